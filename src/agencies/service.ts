@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm';
+import type { LocalizedText } from '../db/columns.ts';
+import type { Db } from '../db/database.ts';
+import { agencies } from './schema.ts';
+
+export type AgencyInput = {
+  code: string;
+  partyCode: string | null;
+  acronym: string | null;
+  name: LocalizedText;
+  website?: string | null;
+};
+
+/** Inserts or updates agencies by code; returns their ids by code. */
+export async function upsertAgencies(db: Db, list: AgencyInput[]): Promise<Map<string, number>> {
+  if (list.length === 0) return new Map();
+  const rows = await db
+    .insert(agencies)
+    .values(list.map((a) => ({ ...a, website: a.website ?? null })))
+    .onConflictDoUpdate({
+      target: agencies.code,
+      set: {
+        partyCode: sql`excluded.party_code`,
+        acronym: sql`excluded.acronym`,
+        name: sql`excluded.name`,
+        website: sql`excluded.website`,
+        updatedAt: sql`now()`,
+        version: sql`${agencies.version} + 1`,
+      },
+    })
+    .returning({ id: agencies.id, code: agencies.code });
+  return new Map(rows.map((row) => [row.code, row.id]));
+}

@@ -1,0 +1,117 @@
+import { writeFileSync } from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import { type Database, databaseOptionsFromEnv, openDatabase } from '../db/database.ts';
+import { FolderLockedError } from '../db/folder-lock.ts';
+import { seedDemo } from '../demo/seed-demo.ts';
+import { exportRegistry } from './export-json.ts';
+import { runImport } from './import-command.ts';
+import { runServer } from './server.ts';
+
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(databaseOptionsFromEnv());
+  try {
+    await database.migrate();
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const portNumber = (value: string) => {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return port;
+};
+
+const program = new Command('ipcoop')
+  .description(
+    'The IP technical cooperation hub. Data lives in PGlite under IPCOOP_DATA_DIR (default ./data), or on the PostgreSQL server given by DATABASE_URL.',
+  )
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('serve the hub over HTTP (applies migrations first)')
+  .option('-p, --port <port>', 'port to listen on (env PORT)', portNumber, Number(process.env.PORT ?? 3000))
+  .option('--host <host>', 'address to listen on (env HOST)', process.env.HOST ?? '0.0.0.0')
+  .option('--demo', 'load the demo data when the database holds no report yet', false)
+  .action(async (options: { port: number; host: string; demo: boolean }) => {
+    const database = await openDatabase(databaseOptionsFromEnv());
+    await runServer(database, { port: options.port, hostname: options.host, demo: options.demo });
+  });
+
+const db = program.command('db').description('database maintenance');
+db.command('migrate')
+  .description('apply pending migrations (schema and reference data)')
+  .action(() =>
+    withDatabase(async (database) => {
+      console.log(`Database is up to date (${database.kind}, ${database.location}).`);
+    }),
+  );
+db.command('seed-demo')
+  .description("load the demo: Canada's 2020–2021 report and the WIPO–CIPO Executive Training Program")
+  .action(() =>
+    withDatabase(async (database) => {
+      const demo = await seedDemo(database.db);
+      console.log(
+        `Demo loaded: report ${demo.reportId} with ${demo.activities} programmes; programme ${demo.programmeId}, edition ${demo.editionId}.`,
+      );
+    }),
+  );
+
+const importCommand = program.command('import').description('import documents');
+importCommand
+  .command('etrips')
+  .description(
+    'import e-TRIPS "view details of the document" pages saved as text (one report per file, each all or nothing)',
+  )
+  .argument('<files...>', 'text files of e-TRIPS pages')
+  .option('--reporter <code>', 'reporting party code, when the page does not name it (e.g. CAN)')
+  .option('--period <years>', 'period as YYYY-YYYY, when the narrative does not say it')
+  .option('--dry-run', 'read and check only; store nothing', false)
+  .option('--json', 'print what was read (and stored) as JSON', false)
+  .option(
+    '--keep-unknown',
+    'store beneficiaries whose names are not recognised, flagged, instead of refusing the file',
+    false,
+  )
+  .action(
+    async (
+      files: string[],
+      options: { reporter?: string; period?: string; dryRun: boolean; json: boolean; keepUnknown: boolean },
+    ) => {
+      const database = options.dryRun ? null : await openDatabase(databaseOptionsFromEnv());
+      try {
+        await database?.migrate();
+        process.exitCode = await runImport(database, files, options);
+      } finally {
+        await database?.close();
+      }
+    },
+  );
+
+const exportCommand = program.command('export').description('export data');
+exportCommand
+  .command('json')
+  .description('the whole registry (reports and activities) as JSON')
+  .option('-o, --out <file>', 'write to a file instead of standard output')
+  .action((options: { out?: string }) =>
+    withDatabase(async (database) => {
+      const json = JSON.stringify(await exportRegistry(database.db), null, 2);
+      if (options.out) writeFileSync(options.out, json);
+      else console.log(json);
+    }),
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof FolderLockedError) {
+    console.error(`ipcoop: ${error.message}`);
+  } else {
+    console.error(`ipcoop: ${(error as Error).message}`);
+    if (process.env.IPCOOP_DEBUG) console.error(error);
+  }
+  process.exitCode = 1;
+}

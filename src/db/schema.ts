@@ -1,0 +1,6 @@
+// Every table, gathered for Drizzle's typed client and for drizzle-kit.
+export * from '../activities/schema.ts';
+export * from '../agencies/schema.ts';
+export * from '../reference/schema.ts';
+export * from '../reports/schema.ts';
+export * from '../training/schema.ts';

@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { and, eq, inArray } from 'drizzle-orm';
+import { activities, activityAgencies } from '../activities/schema.ts';
+import { refreshActivitySearch } from '../activities/search-index.ts';
+import { upsertAgencies } from '../agencies/service.ts';
+import type { Db } from '../db/database.ts';
+import { importEtripsFile } from '../etrips/import-file.ts';
+import { referenceResolver } from '../reference/reference-lookup.ts';
+import { reportActivities } from '../reports/schema.ts';
+import { readProgrammeArticle } from '../training/programme-article.ts';
+import { storeProgrammeEdition } from '../training/store-programme.ts';
+import { demoAgencies } from './agencies.ts';
+
+export const canadaPageFile = '000_05d88512103c0841.txt';
+export const executiveTrainingArticleFile = '002_be69657e022002dc.txt';
+
+const bundledSeeds = fileURLToPath(new URL('./seeds', import.meta.url));
+const sharedSeeds = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
+
+/** The shared seeds folder beside the checkout when there is one, else the bundled copies. */
+export function seedsFolder(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.IPCOOP_SEEDS_DIR) return env.IPCOOP_SEEDS_DIR;
+  return existsSync(join(sharedSeeds, canadaPageFile)) ? sharedSeeds : bundledSeeds;
+}
+
+// Agencies the programme titles name, and in what role (titles are kept as written: "CPTL").
+const titleMentions: Array<{ agency: string; words: string[]; role: 'implementing' | 'partner' }> = [
+  { agency: 'CIPO', words: ['CIPO'], role: 'implementing' },
+  { agency: 'WIPO', words: ['WIPO'], role: 'partner' },
+  { agency: 'TFO-CANADA', words: ['TFO'], role: 'partner' },
+  { agency: 'CTPL', words: ['CTPL', 'CPTL', 'Centre for Trade Policy and Law'], role: 'partner' },
+  { agency: 'INTERPOL', words: ['Interpol'], role: 'partner' },
+];
+
+export type DemoSummary = { reportId: number; activities: number; programmeId: number; editionId: number };
+
+/**
+ * The demo registry: Canada's 2020–2021 report through the real e-TRIPS importer, the agencies
+ * its narrative names, and the WIPO–CIPO Executive Training Program read from WIPO's article.
+ * Running it again changes nothing.
+ */
+export async function seedDemo(db: Db, folder = seedsFolder()): Promise<DemoSummary> {
+  const agencyIds = await upsertAgencies(db, demoAgencies);
+  const imported = await importEtripsFile(db, join(folder, canadaPageFile), {});
+  if (!imported.ok || !imported.stored) {
+    const problems = imported.problems.map((p) => `line ${p.line}: ${p.message}`).join('\n');
+    throw new Error(`the demo report could not be imported:\n${problems}`);
+  }
+  const reportId = imported.stored.reportId;
+  await linkAgenciesNamedInTitles(db, reportId, agencyIds);
+
+  const facts = readProgrammeArticle(readFileSync(join(folder, executiveTrainingArticleFile), 'utf8'));
+  const idOf = (code: string) => {
+    const id = agencyIds.get(code);
+    if (!id) throw new Error(`demo agency ${code} is missing`);
+    return id;
+  };
+  const stored = await storeProgrammeEdition(
+    db,
+    {
+      code: 'WIPO-CIPO-ETP',
+      name: 'WIPO-CIPO Executive Training Program',
+      organizerAgency: { code: 'CIPO', id: idOf('CIPO'), partyCode: 'CAN' },
+      partnerAgency: { code: 'WIPO-ACADEMY', id: idOf('WIPO-ACADEMY') },
+      description:
+        'Executive training for senior officials of IP offices in developing countries and least developed countries, run by CIPO with the WIPO Academy.',
+      targetAudience: 'Senior officials of intellectual property offices of developing countries and LDCs',
+      source: `WIPO news article, 10 October 2024 (${executiveTrainingArticleFile})`,
+    },
+    facts,
+    referenceResolver().resolver,
+  );
+  return {
+    reportId,
+    activities: imported.page?.programmes.length ?? 0,
+    programmeId: stored.programmeId,
+    editionId: stored.editionId,
+  };
+}
+
+async function linkAgenciesNamedInTitles(db: Db, reportId: number, agencyIds: Map<string, number>) {
+  const rows = await db
+    .select({ id: activities.id, title: activities.title })
+    .from(activities)
+    .innerJoin(reportActivities, eq(reportActivities.activityId, activities.id))
+    .where(eq(reportActivities.reportId, reportId));
+  const links: Array<{ activityId: number; agencyId: number; role: 'implementing' | 'partner' }> = [];
+  for (const row of rows) {
+    const title = row.title.en ?? '';
+    for (const mention of titleMentions) {
+      const agencyId = agencyIds.get(mention.agency);
+      if (agencyId && mention.words.some((word) => new RegExp(`\\b${word}\\b`).test(title))) {
+        links.push({ activityId: row.id, agencyId, role: mention.role });
+      }
+    }
+  }
+  const ids = rows.map((row) => row.id);
+  if (ids.length === 0) return;
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(activityAgencies)
+      .where(
+        and(
+          inArray(activityAgencies.activityId, ids),
+          inArray(activityAgencies.agencyId, [...agencyIds.values()]),
+        ),
+      );
+    if (links.length > 0) await tx.insert(activityAgencies).values(links);
+    await refreshActivitySearch(tx as unknown as Db, ids);
+  });
+}

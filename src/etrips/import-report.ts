@@ -1,0 +1,160 @@
+import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
+import { activities, activityBeneficiaries } from '../activities/schema.ts';
+import { refreshActivitySearch } from '../activities/search-index.ts';
+import type { Db } from '../db/database.ts';
+import { reportActivities, reports } from '../reports/schema.ts';
+import { trainingEditions } from '../training/schema.ts';
+import type { ParsedPage, ParsedProgramme } from './parse-page.ts';
+
+export type ImportSummary = {
+  reportId: number;
+  reportCreated: boolean;
+  activitiesCreated: number;
+  activitiesUpdated: number;
+  activitiesRemoved: number;
+};
+
+export const etripsSource = 'etrips-import';
+
+const titleKey = (title: string) => title.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * Stores a parsed page as one report and its ordered activities, in one transaction.
+ * The same report (party and period) imported again is updated in place; a programme already
+ * known for this donor under the same title is the same activity, linked again, never copied.
+ */
+export async function storeEtripsReport(db: Db, page: ParsedPage, source: string): Promise<ImportSummary> {
+  const { reporter, period } = page;
+  if (!reporter || !period)
+    throw new Error('a report needs its reporting party and period before it is stored');
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: reports.id })
+      .from(reports)
+      .where(
+        and(
+          eq(reports.reportingPartyCode, reporter.code),
+          eq(reports.periodStart, period.start),
+          eq(reports.periodEnd, period.end),
+        ),
+      );
+    const reportValues = {
+      reportingPartyCode: reporter.code,
+      periodStart: period.start,
+      periodEnd: period.end,
+      originalLanguage: page.contentLanguage,
+      narrative: page.paragraphs,
+      status: 'published' as const,
+      source,
+    };
+    let reportId: number;
+    if (existing) {
+      reportId = existing.id;
+      await tx
+        .update(reports)
+        .set({ ...reportValues, updatedAt: sql`now()`, version: sql`${reports.version} + 1` })
+        .where(eq(reports.id, reportId));
+    } else {
+      const [inserted] = await tx.insert(reports).values(reportValues).returning({ id: reports.id });
+      if (!inserted) throw new Error('report insert returned nothing');
+      reportId = inserted.id;
+    }
+
+    const previousLinks = await tx
+      .select({ activityId: reportActivities.activityId })
+      .from(reportActivities)
+      .where(eq(reportActivities.reportId, reportId));
+    await tx.delete(reportActivities).where(eq(reportActivities.reportId, reportId));
+
+    const known = await tx
+      .select({ id: activities.id, title: activities.title, startDate: activities.startDate })
+      .from(activities)
+      .where(eq(activities.donorPartyCode, reporter.code));
+    const claimed = new Set<number>();
+    const findKnown = (programme: ParsedProgramme) => {
+      const sameTitle = known.filter(
+        (a) =>
+          !claimed.has(a.id) && titleKey(a.title[page.contentLanguage] ?? '') === titleKey(programme.title),
+      );
+      return (
+        sameTitle.find((a) => a.startDate === programme.start) ??
+        (sameTitle.length === 1 ? sameTitle[0] : undefined)
+      );
+    };
+
+    let created = 0;
+    let updated = 0;
+    const touched: number[] = [];
+    for (const programme of page.programmes) {
+      const match = findKnown(programme);
+      const values = {
+        donorPartyCode: reporter.code,
+        title: { ...(match?.title ?? {}), [page.contentLanguage]: programme.title },
+        originalLanguage: page.contentLanguage,
+        startDate: programme.start,
+        startPrecision: programme.start ? ('day' as const) : null,
+        source: etripsSource,
+      };
+      let activityId: number;
+      if (match) {
+        activityId = match.id;
+        await tx
+          .update(activities)
+          .set({ ...values, updatedAt: sql`now()`, version: sql`${activities.version} + 1` })
+          .where(eq(activities.id, activityId));
+        await tx.delete(activityBeneficiaries).where(eq(activityBeneficiaries.activityId, activityId));
+        updated++;
+      } else {
+        const [inserted] = await tx.insert(activities).values(values).returning({ id: activities.id });
+        if (!inserted) throw new Error('activity insert returned nothing');
+        activityId = inserted.id;
+        created++;
+      }
+      claimed.add(activityId);
+      touched.push(activityId);
+      if (programme.beneficiaries.length > 0) {
+        await tx.insert(activityBeneficiaries).values(
+          programme.beneficiaries.map((b, index) => ({
+            activityId,
+            position: index + 1,
+            kind: b.kind,
+            partyCode: b.kind === 'party' ? b.code : null,
+            regionCode: b.kind === 'region' ? b.code : null,
+            nameAsWritten: b.name,
+          })),
+        );
+      }
+      await tx.insert(reportActivities).values({ reportId, activityId, rowNumber: programme.n });
+    }
+
+    // Programmes dropped from a re-imported page: remove the imported ones nothing else refers to.
+    const dropped = previousLinks.map((l) => l.activityId).filter((id) => !claimed.has(id));
+    let removed = 0;
+    if (dropped.length > 0) {
+      const deleted = await tx
+        .delete(activities)
+        .where(
+          and(
+            inArray(activities.id, dropped),
+            eq(activities.source, etripsSource),
+            notExists(
+              tx.select().from(reportActivities).where(eq(reportActivities.activityId, activities.id)),
+            ),
+            notExists(
+              tx.select().from(trainingEditions).where(eq(trainingEditions.activityId, activities.id)),
+            ),
+          ),
+        )
+        .returning({ id: activities.id });
+      removed = deleted.length;
+    }
+    await refreshActivitySearch(tx as unknown as Db, touched);
+    return {
+      reportId,
+      reportCreated: !existing,
+      activitiesCreated: created,
+      activitiesUpdated: updated,
+      activitiesRemoved: removed,
+    };
+  });
+}

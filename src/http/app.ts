@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { etag } from 'hono/etag';
+import { secureHeaders } from 'hono/secure-headers';
+import { activityRoutes } from '../activities/routes.ts';
+import type { Database } from '../db/database.ts';
+import { reportRoutes } from '../reports/routes.tsx';
+
+const siteCss = readFileSync(new URL('./static/site.css', import.meta.url), 'utf8');
+
+export function createApp(database: Database) {
+  const app = new Hono();
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
+    }),
+  );
+  app.use(compress());
+  app.use(etag());
+
+  app.get('/healthz', async (c) => {
+    try {
+      await database.db.execute('select 1');
+      return c.json({ status: 'ok', database: database.kind });
+    } catch (error) {
+      return c.json(
+        { status: 'unavailable', database: database.kind, detail: (error as Error).message },
+        503,
+      );
+    }
+  });
+
+  app.get('/static/site.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(siteCss, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+
+  app.route('/', reportRoutes(database.db));
+  app.route('/', activityRoutes(database.db));
+
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json({ status: 404, detail: `Nothing at ${c.req.path}.` }, 404)
+      : c.html(
+          '<!doctype html><title>Not found · ipcoop</title><h1>Page not found</h1><p><a href="/">Home</a></p>',
+          404,
+        ),
+  );
+  app.onError((error, c) => {
+    console.error(error);
+    return c.req.path.startsWith('/api/')
+      ? c.json({ status: 500, detail: 'Something went wrong on our side; the error has been logged.' }, 500)
+      : c.html(
+          '<!doctype html><title>Error · ipcoop</title><h1>Something went wrong</h1><p>The error has been logged.</p>',
+          500,
+        );
+  });
+  return app;
+}
