@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { LocalizedText } from '../db/columns.ts';
+import { touch } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
 import { agencies } from './schema.ts';
 
@@ -24,8 +25,7 @@ export async function upsertAgencies(db: Db, list: AgencyInput[]): Promise<Map<s
         acronym: sql`excluded.acronym`,
         name: sql`excluded.name`,
         website: sql`excluded.website`,
-        updatedAt: sql`now()`,
-        version: sql`${agencies.version} + 1`,
+        ...touch(agencies),
       },
     })
     .returning({ id: agencies.id, code: agencies.code });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customType, integer, timestamp } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, customType, integer, timestamp } from 'drizzle-orm/pg-core';
 
 /** Texts kept in the languages they exist in; a missing key means "no such translation". */
 export type LocalizedText = Partial<Record<'en' | 'fr' | 'es', string>>;
@@ -16,8 +16,8 @@ export const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
 });
 
-/** SQL fragment that bumps version and updated_at in an UPDATE ... SET. */
-export const touch = () => ({
+/** Bumps version and updated_at in an UPDATE ... SET (qualified, so it also works in ON CONFLICT). */
+export const touch = (table: { version: AnyPgColumn }) => ({
   updatedAt: sql`now()`,
-  version: sql`version + 1`,
+  version: sql`${table.version} + 1`,
 });

@@ -41,7 +41,11 @@ export type DemoSummary = { reportId: number; activities: number; programmeId: n
  * its narrative names, and the WIPO–CIPO Executive Training Program read from WIPO's article.
  * Running it again changes nothing.
  */
-export async function seedDemo(db: Db, folder = seedsFolder()): Promise<DemoSummary> {
+export function seedDemo(db: Db, folder = seedsFolder()): Promise<DemoSummary> {
+  return db.transaction((tx) => seedDemoIn(tx as unknown as Db, folder));
+}
+
+async function seedDemoIn(db: Db, folder: string): Promise<DemoSummary> {
   const agencyIds = await upsertAgencies(db, demoAgencies);
   const imported = await importEtripsFile(db, join(folder, canadaPageFile), {});
   if (!imported.ok || !imported.stored) {

@@ -1,6 +1,7 @@
-import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
+import { and, eq, inArray, notExists } from 'drizzle-orm';
 import { activities, activityBeneficiaries } from '../activities/schema.ts';
 import { refreshActivitySearch } from '../activities/search-index.ts';
+import { touch } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import { trainingEditions } from '../training/schema.ts';
@@ -52,7 +53,7 @@ export async function storeEtripsReport(db: Db, page: ParsedPage, source: string
       reportId = existing.id;
       await tx
         .update(reports)
-        .set({ ...reportValues, updatedAt: sql`now()`, version: sql`${reports.version} + 1` })
+        .set({ ...reportValues, ...touch(reports) })
         .where(eq(reports.id, reportId));
     } else {
       const [inserted] = await tx.insert(reports).values(reportValues).returning({ id: reports.id });
@@ -100,7 +101,7 @@ export async function storeEtripsReport(db: Db, page: ParsedPage, source: string
         activityId = match.id;
         await tx
           .update(activities)
-          .set({ ...values, updatedAt: sql`now()`, version: sql`${activities.version} + 1` })
+          .set({ ...values, ...touch(activities) })
           .where(eq(activities.id, activityId));
         await tx.delete(activityBeneficiaries).where(eq(activityBeneficiaries.activityId, activityId));
         updated++;

@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { activities, activityAgencies, activityBeneficiaries } from '../activities/schema.ts';
 import { refreshActivitySearch } from '../activities/search-index.ts';
+import { touch } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
 import type { NameResolver } from '../reference/name-resolver.ts';
 import type { ProgrammeArticleFacts } from './programme-article.ts';
@@ -21,8 +22,6 @@ export type ProgrammeIdentity = {
   targetAudience: string;
   source: string;
 };
-
-const bump = { updatedAt: sql`now()`, version: sql`version + 1` };
 
 /**
  * Stores a programme and the edition an announcement describes, and the Art. 67 activity the
@@ -58,7 +57,10 @@ export async function storeProgrammeEdition(
     const [programme] = await tx
       .insert(trainingProgrammes)
       .values(programmeValues)
-      .onConflictDoUpdate({ target: trainingProgrammes.code, set: { ...programmeValues, ...bump } })
+      .onConflictDoUpdate({
+        target: trainingProgrammes.code,
+        set: { ...programmeValues, ...touch(trainingProgrammes) },
+      })
       .returning({ id: trainingProgrammes.id });
     if (!programme) throw new Error('programme upsert returned nothing');
     const programmeId = programme.id;
@@ -104,7 +106,7 @@ export async function storeProgrammeEdition(
     if (activityId) {
       await tx
         .update(activities)
-        .set({ ...activityValues, ...bump })
+        .set({ ...activityValues, ...touch(activities) })
         .where(eq(activities.id, activityId));
       await tx.delete(activityBeneficiaries).where(eq(activityBeneficiaries.activityId, activityId));
       await tx.delete(activityAgencies).where(eq(activityAgencies.activityId, activityId));
@@ -151,7 +153,7 @@ export async function storeProgrammeEdition(
       editionId = existingEdition.id;
       await tx
         .update(trainingEditions)
-        .set({ ...editionValues, ...bump })
+        .set({ ...editionValues, ...touch(trainingEditions) })
         .where(eq(trainingEditions.id, editionId));
       await tx.delete(editionSessions).where(eq(editionSessions.editionId, editionId));
     } else {
