@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { openTestDatabase, testBackends } from '../db/test-database.ts';
+import { seedDemo } from '../demo/seed-demo.ts';
+import { createApp } from './app.ts';
+
+describe.each(testBackends)('web and API (%s database)', (backend) => {
+  let database: Database;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+    await seedDemo(database.db);
+    app = createApp(database);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('reports health with the database kind', async () => {
+    const response = await app.request('/healthz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: database.kind });
+  });
+
+  it('lists the report and its programmes on the home page, with strict security headers', async () => {
+    const response = await app.request('/');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('Canada, 2020–2021');
+    expect(html).toContain('CIPO-WIPO Executive Workshop on IP Office Management');
+    expect(html).toContain('Bolivia, Plurinational State of; Brazil');
+    expect(html).toContain('24 April 2021');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('etag')).toBeTruthy();
+  });
+
+  it('serves reports and activities as JSON', async () => {
+    const list = (await (await app.request('/api/v1/reports')).json()) as {
+      items: Array<{ id: number; activityCount: number }>;
+    };
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]?.activityCount).toBe(10);
+    const report = (await (await app.request(`/api/v1/reports/${list.items[0]?.id}`)).json()) as {
+      narrative: string[];
+      programmes: Array<{ rowNumber: number; beneficiaries: unknown[] }>;
+    };
+    expect(report.narrative).toHaveLength(3);
+    expect(report.programmes.map((p) => p.rowNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(report.programmes[6]?.beneficiaries).toHaveLength(13);
+
+    const activities = (await (await app.request('/api/v1/activities?beneficiary=CRI')).json()) as {
+      total: number;
+      items: Array<{ id: number; title: { en: string } }>;
+    };
+    expect(activities.total).toBe(1);
+    expect(activities.items[0]?.title.en).toMatch(/^Pilot Program of Training for patent examiners/);
+
+    const detail = (await (await app.request(`/api/v1/activities/${activities.items[0]?.id}`)).json()) as {
+      reports: Array<{ rowNumber: number }>;
+    };
+    expect(detail.reports).toEqual([expect.objectContaining({ rowNumber: 2, reportingParty: 'CAN' })]);
+  });
+
+  it('searches accent-insensitively across languages and agencies', async () => {
+    const search = async (q: string) =>
+      (
+        (await (await app.request(`/api/v1/activities?q=${encodeURIComponent(q)}`)).json()) as {
+          total: number;
+        }
+      ).total;
+    expect(await search('patent')).toBe(3);
+    expect(await search('Interpol')).toBe(1);
+    expect(await search('Intellectual Property Office')).toBeGreaterThan(0);
+  });
+
+  it('answers bad input with a clear problem document, never a 500', async () => {
+    const bad = await app.request('/api/v1/activities?pageSize=1000&beneficiary=%3Cscript%3E');
+    expect(bad.status).toBe(400);
+    const problem = (await bad.json()) as { errors: Array<{ field: string }> };
+    expect(problem.errors.map((e) => e.field).sort()).toEqual(['beneficiary', 'pageSize']);
+    expect((await app.request('/api/v1/reports/999999')).status).toBe(404);
+    expect((await app.request('/api/v1/reports/abc')).status).toBe(400);
+    expect((await app.request('/api/v1/activities/0')).status).toBe(400);
+    expect((await app.request('/no/such/page')).status).toBe(404);
+    expect((await app.request(`/api/v1/activities?q=${'x'.repeat(300)}`)).status).toBe(400);
+  });
+});
