@@ -47,6 +47,9 @@ export function createApp(database: Database) {
     return c.body(siteCss, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
 
+  // Browsers ask for it even on JSON responses; answering spares a 404 in every console.
+  app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
+
   app.route('/', reportRoutes(database.db));
   app.route('/', activityRoutes(database.db));
 

@@ -1,0 +1,61 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { openTestDatabase } from '../db/test-database.ts';
+import { seedDemo } from '../demo/seed-demo.ts';
+import { launchChromium, serveForTest } from '../http/browser-testing.ts';
+
+describe('home page in Chromium', () => {
+  let database: Database;
+  let server: Awaited<ReturnType<typeof serveForTest>>;
+  let chromium: { browser: Browser; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    database = await openTestDatabase('embedded');
+    await seedDemo(database.db);
+    server = await serveForTest(database);
+    chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+    await database?.close();
+  });
+
+  it("shows Canada's report as e-TRIPS lists it and opens a programme's data", async () => {
+    const page = await chromium.browser.newPage({ javaScriptEnabled: false });
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') violations.push(message.text());
+    });
+    await page.goto(server.url);
+    await expect(page.title()).resolves.toContain('Technical cooperation activities under TRIPS Article 67');
+    await expect(page.getByRole('heading', { name: 'Canada, 2020–2021' }).isVisible()).resolves.toBe(true);
+    const rows = page.locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(10);
+    await expect(rows.nth(6).locator('td').nth(3).innerText()).resolves.toContain(
+      'Venezuela, Bolivarian Republic of',
+    );
+    await expect(rows.nth(3).locator('td').nth(2).innerText()).resolves.toBe('—');
+
+    // Keyboard: the skip link is the first stop and leads to the content.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(
+      'Skip to content',
+    );
+
+    await page.getByRole('link', { name: /^Pilot Program of Training for patent examiners/ }).click();
+    const activity = JSON.parse(await page.locator('body').innerText());
+    expect(activity.beneficiaries.map((b: { code: string }) => b.code)).toEqual([
+      'CRI',
+      'DOM',
+      'SLV',
+      'GTM',
+      'HND',
+      'NIC',
+      'PAN',
+    ]);
+    expect(violations).toEqual([]); // the stylesheet loads under the strict CSP, nothing is blocked
+    await page.close();
+  });
+});
