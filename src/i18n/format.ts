@@ -1,0 +1,43 @@
+import type { Language } from './languages.ts';
+
+const locales: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormatter(language: Language, precision: 'day' | 'month' | 'year') {
+  const key = `${language}:${precision}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locales[language], {
+      timeZone: 'UTC',
+      year: 'numeric',
+      ...(precision !== 'year' ? { month: 'long' } : {}),
+      ...(precision === 'day' ? { day: 'numeric' } : {}),
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** A date shown only as precisely as it is known: "7 September 2020", "September 2020", "2020". */
+export function formatDate(
+  language: Language,
+  isoDate: string | null | undefined,
+  precision: 'day' | 'month' | 'year' | null = 'day',
+): string | null {
+  if (!isoDate) return null;
+  return dateFormatter(language, precision ?? 'day').format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}
+
+export function formatNumber(language: Language, value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(locales[language], options).format(value);
+}
+
+export function formatPercent(language: Language, share: number): string {
+  return formatNumber(language, share, { style: 'percent', maximumFractionDigits: 0 });
+}
+
+/** "2020–2021", or one year when the period is a single year. */
+export function formatPeriod(start: string, end: string): string {
+  const [from, to] = [start.slice(0, 4), end.slice(0, 4)];
+  return from === to ? from : `${from}–${to}`;
+}
