@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { createApp } from '../http/app.ts';
+import { createApp } from '../http/app.tsx';
 import { reports } from '../reports/schema.ts';
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { createApp } from './app.ts';
+import { createApp } from './app.tsx';
 
 describe.each(testBackends)('web and API (%s database)', (backend) => {
   let database: Database;
@@ -23,13 +23,20 @@ describe.each(testBackends)('web and API (%s database)', (backend) => {
     expect(await response.json()).toEqual({ status: 'ok', database: database.kind });
   });
 
-  it('lists the report and its programmes on the home page, with strict security headers', async () => {
-    const response = await app.request('/');
+  it('sends / to the language the browser asks for', async () => {
+    const response = await app.request('/', { headers: { 'Accept-Language': 'es-MX,es;q=0.9,en;q=0.5' } });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/es/');
+    expect(response.headers.get('vary')).toContain('Accept-Language');
+  });
+
+  it('shows the report as e-TRIPS lists it, with strict security headers', async () => {
+    const response = await app.request('/en/reports/1');
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('Canada, 2020–2021');
+    expect(html).toContain('Report of Canada, 2020–2021');
     expect(html).toContain('CIPO-WIPO Executive Workshop on IP Office Management');
-    expect(html).toContain('Bolivia, Plurinational State of; Brazil');
+    expect(html).toContain('Bolivia, Plurinational State of</a>; <a href="/en/parties/BRA">Brazil');
     expect(html).toContain('24 April 2021');
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
@@ -37,6 +44,22 @@ describe.each(testBackends)('web and API (%s database)', (backend) => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('etag')).toBeTruthy();
+  });
+
+  it('names parties and formats dates in the page language', async () => {
+    const french = await (await app.request('/fr/reports/1')).text();
+    expect(french).toContain('Bolivie, État plurinational de');
+    expect(french).toContain('24 avril 2021');
+    expect(french).toContain('<html lang="fr">');
+    const spanish = await (await app.request('/es/reports/1')).text();
+    expect(spanish).toContain('Bolivia, Estado Plurinacional de');
+    expect(spanish).toContain('24 de abril de 2021');
+  });
+
+  it('shows key figures and the latest reports on the home page', async () => {
+    const html = await (await app.request('/en/')).text();
+    expect(html).toContain('Report of Canada, 2020–2021');
+    expect(html).toMatch(/<strong>11<\/strong> activities/);
   });
 
   it('serves reports and activities as JSON', async () => {
@@ -86,6 +109,9 @@ describe.each(testBackends)('web and API (%s database)', (backend) => {
     expect((await app.request('/api/v1/reports/999999')).status).toBe(404);
     expect((await app.request('/api/v1/reports/abc')).status).toBe(400);
     expect((await app.request('/api/v1/activities/0')).status).toBe(400);
+    const missing = await app.request('/fr/reports/999999');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Page introuvable');
     expect((await app.request('/no/such/page')).status).toBe(404);
     expect((await app.request(`/api/v1/activities?q=${'x'.repeat(300)}`)).status).toBe(400);
   });

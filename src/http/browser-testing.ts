@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium } from 'playwright-core';
 import type { Database } from '../db/database.ts';
-import { createApp } from './app.ts';
+import { createApp } from './app.tsx';
 
 /**
  * Debian's Chromium, started the way this project's machines allow: no network chatter, no sandbox.

@@ -1,27 +1,84 @@
 import type { Child } from 'hono/jsx';
+import { type Language, languageNames, languages } from '../i18n/languages.ts';
+import type { Translate } from '../i18n/translate.ts';
+
+/** What every page view needs besides its own data. */
+export type PageContext = {
+  lang: Language;
+  t: Translate;
+  /** The current path without its language prefix, and its query string: for the language switcher. */
+  pathWithoutLanguage: string;
+  search: string;
+};
 
 /** The page shell shared by every HTML page: no inline script or style (strict CSP). */
-export function Layout(props: { title: string; children: Child }) {
+export function Layout(props: { page: PageContext; title: string; children: Child; description?: string }) {
+  const { lang, t } = props.page;
   return (
-    <html lang="en">
+    <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ipcoop`}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href="/static/site.css" />
         <link rel="icon" href="data:," />
+        <link rel="alternate" type="application/atom+xml" title="ipcoop" href={`/${lang}/reports.atom`} />
+        {languages
+          .filter((other) => other !== lang)
+          .map((other) => (
+            <link
+              rel="alternate"
+              hreflang={other}
+              href={`/${other}${props.page.pathWithoutLanguage}${props.page.search}`}
+            />
+          ))}
       </head>
       <body>
         <a class="skip" href="#main">
-          Skip to content
+          {t('skipToContent')}
         </a>
         <header class="site">
-          <a href="/">ipcoop</a> <span class="muted">— IP technical cooperation hub (TRIPS Art. 67)</span>
+          <a class="brand" href={`/${lang}/`}>
+            {t('siteName')}
+          </a>{' '}
+          <span class="muted">{t('tagline')}</span>
+          <nav aria-label={t('navHome')}>
+            <ul>
+              <li>
+                <a href={`/${lang}/search`}>{t('navSearch')}</a>
+              </li>
+              <li>
+                <a href={`/${lang}/reports`}>{t('navReports')}</a>
+              </li>
+              <li>
+                <a href="/api/v1/docs">{t('navApi')}</a>
+              </li>
+            </ul>
+          </nav>
+          <nav aria-label={t('languageSwitcher')} class="languages">
+            <ul>
+              {languages.map((other) => (
+                <li>
+                  {other === lang ? (
+                    <span aria-current="true">{languageNames[other]}</span>
+                  ) : (
+                    <a
+                      href={`/${other}${props.page.pathWithoutLanguage}${props.page.search}`}
+                      hreflang={other}
+                      lang={other}
+                    >
+                      {languageNames[other]}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
         </header>
         <main id="main">{props.children}</main>
         <footer class="site">
-          Open data: <a href="/api/v1/reports">/api/v1/reports</a> ·{' '}
-          <a href="/api/v1/activities">/api/v1/activities</a>
+          {t('footerOpenData')} <a href="/api/v1/docs">{t('navApi')}</a>
         </footer>
       </body>
     </html>

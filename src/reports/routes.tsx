@@ -1,26 +1,49 @@
 import { Hono } from 'hono';
 import type { Db } from '../db/database.ts';
+import { NotFoundPage } from '../http/error-pages.tsx';
+import { pageContext } from '../http/page-context.ts';
 import { problemJson } from '../http/problem.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
 import { getReport, listReports } from './service.ts';
-import { HomePage } from './views.tsx';
+import { ReportPage, ReportsListPage } from './views.tsx';
 
-export function reportRoutes(db: Db) {
+const positiveId = (value: string) => {
+  const id = Number(value);
+  return /^\d+$/.test(value) && Number.isSafeInteger(id) && id >= 1 ? id : null;
+};
+
+/** Public report pages (under /{lang}) and the reports API; only published reports are public. */
+export function reportRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   const app = new Hono();
 
-  app.get('/', async (c) => {
-    const summaries = await listReports(db);
-    const details = await Promise.all(summaries.map((summary) => getReport(db, summary.id)));
-    return c.html(<HomePage reports={details.filter((d) => d !== null)} />);
+  app.get('/:lang{(?:en|fr|es)}/reports', async (c) => {
+    const page = pageContext(c);
+    return c.html(
+      <ReportsListPage
+        page={page}
+        labels={await labels()}
+        reports={await listReports(db, { published: true })}
+      />,
+    );
   });
 
-  app.get('/api/v1/reports', async (c) => c.json({ items: await listReports(db) }));
+  app.get('/:lang{(?:en|fr|es)}/reports/:id', async (c) => {
+    const page = pageContext(c);
+    const id = positiveId(c.req.param('id'));
+    const report = id ? await getReport(db, id) : null;
+    if (!report || report.status !== 'published') return c.html(<NotFoundPage page={page} />, 404);
+    return c.html(<ReportPage page={page} labels={await labels()} report={report} />);
+  });
+
+  app.get('/api/v1/reports', async (c) => c.json({ items: await listReports(db, { published: true }) }));
 
   app.get('/api/v1/reports/:id', async (c) => {
-    const id = Number(c.req.param('id'));
-    if (!Number.isSafeInteger(id) || id < 1)
-      return problemJson(c, 400, 'The report id must be a positive whole number.');
+    const id = positiveId(c.req.param('id'));
+    if (!id) return problemJson(c, 400, 'The report id must be a positive whole number.');
     const report = await getReport(db, id);
-    return report ? c.json(report) : problemJson(c, 404, `There is no report ${id}.`);
+    return report && report.status === 'published'
+      ? c.json(report)
+      : problemJson(c, 404, `There is no report ${id}.`);
   });
 
   return app;

@@ -22,17 +22,20 @@ export type ReportRow = {
   activityId: number;
   title: Record<string, string | undefined>;
   startDate: string | null;
+  startPrecision: 'day' | 'month' | 'year' | null;
   beneficiaries: BeneficiaryView[];
 };
 
 export type ReportDetail = ReportSummary & {
+  version: number;
   narrative: string[];
   circulationDate: string | null;
   source: string;
   programmes: ReportRow[];
 };
 
-export async function listReports(db: Db): Promise<ReportSummary[]> {
+/** Reports, newest period first; `published` limits to what the public may see. */
+export async function listReports(db: Db, options: { published?: boolean } = {}): Promise<ReportSummary[]> {
   const rows = await db
     .select({
       id: reports.id,
@@ -47,6 +50,7 @@ export async function listReports(db: Db): Promise<ReportSummary[]> {
     })
     .from(reports)
     .innerJoin(parties, eq(parties.code, reports.reportingPartyCode))
+    .where(options.published ? eq(reports.status, 'published') : undefined)
     .orderBy(desc(reports.periodEnd), asc(parties.nameEn));
   return rows.map(({ code, name, ...rest }) => ({ ...rest, reportingParty: { code, name } }));
 }
@@ -90,6 +94,7 @@ export async function getReport(db: Db, id: number): Promise<ReportDetail | null
       activityId: activities.id,
       title: activities.title,
       startDate: activities.startDate,
+      startPrecision: activities.startPrecision,
     })
     .from(reportActivities)
     .innerJoin(activities, eq(activities.id, reportActivities.activityId))
@@ -109,6 +114,7 @@ export async function getReport(db: Db, id: number): Promise<ReportDetail | null
     status: r.status,
     originalLanguage: r.originalLanguage,
     circulationDate: r.circulationDate,
+    version: r.version,
     source: r.source,
     narrative: r.narrative,
     activityCount: rows.length,

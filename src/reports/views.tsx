@@ -1,83 +1,159 @@
-import { Layout } from '../http/layout.tsx';
-import type { BeneficiaryView, ReportDetail } from './service.ts';
+import { Layout, type PageContext } from '../http/layout.tsx';
+import { formatDate, formatPeriod } from '../i18n/format.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import type { BeneficiaryView, ReportDetail, ReportSummary } from './service.ts';
 
-const year = (isoDate: string) => isoDate.slice(0, 4);
-const periodLabel = (report: { periodStart: string; periodEnd: string }) =>
-  year(report.periodStart) === year(report.periodEnd)
-    ? year(report.periodStart)
-    : `${year(report.periodStart)}–${year(report.periodEnd)}`;
+type Common = { page: PageContext; labels: ReferenceLabels };
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const formatDate = (isoDate: string | null) =>
-  isoDate ? dateFormat.format(new Date(`${isoDate}T00:00:00Z`)) : '—';
+/** A beneficiary in the page's language: parties by their official WTO name, unknown names as written. */
+export function BeneficiaryName(props: Common & { beneficiary: BeneficiaryView }) {
+  const { beneficiary: b, page, labels } = props;
+  if (b.kind === 'party' && b.code) {
+    return <a href={`/${page.lang}/parties/${b.code}`}>{labels.partyName(b.code, page.lang)}</a>;
+  }
+  if (b.kind === 'region' && b.code) {
+    return (
+      <span>
+        {labels.regionName(b.code, page.lang)} <span class="muted">({page.t('regionLabel')})</span>
+      </span>
+    );
+  }
+  return (
+    <span>
+      {b.name} <span class="muted">({page.t('unresolvedName')})</span>
+    </span>
+  );
+}
 
-function Beneficiaries(props: { list: BeneficiaryView[] }) {
+export function BeneficiaryList(props: Common & { list: BeneficiaryView[] }) {
   if (props.list.length === 0) return <span class="muted">—</span>;
   return (
     <>
-      {props.list.map((b, index) => (
+      {props.list.map((beneficiary, index) => (
         <>
           {index > 0 ? '; ' : ''}
-          {b.kind === 'unresolved' ? <span title="name not recognised">{b.name} (?)</span> : b.name}
+          <BeneficiaryName page={props.page} labels={props.labels} beneficiary={beneficiary} />
         </>
       ))}
     </>
   );
 }
 
-/** Home page: every report with its numbered list of programmes, as e-TRIPS shows them. */
-export function HomePage(props: { reports: ReportDetail[] }) {
+/** A text in the page's language if it exists, else in its original language with a note. */
+export function pickText(
+  text: Record<string, string | undefined>,
+  lang: string,
+  original: string,
+): { value: string; lang: string; translated: boolean } {
+  const own = text[lang];
+  if (own) return { value: own, lang, translated: true };
+  const fallback = text[original] ?? Object.values(text).find(Boolean) ?? '';
+  const fallbackLang = text[original] ? original : (Object.keys(text).find((k) => text[k]) ?? original);
+  return { value: fallback, lang: fallbackLang, translated: false };
+}
+
+/** The document as e-TRIPS shows it, plus symbol, dates and provenance. */
+export function ReportPage(props: Common & { report: ReportDetail }) {
+  const { report, page, labels } = props;
+  const { t, lang } = page;
+  const party = labels.partyName(report.reportingParty.code, lang);
+  const period = formatPeriod(report.periodStart, report.periodEnd);
   return (
-    <Layout title="Technical cooperation activities under TRIPS Article 67">
-      <h1>Technical cooperation activities under TRIPS Article 67</h1>
-      {props.reports.length === 0 ? (
-        <p>
-          No report has been recorded yet. Import one with <code>ipcoop import etrips FILE</code>.
-        </p>
-      ) : null}
-      {props.reports.map((report) => (
-        <section aria-labelledby={`report-${report.id}`}>
-          <h2 id={`report-${report.id}`}>
-            {report.reportingParty.name}, {periodLabel(report)}
-            {report.symbol ? <span class="muted"> ({report.symbol})</span> : null}
-          </h2>
-          <ol class="narrative">
-            {report.narrative.map((paragraph) => (
-              <li>{paragraph}</li>
-            ))}
-          </ol>
-          <table>
-            <caption class="muted">List of programmes/projects ({report.programmes.length})</caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Title of programme or activity</th>
-                <th scope="col">Start date</th>
-                <th scope="col">Beneficiary Members or observers</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.programmes.map((row) => (
+    <Layout page={page} title={t('reportOf', { party, period })}>
+      <p class="muted">{t('reportDocumentTitle')}</p>
+      <h1>{t('reportOf', { party, period })}</h1>
+      <dl class="fields">
+        <dt>{t('facetDonor')}</dt>
+        <dd>
+          <a href={`/${lang}/parties/${report.reportingParty.code}`}>{party}</a>
+        </dd>
+        <dt>{t('fieldPeriod')}</dt>
+        <dd>
+          {formatDate(lang, report.periodStart)} – {formatDate(lang, report.periodEnd)}
+        </dd>
+        <dt>{t('fieldSymbol')}</dt>
+        <dd>{report.symbol ?? <span class="muted">{t('unknown')}</span>}</dd>
+        <dt>{t('fieldCirculation')}</dt>
+        <dd>{formatDate(lang, report.circulationDate) ?? <span class="muted">{t('unknown')}</span>}</dd>
+        <dt>{t('fieldOriginalLanguage')}</dt>
+        <dd>{labels.languageName(report.originalLanguage, lang)}</dd>
+        <dt>{t('fieldVersions')}</dt>
+        <dd>
+          {report.version} <span class="muted">({report.source})</span>
+        </dd>
+      </dl>
+      <ol class="narrative" lang={report.originalLanguage}>
+        {report.narrative.map((paragraph) => (
+          <li>{paragraph}</li>
+        ))}
+      </ol>
+      <h2>{t('listOfProgrammes')}</h2>
+      {report.programmes.length === 0 ? (
+        <p>{t('noItems')}</p>
+      ) : (
+        <table>
+          <caption>{t('programmeCount', { count: report.programmes.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('columnNumber')}</th>
+              <th scope="col">{t('columnTitle')}</th>
+              <th scope="col">{t('columnStart')}</th>
+              <th scope="col">{t('columnBeneficiaries')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.programmes.map((row) => {
+              const title = pickText(row.title, lang, report.originalLanguage);
+              return (
                 <tr>
                   <td>{row.rowNumber}</td>
                   <td>
-                    <a href={`/api/v1/activities/${row.activityId}`}>
-                      {row.title.en ?? row.title.fr ?? row.title.es}
+                    <a href={`/${lang}/activities/${row.activityId}`} lang={title.lang}>
+                      {title.value}
                     </a>
                   </td>
-                  <td>{formatDate(row.startDate)}</td>
+                  <td>{formatDate(lang, row.startDate, row.startPrecision) ?? '—'}</td>
                   <td>
-                    <Beneficiaries list={row.beneficiaries} />
+                    <BeneficiaryList page={page} labels={labels} list={row.beneficiaries} />
                   </td>
                 </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+/** Reports grouped by reporting cycle (period), newest first. */
+export function ReportsListPage(props: Common & { reports: ReportSummary[] }) {
+  const { page, labels, reports } = props;
+  const { t, lang } = page;
+  const cycles = new Map<string, ReportSummary[]>();
+  for (const report of reports) {
+    const key = formatPeriod(report.periodStart, report.periodEnd);
+    cycles.set(key, [...(cycles.get(key) ?? []), report]);
+  }
+  return (
+    <Layout page={page} title={t('reportsTitle')}>
+      <h1>{t('reportsTitle')}</h1>
+      <p>{t('reportsIntro')}</p>
+      {reports.length === 0 ? <p>{t('noItems')}</p> : null}
+      {[...cycles.entries()].map(([cycle, list]) => (
+        <section>
+          <h2>{cycle}</h2>
+          <ul>
+            {list
+              .map((r) => ({ r, name: labels.partyName(r.reportingParty.code, lang) }))
+              .sort((a, b) => a.name.localeCompare(b.name, lang))
+              .map(({ r, name }) => (
+                <li>
+                  <a href={`/${lang}/reports/${r.id}`}>{name}</a>
+                  {r.symbol ? ` (${r.symbol})` : ''} — {t('programmeCount', { count: r.activityCount })}
+                </li>
               ))}
-            </tbody>
-          </table>
+          </ul>
         </section>
       ))}
     </Layout>

@@ -5,12 +5,17 @@ import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import { activityRoutes } from '../activities/routes.ts';
 import type { Database } from '../db/database.ts';
+import { homeRoutes } from '../home/routes.tsx';
+import { loadReferenceLabels } from '../reference/labels.ts';
 import { reportRoutes } from '../reports/routes.tsx';
+import { ErrorPage, NotFoundPage } from './error-pages.tsx';
+import { once, pageContext } from './page-context.ts';
 
 const siteCss = readFileSync(new URL('./static/site.css', import.meta.url), 'utf8');
 
 export function createApp(database: Database) {
   const app = new Hono();
+  const labels = once(() => loadReferenceLabels(database.db));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -50,7 +55,8 @@ export function createApp(database: Database) {
   // Browsers ask for it even on JSON responses; answering spares a 404 in every console.
   app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
 
-  app.route('/', reportRoutes(database.db));
+  app.route('/', homeRoutes(database.db, labels));
+  app.route('/', reportRoutes(database.db, labels));
   app.route('/', activityRoutes(database.db));
 
   app.notFound((c) =>

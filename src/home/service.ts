@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { benefitsAnLdc } from '../activities/ldc.ts';
+import { type Db, queryRows } from '../db/database.ts';
+import { listReports, type ReportSummary } from '../reports/service.ts';
+
+export type KeyFigures = {
+  activities: number;
+  reportingParties: number;
+  beneficiaryParties: number;
+  ldcShare: number;
+};
+
+export async function keyFigures(db: Db): Promise<KeyFigures> {
+  const [row] = await queryRows<{
+    activities: number;
+    ldc: number;
+    reporting: number;
+    beneficiaries: number;
+  }>(
+    db,
+    sql`SELECT (SELECT count(*)::int FROM activities) AS activities,
+               (SELECT count(*)::int FROM activities WHERE ${benefitsAnLdc()}) AS ldc,
+               (SELECT count(DISTINCT reporting_party_code)::int FROM reports WHERE status = 'published') AS reporting,
+               (SELECT count(DISTINCT party_code)::int FROM activity_beneficiaries WHERE party_code IS NOT NULL) AS beneficiaries`,
+  );
+  const activities = row?.activities ?? 0;
+  return {
+    activities,
+    reportingParties: row?.reporting ?? 0,
+    beneficiaryParties: row?.beneficiaries ?? 0,
+    ldcShare: activities > 0 ? (row?.ldc ?? 0) / activities : 0,
+  };
+}
+
+export type HomeData = { figures: KeyFigures; latest: ReportSummary[] };
+
+/** Figures over the whole registry cost a scan; a minute's staleness on the home page is fine. */
+export function homeData(db: Db, maxAgeMs = 60_000): () => Promise<HomeData> {
+  let cached: { at: number; data: Promise<HomeData> } | undefined;
+  return () => {
+    if (!cached || Date.now() - cached.at > maxAgeMs) {
+      const data = Promise.all([keyFigures(db), listReports(db, { published: true })]).then(
+        ([figures, reports]) => ({
+          figures,
+          latest: reports.slice(0, 10),
+        }),
+      );
+      cached = { at: Date.now(), data };
+      data.catch(() => {
+        cached = undefined;
+      });
+    }
+    return cached.data;
+  };
+}

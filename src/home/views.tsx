@@ -1,0 +1,82 @@
+import { Layout, type PageContext } from '../http/layout.tsx';
+import { formatNumber, formatPercent, formatPeriod } from '../i18n/format.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import type { HomeData } from './service.ts';
+
+const browseRegions = ['002', '019', '419', '142', '150', '009'];
+
+export function SearchBox(props: { page: PageContext; q?: string }) {
+  const { t, lang } = props.page;
+  return (
+    <form class="search" method="get" action={`/${lang}/search`} role="search">
+      <label for="q">{t('searchLabel')}</label>
+      <br />
+      <input type="search" id="q" name="q" value={props.q ?? ''} maxlength={200} />{' '}
+      <button type="submit">{t('searchButton')}</button>
+    </form>
+  );
+}
+
+export function HomePage(props: { page: PageContext; labels: ReferenceLabels; data: HomeData }) {
+  const { page, labels, data } = props;
+  const { t, lang } = page;
+  const { figures } = data;
+  return (
+    <Layout page={page} title={t('homeTitle')} description={t('homeIntro')}>
+      <h1>{t('homeTitle')}</h1>
+      <p>{t('homeIntro')}</p>
+      <SearchBox page={page} />
+      <h2>{t('keyFigures')}</h2>
+      <ul class="figures">
+        <li>
+          <strong>{formatNumber(lang, figures.activities)}</strong> {t('figureActivities')}
+        </li>
+        <li>
+          <strong>{formatNumber(lang, figures.reportingParties)}</strong> {t('figureReportingParties')}
+        </li>
+        <li>
+          <strong>{formatNumber(lang, figures.beneficiaryParties)}</strong> {t('figureBeneficiaryParties')}
+        </li>
+        <li>
+          <strong>{formatPercent(lang, figures.ldcShare)}</strong> {t('figureLdcShare')}
+        </li>
+      </ul>
+      <h2>{t('latestReports')}</h2>
+      {data.latest.length === 0 ? (
+        <p>{t('noItems')}</p>
+      ) : (
+        <ul>
+          {data.latest.map((report) => (
+            <li>
+              <a href={`/${lang}/reports/${report.id}`}>
+                {t('reportOf', {
+                  party: labels.partyName(report.reportingParty.code, lang),
+                  period: formatPeriod(report.periodStart, report.periodEnd),
+                })}
+              </a>{' '}
+              <span class="muted">— {t('programmeCount', { count: report.activityCount })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('browseByRegion')}</h2>
+      <ul class="chips">
+        {browseRegions
+          .filter((code) => labels.regions.has(code))
+          .map((code) => (
+            <li>
+              <a href={`/${lang}/search?region=${code}`}>{labels.regionName(code, lang)}</a>
+            </li>
+          ))}
+      </ul>
+      <h2>{t('browseByIpArea')}</h2>
+      <ul class="chips">
+        {labels.termsOf('ip-area').map((term) => (
+          <li>
+            <a href={`/${lang}/search?ipArea=${term.key}`}>{term.names[lang]}</a>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../db/database.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+
+export type YearCount = { year: number; count: number };
+export type CodeCount = { code: string; count: number };
+export type ReportingCycle = {
+  periodStart: string;
+  periodEnd: string;
+  reportId: number | null;
+  activityCount: number;
+};
+export type Helper = {
+  donor: string;
+  count: number;
+  firstYear: number | null;
+  ipAreas: string[];
+  viaRegion: boolean;
+};
+export type BeneficiaryActivity = {
+  id: number;
+  donor: string;
+  title: Record<string, string | undefined>;
+  startDate: string | null;
+  startPrecision: 'day' | 'month' | 'year' | null;
+  viaRegion: string | null;
+};
+
+export type PartyProfile = {
+  code: string;
+  asDonor: {
+    total: number;
+    byYear: YearCount[];
+    ipAreas: CodeCount[];
+    beneficiaries: CodeCount[];
+    cycles: ReportingCycle[];
+  };
+  asBeneficiary: { helpers: Helper[]; activities: BeneficiaryActivity[] };
+};
+
+/** The regions a party belongs to, from its sub-region up (e.g. Central America → Latin America → Americas). */
+export function regionsOf(labels: ReferenceLabels, code: string): string[] {
+  const party = labels.parties.get(code);
+  const found: string[] = [];
+  for (const start of [party?.subregionCode, party?.regionCode]) {
+    for (let region = start ? labels.regions.get(start) : undefined; region; ) {
+      if (!found.includes(region.code)) found.push(region.code);
+      region = region.parentCode ? labels.regions.get(region.parentCode) : undefined;
+    }
+  }
+  if (labels.isLdc(code) && labels.regions.has('LDC')) found.push('LDC');
+  return found;
+}
+
+/**
+ * A party seen both ways: what it reports as a donor (by year, IP area, beneficiary, and for
+ * every reporting cycle whether it filed) and who helps it as a beneficiary, directly or through
+ * a region it belongs to.
+ */
+export async function partyProfile(db: Db, labels: ReferenceLabels, code: string): Promise<PartyProfile> {
+  const regionCodes = regionsOf(labels, code);
+  const regionList =
+    regionCodes.length > 0
+      ? sql.join(
+          regionCodes.map((r) => sql`${r}`),
+          sql`, `,
+        )
+      : sql`NULL`;
+  const [byYear, ipAreas, beneficiaries, cycles, helpers, activities, totals] = await Promise.all([
+    queryRows<{ year: number; count: number }>(
+      db,
+      sql`SELECT extract(year FROM start_date)::int AS year, count(*)::int AS count
+            FROM activities WHERE donor_party_code = ${code} AND start_date IS NOT NULL
+           GROUP BY 1 ORDER BY 1`,
+    ),
+    queryRows<CodeCount>(
+      db,
+      sql`SELECT area AS code, count(*)::int AS count
+            FROM activities, unnest(ip_areas) AS area WHERE donor_party_code = ${code}
+           GROUP BY area ORDER BY 2 DESC, 1`,
+    ),
+    queryRows<CodeCount>(
+      db,
+      sql`SELECT b.party_code AS code, count(DISTINCT a.id)::int AS count
+            FROM activities a JOIN activity_beneficiaries b ON b.activity_id = a.id
+           WHERE a.donor_party_code = ${code} AND b.party_code IS NOT NULL
+           GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 30`,
+    ),
+    queryRows<ReportingCycle>(
+      db,
+      sql`WITH cycles AS (SELECT DISTINCT period_start, period_end FROM reports WHERE status = 'published')
+          SELECT c.period_start::text AS "periodStart", c.period_end::text AS "periodEnd", r.id AS "reportId",
+                 (SELECT count(*)::int FROM report_activities ra WHERE ra.report_id = r.id) AS "activityCount"
+            FROM cycles c
+            LEFT JOIN reports r ON r.period_start = c.period_start AND r.period_end = c.period_end
+                               AND r.reporting_party_code = ${code} AND r.status = 'published'
+           ORDER BY c.period_end DESC, c.period_start DESC`,
+    ),
+    queryRows<Helper>(
+      db,
+      sql`SELECT a.donor_party_code AS donor, count(DISTINCT a.id)::int AS count,
+                 min(extract(year FROM a.start_date))::int AS "firstYear",
+                 coalesce(array_agg(DISTINCT area) FILTER (WHERE area IS NOT NULL), '{}') AS "ipAreas",
+                 bool_and(b.party_code IS NULL) AS "viaRegion"
+            FROM activity_beneficiaries b
+            JOIN activities a ON a.id = b.activity_id
+            LEFT JOIN LATERAL unnest(a.ip_areas) AS area ON true
+           WHERE b.party_code = ${code} OR b.region_code IN (${regionList})
+           GROUP BY a.donor_party_code ORDER BY 2 DESC, 1`,
+    ),
+    queryRows<BeneficiaryActivity>(
+      db,
+      sql`SELECT DISTINCT ON (a.start_date, a.id) a.id, a.donor_party_code AS donor, a.title,
+                 a.start_date::text AS "startDate", a.start_precision AS "startPrecision",
+                 CASE WHEN b.party_code IS NULL THEN b.region_code END AS "viaRegion"
+            FROM activity_beneficiaries b JOIN activities a ON a.id = b.activity_id
+           WHERE b.party_code = ${code} OR b.region_code IN (${regionList})
+           ORDER BY a.start_date DESC NULLS LAST, a.id LIMIT 100`,
+    ),
+    queryRows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM activities WHERE donor_party_code = ${code}`,
+    ),
+  ]);
+  return {
+    code,
+    asDonor: { total: totals[0]?.n ?? 0, byYear, ipAreas, beneficiaries, cycles },
+    asBeneficiary: { helpers, activities },
+  };
+}
