@@ -59,22 +59,21 @@ export function createApp(database: Database) {
   app.route('/', reportRoutes(database.db, labels));
   app.route('/', activityRoutes(database.db));
 
-  app.notFound((c) =>
-    c.req.path.startsWith('/api/')
-      ? c.json({ status: 404, detail: `Nothing at ${c.req.path}.` }, 404)
-      : c.html(
-          '<!doctype html><title>Not found · ipcoop</title><h1>Page not found</h1><p><a href="/">Home</a></p>',
-          404,
-        ),
-  );
+  // Pages outside /en|fr|es/ answer in the language the browser asks for.
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/'))
+      return c.json({ status: 404, detail: `Nothing at ${c.req.path}.` }, 404);
+    return c.html(<NotFoundPage page={pageContext(c)} />, 404);
+  });
   app.onError((error, c) => {
     console.error(error);
-    return c.req.path.startsWith('/api/')
-      ? c.json({ status: 500, detail: 'Something went wrong on our side; the error has been logged.' }, 500)
-      : c.html(
-          '<!doctype html><title>Error · ipcoop</title><h1>Something went wrong</h1><p>The error has been logged.</p>',
-          500,
-        );
+    if (c.req.path.startsWith('/api/')) {
+      return c.json(
+        { status: 500, detail: 'Something went wrong on our side; the error has been logged.' },
+        500,
+      );
+    }
+    return c.html(<ErrorPage page={pageContext(c)} />, 500);
   });
   return app;
 }
