@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { activityRoutes } from '../activities/routes.ts';
 import type { Database } from '../db/database.ts';
 import { homeRoutes } from '../home/routes.tsx';
+import { partyRoutes } from '../parties/routes.tsx';
 import { loadReferenceLabels } from '../reference/labels.ts';
 import { reportRoutes } from '../reports/routes.tsx';
 import { ErrorPage, NotFoundPage } from './error-pages.tsx';
@@ -57,6 +58,7 @@ export function createApp(database: Database) {
 
   app.route('/', homeRoutes(database.db, labels));
   app.route('/', reportRoutes(database.db, labels));
+  app.route('/', partyRoutes(database.db, labels));
   app.route('/', activityRoutes(database.db));
 
   // Pages outside /en|fr|es/ answer in the language the browser asks for.

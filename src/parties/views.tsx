@@ -1,0 +1,231 @@
+import { Layout, type PageContext } from '../http/layout.tsx';
+import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
+import type { Translate } from '../i18n/translate.ts';
+import type { PartyInfo, ReferenceLabels, StatusPeriod } from '../reference/labels.ts';
+import { pickText } from '../reports/views.tsx';
+import type { PartyProfile, YearCount } from './service.ts';
+
+type Common = { page: PageContext; labels: ReferenceLabels };
+
+const statusLabel = (t: Translate, status: StatusPeriod['status']) =>
+  t(status === 'ldc' ? 'statusLdc' : status === 'developed' ? 'statusDeveloped' : 'statusDeveloping');
+
+/** Activities per start year as a server-drawn bar chart (SVG attributes, no inline style). */
+function YearChart(props: { page: PageContext; years: YearCount[] }) {
+  const { years, page } = props;
+  if (years.length === 0) return null;
+  const max = Math.max(...years.map((y) => y.count));
+  const barHeight = 18;
+  const width = 320;
+  return (
+    <svg
+      role="img"
+      aria-labelledby="years-title"
+      viewBox={`0 0 ${width + 110} ${years.length * barHeight}`}
+      width={width + 110}
+      height={years.length * barHeight}
+    >
+      <title id="years-title">{page.t('activitiesByYear')}</title>
+      {years.map((y, index) => (
+        <g>
+          <text x="0" y={index * barHeight + 13} font-size="12" fill="#1b1f24">
+            {y.year}
+          </text>
+          <rect
+            x="44"
+            y={index * barHeight + 3}
+            width={Math.max(2, Math.round((y.count / max) * width))}
+            height={barHeight - 6}
+            fill="#0b5394"
+          />
+          <text
+            x={50 + Math.round((y.count / max) * width)}
+            y={index * barHeight + 13}
+            font-size="12"
+            fill="#1b1f24"
+          >
+            {formatNumber(page.lang, y.count)}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+function StatusHistory(props: { page: PageContext; party: PartyInfo }) {
+  const { page, party } = props;
+  const { t, lang } = page;
+  return (
+    <>
+      <ul>
+        {party.status.map((s) => (
+          <li>
+            {s.to
+              ? t('statusFromTo', {
+                  status: statusLabel(t, s.status),
+                  from: formatDate(lang, s.from) ?? '',
+                  to: formatDate(lang, s.to) ?? '',
+                })
+              : t('statusFrom', { status: statusLabel(t, s.status), from: formatDate(lang, s.from) ?? '' })}
+          </li>
+        ))}
+      </ul>
+      {party.scheduledGraduation ? (
+        <p>{t('scheduledGraduation', { date: formatDate(lang, party.scheduledGraduation) ?? '' })}</p>
+      ) : null}
+    </>
+  );
+}
+
+/** Developed Members and IGOs report under Art. 67; for them a missing cycle means "no report". */
+const expectedToReport = (party: PartyInfo) =>
+  party.kind === 'igo' || party.status.at(-1)?.status === 'developed';
+
+/** A party as donor and as beneficiary: one coordination view. */
+export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProfile }) {
+  const { page, labels, party, profile } = props;
+  const { t, lang } = page;
+  const name = party.names[lang];
+  const kind = t(
+    party.kind === 'member' ? 'kindMember' : party.kind === 'observer' ? 'kindObserver' : 'kindIgo',
+  );
+  const region = party.subregionCode ? labels.regionName(party.subregionCode, lang) : null;
+  const { asDonor, asBeneficiary } = profile;
+  return (
+    <Layout page={page} title={name}>
+      <h1>{name}</h1>
+      <p>
+        {kind}
+        {region ? ` · ${region}` : ''}
+        {party.iso3 ? <span class="muted"> · {party.iso3}</span> : null}
+      </p>
+      {party.status.length > 0 ? (
+        <>
+          <h2>{t('statusHistory')}</h2>
+          <StatusHistory page={page} party={party} />
+        </>
+      ) : null}
+
+      <h2>{t('partyAsDonor')}</h2>
+      {asDonor.total === 0 ? (
+        <p>{t('noDonorActivities')}</p>
+      ) : (
+        <>
+          <p>
+            <a href={`/${lang}/search?donor=${party.code}`}>
+              {t('activitiesCount', { count: formatNumber(lang, asDonor.total) })}
+            </a>
+          </p>
+          <h3>{t('activitiesByYear')}</h3>
+          <YearChart page={page} years={asDonor.byYear} />
+          {asDonor.ipAreas.length > 0 ? (
+            <>
+              <h3>{t('fieldIpAreas')}</h3>
+              <ul class="chips">
+                {asDonor.ipAreas.map((area) => (
+                  <li>
+                    <a href={`/${lang}/search?donor=${party.code}&ipArea=${area.code}`}>
+                      {labels.term('ip-area', area.code, lang)} ({formatNumber(lang, area.count)})
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {asDonor.beneficiaries.length > 0 ? (
+            <>
+              <h3>{t('fieldBeneficiaries')}</h3>
+              <ul class="chips">
+                {asDonor.beneficiaries.map((b) => (
+                  <li>
+                    <a href={`/${lang}/search?donor=${party.code}&beneficiary=${b.code}`}>
+                      {labels.partyName(b.code, lang)} ({formatNumber(lang, b.count)})
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+      {expectedToReport(party) || asDonor.total > 0 ? (
+        <>
+          <h3>{t('reportingCycles')}</h3>
+          <ul>
+            {asDonor.cycles.map((cycle) => (
+              <li>
+                {formatPeriod(cycle.periodStart, cycle.periodEnd)}:{' '}
+                {cycle.reportId === null ? (
+                  <span class="muted">{t('cycleNotFiled')}</span>
+                ) : (
+                  <a href={`/${lang}/reports/${cycle.reportId}`}>
+                    {cycle.activityCount === 0
+                      ? t('cycleFiledEmpty')
+                      : `${t('cycleFiled')} (${t('programmeCount', { count: cycle.activityCount })})`}
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2>{t('partyAsBeneficiary')}</h2>
+      {asBeneficiary.helpers.length === 0 ? (
+        <p>{t('noBeneficiaryActivities')}</p>
+      ) : (
+        <>
+          <h3>{t('whoHelps', { party: name })}</h3>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('facetDonor')}</th>
+                <th scope="col">{t('figureActivities')}</th>
+                <th scope="col">{t('fieldIpAreas')}</th>
+                <th scope="col">{t('fieldStart')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {asBeneficiary.helpers.map((helper) => (
+                <tr>
+                  <td>
+                    <a href={`/${lang}/parties/${helper.donor}`}>{labels.partyName(helper.donor, lang)}</a>
+                  </td>
+                  <td>
+                    <a href={`/${lang}/search?donor=${helper.donor}&beneficiary=${party.code}`}>
+                      {formatNumber(lang, helper.count)}
+                    </a>
+                  </td>
+                  <td>
+                    {helper.ipAreas.map((area) => labels.term('ip-area', area, lang)).join(', ') || '—'}
+                  </td>
+                  <td>{helper.firstYear ? t('since', { year: helper.firstYear }) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('figureActivities')}</h3>
+          <ul>
+            {asBeneficiary.activities.map((activity) => {
+              const title = pickText(activity.title, lang, 'en');
+              return (
+                <li>
+                  <a href={`/${lang}/activities/${activity.id}`} lang={title.lang}>
+                    {title.value}
+                  </a>{' '}
+                  <span class="muted">
+                    — {labels.partyName(activity.donor, lang)}
+                    {activity.startDate
+                      ? `, ${formatDate(lang, activity.startDate, activity.startPrecision)}`
+                      : ''}
+                    {activity.viaRegion ? ` (${labels.regionName(activity.viaRegion, lang)})` : ''}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </Layout>
+  );
+}
