@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
+import { activityPages } from '../activities/pages.tsx';
 import { activityRoutes } from '../activities/routes.ts';
 import type { Database } from '../db/database.ts';
 import { homeRoutes } from '../home/routes.tsx';
@@ -59,6 +60,7 @@ export function createApp(database: Database) {
   app.route('/', homeRoutes(database.db, labels));
   app.route('/', reportRoutes(database.db, labels));
   app.route('/', partyRoutes(database.db, labels));
+  app.route('/', activityPages(database.db, labels));
   app.route('/', activityRoutes(database.db));
 
   // Pages outside /en|fr|es/ answer in the language the browser asks for.

@@ -1,0 +1,70 @@
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { agencies } from '../agencies/schema.ts';
+import type { LocalizedText } from '../db/columns.ts';
+import { type Db, queryRows } from '../db/database.ts';
+import { beneficiariesOf } from '../reports/service.ts';
+import { activities, activityAgencies } from './schema.ts';
+
+export type ActivityDetail = NonNullable<Awaited<ReturnType<typeof activityDetail>>>;
+
+/**
+ * Everything the activity page shows: the record, beneficiaries in source order, agencies and
+ * partners, the published reports it appeared in (with row numbers), and other activities of
+ * the same donor.
+ */
+export async function activityDetail(db: Db, id: number) {
+  const [row] = await db.select().from(activities).where(eq(activities.id, id));
+  if (!row) return null;
+  const { searchVector: _index, ...activity } = row;
+  const [beneficiaries, agencyRows, reports, related] = await Promise.all([
+    beneficiariesOf(db, [id]),
+    db
+      .select({
+        code: agencies.code,
+        name: agencies.name,
+        acronym: agencies.acronym,
+        role: activityAgencies.role,
+      })
+      .from(activityAgencies)
+      .innerJoin(agencies, eq(agencies.id, activityAgencies.agencyId))
+      .where(eq(activityAgencies.activityId, id))
+      .orderBy(agencies.code),
+    queryRows<{
+      reportId: number;
+      reportingParty: string;
+      periodStart: string;
+      periodEnd: string;
+      rowNumber: number;
+    }>(
+      db,
+      sql`SELECT r.id AS "reportId", r.reporting_party_code AS "reportingParty", r.period_start::text AS "periodStart",
+                 r.period_end::text AS "periodEnd", ra.row_number AS "rowNumber"
+            FROM report_activities ra JOIN reports r ON r.id = ra.report_id
+           WHERE ra.activity_id = ${id} AND r.status = 'published'
+           ORDER BY r.period_start`,
+    ),
+    db
+      .select({
+        id: activities.id,
+        title: activities.title,
+        startDate: activities.startDate,
+        originalLanguage: activities.originalLanguage,
+      })
+      .from(activities)
+      .where(and(eq(activities.donorPartyCode, row.donorPartyCode), ne(activities.id, id)))
+      .orderBy(sql`${activities.startDate} desc nulls last`, desc(activities.id))
+      .limit(10),
+  ]);
+  return {
+    ...activity,
+    beneficiaries: beneficiaries.get(id) ?? [],
+    agencies: agencyRows.map((a) => ({
+      code: a.code,
+      name: a.name as LocalizedText,
+      acronym: a.acronym,
+      role: a.role,
+    })),
+    reports,
+    related,
+  };
+}
