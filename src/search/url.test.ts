@@ -3,7 +3,9 @@ import { searchQuery } from './url.ts';
 
 describe('searchQuery', () => {
   it('keeps a stable order and drops empty values', () => {
-    expect(searchQuery({ ipArea: 'patents', q: 'training', donor: undefined, from: '' })).toBe('?q=training&ipArea=patents');
+    expect(searchQuery({ ipArea: 'patents', q: 'training', donor: undefined, from: '' })).toBe(
+      '?q=training&ipArea=patents',
+    );
   });
 
   it('goes back to page 1 when a filter changes, and keeps the page when paging', () => {

@@ -1,0 +1,354 @@
+import { SearchBox } from '../home/views.tsx';
+import { Layout, type PageContext } from '../http/layout.tsx';
+import { formatDate, formatNumber } from '../i18n/format.ts';
+import type { MessageKey } from '../i18n/messages/en.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import { BeneficiaryList, pickText } from '../reports/views.tsx';
+import { type SearchParamName, type SearchParams, searchQuery } from './url.ts';
+
+export type FacetValue = { code: string; count: number };
+
+export type SearchPageData = {
+  params: SearchParams;
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: 'relevance' | 'date';
+  items: Array<{
+    id: number;
+    donor: string;
+    title: Record<string, string | undefined>;
+    originalLanguage: string;
+    startDate: string | null;
+    startPrecision: 'day' | 'month' | 'year' | null;
+    beneficiaries: Array<{ name: string; code: string | null; kind: string }>;
+  }>;
+  facets: {
+    donors: FacetValue[];
+    beneficiaries: FacetValue[];
+    regions: FacetValue[];
+    ldc: number;
+    ipAreas: FacetValue[];
+    types: FacetValue[];
+    levels: FacetValue[];
+    statuses: FacetValue[];
+    years: FacetValue[];
+  };
+  exportColumns: Array<{ key: string; label: string; selected: boolean }>;
+};
+
+type Props = { page: PageContext; labels: ReferenceLabels; data: SearchPageData };
+
+/** One facet: each value links to the search with that filter set, or removed when it is the current one. */
+function Facet(
+  props: Props & {
+    name: SearchParamName;
+    heading: MessageKey;
+    values: FacetValue[];
+    label: (code: string) => string;
+  },
+) {
+  const { page, data, name, values } = props;
+  const current = data.params[name];
+  if (values.length === 0 && !current) return null;
+  const base = `/${page.lang}/search`;
+  return (
+    <section aria-labelledby={`facet-${name}`}>
+      <h3 id={`facet-${name}`}>{page.t(props.heading)}</h3>
+      <ul>
+        {values.map((value) => {
+          const selected = String(current ?? '') === value.code;
+          return (
+            <li>
+              <a
+                href={`${base}${searchQuery(data.params, { [name]: selected ? undefined : value.code })}`}
+                {...(selected ? { 'aria-current': 'true' } : {})}
+              >
+                {props.label(value.code)}
+              </a>{' '}
+              <span class="muted">({formatNumber(page.lang, value.count)})</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function ActiveFilters(props: Props) {
+  const { page, labels, data } = props;
+  const { t, lang } = page;
+  const describe: Partial<Record<SearchParamName, (v: string) => string>> = {
+    donor: (v) => labels.partyName(v, lang),
+    beneficiary: (v) => labels.partyName(v, lang),
+    region: (v) => labels.regionName(v, lang),
+    ldc: () => t('facetLdcOnly'),
+    ipArea: (v) => labels.term('ip-area', v, lang),
+    type: (v) => labels.term('activity-type', v, lang),
+    level: (v) => labels.term('level', v, lang),
+    status: (v) => labels.term('activity-status', v, lang),
+    from: (v) => `${t('yearFrom')} ${v}`,
+    to: (v) => `${t('yearTo')} ${v}`,
+  };
+  const active = (Object.keys(describe) as SearchParamName[]).filter((name) => data.params[name]);
+  if (active.length === 0) return null;
+  return (
+    <ul class="chips">
+      {active.map((name) => {
+        const label = describe[name]?.(String(data.params[name])) ?? '';
+        return (
+          <li>
+            <a
+              href={`/${lang}/search${searchQuery(data.params, { [name]: undefined })}`}
+              aria-label={t('removeFilter', { label })}
+            >
+              {label} ✕
+            </a>
+          </li>
+        );
+      })}
+      <li>
+        <a href={`/${lang}/search${data.params.q ? searchQuery({ q: data.params.q }) : ''}`}>
+          {t('clearFilters')}
+        </a>
+      </li>
+    </ul>
+  );
+}
+
+function Pagination(props: Props) {
+  const { page, data } = props;
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  if (pages <= 1) return null;
+  const base = `/${page.lang}/search`;
+  return (
+    <nav class="pages" aria-label={page.t('pagination')}>
+      <ul>
+        {data.page > 1 ? (
+          <li>
+            <a href={`${base}${searchQuery(data.params, { page: data.page - 1 })}`} rel="prev">
+              {page.t('previousPage')}
+            </a>
+          </li>
+        ) : null}
+        <li aria-current="page">{page.t('pageOf', { page: data.page, pages })}</li>
+        {data.page < pages ? (
+          <li>
+            <a href={`${base}${searchQuery(data.params, { page: data.page + 1 })}`} rel="next">
+              {page.t('nextPage')}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+/** Download links and a column chooser: a plain GET form, so it works without JavaScript. */
+function Downloads(props: Props) {
+  const { page, data } = props;
+  const filters = Object.entries(data.params).filter(
+    ([name, value]) => name !== 'page' && name !== 'sort' && value,
+  );
+  const query = searchQuery({ ...data.params, page: undefined, sort: undefined });
+  const join = query ? `${query}&` : '?';
+  return (
+    <section class="downloads" aria-labelledby="downloads">
+      <h2 id="downloads">{page.t('download')}</h2>
+      <ul class="chips">
+        {(['csv', 'xlsx', 'json', 'iati'] as const).map((format) => (
+          <li>
+            <a href={`/api/v1/activities${join}format=${format}&lang=${page.lang}`}>{format.toUpperCase()}</a>
+          </li>
+        ))}
+      </ul>
+      <form method="get" action="/api/v1/activities">
+        {filters.map(([name, value]) => (
+          <input type="hidden" name={name} value={String(value)} />
+        ))}
+        <input type="hidden" name="lang" value={page.lang} />
+        <fieldset>
+          <legend>{page.t('downloadColumns')}</legend>
+          {data.exportColumns.map((column) => (
+            <label>
+              <input type="checkbox" name="columns" value={column.key} checked={column.selected} />{' '}
+              {column.label}{' '}
+            </label>
+          ))}
+        </fieldset>
+        <label for="download-format">{page.t('download')}</label>{' '}
+        <select id="download-format" name="format">
+          <option value="csv">CSV</option>
+          <option value="xlsx">XLSX</option>
+        </select>{' '}
+        <button type="submit">{page.t('download')}</button>
+      </form>
+    </section>
+  );
+}
+
+export function SearchPage(props: Props) {
+  const { page, labels, data } = props;
+  const { t, lang } = page;
+  const q = data.params.q ? String(data.params.q) : '';
+  const heading = q ? t('searchResultsFor', { q }) : t('searchTitle');
+  const count =
+    data.total === 1 ? t('resultCountOne') : t('resultCount', { count: formatNumber(lang, data.total) });
+  const base = `/${lang}/search`;
+  return (
+    <Layout page={page} title={heading}>
+      <h1>{heading}</h1>
+      <SearchBox page={page} q={q} />
+      <div class="search-layout">
+        <aside class="facets" aria-label={t('filters')}>
+          <h2>{t('filters')}</h2>
+          <Facet
+            {...props}
+            name="donor"
+            heading="facetDonor"
+            values={data.facets.donors}
+            label={(c) => labels.partyName(c, lang)}
+          />
+          <Facet
+            {...props}
+            name="beneficiary"
+            heading="facetBeneficiary"
+            values={data.facets.beneficiaries}
+            label={(c) => labels.partyName(c, lang)}
+          />
+          <Facet
+            {...props}
+            name="region"
+            heading="facetRegion"
+            values={data.facets.regions}
+            label={(c) => labels.regionName(c, lang)}
+          />
+          <Facet
+            {...props}
+            name="ldc"
+            heading="facetLdc"
+            values={data.facets.ldc > 0 || data.params.ldc ? [{ code: '1', count: data.facets.ldc }] : []}
+            label={() => t('facetLdcOnly')}
+          />
+          <Facet
+            {...props}
+            name="ipArea"
+            heading="facetIpArea"
+            values={data.facets.ipAreas}
+            label={(c) => labels.term('ip-area', c, lang)}
+          />
+          <Facet
+            {...props}
+            name="type"
+            heading="facetType"
+            values={data.facets.types}
+            label={(c) => labels.term('activity-type', c, lang)}
+          />
+          <Facet
+            {...props}
+            name="level"
+            heading="facetLevel"
+            values={data.facets.levels}
+            label={(c) => labels.term('level', c, lang)}
+          />
+          <Facet
+            {...props}
+            name="status"
+            heading="facetStatus"
+            values={data.facets.statuses}
+            label={(c) => labels.term('activity-status', c, lang)}
+          />
+          <form method="get" action={base}>
+            <h3>{t('facetYears')}</h3>
+            {Object.entries(data.params)
+              .filter(([name, value]) => !['from', 'to', 'page'].includes(name) && value)
+              .map(([name, value]) => (
+                <input type="hidden" name={name} value={String(value)} />
+              ))}
+            <label for="from">{t('yearFrom')}</label>{' '}
+            <input
+              id="from"
+              name="from"
+              type="number"
+              min="1950"
+              max="2100"
+              size={5}
+              value={String(data.params.from ?? '')}
+            />{' '}
+            <label for="to">{t('yearTo')}</label>{' '}
+            <input
+              id="to"
+              name="to"
+              type="number"
+              min="1950"
+              max="2100"
+              size={5}
+              value={String(data.params.to ?? '')}
+            />{' '}
+            <button type="submit">{t('applyFilters')}</button>
+          </form>
+          {data.facets.years.length > 0 ? (
+            <ul>
+              {data.facets.years.map((y) => (
+                <li>
+                  <a href={`${base}${searchQuery(data.params, { from: y.code, to: y.code })}`}>{y.code}</a>{' '}
+                  <span class="muted">({formatNumber(lang, y.count)})</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </aside>
+        <div>
+          <ActiveFilters {...props} />
+          <p role="status">
+            <strong>{count}</strong>
+            {q ? (
+              <>
+                {' · '}
+                {t('sortBy')}:{' '}
+                {data.sort === 'relevance' ? (
+                  <span aria-current="true">{t('sortRelevance')}</span>
+                ) : (
+                  <a href={`${base}${searchQuery(data.params, { sort: undefined })}`}>{t('sortRelevance')}</a>
+                )}
+                {' | '}
+                {data.sort === 'date' ? (
+                  <span aria-current="true">{t('sortDate')}</span>
+                ) : (
+                  <a href={`${base}${searchQuery(data.params, { sort: 'date' })}`}>{t('sortDate')}</a>
+                )}
+              </>
+            ) : null}
+          </p>
+          {data.items.length === 0 ? <p>{t('noResults')}</p> : null}
+          <ol class="results">
+            {data.items.map((item) => {
+              const title = pickText(item.title, lang, item.originalLanguage);
+              return (
+                <li>
+                  <h3>
+                    <a href={`/${lang}/activities/${item.id}`} lang={title.lang}>
+                      {title.value}
+                    </a>
+                  </h3>
+                  <p class="muted">
+                    {labels.partyName(item.donor, lang)}
+                    {item.startDate ? ` · ${formatDate(lang, item.startDate, item.startPrecision)}` : ''}
+                  </p>
+                  {item.beneficiaries.length > 0 ? (
+                    <p>
+                      {t('fieldBeneficiaries')}:{' '}
+                      <BeneficiaryList page={page} labels={labels} list={item.beneficiaries} />
+                    </p>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+          <Pagination {...props} />
+          <Downloads {...props} />
+        </div>
+      </div>
+    </Layout>
+  );
+}
