@@ -17,7 +17,11 @@ export function negotiateLanguage(header: string | undefined | null): Language {
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-      return { base: tag.trim().toLowerCase().split('-')[0] ?? '', q: q === undefined ? 1 : Number(q), index };
+      return {
+        base: tag.trim().toLowerCase().split('-')[0] ?? '',
+        q: q === undefined ? 1 : Number(q),
+        index,
+      };
     })
     .filter((entry) => entry.q > 0 && Number.isFinite(entry.q))
     .sort((a, b) => b.q - a.q || a.index - b.index);
