@@ -1,0 +1,76 @@
+/*
+ * exceljs (MIT, widely used, no native code) writes real XLSX with styles and frozen panes, and
+ * streams rows instead of building the whole workbook in memory; it is also what the tests use to
+ * read the file back.
+ */
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Language } from '../i18n/languages.ts';
+import { type ColumnKey, headerRow, neutraliseFormula, type RowContext, spreadsheetRow } from './columns.ts';
+import type { ExportActivity } from './load.ts';
+
+export const xlsxSheetNames: Record<'activities' | 'about', Record<Language, string>> = {
+  activities: { en: 'Activities', fr: 'Activités', es: 'Actividades' },
+  about: { en: 'About', fr: 'À propos', es: 'Acerca de' },
+};
+
+const aboutLabels: Record<'generatedAt' | 'count' | 'source', Record<Language, string>> = {
+  generatedAt: { en: 'Generated at', fr: 'Généré le', es: 'Generado el' },
+  count: { en: 'Activities', fr: 'Activités', es: 'Actividades' },
+  source: { en: 'Source', fr: 'Source', es: 'Fuente' },
+};
+
+// Long free text gets a wide column; the rest fits a name or a code.
+const wideColumns = new Set<ColumnKey>(['title', 'description', 'beneficiary_names', 'reports']);
+
+export type XlsxOptions = RowContext & { generatedAt?: Date };
+
+/**
+ * An XLSX download: the same columns, headers and cell safety as the CSV. Every cell is a string
+ * (dates too, as ISO text), so nothing is ever a formula or reinterpreted by the spreadsheet.
+ */
+export async function activitiesXlsx(
+  activities: ExportActivity[],
+  columns: ColumnKey[],
+  options: XlsxOptions,
+): Promise<Buffer> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    output.on('end', resolve);
+    output.on('error', reject);
+  });
+
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: true,
+  });
+  workbook.created = options.generatedAt ?? new Date();
+  const { lang } = options;
+  const sheet = workbook.addWorksheet(xlsxSheetNames.activities[lang], {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  sheet.columns = columns.map((column) => ({ key: column, width: wideColumns.has(column) ? 60 : 20 }));
+  const header = sheet.addRow(headerRow(columns, lang).map(neutraliseFormula));
+  header.font = { bold: true };
+  header.commit();
+  for (const activity of activities) sheet.addRow(spreadsheetRow(activity, columns, options)).commit();
+  sheet.commit();
+
+  const about = workbook.addWorksheet(xlsxSheetNames.about[lang]);
+  about.columns = [{ width: 20 }, { width: 60 }];
+  for (const [label, value] of [
+    [aboutLabels.generatedAt[lang], workbook.created.toISOString()],
+    [aboutLabels.count[lang], String(activities.length)],
+    [aboutLabels.source[lang], options.baseUrl],
+  ] as const) {
+    about.addRow([label, neutraliseFormula(value)]).commit();
+  }
+  about.commit();
+
+  await workbook.commit();
+  await finished;
+  return Buffer.concat(chunks);
+}
