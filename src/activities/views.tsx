@@ -2,8 +2,9 @@ import type { Child } from 'hono/jsx';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { languages } from '../i18n/languages.ts';
+import { pickText } from '../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { BeneficiaryName, pickText } from '../reports/views.tsx';
+import { BeneficiaryName } from '../reports/views.tsx';
 import type { ActivityDetail } from './detail.ts';
 
 type Props = { page: PageContext; labels: ReferenceLabels; activity: ActivityDetail; allLanguages: boolean };

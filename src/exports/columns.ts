@@ -136,10 +136,7 @@ export const listSeparator = '; ';
 
 const itemWord: Record<Language, string> = { en: 'item', fr: 'point', es: 'punto' };
 
-/** The text in the language asked for, else in the original language, else any there is. */
-export function pickText(text: LocalizedText, lang: Language, original?: Language): string {
-  return text[lang] ?? (original ? text[original] : undefined) ?? Object.values(text).find(Boolean) ?? '';
-}
+import { textIn } from '../i18n/localized-text.ts';
 
 /** "2020-09-07", "2020-09" or "2020": an ISO 8601 date no more precise than what is known. */
 export function isoDateAtPrecision(date: string | null, precision: 'day' | 'month' | 'year' | null): string {
@@ -165,7 +162,7 @@ function beneficiaryName(b: ExportActivity['beneficiaries'][number], { labels, l
 }
 
 function agencyNames(activity: ExportActivity, role: 'implementing' | 'partner', lang: Language): string {
-  return list(activity.agencies.filter((a) => a.role === role).map((a) => pickText(a.name, lang, 'en')));
+  return list(activity.agencies.filter((a) => a.role === role).map((a) => textIn(a.name, lang, 'en')));
 }
 
 const term = (taxonomy: string, key: string | null, { labels, lang }: RowContext) =>
@@ -174,8 +171,8 @@ const term = (taxonomy: string, key: string | null, { labels, lang }: RowContext
 const cells: Record<ColumnKey, Cell> = {
   id: (a) => String(a.id),
   url: (a, c) => activityUrl(c.baseUrl, c.lang, a.id),
-  title: (a, c) => pickText(a.title, c.lang, a.originalLanguage),
-  description: (a, c) => pickText(a.description, c.lang, a.originalLanguage),
+  title: (a, c) => textIn(a.title, c.lang, a.originalLanguage),
+  description: (a, c) => textIn(a.description, c.lang, a.originalLanguage),
   original_language: (a) => a.originalLanguage,
   donor_code: (a) => a.donorCode,
   donor_name: (a, c) => c.labels.partyName(a.donorCode, c.lang),
@@ -222,7 +219,7 @@ const cells: Record<ColumnKey, Cell> = {
         const who = share.partyCode
           ? c.labels.partyName(share.partyCode, c.lang)
           : agency
-            ? pickText(agency.name, c.lang, 'en')
+            ? textIn(agency.name, c.lang, 'en')
             : (share.agencyCode ?? '?');
         return `${who} ${share.sharePercent}%`;
       }),

@@ -1,7 +1,8 @@
 import type { LocalizedText } from '../db/columns.ts';
 import type { Language } from '../i18n/languages.ts';
+import { textIn } from '../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { activityUrl, pickText } from './columns.ts';
+import { activityUrl } from './columns.ts';
 import { iatiIdentifier } from './iati.ts';
 import type { ExportActivity } from './load.ts';
 
@@ -112,7 +113,7 @@ function jsonActivity(a: ExportActivity, options: JsonExportOptions, today: stri
     code ? { code, label: labels.term(taxonomy, code, lang) } : null;
   const agencyName = (code: string | undefined) => {
     const agency = a.agencies.find((x) => x.code === code);
-    return agency ? pickText(agency.name, lang, 'en') : (code ?? '');
+    return agency ? textIn(agency.name, lang, 'en') : (code ?? '');
   };
   const ldcOn = a.startDate ?? today;
   return {
@@ -141,7 +142,7 @@ function jsonActivity(a: ExportActivity, options: JsonExportOptions, today: stri
     })),
     agencies: a.agencies.map((agency) => ({
       code: agency.code,
-      name: pickText(agency.name, lang, 'en'),
+      name: textIn(agency.name, lang, 'en'),
       role: agency.role,
     })),
     level: coded('level', a.level),

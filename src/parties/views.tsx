@@ -1,8 +1,8 @@
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
+import { pickText } from '../i18n/localized-text.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { PartyInfo, ReferenceLabels, StatusPeriod } from '../reference/labels.ts';
-import { pickText } from '../reports/views.tsx';
 import type { PartyProfile, YearCount } from './service.ts';
 
 type Common = { page: PageContext; labels: ReferenceLabels };

@@ -1,5 +1,6 @@
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
+import { pickText } from '../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import type { BeneficiaryView, ReportDetail, ReportSummary } from './service.ts';
 
@@ -37,19 +38,6 @@ export function BeneficiaryList(props: Common & { list: BeneficiaryView[] }) {
       ))}
     </>
   );
-}
-
-/** A text in the page's language if it exists, else in its original language with a note. */
-export function pickText(
-  text: Record<string, string | undefined>,
-  lang: string,
-  original: string,
-): { value: string; lang: string; translated: boolean } {
-  const own = text[lang];
-  if (own) return { value: own, lang, translated: true };
-  const fallback = text[original] ?? Object.values(text).find(Boolean) ?? '';
-  const fallbackLang = text[original] ? original : (Object.keys(text).find((k) => text[k]) ?? original);
-  return { value: fallback, lang: fallbackLang, translated: false };
 }
 
 /** The document as e-TRIPS shows it, plus symbol, dates and provenance. */
