@@ -46,6 +46,20 @@ describe.each(testBackends)('web and API (%s database)', (backend) => {
     expect(response.headers.get('etag')).toBeTruthy();
   });
 
+  it('compresses with brotli or gzip, revalidates with ETag, and opens the API to other origins', async () => {
+    const br = await app.request('/en/reports/1', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toContain('Accept-Encoding');
+    const gzip = await app.request('/en/reports/1', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    const etag = br.headers.get('etag') ?? '';
+    const again = await app.request('/en/reports/1', { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(br.headers.get('cache-control')).toContain('max-age=60');
+    const api = await app.request('/api/v1/reports', { headers: { Origin: 'https://example.org' } });
+    expect(api.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('names parties and formats dates in the page language', async () => {
     const french = await (await app.request('/fr/reports/1')).text();
     expect(french).toContain('Bolivie, État plurinational de');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import { activityPages } from '../activities/pages.tsx';
@@ -10,6 +10,7 @@ import { homeRoutes } from '../home/routes.tsx';
 import { partyRoutes } from '../parties/routes.tsx';
 import { loadReferenceLabels } from '../reference/labels.ts';
 import { reportRoutes } from '../reports/routes.tsx';
+import { compressResponses } from './compression.ts';
 import { ErrorPage, NotFoundPage } from './error-pages.tsx';
 import { once, pageContext } from './page-context.ts';
 
@@ -34,8 +35,16 @@ export function createApp(database: Database) {
       xFrameOptions: 'DENY',
     }),
   );
-  app.use(compress());
+  app.use(compressResponses());
   app.use(etag());
+  // Pages and data change when reports are published: a minute of caching, then revalidation by ETag.
+  app.use(async (c, next) => {
+    await next();
+    if (c.req.method === 'GET' && c.res.status === 200 && !c.res.headers.has('Cache-Control')) {
+      c.res.headers.set('Cache-Control', 'public, max-age=60, must-revalidate');
+    }
+  });
+  app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }));
 
   app.get('/healthz', async (c) => {
     try {

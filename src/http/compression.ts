@@ -1,0 +1,47 @@
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { MiddlewareHandler } from 'hono';
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+const compressible = /^(text\/|application\/(json|xml|problem\+json|atom\+xml|javascript)|image\/svg\+xml)/;
+/** Above this a body is a download (exports), sent as it is rather than held in memory twice. */
+const maxBufferedBytes = 8 * 1024 * 1024;
+
+/**
+ * Brotli when the browser accepts it, else gzip, for text responses. Hono's own compress()
+ * has no brotli (CompressionStream does not offer it), and slow connections are who we serve.
+ */
+export function compressResponses(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const response = c.res;
+    const type = response.headers.get('content-type') ?? '';
+    if (!response.body || response.headers.has('content-encoding') || !compressible.test(type)) return;
+    if (c.req.method === 'HEAD' || response.status === 204 || response.status === 304) return;
+    const accepted = c.req.header('accept-encoding') ?? '';
+    const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+    const vary = response.headers.get('vary');
+    const headers = new Headers(response.headers);
+    headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+    if (!encoding) {
+      c.res = new Response(response.body, { status: response.status, headers });
+      return;
+    }
+    const body = Buffer.from(await response.arrayBuffer());
+    if (body.length < 512 || body.length > maxBufferedBytes) {
+      c.res = new Response(body, { status: response.status, headers });
+      return;
+    }
+    const compressed =
+      encoding === 'br'
+        ? await brotli(body, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+          })
+        : await gzipAsync(body, { level: 6 });
+    headers.set('Content-Encoding', encoding);
+    headers.set('Content-Length', String(compressed.length));
+    c.res = new Response(compressed, { status: response.status, headers });
+  };
+}
