@@ -44,6 +44,10 @@ export const activities = pgTable(
   (t) => [
     index('activities_donor_start_idx').on(t.donorPartyCode, t.startDate),
     index('activities_start_idx').on(t.startDate),
+    // Listing order (newest first, undated last, then id). Carrying id lets a filtered listing
+    // order and count its matches from the index alone once the pages are all-visible.
+    index('activities_start_desc_idx').on(t.startDate.desc().nullsLast(), t.id),
+    index('activities_donor_start_desc_idx').on(t.donorPartyCode, t.startDate.desc().nullsLast(), t.id),
     index('activities_ip_areas_idx').using('gin', t.ipAreas),
     index('activities_search_idx').using('gin', t.searchVector),
   ],
@@ -69,6 +73,8 @@ export const activityBeneficiaries = pgTable(
     primaryKey({ columns: [t.activityId, t.position] }),
     index('activity_beneficiaries_party_idx').on(t.partyCode, t.activityId),
     index('activity_beneficiaries_region_idx').on(t.regionCode, t.activityId),
+    // Beneficiary facets: the parties of each matching activity, from the index alone.
+    index('activity_beneficiaries_activity_party_idx').on(t.activityId, t.partyCode),
   ],
 );
 

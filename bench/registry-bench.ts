@@ -1,0 +1,277 @@
+// npm run bench [-- --activities 200000 --runs 50 --seed 42 --vacuum]
+//
+// Loads a synthetic registry into a fresh embedded database (and, with DATABASE_URL, into a fresh
+// database on that PostgreSQL server), then times the product's own search and facet functions.
+// Prints one JSON object on stdout; progress goes to stderr.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { countActivityFacets } from '../src/activities/facets.ts';
+import { activityFilters, listActivities } from '../src/activities/service.ts';
+import { type Database, openDatabase } from '../src/db/database.ts';
+import {
+  castOfParties,
+  firstYear,
+  type LoadCounts,
+  lastYear,
+  loadRegistry,
+  mulberry32,
+  pick,
+  type Random,
+  sampleQueries,
+} from './synthetic-registry.ts';
+
+export type BenchOptions = {
+  activities: number;
+  runs: number;
+  seed: number;
+  /** VACUUM ANALYZE after the load instead of ANALYZE alone (the state after autovacuum). */
+  vacuum?: boolean;
+  /** Runs before measuring, to warm caches and the planner. */
+  warmup?: number;
+  /** 'temp-folder' (default) as the product stores data, or 'memory' for tests. */
+  embedded?: 'temp-folder' | 'memory';
+  /** A PostgreSQL server URL to benchmark as well; null or absent: embedded only. */
+  serverUrl?: string | null;
+  log?: (message: string) => void;
+};
+
+export type Timing = { p50Ms: number; p95Ms: number; meanMatches: number };
+export type TargetResult = {
+  loadSeconds: number;
+  rowsPerSecond: number;
+  rows: number;
+  rowsByTable: LoadCounts;
+  fullText: Timing;
+  filtered: Timing;
+  facets: Timing;
+};
+export type BenchResult = {
+  activities: number;
+  runs: number;
+  seed: number;
+  vacuum: boolean;
+  embedded: TargetResult;
+  server: TargetResult | null;
+  rssMb: { afterEmbeddedLoad: number; afterServerLoad: number | null; end: number; peak: number };
+  node: string;
+};
+
+const rssMb = () => Math.round(process.memoryUsage().rss / 1048576);
+
+/** Nearest-rank percentile of a sample. */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1] ?? Number.NaN;
+}
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+async function measure(
+  warmup: number,
+  runs: number,
+  random: Random,
+  run: (random: Random) => Promise<number>,
+): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await run(random);
+  const times: number[] = [];
+  let matches = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    matches += await run(random);
+    times.push(performance.now() - started);
+  }
+  return {
+    p50Ms: round(percentile(times, 50)),
+    p95Ms: round(percentile(times, 95)),
+    meanMatches: round(matches / runs, 1),
+  };
+}
+
+async function benchmarkTarget(
+  database: Database,
+  options: Required<Omit<BenchOptions, 'serverUrl' | 'embedded' | 'log'>> & Pick<BenchOptions, 'log'>,
+) {
+  const log = options.log ?? (() => {});
+  log(`${database.kind}: migrating ${database.location}`);
+  await database.migrate();
+  log(`${database.kind}: loading ${options.activities.toLocaleString('en')} activities`);
+  const started = performance.now();
+  const counts = await loadRegistry(database.db, {
+    activities: options.activities,
+    seed: options.seed,
+    vacuum: options.vacuum,
+    log,
+  });
+  const loadSeconds = (performance.now() - started) / 1000;
+  const rows = counts.activities + counts.beneficiaries + counts.reports + counts.reportActivities;
+  log(`${database.kind}: ${rows.toLocaleString('en')} rows in ${loadSeconds.toFixed(1)} s`);
+  const loaded = rssMb();
+
+  // Inputs drawn from their own stream, so that they do not depend on the data size.
+  const random = mulberry32(options.seed ^ 0x5eed);
+  const cast = castOfParties();
+  // Filters go through the same zod schema as the HTTP query string.
+  const filters = (input: Record<string, string | number>) => activityFilters.parse(input);
+
+  log(`${database.kind}: full-text search`);
+  const fullText = await measure(options.warmup, options.runs, random, async (r) => {
+    const result = await listActivities(
+      database.db,
+      filters({ q: pick(r, sampleQueries), sort: 'relevance' }),
+    );
+    return result.total;
+  });
+  log(`${database.kind}: filtered search`);
+  const filtered = await measure(options.warmup, options.runs, random, async (r) => {
+    const from = firstYear + Math.floor(r() * (lastYear - firstYear + 1));
+    const to = Math.min(lastYear, from + Math.floor(r() * 10));
+    const result = await listActivities(
+      database.db,
+      filters({
+        donor: cast.donorPicker.pick(r).code,
+        beneficiary: cast.beneficiaryPicker.pick(r).code,
+        from,
+        to,
+      }),
+    );
+    return result.total;
+  });
+  log(`${database.kind}: facets`);
+  const facets = await measure(options.warmup, options.runs, random, async (r) => {
+    const result = await countActivityFacets(database.db, filters({ q: pick(r, sampleQueries) }));
+    return result.total;
+  });
+  return {
+    loaded,
+    result: {
+      loadSeconds: round(loadSeconds),
+      rowsPerSecond: Math.round(rows / loadSeconds),
+      rows,
+      rowsByTable: counts,
+      fullText,
+      filtered,
+      facets,
+    } satisfies TargetResult,
+  };
+}
+
+/** A URL for another database on the same server. */
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+export async function runBenchmark(options: BenchOptions): Promise<BenchResult> {
+  const log = options.log ?? (() => {});
+  const settings = {
+    activities: options.activities,
+    runs: options.runs,
+    seed: options.seed,
+    vacuum: options.vacuum ?? false,
+    warmup: options.warmup ?? 3,
+    log,
+  };
+
+  // Embedded: a fresh PGlite folder under the system temp directory, removed afterwards.
+  const folder = options.embedded === 'memory' ? null : await mkdtemp(join(tmpdir(), 'ipcoop-bench-'));
+  let embedded: Awaited<ReturnType<typeof benchmarkTarget>>;
+  try {
+    const database = await openDatabase(
+      folder ? { kind: 'embedded', dataDir: folder } : { kind: 'embedded' },
+    );
+    try {
+      embedded = await benchmarkTarget(database, settings);
+    } finally {
+      await database.close();
+    }
+  } finally {
+    if (folder) await rm(folder, { recursive: true, force: true });
+  }
+
+  // Server: a database of our own, created and dropped through the given URL.
+  let server: Awaited<ReturnType<typeof benchmarkTarget>> | null = null;
+  if (options.serverUrl) {
+    const name = `ipcoop_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: options.serverUrl });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.query(`CREATE DATABASE ${name}`);
+      try {
+        const database = await openDatabase({ kind: 'server', url: withDatabase(options.serverUrl, name) });
+        try {
+          server = await benchmarkTarget(database, settings);
+        } finally {
+          await database.close();
+        }
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }
+    } finally {
+      await admin.end();
+    }
+  }
+
+  return {
+    activities: options.activities,
+    runs: options.runs,
+    seed: options.seed,
+    vacuum: settings.vacuum,
+    embedded: embedded.result,
+    server: server?.result ?? null,
+    rssMb: {
+      afterEmbeddedLoad: embedded.loaded,
+      afterServerLoad: server?.loaded ?? null,
+      end: rssMb(),
+      peak: Math.round(process.resourceUsage().maxRSS / 1024),
+    },
+    node: process.version,
+  };
+}
+
+function parseArguments(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      activities: { type: 'string', default: '200000' },
+      runs: { type: 'string', default: '50' },
+      seed: { type: 'string', default: '42' },
+      vacuum: { type: 'boolean', default: false },
+    },
+  });
+  const whole = (name: 'activities' | 'runs' | 'seed', min: number) => {
+    const value = Number(values[name]);
+    if (!Number.isSafeInteger(value) || value < min) {
+      throw new Error(`--${name} needs a whole number of at least ${min}, not "${values[name]}".`);
+    }
+    return value;
+  };
+  return {
+    activities: whole('activities', 1),
+    runs: whole('runs', 1),
+    seed: whole('seed', 0),
+    vacuum: values.vacuum ?? false,
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    const args = parseArguments(process.argv.slice(2));
+    const result = await runBenchmark({
+      ...args,
+      serverUrl: process.env.DATABASE_URL || null,
+      log: (message) => process.stderr.write(`${message}\n`),
+    });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).stack ?? error}\n`);
+    process.exitCode = 1;
+  }
+}
