@@ -15,7 +15,7 @@ export type ActivityDetail = NonNullable<Awaited<ReturnType<typeof activityDetai
 export async function activityDetail(db: Db, id: number) {
   const [row] = await db.select().from(activities).where(eq(activities.id, id));
   if (!row) return null;
-  const { searchVector: _index, ...activity } = row;
+  const activity = row;
   const [beneficiaries, agencyRows, reports, related] = await Promise.all([
     beneficiariesOf(db, [id]),
     db

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database.ts';
-import { activities } from './schema.ts';
+import { activitySearch as s } from './schema.ts';
 import { type ActivityMatch, activityWhere } from './service.ts';
 
 /** How many values each facet lists, biggest first. */
@@ -11,54 +11,80 @@ export type ActivityFacets = {
   total: number;
   donors: FacetCount[];
   beneficiaries: FacetCount[];
+  regions: FacetCount[];
+  /** How many matching activities benefit an LDC. */
+  ldc: number;
   ipAreas: FacetCount[];
+  types: FacetCount[];
+  levels: FacetCount[];
+  statuses: FacetCount[];
+  /** By start year, newest first. */
+  years: FacetCount[];
 };
 
+type FacetName = 'donor' | 'beneficiary' | 'region' | 'ip-area' | 'type' | 'level' | 'status' | 'year';
+
 /**
- * Counts the activities that match the filters by donor, by beneficiary party and by IP area,
- * in one round trip: the matching activities are read once (a materialized CTE) and every facet
- * is counted from them. Beneficiaries are looked up per matching activity (a LATERAL subquery
- * on the (activity_id, party_code) index) rather than by hashing the whole beneficiary table,
- * and de-duplicated per activity, so a party listed twice still counts the activity once.
+ * Counts the activities matching the filters by every facet in one round trip: the matching
+ * search rows are read once (a materialized CTE, narrow rows with codes as arrays) and each
+ * facet is counted from them.
  */
 export async function countActivityFacets(db: Db, filters: ActivityMatch): Promise<ActivityFacets> {
-  const where = activityWhere(db, filters);
-  const rows = await queryRows<{
-    facet: 'total' | 'donor' | 'beneficiary' | 'ip-area';
-    code: string | null;
-    n: number;
-  }>(
+  const where = activityWhere(filters);
+  const grouped = (facet: FacetName, value: string, from = 'matching') =>
+    sql.raw(`(SELECT '${facet}', ${value}, count(*)::int FROM ${from} GROUP BY 2 HAVING ${value} IS NOT NULL
+              ORDER BY 3 DESC, 2 LIMIT ${facetLimit})`);
+  const rows = await queryRows<{ facet: 'total' | 'ldc' | FacetName; code: string | null; n: number }>(
     db,
     sql`WITH matching AS MATERIALIZED (
-          SELECT ${activities.id} AS id, ${activities.donorPartyCode} AS donor, ${activities.ipAreas} AS ip_areas
-            FROM ${activities}
-           ${where ? sql`WHERE ${where}` : sql``}
+          SELECT ${s.donor} AS donor, ${s.beneficiaryCodes} AS beneficiaries, ${s.regionCodes} AS regions,
+                 ${s.ipAreas} AS ip_areas, ${s.activityType} AS type, ${s.level} AS level, ${s.status} AS status,
+                 ${s.benefitsLdc} AS ldc, extract(year FROM ${s.startDate})::int::text AS year
+            FROM ${s} ${where ? sql`WHERE ${where}` : sql``}
         )
         SELECT 'total' AS facet, NULL AS code, count(*)::int AS n FROM matching
-        UNION ALL
-        (SELECT 'donor', donor, count(*)::int FROM matching
-          GROUP BY donor ORDER BY 3 DESC, 2 LIMIT ${facetLimit})
-        UNION ALL
-        (SELECT 'beneficiary', listed.party_code, count(*)::int
-           FROM matching m
-           CROSS JOIN LATERAL (SELECT DISTINCT b.party_code FROM activity_beneficiaries b
-                                WHERE b.activity_id = m.id AND b.party_code IS NOT NULL) AS listed
-          GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT ${facetLimit})
-        UNION ALL
-        (SELECT 'ip-area', area, count(*)::int FROM (SELECT unnest(ip_areas) AS area FROM matching) AS areas
-          GROUP BY area ORDER BY 3 DESC, 2 LIMIT ${facetLimit})`,
+        UNION ALL SELECT 'ldc', NULL, count(*)::int FROM matching WHERE ldc
+        UNION ALL ${grouped('donor', 'donor')}
+        UNION ALL ${grouped('beneficiary', 'code', '(SELECT unnest(beneficiaries) AS code FROM matching) AS listed')}
+        UNION ALL ${grouped('region', 'code', '(SELECT unnest(regions) AS code FROM matching) AS listed')}
+        UNION ALL ${grouped('ip-area', 'code', '(SELECT unnest(ip_areas) AS code FROM matching) AS listed')}
+        UNION ALL ${grouped('type', 'type')}
+        UNION ALL ${grouped('level', 'level')}
+        UNION ALL ${grouped('status', 'status')}
+        UNION ALL ${grouped('year', 'year')}`,
   );
-  const facets: ActivityFacets = { total: 0, donors: [], beneficiaries: [], ipAreas: [] };
+  const facets: ActivityFacets = {
+    total: 0,
+    ldc: 0,
+    donors: [],
+    beneficiaries: [],
+    regions: [],
+    ipAreas: [],
+    types: [],
+    levels: [],
+    statuses: [],
+    years: [],
+  };
+  const lists: Record<FacetName, FacetCount[]> = {
+    donor: facets.donors,
+    beneficiary: facets.beneficiaries,
+    region: facets.regions,
+    'ip-area': facets.ipAreas,
+    type: facets.types,
+    level: facets.levels,
+    status: facets.statuses,
+    year: facets.years,
+  };
   for (const row of rows) {
-    const entry = { code: row.code ?? '', count: Number(row.n) };
-    if (row.facet === 'total') facets.total = entry.count;
-    else if (row.facet === 'donor') facets.donors.push(entry);
-    else if (row.facet === 'beneficiary') facets.beneficiaries.push(entry);
-    else facets.ipAreas.push(entry);
+    if (row.facet === 'total') facets.total = Number(row.n);
+    else if (row.facet === 'ldc') facets.ldc = Number(row.n);
+    else lists[row.facet].push({ code: row.code ?? '', count: Number(row.n) });
   }
   // UNION ALL keeps each branch's order in practice, but only ORDER BY promises it.
-  for (const list of [facets.donors, facets.beneficiaries, facets.ipAreas]) {
-    list.sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const byCount = (a: FacetCount, b: FacetCount) =>
+    b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  for (const [name, list] of Object.entries(lists)) {
+    list.sort(name === 'year' ? (a, b) => b.code.localeCompare(a.code) : byCount);
   }
   return facets;
 }

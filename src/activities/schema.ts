@@ -1,4 +1,15 @@
-import { date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+} from 'drizzle-orm/pg-core';
 import { agencies } from '../agencies/schema.ts';
 import { editableColumns, type LocalizedText, tsvector } from '../db/columns.ts';
 import { parties, regions } from '../reference/schema.ts';
@@ -38,19 +49,9 @@ export const activities = pgTable(
     status: text('status', { enum: ['planned', 'ongoing', 'completed', 'cancelled'] }),
     /** Where the record came from, e.g. "etrips-import". */
     source: text('source').notNull(),
-    searchVector: tsvector('search_vector'),
     ...editableColumns(),
   },
-  (t) => [
-    index('activities_donor_start_idx').on(t.donorPartyCode, t.startDate),
-    index('activities_start_idx').on(t.startDate),
-    // Listing order (newest first, undated last, then id). Carrying id lets a filtered listing
-    // order and count its matches from the index alone once the pages are all-visible.
-    index('activities_start_desc_idx').on(t.startDate.desc().nullsLast(), t.id),
-    index('activities_donor_start_desc_idx').on(t.donorPartyCode, t.startDate.desc().nullsLast(), t.id),
-    index('activities_ip_areas_idx').using('gin', t.ipAreas),
-    index('activities_search_idx').using('gin', t.searchVector),
-  ],
+  (t) => [index('activities_donor_start_idx').on(t.donorPartyCode, t.startDate)],
 );
 
 /**
@@ -73,8 +74,6 @@ export const activityBeneficiaries = pgTable(
     primaryKey({ columns: [t.activityId, t.position] }),
     index('activity_beneficiaries_party_idx').on(t.partyCode, t.activityId),
     index('activity_beneficiaries_region_idx').on(t.regionCode, t.activityId),
-    // Beneficiary facets: the parties of each matching activity, from the index alone.
-    index('activity_beneficiaries_activity_party_idx').on(t.activityId, t.partyCode),
   ],
 );
 
@@ -92,5 +91,42 @@ export const activityAgencies = pgTable(
   (t) => [
     primaryKey({ columns: [t.activityId, t.agencyId, t.role] }),
     index('activity_agencies_agency_idx').on(t.agencyId),
+  ],
+);
+
+/**
+ * The search index: one narrow row per activity with what matching, ordering and facets read
+ * (codes as arrays, the LDC flag, the full-text vector), so a search never touches the wide
+ * activity rows but for the page it shows. Derived data, rebuilt by refreshActivitySearch()
+ * whenever an activity, its beneficiaries or its agencies change.
+ */
+export const activitySearch = pgTable(
+  'activity_search',
+  {
+    activityId: integer('activity_id')
+      .primaryKey()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    donor: text('donor').notNull(),
+    startDate: date('start_date'),
+    ipAreas: text('ip_areas').array().notNull(),
+    activityType: text('activity_type'),
+    level: text('level'),
+    status: text('status'),
+    /** Parties named as beneficiaries. */
+    beneficiaryCodes: text('beneficiary_codes').array().notNull(),
+    /** Regions named, and every region that contains a named party or region. */
+    regionCodes: text('region_codes').array().notNull(),
+    /** A beneficiary was an LDC when the activity started. */
+    benefitsLdc: boolean('benefits_ldc').notNull(),
+    searchVector: tsvector('search_vector').notNull(),
+  },
+  (t) => [
+    index('activity_search_vector_idx').using('gin', t.searchVector),
+    index('activity_search_beneficiaries_idx').using('gin', t.beneficiaryCodes),
+    index('activity_search_regions_idx').using('gin', t.regionCodes),
+    index('activity_search_ip_areas_idx').using('gin', t.ipAreas),
+    // Listing order (newest first, undated last, then id), alone and per donor.
+    index('activity_search_start_idx').on(t.startDate.desc().nullsLast(), t.activityId),
+    index('activity_search_donor_start_idx').on(t.donor, t.startDate.desc().nullsLast(), t.activityId),
   ],
 );

@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { benefitsAnLdc } from './ldc.ts';
 
 /**
- * Recomputes the full-text vector of some activities: titles weigh most, then descriptions,
- * then the names of agencies and partners. Each language's text goes through its own stemmer;
- * every configuration folds accents.
+ * Rebuilds the search rows (activity_search) of some activities, or of all. Titles weigh most,
+ * then descriptions, then the names of agencies and partners; each language's text goes through
+ * its own stemmer and every configuration folds accents. Region codes hold the regions named and
+ * every region containing a named party or region, so "Americas" finds an activity for Costa Rica.
+ * Call it after any change to an activity, its beneficiaries or agencies, and after reference
+ * data changes development statuses or regions (with 'all').
  */
 export async function refreshActivitySearch(db: Db, activityIds: number[] | 'all'): Promise<void> {
   if (activityIds.length === 0) return;
@@ -16,7 +20,22 @@ export async function refreshActivitySearch(db: Db, activityIds: number[] | 'all
           sql`, `,
         )})`;
   await db.execute(sql`
-    UPDATE activities a SET search_vector =
+    WITH RECURSIVE region_ancestors(start_code, code) AS (
+      SELECT code, code FROM regions
+      UNION
+      SELECT ra.start_code, r.parent_code FROM region_ancestors ra JOIN regions r ON r.code = ra.code
+       WHERE r.parent_code IS NOT NULL
+    )
+    INSERT INTO activity_search (activity_id, donor, start_date, ip_areas, activity_type, level, status,
+                                 beneficiary_codes, region_codes, benefits_ldc, search_vector)
+    SELECT a.id, a.donor_party_code, a.start_date, a.ip_areas, a.activity_type, a.level, a.status,
+      ARRAY(SELECT DISTINCT b.party_code FROM activity_beneficiaries b
+             WHERE b.activity_id = a.id AND b.party_code IS NOT NULL ORDER BY 1),
+      ARRAY(SELECT DISTINCT ra.code FROM activity_beneficiaries b
+              LEFT JOIN parties p ON p.code = b.party_code
+              JOIN region_ancestors ra ON ra.start_code IN (b.region_code, p.subregion_code, p.region_code)
+             WHERE b.activity_id = a.id ORDER BY 1),
+      ${benefitsAnLdc(sql`a.id`, sql`a.start_date`)},
         setweight(to_tsvector('ipcoop_en', coalesce(a.title->>'en', '')), 'A')
      || setweight(to_tsvector('ipcoop_fr', coalesce(a.title->>'fr', '')), 'A')
      || setweight(to_tsvector('ipcoop_es', coalesce(a.title->>'es', '')), 'A')
@@ -27,5 +46,11 @@ export async function refreshActivitySearch(db: Db, activityIds: number[] | 'all
           SELECT string_agg(concat_ws(' ', g.code, g.acronym, g.name->>'en', g.name->>'fr', g.name->>'es'), ' ')
             FROM activity_agencies aa JOIN agencies g ON g.id = aa.agency_id
            WHERE aa.activity_id = a.id), '')), 'C')
-    WHERE ${which}`);
+      FROM activities a
+     WHERE ${which}
+    ON CONFLICT (activity_id) DO UPDATE SET
+      donor = excluded.donor, start_date = excluded.start_date, ip_areas = excluded.ip_areas,
+      activity_type = excluded.activity_type, level = excluded.level, status = excluded.status,
+      beneficiary_codes = excluded.beneficiary_codes, region_codes = excluded.region_codes,
+      benefits_ldc = excluded.benefits_ldc, search_vector = excluded.search_vector`);
 }

@@ -1,8 +1,9 @@
-import { and, eq, exists, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { type Db, queryRows } from '../db/database.ts';
 import { beneficiariesOf } from '../reports/service.ts';
-import { activities, activityBeneficiaries } from './schema.ts';
+import { activities, activitySearch } from './schema.ts';
 
 const partyCode = z
   .string()
@@ -24,19 +25,44 @@ const year = z.preprocess(
 export const activitySorts = ['relevance', 'date'] as const;
 export type ActivitySort = (typeof activitySorts)[number];
 
+const taxonomyKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,40}$/, 'a key such as patents or training');
+
 export const activityFilters = z
   .object({
     q: z.string().trim().max(200, 'at most 200 characters').optional(),
+    /** Reporting party (donor) code. */
     donor: partyCode.optional(),
+    /** Beneficiary party code. */
     beneficiary: partyCode.optional(),
+    /** M49 region or grouping code, e.g. 013 (Central America) or GLOBAL-SOUTH. */
+    region: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[0-9A-Z-]{3,20}$/, 'a region code such as 013 or GLOBAL-SOUTH')
+      .optional(),
+    /** 1: only activities with a beneficiary that was an LDC when the activity started. */
+    ldc: z.enum(['1', 'true'], { error: '1 to keep only activities benefiting an LDC' }).optional(),
+    ipArea: taxonomyKey.optional(),
+    type: taxonomyKey.optional(),
+    level: taxonomyKey.optional(),
+    status: taxonomyKey.optional(),
     /** Activities that started in this year or later. */
     from: year,
     /** Activities that started in this year or earlier. */
     to: year,
     /** Default: relevance when there is a query, otherwise newest first. */
     sort: z.enum(activitySorts, { error: 'relevance or date' }).optional(),
-    page: z.coerce.number().int().min(1).max(10_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    page: z.coerce
+      .number({ error: 'a page number' })
+      .int()
+      .min(1, 'a page number from 1')
+      .max(10_000, 'at most page 10000')
+      .default(1),
+    pageSize: z.coerce.number().int().min(1).max(100, 'at most 100 per page').default(20),
   })
   .superRefine((filters, ctx) => {
     if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
@@ -50,7 +76,7 @@ export const activityFilters = z
 export type ActivityFilters = z.infer<typeof activityFilters>;
 
 /** What narrows the set of activities; paging and order aside. */
-export type ActivityMatch = Pick<ActivityFilters, 'q' | 'donor' | 'beneficiary' | 'from' | 'to'>;
+export type ActivityMatch = Omit<ActivityFilters, 'sort' | 'page' | 'pageSize'>;
 
 /**
  * The web-style query in the three stemmers at once: the text may be in any of them. Stemmers
@@ -68,34 +94,26 @@ export const searchQuery = (q: string): SQL => {
     ELSE ${en} || ${fr} || ${es} END)`;
 };
 
-/** Matches a web-style query in the three stemmers at once: the text may be in any of them. */
-export const fullTextMatch = (q: string): SQL => sql`${activities.searchVector} @@ ${searchQuery(q)}`;
+const s = activitySearch;
+const hasElement = (column: AnyPgColumn, value: string) => sql`${column} @> ARRAY[${value}]::text[]`;
 
 /**
- * The one WHERE clause for listing, counting and facets. Years compare the start date with
- * a range (not extract(year ...)) so that the start-date indexes apply.
+ * The one WHERE clause, over the search index (activity_search), for listing, counting and
+ * facets. Years compare the start date with a range so that the start-date indexes apply.
  */
-export function activityWhere(db: Db, filters: ActivityMatch): SQL | undefined {
+export function activityWhere(filters: ActivityMatch): SQL | undefined {
   const conditions: SQL[] = [];
-  if (filters.q) conditions.push(fullTextMatch(filters.q));
-  if (filters.donor) conditions.push(eq(activities.donorPartyCode, filters.donor));
-  if (filters.beneficiary) {
-    conditions.push(
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(activityBeneficiaries)
-          .where(
-            and(
-              eq(activityBeneficiaries.activityId, activities.id),
-              eq(activityBeneficiaries.partyCode, filters.beneficiary),
-            ),
-          ),
-      ),
-    );
-  }
-  if (filters.from !== undefined) conditions.push(gte(activities.startDate, `${filters.from}-01-01`));
-  if (filters.to !== undefined) conditions.push(lt(activities.startDate, `${filters.to + 1}-01-01`));
+  if (filters.q) conditions.push(sql`${s.searchVector} @@ ${searchQuery(filters.q)}`);
+  if (filters.donor) conditions.push(eq(s.donor, filters.donor));
+  if (filters.beneficiary) conditions.push(hasElement(s.beneficiaryCodes, filters.beneficiary));
+  if (filters.region) conditions.push(hasElement(s.regionCodes, filters.region));
+  if (filters.ldc) conditions.push(eq(s.benefitsLdc, true));
+  if (filters.ipArea) conditions.push(hasElement(s.ipAreas, filters.ipArea));
+  if (filters.type) conditions.push(eq(s.activityType, filters.type));
+  if (filters.level) conditions.push(eq(s.level, filters.level));
+  if (filters.status) conditions.push(eq(s.status, filters.status));
+  if (filters.from !== undefined) conditions.push(gte(s.startDate, `${filters.from}-01-01`));
+  if (filters.to !== undefined) conditions.push(lt(s.startDate, `${filters.to + 1}-01-01`));
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
@@ -123,11 +141,28 @@ const listColumns = {
   updatedAt: activities.updatedAt,
 };
 
+/** The ids of every match in list order (for downloads), at most `limit`. */
+export async function matchingActivityIds(
+  db: Db,
+  filters: ActivityFilters,
+  limit: number,
+): Promise<number[]> {
+  const where = activityWhere(filters);
+  const rankBy = effectiveSort(filters) === 'relevance' && filters.q ? filters.q : null;
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`SELECT ${s.activityId} AS id FROM ${s} ${where ? sql`WHERE ${where}` : sql``}
+         ORDER BY ${rankBy ? sql`ts_rank(${s.searchVector}, ${searchQuery(rankBy)}) DESC` : sql`${s.startDate} DESC NULLS LAST`}, 1
+         LIMIT ${limit}`,
+  );
+  return rows.map((row) => row.id);
+}
+
 export async function listActivities(db: Db, filters: ActivityFilters) {
-  const where = activityWhere(db, filters);
+  const where = activityWhere(filters);
   const offset = (filters.page - 1) * filters.pageSize;
   const sort = effectiveSort(filters);
-  const { total, rows } = where
+  const { total, ids } = where
     ? await pageOfMatches(
         db,
         where,
@@ -136,16 +171,20 @@ export async function listActivities(db: Db, filters: ActivityFilters) {
         offset,
       )
     : await pageOfAll(db, filters.pageSize, offset);
-  const beneficiaries = await beneficiariesOf(
-    db,
-    rows.map((row) => row.id),
-  );
+  const [rows, beneficiaries] = await Promise.all([
+    ids.length > 0 ? db.select(listColumns).from(activities).where(inArray(activities.id, ids)) : [],
+    beneficiariesOf(db, ids),
+  ]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
   return {
     total,
     page: filters.page,
     pageSize: filters.pageSize,
     sort,
-    items: rows.map((row) => ({ ...row, beneficiaries: beneficiaries.get(row.id) ?? [] })),
+    items: ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [{ ...row, beneficiaries: beneficiaries.get(id) ?? [] }] : [];
+    }),
   };
 }
 
@@ -154,18 +193,18 @@ async function pageOfAll(db: Db, limit: number, offset: number) {
   const [total, rows] = await Promise.all([
     countActivities(db, undefined),
     db
-      .select(listColumns)
-      .from(activities)
-      .orderBy(sql`${activities.startDate} DESC NULLS LAST`, activities.id)
+      .select({ id: s.activityId })
+      .from(s)
+      .orderBy(sql`${s.startDate} DESC NULLS LAST`, s.activityId)
       .limit(limit)
       .offset(offset),
   ]);
-  return { total, rows };
+  return { total, ids: rows.map((row) => row.id) };
 }
 
 /**
  * Filtered: one pass over the matches orders and counts them, carrying only (id, sort key)
- * through the sort; the wide columns are then read for the one page. Counting needs every match
+ * through the sort; the wide rows are then read for the one page. Counting needs every match
  * anyway, so this is never more work than a count, and it keeps the planner from walking the
  * date index in the hope of meeting 20 matches early. The OFFSET 0 fence keeps the rank in the
  * scan, below the window, so the window buffers two numbers per match rather than whole rows.
@@ -173,43 +212,27 @@ async function pageOfAll(db: Db, limit: number, offset: number) {
  * then id; without, newest first.
  */
 async function pageOfMatches(db: Db, where: SQL, rankBy: string | null, limit: number, offset: number) {
-  const key = rankBy
-    ? sql`ts_rank(${activities.searchVector}, ${searchQuery(rankBy)})`
-    : sql`${activities.startDate}`;
+  const key = rankBy ? sql`ts_rank(${s.searchVector}, ${searchQuery(rankBy)})` : sql`${s.startDate}`;
   const order = rankBy ? sql`sort_key DESC` : sql`sort_key DESC NULLS LAST`;
   const ordered = await queryRows<{ id: number; total: string | number }>(
     db,
     sql`SELECT id, count(*) OVER () AS total
-          FROM (SELECT ${activities.id} AS id, ${key} AS sort_key FROM ${activities} WHERE ${where} OFFSET 0) AS matches
+          FROM (SELECT ${s.activityId} AS id, ${key} AS sort_key FROM ${s} WHERE ${where} OFFSET 0) AS matches
          ORDER BY ${order}, id LIMIT ${limit} OFFSET ${offset}`,
   );
   // Past the last page no row carries the count.
-  if (ordered.length === 0) return { total: offset > 0 ? await countActivities(db, where) : 0, rows: [] };
-  const rows = await db
-    .select(listColumns)
-    .from(activities)
-    .where(
-      inArray(
-        activities.id,
-        ordered.map((row) => row.id),
-      ),
-    );
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return {
-    total: Number(ordered[0]?.total ?? 0),
-    rows: ordered.flatMap((row) => byId.get(row.id) ?? []),
-  };
+  if (ordered.length === 0) return { total: offset > 0 ? await countActivities(db, where) : 0, ids: [] };
+  return { total: Number(ordered[0]?.total ?? 0), ids: ordered.map((row) => Number(row.id)) };
 }
 
 async function countActivities(db: Db, where: SQL | undefined): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(activities).where(where);
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(s).where(where);
   return row?.n ?? 0;
 }
 
 export async function getActivity(db: Db, id: number) {
-  const [row] = await db.select().from(activities).where(eq(activities.id, id));
-  if (!row) return null;
-  const { searchVector: _index, ...activity } = row;
+  const [activity] = await db.select().from(activities).where(eq(activities.id, id));
+  if (!activity) return null;
   const beneficiaries = await beneficiariesOf(db, [id]);
   const appearsIn = await db.execute(
     sql`select r.id as "reportId", r.reporting_party_code as "reportingParty", r.period_start as "periodStart", r.period_end as "periodEnd", ra.row_number as "rowNumber"

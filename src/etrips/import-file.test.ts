@@ -76,7 +76,7 @@ describe.each(testBackends)('e-TRIPS import (%s database)', (backend) => {
 
   it('finds activities by full-text search in the stored vector', async () => {
     const rows = await database.db.execute(
-      "select count(*)::int as n from activities where search_vector @@ websearch_to_tsquery('ipcoop_en', 'patents')",
+      "select count(*)::int as n from activity_search where search_vector @@ websearch_to_tsquery('ipcoop_en', 'patents')",
     );
     expect((rows as unknown as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(3);
   });

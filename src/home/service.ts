@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { benefitsAnLdc } from '../activities/ldc.ts';
 import { type Db, queryRows } from '../db/database.ts';
 import { listReports, type ReportSummary } from '../reports/service.ts';
 
@@ -19,7 +18,7 @@ export async function keyFigures(db: Db): Promise<KeyFigures> {
   }>(
     db,
     sql`SELECT (SELECT count(*)::int FROM activities) AS activities,
-               (SELECT count(*)::int FROM activities WHERE ${benefitsAnLdc()}) AS ldc,
+               (SELECT count(*)::int FROM activity_search WHERE benefits_ldc) AS ldc,
                (SELECT count(DISTINCT reporting_party_code)::int FROM reports WHERE status = 'published') AS reporting,
                (SELECT count(DISTINCT party_code)::int FROM activity_beneficiaries WHERE party_code IS NOT NULL) AS beneficiaries`,
   );

@@ -1,3 +1,0 @@
-CREATE INDEX "activities_start_desc_idx" ON "activities" USING btree ("start_date" DESC NULLS LAST,"id");--> statement-breakpoint
-CREATE INDEX "activities_donor_start_desc_idx" ON "activities" USING btree ("donor_party_code","start_date" DESC NULLS LAST,"id");--> statement-breakpoint
-CREATE INDEX "activity_beneficiaries_activity_party_idx" ON "activity_beneficiaries" USING btree ("activity_id","party_code");
