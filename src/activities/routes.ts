@@ -1,8 +1,23 @@
 import { type Context, Hono } from 'hono';
 import type { Db } from '../db/database.ts';
+import { parseColumns, type RowContext } from '../exports/columns.ts';
+import { activitiesCsv } from '../exports/csv.ts';
+import { activitiesIatiXml } from '../exports/iati.ts';
+import { activitiesJsonDocument } from '../exports/json.ts';
+import { loadExportActivities } from '../exports/load.ts';
+import { activitiesXlsx } from '../exports/xlsx.ts';
 import { problemJson } from '../http/problem.ts';
+import { isLanguage } from '../i18n/languages.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import { activityDetail } from './detail.ts';
 import { countActivityFacets } from './facets.ts';
-import { type ActivityFilters, activityFilters, getActivity, listActivities } from './service.ts';
+import { type ActivityFilters, activityFilters, listActivities, matchingActivityIds } from './service.ts';
+
+/** A download holds at most this many activities: enough for any real query, bounded for the server. */
+export const maxDownloadActivities = 20_000;
+
+const formats = ['csv', 'xlsx', 'json', 'iati'] as const;
+type Format = (typeof formats)[number];
 
 /** The filters of the query string, or the 400 problem document that says what is wrong. */
 function parseFilters(c: Context): { filters: ActivityFilters } | { problem: Response } {
@@ -18,14 +33,77 @@ function parseFilters(c: Context): { filters: ActivityFilters } | { problem: Res
   };
 }
 
-export function activityRoutes(db: Db) {
+const attachment = (format: Format) => {
+  const day = new Date().toISOString().slice(0, 10);
+  const extension = format === 'iati' ? 'xml' : format;
+  return `attachment; filename="ipcoop-activities-${day}${format === 'iati' ? '-iati' : ''}.${extension}"`;
+};
+
+export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   const app = new Hono();
 
   app.get('/api/v1/activities', async (c) => {
+    const format = c.req.query('format');
+    if (format === undefined || format === '') {
+      const parsed = parseFilters(c);
+      if ('problem' in parsed) return parsed.problem;
+      return c.json(await listActivities(db, parsed.filters));
+    }
+    if (!formats.includes(format as Format)) {
+      return problemJson(c, 400, 'Unknown format.', [
+        { field: 'format', message: `one of ${formats.join(', ')}` },
+      ]);
+    }
+    return download(c, format as Format);
+  });
+
+  /** Every match of the filters (not one page) in the chosen format, labels in `lang`. */
+  async function download(c: Context, format: Format) {
     const parsed = parseFilters(c);
     if ('problem' in parsed) return parsed.problem;
-    return c.json(await listActivities(db, parsed.filters));
-  });
+    const langParam = c.req.query('lang') ?? 'en';
+    if (!isLanguage(langParam))
+      return problemJson(c, 400, 'Unknown language.', [{ field: 'lang', message: 'en, fr or es' }]);
+    // The column chooser sends columns=a&columns=b; scripts may send columns=a,b.
+    const columns = parseColumns(c.req.queries('columns')?.join(','));
+    if ('error' in columns)
+      return problemJson(c, 400, columns.error, [{ field: 'columns', message: columns.error }]);
+    const ids = await matchingActivityIds(db, parsed.filters, maxDownloadActivities);
+    const activities = await loadExportActivities(db, ids);
+    const context: RowContext = {
+      lang: langParam,
+      labels: await labels(),
+      baseUrl: new URL(c.req.url).origin,
+    };
+    c.header('Content-Disposition', attachment(format));
+    if (format === 'csv') {
+      return c.body(activitiesCsv(activities, columns.columns, context), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+      });
+    }
+    if (format === 'xlsx') {
+      const buffer = await activitiesXlsx(activities, columns.columns, context);
+      return c.body(new Uint8Array(buffer), 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
+    }
+    if (format === 'json') {
+      return c.json(
+        activitiesJsonDocument(activities, { ...context, query: c.req.queries(), total: activities.length }),
+      );
+    }
+    if (activities.length === 0) {
+      c.res.headers.delete('Content-Disposition');
+      return problemJson(
+        c,
+        404,
+        'No activity matches these filters; an IATI file must hold at least one activity.',
+      );
+    }
+    return c.body(activitiesIatiXml(activities, context), 200, {
+      'Content-Type': 'application/xml; charset=utf-8',
+    });
+  }
 
   // Before /:id, which would otherwise take "facets" for an id.
   app.get('/api/v1/activities/facets', async (c) => {
@@ -38,7 +116,7 @@ export function activityRoutes(db: Db) {
     const id = Number(c.req.param('id'));
     if (!Number.isSafeInteger(id) || id < 1)
       return problemJson(c, 400, 'The activity id must be a positive whole number.');
-    const activity = await getActivity(db, id);
+    const activity = await activityDetail(db, id);
     return activity ? c.json(activity) : problemJson(c, 404, `There is no activity ${id}.`);
   });
 

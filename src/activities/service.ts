@@ -229,19 +229,3 @@ async function countActivities(db: Db, where: SQL | undefined): Promise<number> 
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(s).where(where);
   return row?.n ?? 0;
 }
-
-export async function getActivity(db: Db, id: number) {
-  const [activity] = await db.select().from(activities).where(eq(activities.id, id));
-  if (!activity) return null;
-  const beneficiaries = await beneficiariesOf(db, [id]);
-  const appearsIn = await db.execute(
-    sql`select r.id as "reportId", r.reporting_party_code as "reportingParty", r.period_start as "periodStart", r.period_end as "periodEnd", ra.row_number as "rowNumber"
-          from report_activities ra join reports r on r.id = ra.report_id
-         where ra.activity_id = ${id} order by r.period_start`,
-  );
-  return {
-    ...activity,
-    beneficiaries: beneficiaries.get(id) ?? [],
-    reports: (appearsIn as unknown as { rows: unknown[] }).rows,
-  };
-}

@@ -1,14 +1,20 @@
 import { type ZodObject, type ZodType, z } from 'zod';
 
-type Parameter = { name: string; in: 'query' | 'path'; required: boolean; description?: string; schema: unknown };
+type Parameter = {
+  name: string;
+  in: 'query' | 'path';
+  required: boolean;
+  description?: string;
+  schema: unknown;
+};
 
 /** Query parameters described from the zod schema the route itself validates with: one source of truth. */
 export function queryParameters(schema: ZodObject, descriptions: Record<string, string> = {}): Parameter[] {
   return Object.entries(schema.shape).map(([name, field]) => {
-    const { $schema: _dialect, ...json } = z.toJSONSchema(field as ZodType, { io: 'input', unrepresentable: 'any' }) as Record<
-      string,
-      unknown
-    >;
+    const { $schema: _dialect, ...json } = z.toJSONSchema(field as ZodType, {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as Record<string, unknown>;
     return {
       name,
       in: 'query' as const,
@@ -36,14 +42,20 @@ const problem = {
         properties: {
           status: { type: 'integer' },
           detail: { type: 'string' },
-          errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+          errors: {
+            type: 'array',
+            items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+          },
         },
       },
     },
   },
 };
 
-const json = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+const json = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { type: 'object' } } },
+});
 
 export type ApiOperation = {
   path: string;

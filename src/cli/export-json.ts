@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
+import { activityDetail } from '../activities/detail.ts';
 import { activities } from '../activities/schema.ts';
-import { getActivity } from '../activities/service.ts';
 import type { Db } from '../db/database.ts';
 import { getReport, listReports } from '../reports/service.ts';
 
@@ -11,6 +11,6 @@ export async function exportRegistry(db: Db) {
   for (const summary of summaries) reports.push(await getReport(db, summary.id));
   const ids = await db.select({ id: activities.id }).from(activities).orderBy(asc(activities.id));
   const list = [];
-  for (const { id } of ids) list.push(await getActivity(db, id));
+  for (const { id } of ids) list.push(await activityDetail(db, id));
   return { exportedAt: new Date().toISOString(), reports, activities: list };
 }

@@ -5,11 +5,13 @@ import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import { activityPages } from '../activities/pages.tsx';
 import { activityRoutes } from '../activities/routes.ts';
+import { apiDocsRoutes } from '../api-docs/routes.tsx';
 import type { Database } from '../db/database.ts';
 import { homeRoutes } from '../home/routes.tsx';
 import { partyRoutes } from '../parties/routes.tsx';
 import { loadReferenceLabels } from '../reference/labels.ts';
 import { reportRoutes } from '../reports/routes.tsx';
+import { searchRoutes } from '../search/routes.tsx';
 import { compressResponses } from './compression.ts';
 import { ErrorPage, NotFoundPage } from './error-pages.tsx';
 import { once, pageContext } from './page-context.ts';
@@ -70,7 +72,9 @@ export function createApp(database: Database) {
   app.route('/', reportRoutes(database.db, labels));
   app.route('/', partyRoutes(database.db, labels));
   app.route('/', activityPages(database.db, labels));
-  app.route('/', activityRoutes(database.db));
+  app.route('/', activityRoutes(database.db, labels));
+  app.route('/', searchRoutes(database.db, labels));
+  app.route('/', apiDocsRoutes());
 
   // Pages outside /en|fr|es/ answer in the language the browser asks for.
   app.notFound((c) => {

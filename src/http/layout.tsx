@@ -23,7 +23,12 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href="/static/site.css" />
         <link rel="icon" href="data:," />
-        <link rel="alternate" type="application/atom+xml" title="ipcoop" href={`/${lang}/reports.atom`} />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title="ipcoop"
+          href={`/${lang}/reports/feed.atom`}
+        />
         {languages
           .filter((other) => other !== lang)
           .map((other) => (

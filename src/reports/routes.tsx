@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { Db } from '../db/database.ts';
+import { listPublishedReportsForFeed, reportsAtomFeed } from '../feeds/atom.ts';
 import { NotFoundPage } from '../http/error-pages.tsx';
 import { pageContext } from '../http/page-context.ts';
 import { problemJson } from '../http/problem.ts';
@@ -11,6 +13,14 @@ const positiveId = (value: string) => {
   const id = Number(value);
   return /^\d+$/.test(value) && Number.isSafeInteger(id) && id >= 1 ? id : null;
 };
+
+const feedParty = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'a party code such as CAN')
+  .optional();
+export const feedFilters = z.object({ reporter: feedParty, beneficiary: feedParty });
 
 /** Public report pages (under /{lang}) and the reports API; only published reports are public. */
 export function reportRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
@@ -25,6 +35,29 @@ export function reportRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         reports={await listReports(db, { published: true })}
       />,
     );
+  });
+
+  // Before /reports/:id. Filters: ?reporter=CAN&beneficiary=CRI.
+  app.get('/:lang{(?:en|fr|es)}/reports/feed.atom', async (c) => {
+    const { lang } = pageContext(c);
+    const filters = feedFilters.safeParse(c.req.query());
+    if (!filters.success) {
+      return problemJson(
+        c,
+        400,
+        'Some filters are not valid.',
+        filters.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+      );
+    }
+    const reports = await listPublishedReportsForFeed(db, filters.data);
+    const xml = reportsAtomFeed({
+      reports,
+      labels: await labels(),
+      lang,
+      baseUrl: new URL(c.req.url).origin,
+      filters: filters.data,
+    });
+    return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
   });
 
   app.get('/:lang{(?:en|fr|es)}/reports/:id', async (c) => {
