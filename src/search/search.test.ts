@@ -1,0 +1,181 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activities, activityBeneficiaries } from '../activities/schema.ts';
+import { refreshActivitySearch } from '../activities/search-index.ts';
+import type { Database } from '../db/database.ts';
+import { openTestDatabase, testBackends } from '../db/test-database.ts';
+import { seedDemo } from '../demo/seed-demo.ts';
+import { createApp } from '../http/app.tsx';
+
+const xsd = new URL('../../../shared/iati-2.03/iati-activities-schema.xsd', import.meta.url).pathname;
+
+describe.each(testBackends)('gateway search, downloads and feed (%s database)', (backend) => {
+  let database: Database;
+  let app: ReturnType<typeof createApp>;
+  let hostileId: number;
+  const html = async (path: string) => {
+    const response = await app.request(path);
+    return { status: response.status, text: await response.text() };
+  };
+
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+    await seedDemo(database.db);
+    // Every stored text field carrying markup, to prove output is escaped everywhere.
+    const hostile = '<script>alert(1)</script>';
+    const [row] = await database.db
+      .insert(activities)
+      .values({
+        donorPartyCode: 'CHE',
+        title: { en: `Patent ${hostile} workshop`, fr: `Atelier ${hostile} sur la propriété` },
+        description: { en: `Text ${hostile}` },
+        originalLanguage: 'en',
+        startDate: '2022-03-01',
+        startPrecision: 'month',
+        ipAreas: ['patents'],
+        activityType: 'training',
+        level: 'bilateral',
+        status: 'ongoing',
+        website: `javascript:alert(1)`,
+        contactName: hostile,
+        source: 'test',
+      })
+      .returning({ id: activities.id });
+    hostileId = row?.id ?? 0;
+    await database.db.insert(activityBeneficiaries).values([
+      { activityId: hostileId, position: 1, kind: 'party', partyCode: 'NPL', nameAsWritten: 'Nepal' },
+      { activityId: hostileId, position: 2, kind: 'unresolved', nameAsWritten: hostile },
+    ]);
+    await refreshActivitySearch(database.db, [hostileId]);
+    app = createApp(database);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('finds "patent" with facets and narrows to Costa Rica through a link', async () => {
+    const { status, text } = await html('/en/search?q=patent');
+    expect(status).toBe(200);
+    expect(text).toContain('Results for “patent”');
+    expect(text).toMatch(/<strong>4 activities<\/strong>/);
+    expect(text).toContain('href="/en/search?q=patent&amp;beneficiary=CRI"');
+    const narrowed = await html('/en/search?q=patent&beneficiary=CRI');
+    expect(narrowed.text).toMatch(/<strong>1 activity<\/strong>/);
+    expect(narrowed.text).toContain('Pilot Program of Training for patent examiners');
+  });
+
+  it('is accent-insensitive and language-aware', async () => {
+    expect((await html('/fr/search?q=propriete')).text).toMatch(/<strong>1 activité<\/strong>/);
+    expect((await html('/en/search?q=examiners')).text).toContain('Pilot Program of Training');
+  });
+
+  it('filters by region (with the parties in it), LDC, IP area, level, status and years', async () => {
+    expect((await html('/en/search?region=013')).text).toContain('Pilot Program of Training');
+    expect((await html('/en/search?region=019')).text).toMatch(/<strong>3 activities<\/strong>/);
+    const ldc = await html('/en/search?ldc=1');
+    expect(ldc.text).toMatch(/<strong>1 activity<\/strong>/);
+    expect(ldc.text).toContain('Nepal');
+    expect((await html('/en/search?region=142')).text).toMatch(/<strong>2 activities<\/strong>/);
+    expect((await html('/es/search?ipArea=office-administration')).text).toMatch(
+      /<strong>1 actividad<\/strong>/,
+    );
+    expect((await html('/en/search?level=bilateral&status=ongoing')).text).toMatch(
+      /<strong>1 activity<\/strong>/,
+    );
+    expect((await html('/en/search?from=2019&to=2019')).text).toMatch(/<strong>2 activities<\/strong>/);
+  });
+
+  it('explains bad input in the page language instead of failing', async () => {
+    const unknown = await html('/fr/search?beneficiary=ZZZ');
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toContain('Ces filtres ne peuvent pas être utilisés');
+    expect(unknown.text).toContain('ZZZ');
+    expect((await html('/en/search?ipArea=astrology')).status).toBe(400);
+    expect((await html('/en/search?page=999999999')).status).toBe(400);
+    expect((await html(`/en/search?q=${'a'.repeat(500)}`)).status).toBe(400);
+    expect((await html('/en/search?from=2020&to=2010')).status).toBe(400);
+    const beyond = await html('/en/search?q=patent&page=50');
+    expect(beyond.status).toBe(200);
+    expect(beyond.text).toContain('No activity matches these filters.');
+    expect((await html('/en/search?q=%FF%FE%E2%82')).status).toBe(200);
+    expect((await html('/es/activities/999999')).text).toContain('Página no encontrada');
+  });
+
+  it('escapes every stored text on every page', async () => {
+    for (const path of [
+      `/en/activities/${hostileId}`,
+      `/fr/activities/${hostileId}?languages=all`,
+      '/en/search?q=workshop',
+      '/en/parties/CHE',
+    ]) {
+      const { text } = await html(path);
+      expect(text, path).not.toContain('<script>');
+      expect(text, path).not.toContain('href="javascript:');
+    }
+    expect((await html(`/en/activities/${hostileId}`)).text).toContain('&lt;script&gt;');
+  });
+
+  it('downloads CSV with localized labels and formula-safe cells', async () => {
+    const response = await app.request('/api/v1/activities?q=patent&format=csv&lang=fr');
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    expect(response.headers.get('content-disposition')).toMatch(
+      /attachment; filename="ipcoop-activities-.*\.csv"/,
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM, so spreadsheet apps read UTF-8
+    const csv = new TextDecoder().decode(bytes);
+    expect(csv).toContain('Costa Rica; République dominicaine');
+    const chosen = await (
+      await app.request('/api/v1/activities?beneficiary=CRI&format=csv&columns=id&columns=title')
+    ).text();
+    expect(chosen.trim().split('\r\n')).toHaveLength(2);
+    expect((await app.request('/api/v1/activities?format=csv&columns=nonsense')).status).toBe(400);
+  });
+
+  it('downloads XLSX and JSON', async () => {
+    const xlsx = await app.request('/api/v1/activities?beneficiary=CRI&format=xlsx&lang=es');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.name).toBe('Actividades');
+    expect(JSON.stringify(sheet?.getRow(2).values)).toContain('Pilot Program of Training');
+    const json = (await (await app.request('/api/v1/activities?beneficiary=CRI&format=json')).json()) as {
+      total: number;
+    };
+    expect(json.total).toBe(1);
+  });
+
+  it('downloads IATI 2.03 XML that validates against the official schema', async () => {
+    const response = await app.request('/api/v1/activities?format=iati');
+    expect(response.status).toBe(200);
+    const folder = mkdtempSync(join(tmpdir(), 'ipcoop-iati-'));
+    const file = join(folder, 'activities.xml');
+    writeFileSync(file, await response.text());
+    expect(() =>
+      execFileSync('xmllint', ['--noout', '--schema', xsd, file], { stdio: 'pipe' }),
+    ).not.toThrow();
+    expect((await app.request('/api/v1/activities?format=iati&q=zzzzzz')).status).toBe(404);
+  });
+
+  it('publishes an Atom feed filtered by reporting party and beneficiary', async () => {
+    const feed = await (await app.request('/en/reports/feed.atom?beneficiary=CRI')).text();
+    expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    expect(feed).toContain('Canada');
+    const none = await (await app.request('/en/reports/feed.atom?reporter=JPN')).text();
+    expect(none).not.toContain('<entry>');
+  });
+
+  it('describes the API in OpenAPI 3.1 and a readable page', async () => {
+    const spec = (await (await app.request('/api/v1/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
+    expect(spec.openapi).toBe('3.1.0');
+    expect(Object.keys(spec.paths)).toContain('/api/v1/activities');
+    expect((await html('/api/v1/docs')).text).toContain('GET /api/v1/activities/facets');
+  });
+});
