@@ -6,6 +6,7 @@ import { columnHeaders, columnKeys, defaultColumns } from '../exports/columns.ts
 import { BadRequestPage } from '../http/error-pages.tsx';
 import { pageContext } from '../http/page-context.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { explainInvalidFilters, explainUnknownCodes } from './explain.ts';
 import { type SearchParams, searchParamOrder } from './url.ts';
 import { SearchPage } from './views.tsx';
 
@@ -16,16 +17,15 @@ export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const page = pageContext(c);
     const query = c.req.query();
     const parsed = activityFilters.safeParse(query);
+    const reference = await labels();
     if (!parsed.success) {
-      const errors = parsed.error.issues.map((issue) => ({
-        field: issue.path.join('.') || 'query',
-        message: issue.message,
-      }));
-      return c.html(<BadRequestPage page={page} errors={errors} />, 400);
+      return c.html(
+        <BadRequestPage page={page} errors={explainInvalidFilters(parsed.error.issues, page.t, reference)} />,
+        400,
+      );
     }
     const filters = parsed.data;
-    const reference = await labels();
-    const unknown = unknownCodes(filters, reference);
+    const unknown = explainUnknownCodes(filters, page.t, reference);
     if (unknown.length > 0) return c.html(<BadRequestPage page={page} errors={unknown} />, 400);
     const [results, facets] = await Promise.all([
       listActivities(db, filters),
@@ -58,36 +58,4 @@ export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     );
   });
   return app;
-}
-
-/** Codes that name nothing we know: explained rather than answered with an empty list. */
-function unknownCodes(filters: Record<string, unknown>, labels: ReferenceLabels) {
-  const errors: Array<{ field: string; message: string }> = [];
-  for (const field of ['donor', 'beneficiary'] as const) {
-    const code = filters[field];
-    if (typeof code === 'string' && !labels.parties.has(code))
-      errors.push({ field, message: `no party has the code ${code}` });
-  }
-  const region = filters.region;
-  if (typeof region === 'string' && !labels.regions.has(region))
-    errors.push({ field: 'region', message: `no region has the code ${region}` });
-  const taxonomies = {
-    ipArea: 'ip-area',
-    type: 'activity-type',
-    level: 'level',
-    status: 'activity-status',
-  } as const;
-  for (const [field, taxonomy] of Object.entries(taxonomies)) {
-    const key = filters[field];
-    if (typeof key === 'string' && !labels.terms.has(`${taxonomy}:${key}`)) {
-      errors.push({
-        field,
-        message: `"${key}" is not one of: ${labels
-          .termsOf(taxonomy)
-          .map((t) => t.key)
-          .join(', ')}`,
-      });
-    }
-  }
-  return errors;
 }

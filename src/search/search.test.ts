@@ -93,7 +93,9 @@ describe.each(testBackends)('gateway search, downloads and feed (%s database)', 
     const unknown = await html('/fr/search?beneficiary=ZZZ');
     expect(unknown.status).toBe(400);
     expect(unknown.text).toContain('Ces filtres ne peuvent pas être utilisés');
-    expect(unknown.text).toContain('ZZZ');
+    expect(unknown.text).toContain('rien n’est connu sous le code « ZZZ »');
+    const spanishYears = await html('/es/search?from=2020&to=2010');
+    expect(spanishYears.text).toContain('el último año es anterior al primero');
     expect((await html('/en/search?ipArea=astrology')).status).toBe(400);
     expect((await html('/en/search?page=999999999')).status).toBe(400);
     expect((await html(`/en/search?q=${'a'.repeat(500)}`)).status).toBe(400);

@@ -134,6 +134,16 @@ export const en = {
   backToSearch: 'Back to search',
   errorTitle: 'Something went wrong',
   errorText: 'The error has been logged. Please try again in a moment.',
+  hintQuery: 'a search of at most 200 characters',
+  hintParty: 'a party code such as CAN or CRI',
+  hintRegion: 'a region code such as 013 (Central America)',
+  hintTerm: 'one of: {keys}',
+  hintYear: 'a year from 1950 to 2100',
+  hintYearOrder: 'the last year comes before the first year',
+  hintPage: 'a page number from 1 to 10,000',
+  hintSort: 'relevance or date',
+  hintLdc: '1, to keep only activities benefiting an LDC',
+  unknownCode: 'nothing is known under the code “{code}”',
   apiDocsTitle: 'Open data and API',
 };
 
