@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { openTestDatabase } from '../db/test-database.ts';
+import { seedDemo } from '../demo/seed-demo.ts';
+import { launchChromium, serveForTest } from '../http/browser-testing.ts';
+
+const xsd = new URL('../../../shared/iati-2.03/iati-activities-schema.xsd', import.meta.url).pathname;
+
+describe('a beneficiary finds help in the gateway (Chromium, no JavaScript)', () => {
+  let database: Database;
+  let server: Awaited<ReturnType<typeof serveForTest>>;
+  let chromium: { browser: Browser; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    database = await openTestDatabase('embedded');
+    await seedDemo(database.db);
+    server = await serveForTest(database);
+    chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+    await database?.close();
+  });
+
+  const download = async (page: Page, name: string) => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name, exact: true }).click(),
+    ]);
+    const path = await file.path();
+    return { path, text: readFileSync(path, 'utf8') };
+  };
+
+  it('searches "patent", narrows to Costa Rica, opens the pilot programme in three languages and downloads the results', async () => {
+    const context = await chromium.browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`, { waitUntil: 'load' });
+    expect(new URL(page.url()).pathname).toBe('/en/');
+
+    await page.getByLabel('Search programmes and activities').fill('patent');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    expect(page.url()).toContain('/en/search?q=patent');
+    await expect(page.getByRole('status').innerText()).resolves.toContain('activities');
+
+    await page.getByRole('complementary').getByRole('link', { name: 'Costa Rica' }).click();
+    expect(page.url()).toContain('beneficiary=CRI');
+    await expect(page.getByRole('status').innerText()).resolves.toContain('1 activity');
+
+    const csv = await download(page, 'CSV');
+    expect(csv.text).toContain('Pilot Program of Training for patent examiners');
+    expect(csv.text).toContain('Costa Rica; Dominican Republic');
+    const iati = await download(page, 'IATI');
+    expect(iati.text).toContain('<recipient-country code="CR"');
+    expect(() =>
+      execFileSync('xmllint', ['--noout', '--schema', xsd, iati.path], { stdio: 'pipe' }),
+    ).not.toThrow();
+
+    await page.getByRole('link', { name: /^Pilot Program of Training for patent examiners/ }).click();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toMatch(
+      /^Pilot Program of Training/,
+    );
+    await expect(page.locator('main').innerText()).resolves.toContain('7 September 2020');
+
+    await page.getByRole('link', { name: 'Français' }).click();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
+    const french = await page.locator('main').innerText();
+    expect(french).toContain('7 septembre 2020');
+    expect(french).toContain('République dominicaine');
+    expect(french).toContain('Non disponible en français');
+
+    await page.getByRole('link', { name: 'Español' }).click();
+    const spanish = await page.locator('main').innerText();
+    expect(spanish).toContain('7 de septiembre de 2020');
+    expect(spanish).toContain('República Dominicana');
+    expect(spanish).toContain('Canadá');
+    await context.close();
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const page = await chromium.browser.newPage();
+    await page.goto(`${server.url}/en/`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // the skip link
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('id'));
+    expect(focused).toBe('q');
+    await page.keyboard.type('patent');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/en\/search\?q=patent/);
+    await page.close();
+  });
+});
