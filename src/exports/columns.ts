@@ -1,4 +1,3 @@
-import type { LocalizedText } from '../db/columns.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';

@@ -64,7 +64,7 @@ export function reportRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const page = pageContext(c);
     const id = positiveId(c.req.param('id'));
     const report = id ? await getReport(db, id) : null;
-    if (!report || report.status !== 'published') return c.html(<NotFoundPage page={page} />, 404);
+    if (report?.status !== 'published') return c.html(<NotFoundPage page={page} />, 404);
     return c.html(<ReportPage page={page} labels={await labels()} report={report} />);
   });
 
