@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-database.ts';
-import { seedDemo } from '../demo/seed-demo.ts';
 import { languages } from '../i18n/languages.ts';
-import { launchChromium, serveForTest } from './browser-testing.ts';
+import { type DemoSite, startDemoSite } from './browser-testing.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -15,43 +11,37 @@ type AxeResult = {
 };
 
 describe('accessibility (axe-core, WCAG 2.2 AA) in Chromium', () => {
-  let database: Database;
-  let server: Awaited<ReturnType<typeof serveForTest>>;
-  let chromium: { browser: Browser; close: () => Promise<void> };
+  let site: DemoSite;
   const pages: string[] = [];
 
   beforeAll(async () => {
-    database = await openTestDatabase('embedded');
-    const demo = await seedDemo(database.db);
-    server = await serveForTest(database);
-    chromium = await launchChromium();
+    site = await startDemoSite();
     for (const lang of languages) {
       pages.push(
         `/${lang}/`,
         `/${lang}/search?q=patent&beneficiary=CRI`,
         `/${lang}/search?ipArea=office-administration&from=2019&to=2025`,
         `/${lang}/activities/2`,
-        `/${lang}/reports/${demo.reportId}`,
+        `/${lang}/reports/${site.demo.reportId}`,
         `/${lang}/reports`,
         `/${lang}/parties/CRI`,
         `/${lang}/parties/CAN`,
+        `/${lang}/no-such-page`,
       );
     }
   });
   afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-    await database?.close();
+    await site?.close();
   });
 
   it('finds no violation on the gateway pages in English, French and Spanish', async () => {
     // axe is injected by the test, so the page's own CSP (no inline script) is bypassed for it alone.
-    const context = await chromium.browser.newContext({ bypassCSP: true });
+    const context = await site.browser.newContext({ bypassCSP: true });
     const failures: string[] = [];
     for (const path of pages) {
       const page = await context.newPage();
-      const response = await page.goto(`${server.url}${path}`);
-      expect(response?.status(), path).toBe(200);
+      const response = await page.goto(`${site.url}${path}`);
+      expect(response?.status(), path).toBe(path.endsWith('no-such-page') ? 404 : 200);
       await page.addScriptTag({ content: axeSource });
       const result = (await page.evaluate(() =>
         (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({

@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium } from 'playwright-core';
 import type { Database } from '../db/database.ts';
+import { openTestDatabase } from '../db/test-database.ts';
+import { seedDemo } from '../demo/seed-demo.ts';
 import { createApp } from './app.tsx';
 
 /**
@@ -39,4 +41,29 @@ export async function serveForTest(database: Database): Promise<{ url: string; c
       });
     });
   });
+}
+
+export type DemoSite = {
+  url: string;
+  browser: Browser;
+  demo: Awaited<ReturnType<typeof seedDemo>>;
+  close: () => Promise<void>;
+};
+
+/** The demo registry in memory, served on loopback, with Chromium ready: what every browser test starts from. */
+export async function startDemoSite(): Promise<DemoSite> {
+  const database = await openTestDatabase('embedded');
+  const demo = await seedDemo(database.db);
+  const server = await serveForTest(database);
+  const chromium = await launchChromium();
+  return {
+    url: server.url,
+    browser: chromium.browser,
+    demo,
+    close: async () => {
+      await chromium.close();
+      await server.close();
+      await database.close();
+    },
+  };
 }

@@ -1,34 +1,22 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-database.ts';
-import { seedDemo } from '../demo/seed-demo.ts';
-import { launchChromium, serveForTest } from '../http/browser-testing.ts';
+import { type DemoSite, startDemoSite } from '../http/browser-testing.ts';
 
 describe('report page in Chromium', () => {
-  let database: Database;
-  let server: Awaited<ReturnType<typeof serveForTest>>;
-  let chromium: { browser: Browser; close: () => Promise<void> };
-
+  let site: DemoSite;
   beforeAll(async () => {
-    database = await openTestDatabase('embedded');
-    await seedDemo(database.db);
-    server = await serveForTest(database);
-    chromium = await launchChromium();
+    site = await startDemoSite();
   });
   afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-    await database?.close();
+    await site?.close();
   });
 
   it("shows Canada's report as e-TRIPS lists it and opens a programme's data", async () => {
-    const page = await chromium.browser.newPage({ javaScriptEnabled: false });
+    const page = await site.browser.newPage({ javaScriptEnabled: false });
     const violations: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') violations.push(message.text());
     });
-    await page.goto(`${server.url}/en/reports/1`);
+    await page.goto(`${site.url}/en/reports/1`);
     await expect(page.title()).resolves.toContain('Report of Canada, 2020–2021');
     await expect(
       page.getByRole('heading', { name: 'Report of Canada, 2020–2021' }).isVisible(),

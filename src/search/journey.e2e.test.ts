@@ -1,29 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.ts';
-import { openTestDatabase } from '../db/test-database.ts';
-import { seedDemo } from '../demo/seed-demo.ts';
-import { launchChromium, serveForTest } from '../http/browser-testing.ts';
+import { type DemoSite, startDemoSite } from '../http/browser-testing.ts';
 
 const xsd = new URL('../../../shared/iati-2.03/iati-activities-schema.xsd', import.meta.url).pathname;
 
 describe('a beneficiary finds help in the gateway (Chromium, no JavaScript)', () => {
-  let database: Database;
-  let server: Awaited<ReturnType<typeof serveForTest>>;
-  let chromium: { browser: Browser; close: () => Promise<void> };
-
+  let site: DemoSite;
   beforeAll(async () => {
-    database = await openTestDatabase('embedded');
-    await seedDemo(database.db);
-    server = await serveForTest(database);
-    chromium = await launchChromium();
+    site = await startDemoSite();
   });
   afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-    await database?.close();
+    await site?.close();
   });
 
   const download = async (page: Page, name: string) => {
@@ -36,9 +25,9 @@ describe('a beneficiary finds help in the gateway (Chromium, no JavaScript)', ()
   };
 
   it('searches "patent", narrows to Costa Rica, opens the pilot programme in three languages and downloads the results', async () => {
-    const context = await chromium.browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`, { waitUntil: 'load' });
+    await page.goto(`${site.url}/`, { waitUntil: 'load' });
     expect(new URL(page.url()).pathname).toBe('/en/');
 
     await page.getByLabel('Search programmes and activities').fill('patent');
@@ -81,8 +70,8 @@ describe('a beneficiary finds help in the gateway (Chromium, no JavaScript)', ()
   });
 
   it('can be used with the keyboard alone', async () => {
-    const page = await chromium.browser.newPage();
-    await page.goto(`${server.url}/en/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}/en/`);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // the skip link
     await page.keyboard.press('Tab');
