@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database.ts';
+import { cachedFor } from '../http/page-context.ts';
 import { listReports, type ReportSummary } from '../reports/service.ts';
 
 export type KeyFigures = {
@@ -35,20 +36,8 @@ export type HomeData = { figures: KeyFigures; latest: ReportSummary[] };
 
 /** Figures over the whole registry cost a scan; a minute's staleness on the home page is fine. */
 export function homeData(db: Db, maxAgeMs = 60_000): () => Promise<HomeData> {
-  let cached: { at: number; data: Promise<HomeData> } | undefined;
-  return () => {
-    if (!cached || Date.now() - cached.at > maxAgeMs) {
-      const data = Promise.all([keyFigures(db), listReports(db, { published: true })]).then(
-        ([figures, reports]) => ({
-          figures,
-          latest: reports.slice(0, 10),
-        }),
-      );
-      cached = { at: Date.now(), data };
-      data.catch(() => {
-        cached = undefined;
-      });
-    }
-    return cached.data;
-  };
+  return cachedFor(maxAgeMs, async () => {
+    const [figures, reports] = await Promise.all([keyFigures(db), listReports(db, { published: true })]);
+    return { figures, latest: reports.slice(0, 10) };
+  });
 }

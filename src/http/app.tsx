@@ -14,13 +14,14 @@ import { reportRoutes } from '../reports/routes.tsx';
 import { searchRoutes } from '../search/routes.tsx';
 import { compressResponses } from './compression.ts';
 import { ErrorPage, NotFoundPage } from './error-pages.tsx';
-import { once, pageContext } from './page-context.ts';
+import { cachedFor, pageContext } from './page-context.ts';
 
 const siteCss = readFileSync(new URL('./static/site.css', import.meta.url), 'utf8');
 
 export function createApp(database: Database) {
   const app = new Hono();
-  const labels = once(() => loadReferenceLabels(database.db));
+  // Reference labels change only with a migration: loaded on first use, kept for the process.
+  const labels = cachedFor(Number.POSITIVE_INFINITY, () => loadReferenceLabels(database.db));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

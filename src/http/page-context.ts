@@ -17,14 +17,17 @@ export function pageContext(c: Context): PageContext {
   };
 }
 
-/** Loads something once, on first use, and shares the promise. */
-export function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
+/** Shares one result for a while: for figures over the whole registry that need not be live. */
+export function cachedFor<T>(maxAgeMs: number, load: () => Promise<T>): () => Promise<T> {
+  let cached: { at: number; value: Promise<T> } | undefined;
   return () => {
-    pending ??= load().catch((error) => {
-      pending = undefined; // let the next request try again
-      throw error;
-    });
-    return pending;
+    if (!cached || Date.now() - cached.at > maxAgeMs) {
+      const value = load();
+      cached = { at: Date.now(), value };
+      value.catch(() => {
+        cached = undefined;
+      });
+    }
+    return cached.value;
   };
 }

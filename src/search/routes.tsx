@@ -4,7 +4,7 @@ import { activityFilters, listActivities } from '../activities/service.ts';
 import type { Db } from '../db/database.ts';
 import { columnHeaders, columnKeys, defaultColumns } from '../exports/columns.ts';
 import { BadRequestPage } from '../http/error-pages.tsx';
-import { pageContext } from '../http/page-context.ts';
+import { cachedFor, pageContext } from '../http/page-context.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { explainInvalidFilters, explainUnknownCodes } from './explain.ts';
 import { type SearchParams, searchParamOrder } from './url.ts';
@@ -13,6 +13,8 @@ import { SearchPage } from './views.tsx';
 /** The search page: the whole state is in the URL, so a search is a link one can send. */
 export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   const app = new Hono();
+  // The bare search page counts the whole registry; a minute-old count is fine there.
+  const facetsOfEverything = cachedFor(60_000, () => countActivityFacets(db, {}));
   app.get('/:lang{(?:en|fr|es)}/search', async (c) => {
     const page = pageContext(c);
     const query = c.req.query();
@@ -27,9 +29,12 @@ export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const filters = parsed.data;
     const unknown = explainUnknownCodes(filters, page.t, reference);
     if (unknown.length > 0) return c.html(<BadRequestPage page={page} errors={unknown} />, 400);
+    const narrowed = Object.entries(filters).some(
+      ([name, value]) => value !== undefined && !['page', 'pageSize', 'sort'].includes(name),
+    );
     const [results, facets] = await Promise.all([
       listActivities(db, filters),
-      countActivityFacets(db, filters),
+      narrowed ? countActivityFacets(db, filters) : facetsOfEverything(),
     ]);
     const params: SearchParams = {};
     for (const name of searchParamOrder) {
