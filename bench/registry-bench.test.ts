@@ -55,7 +55,7 @@ describe('registry benchmark', () => {
     );
     expect(embedded.loadSeconds).toBeGreaterThan(0);
     expect(embedded.rowsPerSecond).toBeGreaterThan(0);
-    for (const timing of [embedded.fullText, embedded.filtered, embedded.facets]) {
+    for (const timing of [embedded.fullText, embedded.filtered, embedded.facets, embedded.searchPage]) {
       expect(Object.keys(timing).sort()).toEqual(['meanMatches', 'p50Ms', 'p95Ms']);
       expect(timing.p50Ms).toBeGreaterThan(0);
       expect(timing.p95Ms).toBeGreaterThanOrEqual(timing.p50Ms);
@@ -63,6 +63,7 @@ describe('registry benchmark', () => {
     // The vocabulary is shared by data and queries: searches do find things.
     expect(embedded.fullText.meanMatches).toBeGreaterThan(0);
     expect(embedded.facets.meanMatches).toBeGreaterThan(0);
+    expect(embedded.searchPage.meanMatches).toBeGreaterThan(0);
     expect(result.rssMb.afterEmbeddedLoad).toBeGreaterThan(0);
     expect(result.rssMb.end).toBeGreaterThan(0);
     expect(result.rssMb.afterServerLoad).toBeNull();

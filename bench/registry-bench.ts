@@ -21,6 +21,7 @@ import {
   loadRegistry,
   mulberry32,
   pick,
+  popularBeneficiaries,
   type Random,
   sampleQueries,
 } from './synthetic-registry.ts';
@@ -49,6 +50,8 @@ export type TargetResult = {
   fullText: Timing;
   filtered: Timing;
   facets: Timing;
+  /** One public search page: the list and all facets at once, as src/search/routes.tsx does. */
+  searchPage: Timing;
 };
 export type BenchResult = {
   activities: number;
@@ -147,6 +150,20 @@ async function benchmarkTarget(
     const result = await countActivityFacets(database.db, filters({ q: pick(r, sampleQueries) }));
     return result.total;
   });
+  // The search page (src/search/routes.tsx): a query, and in every other run a popular
+  // beneficiary as well; the list and every facet are asked for together.
+  log(`${database.kind}: search page`);
+  let pageRequests = 0;
+  const searchPage = await measure(options.warmup, options.runs, random, async (r) => {
+    const input: Record<string, string> = { q: pick(r, sampleQueries) };
+    if (pageRequests++ % 2 === 1) input.beneficiary = pick(r, popularBeneficiaries);
+    const pageFilters = filters(input);
+    const [results] = await Promise.all([
+      listActivities(database.db, pageFilters),
+      countActivityFacets(database.db, pageFilters),
+    ]);
+    return results.total;
+  });
   return {
     loaded,
     result: {
@@ -157,8 +174,21 @@ async function benchmarkTarget(
       fullText,
       filtered,
       facets,
+      searchPage,
     } satisfies TargetResult,
   };
+}
+
+/** Waits (up to 10 s) until no session is connected to the database. */
+async function connectionsClosed(admin: pg.Client, name: string) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { rows } = await admin.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    );
+    if ((rows[0]?.n ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** A URL for another database on the same server. */
@@ -212,6 +242,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
           await database.close();
         }
       } finally {
+        // pool.end() resolves before its connections have closed; were they still open, the
+        // forced drop would terminate them and the pool would throw an unhandled 'error' event.
+        await connectionsClosed(admin, name);
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       }
     } finally {

@@ -568,7 +568,7 @@ const statusNow = (party: PartyRecord) => party.status.find((s) => s.to === null
 /** The bigger donors report far more activities than the small ones. */
 const bigDonors = ['USA', 'JPN', 'EU', 'WIPO', 'CHE', 'DEU', 'GBR', 'FRA', 'AUS', 'CAN', 'WTO-OMC', 'SWE'];
 /** Beneficiaries that donors come back to again and again. */
-const popularBeneficiaries = [
+export const popularBeneficiaries = [
   'CHN',
   'IND',
   'VNM',

@@ -38,6 +38,9 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'server') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover, a forced drop) must not take the
+    // process down; the pool replaces it on the next query.
+    pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
     // Fail now with the server's own message rather than on the first request.
     await pool.query('select 1');
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
