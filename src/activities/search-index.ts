@@ -7,7 +7,7 @@ import { benefitsAnLdc } from './ldc.ts';
  * then descriptions, then the names of agencies and partners; each language's text goes through
  * its own stemmer and every configuration folds accents. Region codes hold the regions named and
  * every region containing a named party or region, so "Americas" finds an activity for Costa Rica.
- * Call it after any change to an activity, its beneficiaries or agencies, and after reference
+ * "World" (001) contains everything and is left out. Call it after any change to an activity, its beneficiaries or agencies, and after reference
  * data changes development statuses or regions (with 'all').
  */
 export async function refreshActivitySearch(db: Db, activityIds: number[] | 'all'): Promise<void> {
@@ -34,7 +34,7 @@ export async function refreshActivitySearch(db: Db, activityIds: number[] | 'all
       ARRAY(SELECT DISTINCT ra.code FROM activity_beneficiaries b
               LEFT JOIN parties p ON p.code = b.party_code
               JOIN region_ancestors ra ON ra.start_code IN (b.region_code, p.subregion_code, p.region_code)
-             WHERE b.activity_id = a.id ORDER BY 1),
+             WHERE b.activity_id = a.id AND ra.code <> '001' ORDER BY 1),
       ${benefitsAnLdc(sql`a.id`, sql`a.start_date`)},
         setweight(to_tsvector('ipcoop_en', coalesce(a.title->>'en', '')), 'A')
      || setweight(to_tsvector('ipcoop_fr', coalesce(a.title->>'fr', '')), 'A')
