@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { NotFoundPage } from '../http/error-pages.tsx';
 import { pageContext } from '../http/page-context.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { positiveId } from '../reports/routes.tsx';
 import { activityDetail } from './detail.ts';
 import { ActivityPage } from './views.tsx';
 
@@ -12,7 +13,8 @@ export function activityPages(db: Db, labels: () => Promise<ReferenceLabels>) {
   app.get('/:lang{(?:en|fr|es)}/activities/:id', async (c) => {
     const page = pageContext(c);
     const raw = c.req.param('id');
-    const activity = /^\d{1,9}$/.test(raw) ? await activityDetail(db, Number(raw)) : null;
+    const id = positiveId(raw);
+    const activity = id ? await activityDetail(db, id) : null;
     if (!activity) return c.html(<NotFoundPage page={page} />, 404);
     return c.html(
       <ActivityPage

@@ -9,6 +9,7 @@ import { activitiesXlsx } from '../exports/xlsx.ts';
 import { problemJson } from '../http/problem.ts';
 import { isLanguage } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { positiveId } from '../reports/routes.tsx';
 import { activityDetail } from './detail.ts';
 import { countActivityFacets } from './facets.ts';
 import { type ActivityFilters, activityFilters, listActivities, matchingActivityIds } from './service.ts';
@@ -113,9 +114,8 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   });
 
   app.get('/api/v1/activities/:id', async (c) => {
-    const id = Number(c.req.param('id'));
-    if (!Number.isSafeInteger(id) || id < 1)
-      return problemJson(c, 400, 'The activity id must be a positive whole number.');
+    const id = positiveId(c.req.param('id'));
+    if (!id) return problemJson(c, 400, 'The activity id must be a whole number from 1 to 2147483647.');
     const activity = await activityDetail(db, id);
     return activity ? c.json(activity) : problemJson(c, 404, `There is no activity ${id}.`);
   });

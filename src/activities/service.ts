@@ -32,7 +32,12 @@ const taxonomyKey = z
 
 export const activityFilters = z
   .object({
-    q: z.string().trim().max(200, 'at most 200 characters').optional(),
+    // Control characters (a NUL would be refused by PostgreSQL) count as spaces.
+    q: z
+      .string()
+      .transform((text) => text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim())
+      .pipe(z.string().max(200, 'at most 200 characters'))
+      .optional(),
     /** Reporting party (donor) code. */
     donor: partyCode.optional(),
     /** Beneficiary party code. */

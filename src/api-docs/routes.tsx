@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { Layout } from '../http/layout.tsx';
-import { pageContext } from '../http/page-context.ts';
+import { translator } from '../i18n/translate.ts';
 import { openApiDocument } from './openapi.ts';
 import { apiOperations } from './operations.ts';
 
@@ -10,10 +10,11 @@ export function apiDocsRoutes() {
   const app = new Hono();
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(apiOperations, new URL(c.req.url).origin)));
   // A readable page drawn from the same operations: no script, so it works under the strict CSP.
+  // Written for developers, in English (the parameter names are English too).
   app.get('/api/v1/docs', (c) => {
-    const page = pageContext(c);
+    const page = { lang: 'en' as const, t: translator('en'), pathWithoutLanguage: '/', search: '' };
     return c.html(
-      <Layout page={{ ...page, pathWithoutLanguage: '/', search: '' }} title={page.t('apiDocsTitle')}>
+      <Layout page={page} title={page.t('apiDocsTitle')}>
         <h1>{page.t('apiDocsTitle')}</h1>
         <p>
           OpenAPI 3.1: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>. Read-only, no key, CORS open

@@ -109,6 +109,10 @@ try {
 } catch (error) {
   if (error instanceof FolderLockedError) {
     console.error(`ipcoop: ${error.message}`);
+  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(
+      `ipcoop: the port is already in use (${(error as Error).message}); choose another with PORT or --port.`,
+    );
   } else {
     console.error(`ipcoop: ${(error as Error).message}`);
     if (process.env.IPCOOP_DEBUG) console.error(error);

@@ -7,43 +7,54 @@ import { reports } from '../reports/schema.ts';
 
 /**
  * Serves the hub until SIGINT/SIGTERM, then stops taking requests, closes the database
- * cleanly and lets the process exit.
+ * cleanly and lets the process exit. A failed start (port taken, migration error) also closes
+ * the database, so the folder lock is released.
  */
 export async function runServer(
   database: Database,
   options: { port: number; hostname: string; demo: boolean },
 ) {
-  await database.migrate();
-  if (options.demo) {
-    const [existing] = await database.db.select({ n: count() }).from(reports);
-    if ((existing?.n ?? 0) === 0) {
-      const demo = await seedDemo(database.db);
-      console.log(
-        `Demo data loaded: Canada 2020–2021 report (${demo.activities} programmes), WIPO–CIPO Executive Training Program.`,
-      );
-    }
-  }
-  const app = createApp(database);
-  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }, (info) => {
-    console.log(
-      `ipcoop is serving http://${info.address === '::' || info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port} (database: ${database.kind}, ${database.location})`,
-    );
-  });
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal} received: closing.`);
-    server.close(async () => {
-      await database.close();
-      process.exit(0);
-    });
-    // Keep-alive connections would hold close() open; give them a moment, then end.
-    setTimeout(async () => {
-      await database.close().catch(() => {});
-      process.exit(0);
-    }, 3000).unref();
+  let closed: Promise<void> | undefined;
+  const closeDatabase = () => {
+    closed ??= database.close().catch((error) => console.error(`closing the database: ${error.message}`));
+    return closed;
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  let server: ReturnType<typeof serve> | undefined;
+  const stop = (signal: string) => {
+    console.log(`${signal} received: closing.`);
+    const finish = () => closeDatabase().then(() => process.exit(0));
+    if (!server) return void finish();
+    server.close(() => void finish());
+    // Keep-alive connections would hold close() open; give them a moment, then end.
+    setTimeout(() => void finish(), 3000).unref();
+  };
+  // Installed first: Ctrl-C during a long first migration also closes the database.
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  try {
+    await database.migrate();
+    if (options.demo) {
+      const [existing] = await database.db.select({ n: count() }).from(reports);
+      if ((existing?.n ?? 0) === 0) {
+        const demo = await seedDemo(database.db);
+        console.log(
+          `Demo data loaded: Canada 2020–2021 report (${demo.activities} programmes), WIPO–CIPO Executive Training Program.`,
+        );
+      }
+    }
+    const app = createApp(database);
+    await new Promise<void>((resolve, reject) => {
+      server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }, (info) => {
+        const host = info.address === '::' || info.address === '0.0.0.0' ? 'localhost' : info.address;
+        console.log(
+          `ipcoop is serving http://${host}:${info.port} (database: ${database.kind}, ${database.location})`,
+        );
+        resolve();
+      });
+      server.once('error', reject);
+    });
+  } catch (error) {
+    await closeDatabase();
+    throw error;
+  }
 }

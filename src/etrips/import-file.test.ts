@@ -166,6 +166,41 @@ describe.each(testBackends)('e-TRIPS import (%s database)', (backend) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('keeps the date and beneficiaries of a programme a later report lists without them', async () => {
+    const page = (years: string, row: string) =>
+      file(
+        `carry-${years}.txt`,
+        `Technical Cooperation Activities under TRIPS Art. 67. - View details of the document\nNew Zealand\n  1. For the period ${years}.\n# Title of programme or activity Start date Beneficiary Members or observers\n${row}\n`,
+      );
+    await importEtripsFile(database.db, page('2020-2021', '1 Patent workshop 01/02/2021 Samoa; Tonga'), {});
+    const later = await importEtripsFile(database.db, page('2021-2022', '1 Patent workshop'), {});
+    expect(later.stored).toMatchObject({ activitiesCreated: 0, activitiesUpdated: 1 });
+    const [kept] = await database.db
+      .select({ start: activities.startDate, id: activities.id })
+      .from(activities)
+      .where(eq(activities.donorPartyCode, 'NZL'));
+    expect(kept?.start).toBe('2021-02-01');
+    const names = await database.db
+      .select({ name: activityBeneficiaries.nameAsWritten })
+      .from(activityBeneficiaries)
+      .where(eq(activityBeneficiaries.activityId, kept?.id ?? 0));
+    expect(names.map((n) => n.name)).toEqual(['Samoa', 'Tonga']);
+  });
+
+  it('counts an activity for "LDCs" as benefiting an LDC', async () => {
+    const path = file(
+      'ldc.txt',
+      `Technical Cooperation Activities under TRIPS Art. 67. - View details of the document\nIceland\n  1. For the period 2022-2023.\n# Title of programme or activity Start date Beneficiary Members or observers\n1 Fisheries IP workshop 01/02/2022 Least developed countries\n`,
+    );
+    expect((await importEtripsFile(database.db, path, {})).ok).toBe(true);
+    const rows = await database.db.execute(
+      "select s.benefits_ldc from activity_search s join activities a on a.id = s.activity_id where a.donor_party_code = 'ISL'",
+    );
+    expect((rows as unknown as { rows: Array<{ benefits_ldc: boolean }> }).rows).toEqual([
+      { benefits_ldc: true },
+    ]);
+  });
+
   it('removes programmes a re-imported page no longer lists', async () => {
     const path = file(
       'shrink.txt',

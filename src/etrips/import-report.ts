@@ -68,7 +68,12 @@ export async function storeEtripsReport(db: Db, page: ParsedPage, source: string
     await tx.delete(reportActivities).where(eq(reportActivities.reportId, reportId));
 
     const known = await tx
-      .select({ id: activities.id, title: activities.title, startDate: activities.startDate })
+      .select({
+        id: activities.id,
+        title: activities.title,
+        startDate: activities.startDate,
+        startPrecision: activities.startPrecision,
+      })
       .from(activities)
       .where(eq(activities.donorPartyCode, reporter.code));
     const claimed = new Set<number>();
@@ -86,14 +91,24 @@ export async function storeEtripsReport(db: Db, page: ParsedPage, source: string
     let created = 0;
     let updated = 0;
     const touched: number[] = [];
+    const linkedBefore = new Set(previousLinks.map((link) => link.activityId));
     for (const programme of page.programmes) {
       const match = findKnown(programme);
+      // A programme carried over from another report keeps what that report said when this one
+      // is silent (no date, no beneficiaries): the order of imports must not erase facts.
+      const carried = match !== undefined && !linkedBefore.has(match.id);
+      const keepStart = carried && programme.start === null;
+      const keepBeneficiaries = carried && programme.beneficiaries.length === 0;
       const values = {
         donorPartyCode: reporter.code,
         title: { ...(match?.title ?? {}), [page.contentLanguage]: programme.title },
         originalLanguage: page.contentLanguage,
-        startDate: programme.start,
-        startPrecision: programme.start ? ('day' as const) : null,
+        startDate: keepStart ? (match?.startDate ?? null) : programme.start,
+        startPrecision: keepStart
+          ? (match?.startPrecision ?? null)
+          : programme.start
+            ? ('day' as const)
+            : null,
         source: etripsSource,
       };
       let activityId: number;
@@ -103,7 +118,9 @@ export async function storeEtripsReport(db: Db, page: ParsedPage, source: string
           .update(activities)
           .set({ ...values, ...touch(activities) })
           .where(eq(activities.id, activityId));
-        await tx.delete(activityBeneficiaries).where(eq(activityBeneficiaries.activityId, activityId));
+        if (!keepBeneficiaries) {
+          await tx.delete(activityBeneficiaries).where(eq(activityBeneficiaries.activityId, activityId));
+        }
         updated++;
       } else {
         const [inserted] = await tx.insert(activities).values(values).returning({ id: activities.id });

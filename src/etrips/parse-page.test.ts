@@ -210,6 +210,29 @@ describe('bad input', () => {
     expect(errors(page).map((p) => p.line)).toEqual([6, 7]);
   });
 
+  it('keeps a country after "by" or "and" in the title, and warns when the reporter is read as a beneficiary', () => {
+    const page = parse(
+      `${header}1 Seminar hosted by Mexico\n2 Webinars by Trade Facilitation Office (TFO) Canada\n3 Training Kenya; Uganda\n`,
+    );
+    expect(page.programmes[0]).toMatchObject({ title: 'Seminar hosted by Mexico', beneficiaries: [] });
+    expect(page.programmes[2]?.beneficiaries.map((b) => b.code)).toEqual(['KEN', 'UGA']);
+    // Ambiguous without a date: read as a beneficiary, but flagged since it is the reporter itself.
+    expect(page.programmes[1]?.beneficiaries.map((b) => b.code)).toEqual(['CAN']);
+    expect(page.problems).toContainEqual({
+      line: 6,
+      message: 'row 2: the reporting party itself is read as a beneficiary; check where the title ends',
+      severity: 'warning',
+    });
+  });
+
+  it('reads a two-digit end year and refuses a period that ends before it starts', () => {
+    const short = parse(header.replace('Report for 2020-2021.', 'Report for the period 2020-21.'));
+    expect(short.period).toEqual({ start: '2020-01-01', end: '2021-12-31' });
+    const reversed = parse(header.replace('Report for 2020-2021.', 'Report for the period 2021-2019.'));
+    expect(reversed.period).toBeNull();
+    expect(errors(reversed)[0]?.message).toContain('ends before it starts');
+  });
+
   it('refuses a page in another layout', () => {
     expect(() => parse('Minutes of the meeting\nSomething else entirely\n')).toThrow(LayoutError);
     expect(() => parse('   \n\n')).toThrow(/empty/);

@@ -160,6 +160,15 @@ export function parseEtripsPage(text: string, options: ParseOptions): ParsedPage
 
   const reporter = findReporter(reporterLines, paragraphs, options, problems, at(firstTextIndex));
   const period = findPeriod(paragraphs, options.period, problems, at(cursor));
+  for (const programme of programmes) {
+    if (reporter && programme.beneficiaries.some((b) => b.code === reporter.code)) {
+      problems.push({
+        line: programme.line,
+        message: `row ${programme.n}: the reporting party itself is read as a beneficiary; check where the title ends`,
+        severity: 'warning',
+      });
+    }
+  }
   const contentLanguage = guessContentLanguage([...paragraphs, ...programmes.map((p) => p.title)].join(' '));
   return {
     reporter: reporter ? { code: reporter.code, name: reporter.name } : null,
@@ -223,6 +232,20 @@ const splitNames = (text: string) =>
 
 // A country named after these words belongs to the title ("… Protection in Viet Nam").
 const titlePrepositions = new Set([
+  'by',
+  'par',
+  'por',
+  'and',
+  'et',
+  'y',
+  'between',
+  'entre',
+  'from',
+  'on',
+  'at',
+  'hosted',
+  'sur',
+  'sobre',
   'in',
   'for',
   'of',
@@ -361,37 +384,56 @@ function mostMentionedParty(text: string, resolver: NameResolver): { code: strin
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// "2020-2021", "2020–21", "2020/2021": a year, a dash or slash, and a full or two-digit year.
+const yearRange = '((?:19|20)\\d{2})\\s*[-\\u2010-\\u2014/]\\s*((?:19|20)?\\d{2})\\b';
+
+function periodOf(first: string, second: string): { start: string; end: string } {
+  const end = second.length === 2 ? `${first.slice(0, 2)}${second}` : second;
+  return { start: `${first}-01-01`, end: `${end}-12-31` };
+}
+
 function findPeriod(
   paragraphs: string[],
   given: string | undefined,
   problems: Problem[],
   line: number,
 ): { start: string; end: string } | null {
-  const range = /\b((?:19|20)\d{2})\s*[-\u2010-\u2014/]\s*((?:19|20)\d{2})\b/;
   const fromText = (text: string) => {
-    const match = range.exec(text);
-    return match ? { start: `${match[1]}-01-01`, end: `${match[2]}-12-31` } : null;
+    const match = new RegExp(`\\b${yearRange}`).exec(text);
+    return match ? periodOf(match[1] ?? '', match[2] ?? '') : null;
   };
+  let period: { start: string; end: string } | null;
   if (given) {
-    const period =
-      fromText(given) ??
-      (/^(\d{4})$/.test(given) ? { start: `${given}-01-01`, end: `${given}-12-31` } : null);
+    period = /^\d{4}$/.test(given) ? periodOf(given, given) : fromText(given);
     if (!period) problems.push({ line, message: `--period "${given}" is not YYYY-YYYY`, severity: 'error' });
-    return period;
+  } else {
+    const narrative = paragraphs.join(' ');
+    // A range next to the word "period" in any of the three languages; else the first range, said aloud.
+    const near =
+      new RegExp(`(?:period[oe]?|période|período)\\D{0,40}${yearRange}`, 'i').exec(narrative) ??
+      new RegExp(`${yearRange}\\s+(?:reporting\\s+)?period`, 'i').exec(narrative);
+    period = near ? periodOf(near[1] ?? '', near[2] ?? '') : fromText(narrative);
+    if (!period) {
+      problems.push({
+        line,
+        message: 'the narrative does not say which period the report covers; give it with --period YYYY-YYYY',
+        severity: 'error',
+      });
+    } else if (!near) {
+      problems.push({
+        line,
+        message: `period taken from the first years the narrative names (${period.start.slice(0, 4)}–${period.end.slice(0, 4)}); give --period to choose another`,
+        severity: 'warning',
+      });
+    }
   }
-  const narrative = paragraphs.join(' ');
-  // Prefer a range next to the word "period" in any of the three languages.
-  const near =
-    /(?:period[oe]?|période|período)\D{0,40}((?:19|20)\d{2}\s*[-\u2010-\u2014/]\s*(?:19|20)\d{2})|((?:19|20)\d{2}\s*[-\u2010-\u2014/]\s*(?:19|20)\d{2})\s+(?:period|reporting period)/i.exec(
-      narrative,
-    );
-  const period = fromText(near?.[1] ?? near?.[2] ?? '') ?? fromText(narrative);
-  if (!period) {
+  if (period && period.end < period.start) {
     problems.push({
       line,
-      message: 'the narrative does not say which period the report covers; give it with --period YYYY-YYYY',
+      message: `the period ends before it starts (${period.start.slice(0, 4)}–${period.end.slice(0, 4)})`,
       severity: 'error',
     });
+    return null;
   }
   return period;
 }

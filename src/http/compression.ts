@@ -6,8 +6,8 @@ const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 const compressible = /^(text\/|application\/(json|xml|problem\+json|atom\+xml|javascript)|image\/svg\+xml)/;
-/** Above this a body is a download (exports), sent as it is rather than held in memory twice. */
-const maxBufferedBytes = 8 * 1024 * 1024;
+/** Pages are small; anything larger than this is sent uncompressed. */
+const maxBufferedBytes = 2 * 1024 * 1024;
 
 /**
  * Brotli when the browser accepts it, else gzip, for text responses. Hono's own compress()
@@ -19,6 +19,8 @@ export function compressResponses(): MiddlewareHandler {
     const response = c.res;
     const type = response.headers.get('content-type') ?? '';
     if (!response.body || response.headers.has('content-encoding') || !compressible.test(type)) return;
+    // Downloads (exports) go out as they are: never held in memory twice.
+    if (response.headers.get('content-disposition')?.startsWith('attachment')) return;
     if (c.req.method === 'HEAD' || response.status === 204 || response.status === 304) return;
     const accepted = c.req.header('accept-encoding') ?? '';
     const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;

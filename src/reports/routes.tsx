@@ -9,9 +9,12 @@ import type { ReferenceLabels } from '../reference/labels.ts';
 import { getReport, listReports } from './service.ts';
 import { ReportPage, ReportsListPage } from './views.tsx';
 
-const positiveId = (value: string) => {
+/** Ids are PostgreSQL integers. */
+export const maxId = 2_147_483_647;
+
+export const positiveId = (value: string) => {
   const id = Number(value);
-  return /^\d+$/.test(value) && Number.isSafeInteger(id) && id >= 1 ? id : null;
+  return /^\d{1,10}$/.test(value) && id >= 1 && id <= maxId ? id : null;
 };
 
 const feedParty = z

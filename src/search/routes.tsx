@@ -36,11 +36,13 @@ export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
       listActivities(db, filters),
       narrowed ? countActivityFacets(db, filters) : facetsOfEverything(),
     ]);
+    // Links are built from the validated, normalized filters (CAN, not can), never the raw query.
     const params: SearchParams = {};
     for (const name of searchParamOrder) {
-      const value = query[name];
-      if (value) params[name] = name === 'page' ? filters.page : value;
+      const value = name === 'ldc' ? (filters.ldc ? '1' : undefined) : filters[name];
+      if (value !== undefined && value !== '') params[name] = value;
     }
+    if (filters.pageSize === 20) params.pageSize = undefined;
     return c.html(
       <SearchPage
         page={page}

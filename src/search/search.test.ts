@@ -102,9 +102,22 @@ describe.each(testBackends)('gateway search, downloads and feed (%s database)', 
     expect((await html('/en/search?from=2020&to=2010')).status).toBe(400);
     const beyond = await html('/en/search?q=patent&page=50');
     expect(beyond.status).toBe(200);
-    expect(beyond.text).toContain('No activity matches these filters.');
+    expect(beyond.text).not.toContain('No activity matches these filters.');
+    expect(beyond.text).toContain('href="/en/search?q=patent" rel="prev"'); // back to the last page with results
+    expect((await html('/en/search?q=%00')).status).toBe(200);
+    expect((await app.request('/api/v1/activities?q=%00patent')).status).toBe(200);
+    expect((await html('/en/reports/2147483648')).status).toBe(404);
+    expect((await app.request('/api/v1/reports/2147483648')).status).toBe(400);
+    expect((await app.request('/api/v1/activities/99999999999')).status).toBe(400);
     expect((await html('/en/search?q=%FF%FE%E2%82')).status).toBe(200);
     expect((await html('/es/activities/999999')).text).toContain('Página no encontrada');
+  });
+
+  it('builds links from the normalized filters and keeps the page size', async () => {
+    const lower = await html('/en/search?donor=can&pageSize=2');
+    expect(lower.text).toContain('href="/en/search?pageSize=2" aria-current="true"'); // Canada selected; its link removes it
+    expect(lower.text).toContain('href="/en/search?donor=CAN&amp;pageSize=2&amp;page=2" rel="next"');
+    expect(lower.text).toContain('/api/v1/activities?donor=CAN&amp;format=csv');
   });
 
   it('escapes every stored text on every page', async () => {

@@ -12,6 +12,7 @@ export const searchParamOrder = [
   'from',
   'to',
   'sort',
+  'pageSize',
   'page',
 ] as const;
 export type SearchParamName = (typeof searchParamOrder)[number];

@@ -120,14 +120,16 @@ function ActiveFilters(props: Props) {
 function Pagination(props: Props) {
   const { page, data } = props;
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
-  if (pages <= 1) return null;
+  // Past the last page (an old link), the way back is the last page that has results.
+  if (pages <= 1 && data.page <= 1) return null;
+  const previous = Math.min(data.page - 1, pages);
   const base = `/${page.lang}/search`;
   return (
     <nav class="pages" aria-label={page.t('pagination')}>
       <ul>
         {data.page > 1 ? (
           <li>
-            <a href={`${base}${searchQuery(data.params, { page: data.page - 1 })}`} rel="prev">
+            <a href={`${base}${searchQuery(data.params, { page: previous })}`} rel="prev">
               {page.t('previousPage')}
             </a>
           </li>
@@ -149,9 +151,10 @@ function Pagination(props: Props) {
 function Downloads(props: Props) {
   const { page, data } = props;
   const filters = Object.entries(data.params).filter(
-    ([name, value]) => name !== 'page' && name !== 'sort' && value,
+    ([name, value]) => name !== 'page' && name !== 'pageSize' && value,
   );
-  const query = searchQuery({ ...data.params, page: undefined, sort: undefined });
+  // Downloads keep the filters and the order, not the paging: they hold every match.
+  const query = searchQuery({ ...data.params, page: undefined, pageSize: undefined });
   const join = query ? `${query}&` : '?';
   return (
     <section class="downloads" aria-labelledby="downloads">
@@ -321,7 +324,7 @@ export function SearchPage(props: Props) {
               </>
             ) : null}
           </p>
-          {data.items.length === 0 ? <p>{t('noResults')}</p> : null}
+          {data.total === 0 ? <p>{t('noResults')}</p> : null}
           <ol class="results">
             {data.items.map((item) => {
               const title = pickText(item.title, lang, item.originalLanguage);
