@@ -35,7 +35,7 @@ export const activityFilters = z
     // Control characters (a NUL would be refused by PostgreSQL) count as spaces.
     q: z
       .string()
-      .transform((text) => text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim())
+      .transform((text) => text.replace(/\p{Cc}/gu, ' ').trim())
       .pipe(z.string().max(200, 'at most 200 characters'))
       .optional(),
     /** Reporting party (donor) code. */
