@@ -191,6 +191,34 @@ function Downloads(props: Props) {
   );
 }
 
+/** The facets of the search page, in the order they are shown, each with how its codes are named. */
+function facetSections({ page, labels, data }: Props) {
+  const { t, lang } = page;
+  const term = (taxonomy: string) => (code: string) => labels.term(taxonomy, code, lang);
+  const party = (code: string) => labels.partyName(code, lang);
+  const ldc = data.facets.ldc > 0 || data.params.ldc ? [{ code: '1', count: data.facets.ldc }] : [];
+  return [
+    { name: 'donor', heading: 'facetDonor', values: data.facets.donors, label: party },
+    { name: 'beneficiary', heading: 'facetBeneficiary', values: data.facets.beneficiaries, label: party },
+    {
+      name: 'region',
+      heading: 'facetRegion',
+      values: data.facets.regions,
+      label: (c: string) => labels.regionName(c, lang),
+    },
+    { name: 'ldc', heading: 'facetLdc', values: ldc, label: () => t('facetLdcOnly') },
+    { name: 'ipArea', heading: 'facetIpArea', values: data.facets.ipAreas, label: term('ip-area') },
+    { name: 'type', heading: 'facetType', values: data.facets.types, label: term('activity-type') },
+    { name: 'level', heading: 'facetLevel', values: data.facets.levels, label: term('level') },
+    { name: 'status', heading: 'facetStatus', values: data.facets.statuses, label: term('activity-status') },
+  ] satisfies Array<{
+    name: SearchParamName;
+    heading: MessageKey;
+    values: FacetValue[];
+    label: (code: string) => string;
+  }>;
+}
+
 export function SearchPage(props: Props) {
   const { page, labels, data } = props;
   const { t, lang } = page;
@@ -206,62 +234,9 @@ export function SearchPage(props: Props) {
       <div class="search-layout">
         <aside class="facets" aria-label={t('filters')}>
           <h2>{t('filters')}</h2>
-          <Facet
-            {...props}
-            name="donor"
-            heading="facetDonor"
-            values={data.facets.donors}
-            label={(c) => labels.partyName(c, lang)}
-          />
-          <Facet
-            {...props}
-            name="beneficiary"
-            heading="facetBeneficiary"
-            values={data.facets.beneficiaries}
-            label={(c) => labels.partyName(c, lang)}
-          />
-          <Facet
-            {...props}
-            name="region"
-            heading="facetRegion"
-            values={data.facets.regions}
-            label={(c) => labels.regionName(c, lang)}
-          />
-          <Facet
-            {...props}
-            name="ldc"
-            heading="facetLdc"
-            values={data.facets.ldc > 0 || data.params.ldc ? [{ code: '1', count: data.facets.ldc }] : []}
-            label={() => t('facetLdcOnly')}
-          />
-          <Facet
-            {...props}
-            name="ipArea"
-            heading="facetIpArea"
-            values={data.facets.ipAreas}
-            label={(c) => labels.term('ip-area', c, lang)}
-          />
-          <Facet
-            {...props}
-            name="type"
-            heading="facetType"
-            values={data.facets.types}
-            label={(c) => labels.term('activity-type', c, lang)}
-          />
-          <Facet
-            {...props}
-            name="level"
-            heading="facetLevel"
-            values={data.facets.levels}
-            label={(c) => labels.term('level', c, lang)}
-          />
-          <Facet
-            {...props}
-            name="status"
-            heading="facetStatus"
-            values={data.facets.statuses}
-            label={(c) => labels.term('activity-status', c, lang)}
-          />
+          {facetSections(props).map((section) => (
+            <Facet {...props} {...section} />
+          ))}
           <form method="get" action={base}>
             <h3>{t('facetYears')}</h3>
             {Object.entries(data.params)
