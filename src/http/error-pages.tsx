@@ -26,7 +26,8 @@ export function BadRequestPage(props: {
       <ul>
         {props.errors.map((error) => (
           <li>
-            <strong>{error.field}</strong>: {error.message}
+            <strong>{error.field}</strong>
+            {t('colon')} {error.message}
           </li>
         ))}
       </ul>

@@ -154,7 +154,8 @@ export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProf
           <ul>
             {asDonor.cycles.map((cycle) => (
               <li>
-                {formatPeriod(cycle.periodStart, cycle.periodEnd)}:{' '}
+                {formatPeriod(cycle.periodStart, cycle.periodEnd)}
+                {t('colon')}{' '}
                 {cycle.reportId === null ? (
                   <span class="muted">{t('cycleNotFiled')}</span>
                 ) : (

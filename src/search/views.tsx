@@ -284,7 +284,8 @@ export function SearchPage(props: Props) {
             {q ? (
               <>
                 {' · '}
-                {t('sortBy')}:{' '}
+                {t('sortBy')}
+                {t('colon')}{' '}
                 {data.sort === 'relevance' ? (
                   <span aria-current="true">{t('sortRelevance')}</span>
                 ) : (
@@ -316,8 +317,8 @@ export function SearchPage(props: Props) {
                   </p>
                   {item.beneficiaries.length > 0 ? (
                     <p>
-                      {t('fieldBeneficiaries')}:{' '}
-                      <BeneficiaryList page={page} labels={labels} list={item.beneficiaries} />
+                      {t('fieldBeneficiaries')}
+                      {t('colon')} <BeneficiaryList page={page} labels={labels} list={item.beneficiaries} />
                     </p>
                   ) : null}
                 </li>

@@ -11,6 +11,8 @@ export const en = {
   footerOpenData: 'Every list is downloadable and has a JSON API.',
   noTranslation: 'Not available in English; shown in its original language.',
   inLanguage: 'in {language}',
+  /** Before a colon French puts a narrow no-break space. */
+  colon: ':',
   none: 'None',
   unknown: 'Unknown',
 

@@ -12,6 +12,7 @@ export const es: Messages = {
   footerOpenData: 'Todas las listas se pueden descargar y tienen una API JSON.',
   noTranslation: 'No disponible en español; se muestra en su idioma original.',
   inLanguage: 'en {language}',
+  colon: ':',
   none: 'Ninguno',
   unknown: 'Desconocido',
 

@@ -12,6 +12,7 @@ export const fr: Messages = {
   footerOpenData: 'Chaque liste peut être téléchargée et dispose d’une API JSON.',
   noTranslation: 'Non disponible en français ; affiché dans sa langue d’origine.',
   inLanguage: 'en {language}',
+  colon: '\u202f:',
   none: 'Aucun',
   unknown: 'Inconnu',
 
