@@ -1,6 +1,8 @@
 import type { Problem } from './parse-page.ts';
 
 const sentenceEnd = /[.;:)\]"'\u201d\u2019]$/;
+// "para. 4." or "Art. 2." is a reference, not the end of a sentence.
+const reference = /\b(?:paras?|nos?|arts?|pp?|rev|corr|add|fig|vol|ch|sec|sect)\.$/i;
 
 /** Start of the paragraph numbered `n` at or after `from`, or -1. */
 function findNumberedStart(text: string, n: number, from: number): { at: number; bodyAt: number } {
@@ -11,7 +13,9 @@ function findNumberedStart(text: string, n: number, from: number): { at: number;
     const before = text.slice(0, at).trimEnd();
     const startsLine = before === '' || /\n\s*$/.test(text.slice(0, at));
     // Inline numbering ("… Annex. 2. Canada …") only after the end of a sentence, so "Article 2. " is safe.
-    if (startsLine || sentenceEnd.test(before)) return { at, bodyAt: match.index + match[0].length };
+    if (startsLine || (sentenceEnd.test(before) && !reference.test(before))) {
+      return { at, bodyAt: match.index + match[0].length };
+    }
   }
   return { at: -1, bodyAt: -1 };
 }

@@ -225,6 +225,28 @@ describe('bad input', () => {
     });
   });
 
+  it('reads a date before a ";" and keeps a date in parentheses in the title', () => {
+    const page = parse(
+      `${header}1 Workshop 01/02/2021; Mexico\n2 Seminar (01/02/2020) follow-up 03/04/2021 Chile\n`,
+    );
+    expect(page.programmes[0]).toMatchObject({ title: 'Workshop', start: '2021-02-01' });
+    expect(page.programmes[0]?.beneficiaries.map((b) => b.code)).toEqual(['MEX']);
+    expect(page.programmes[1]).toMatchObject({
+      title: 'Seminar (01/02/2020) follow-up',
+      start: '2021-04-03',
+    });
+  });
+
+  it('does not split an inline narrative at a reference such as "para. 4."', () => {
+    const page = parse(
+      'Technical Cooperation Activities under TRIPS Art. 67. - View details of the document\nCanada\n1. For the period 2020-2021, see para. 4. of the guidelines. 2. Second paragraph.\n# Title of programme or activity Start date Beneficiary Members or observers\n',
+    );
+    expect(page.paragraphs).toEqual([
+      'For the period 2020-2021, see para. 4. of the guidelines.',
+      'Second paragraph.',
+    ]);
+  });
+
   it('reads a two-digit end year and refuses a period that ends before it starts', () => {
     const short = parse(header.replace('Report for 2020-2021.', 'Report for the period 2020-21.'));
     expect(short.period).toEqual({ start: '2020-01-01', end: '2021-12-31' });

@@ -56,7 +56,8 @@ export class LayoutError extends Error {
   }
 }
 
-const datePattern = /(?:^|\s)(\d{1,2})\/(\d{1,2})\/(\d{4})(?=\s|$)/g;
+// A date stands alone between spaces (or before a ";"); one in parentheses belongs to the title.
+const datePattern = /(?:^|\s)(\d{1,2})\/(\d{1,2})\/(\d{4})(?=\s|;|$)/g;
 
 /** DD/MM/YYYY to ISO, or an explanation of why it is not a date. */
 export function isoFromDayMonthYear(day: string, month: string, year: string): string | { error: string } {
