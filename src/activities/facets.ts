@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database.ts';
 import { activitySearch as s } from './schema.ts';
-import { type ActivityMatch, activityWhere } from './service.ts';
+import { type ActivityFilters, type ActivityMatch, activityWhere, matchOrder } from './service.ts';
 
 /** How many values each facet lists, biggest first. */
 export const facetLimit = 50;
@@ -24,22 +24,43 @@ export type ActivityFacets = {
 
 type FacetName = 'donor' | 'beneficiary' | 'region' | 'ip-area' | 'type' | 'level' | 'status' | 'year';
 
+/** A page of the matches to return with the counts, in list order. */
+export type FacetPage = Pick<ActivityFilters, 'q' | 'sort' | 'page' | 'pageSize'>;
+
 /**
  * Counts the activities matching the filters by every facet in one round trip: the matching
  * search rows are read once (a materialized CTE, narrow rows with codes as arrays) and each
  * facet is counted from them.
  */
 export async function countActivityFacets(db: Db, filters: ActivityMatch): Promise<ActivityFacets> {
+  return (await facetsAndPage(db, filters, null)).facets;
+}
+
+/**
+ * The counts and, in the same pass over the matches, the ids of one page of them: what the search
+ * page needs, for one reading of the matching rows instead of two.
+ */
+export async function facetsAndPage(
+  db: Db,
+  filters: ActivityMatch,
+  page: FacetPage | null,
+): Promise<{ facets: ActivityFacets; pageIds: number[] }> {
   const where = activityWhere(filters);
+  const order = page ? matchOrder(page) : null;
   const grouped = (facet: FacetName, value: string, from = 'matching') =>
     sql.raw(`(SELECT '${facet}', ${value}, count(*)::int FROM ${from} GROUP BY 2 HAVING ${value} IS NOT NULL
               ORDER BY 3 DESC, 2 LIMIT ${facetLimit})`);
-  const rows = await queryRows<{ facet: 'total' | 'ldc' | FacetName; code: string | null; n: number }>(
+  const rows = await queryRows<{
+    facet: 'page' | 'total' | 'ldc' | FacetName;
+    code: string | null;
+    n: number;
+  }>(
     db,
     sql`WITH matching AS MATERIALIZED (
           SELECT ${s.donor} AS donor, ${s.beneficiaryCodes} AS beneficiaries, ${s.regionCodes} AS regions,
                  ${s.ipAreas} AS ip_areas, ${s.activityType} AS type, ${s.level} AS level, ${s.status} AS status,
                  ${s.benefitsLdc} AS ldc, extract(year FROM ${s.startDate})::int::text AS year
+                 ${order ? sql`, ${s.activityId} AS id, ${order.key} AS sort_key` : sql``}
             FROM ${s} ${where ? sql`WHERE ${where}` : sql``}
         )
         SELECT 'total' AS facet, NULL AS code, count(*)::int AS n FROM matching
@@ -51,7 +72,13 @@ export async function countActivityFacets(db: Db, filters: ActivityMatch): Promi
         UNION ALL ${grouped('type', 'type')}
         UNION ALL ${grouped('level', 'level')}
         UNION ALL ${grouped('status', 'status')}
-        UNION ALL ${grouped('year', 'year')}`,
+        UNION ALL ${grouped('year', 'year')}
+        ${
+          page && order
+            ? sql`UNION ALL (SELECT 'page', id::text, row_number() OVER (ORDER BY ${order.order}, id)::int FROM matching
+                   ORDER BY ${order.order}, id LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize})`
+            : sql``
+        }`,
   );
   const facets: ActivityFacets = {
     total: 0,
@@ -75,8 +102,10 @@ export async function countActivityFacets(db: Db, filters: ActivityMatch): Promi
     status: facets.statuses,
     year: facets.years,
   };
+  const pageRows: Array<{ id: number; position: number }> = [];
   for (const row of rows) {
-    if (row.facet === 'total') facets.total = Number(row.n);
+    if (row.facet === 'page') pageRows.push({ id: Number(row.code), position: Number(row.n) });
+    else if (row.facet === 'total') facets.total = Number(row.n);
     else if (row.facet === 'ldc') facets.ldc = Number(row.n);
     else lists[row.facet].push({ code: row.code ?? '', count: Number(row.n) });
   }
@@ -86,5 +115,6 @@ export async function countActivityFacets(db: Db, filters: ActivityMatch): Promi
   for (const [name, list] of Object.entries(lists)) {
     list.sort(name === 'year' ? (a, b) => b.code.localeCompare(a.code) : byCount);
   }
-  return facets;
+  pageRows.sort((a, b) => a.position - b.position);
+  return { facets, pageIds: pageRows.map((row) => row.id) };
 }

@@ -168,29 +168,33 @@ export async function listActivities(db: Db, filters: ActivityFilters) {
   const offset = (filters.page - 1) * filters.pageSize;
   const sort = effectiveSort(filters);
   const { total, ids } = where
-    ? await pageOfMatches(
-        db,
-        where,
-        sort === 'relevance' && filters.q ? filters.q : null,
-        filters.pageSize,
-        offset,
-      )
+    ? await pageOfMatches(db, where, matchOrder(filters), filters.pageSize, offset)
     : await pageOfAll(db, filters.pageSize, offset);
+  return { total, page: filters.page, pageSize: filters.pageSize, sort, items: await activityItems(db, ids) };
+}
+
+/** The listed activities of a page, in the given order, with their beneficiaries. */
+export async function activityItems(db: Db, ids: number[]) {
   const [rows, beneficiaries] = await Promise.all([
     ids.length > 0 ? db.select(listColumns).from(activities).where(inArray(activities.id, ids)) : [],
     beneficiariesOf(db, ids),
   ]);
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return {
-    total,
-    page: filters.page,
-    pageSize: filters.pageSize,
-    sort,
-    items: ids.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [{ ...row, beneficiaries: beneficiaries.get(id) ?? [] }] : [];
-    }),
-  };
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, beneficiaries: beneficiaries.get(id) ?? [] }] : [];
+  });
+}
+
+/**
+ * What a page of matches is ordered by: ts_rank (cheaper than ts_rank_cd on OR-ed multilingual
+ * queries) when sorting by relevance, else the start date, newest first; then id.
+ */
+export function matchOrder(filters: Pick<ActivityFilters, 'q' | 'sort'>): { key: SQL; order: SQL } {
+  const rankBy = effectiveSort(filters) === 'relevance' && filters.q ? filters.q : null;
+  return rankBy
+    ? { key: sql`ts_rank(${s.searchVector}, ${searchQuery(rankBy)})`, order: sql`sort_key DESC` }
+    : { key: sql`${s.startDate}`, order: sql`sort_key DESC NULLS LAST` };
 }
 
 /** No filter at all: the newest-first index gives the page; counting is a separate scan. */
@@ -213,12 +217,14 @@ async function pageOfAll(db: Db, limit: number, offset: number) {
  * anyway, so this is never more work than a count, and it keeps the planner from walking the
  * date index in the hope of meeting 20 matches early. The OFFSET 0 fence keeps the rank in the
  * scan, below the window, so the window buffers two numbers per match rather than whole rows.
- * With a query, order is by ts_rank (cheaper than ts_rank_cd on OR-ed multilingual queries),
- * then id; without, newest first.
  */
-async function pageOfMatches(db: Db, where: SQL, rankBy: string | null, limit: number, offset: number) {
-  const key = rankBy ? sql`ts_rank(${s.searchVector}, ${searchQuery(rankBy)})` : sql`${s.startDate}`;
-  const order = rankBy ? sql`sort_key DESC` : sql`sort_key DESC NULLS LAST`;
+async function pageOfMatches(
+  db: Db,
+  where: SQL,
+  { key, order }: ReturnType<typeof matchOrder>,
+  limit: number,
+  offset: number,
+) {
   const ordered = await queryRows<{ id: number; total: string | number }>(
     db,
     sql`SELECT id, count(*) OVER () AS total

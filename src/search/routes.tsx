@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { countActivityFacets } from '../activities/facets.ts';
-import { activityFilters, listActivities } from '../activities/service.ts';
+import { activityFilters, effectiveSort } from '../activities/service.ts';
 import type { Db } from '../db/database.ts';
 import { columnHeaders, columnKeys, defaultColumns } from '../exports/columns.ts';
 import { BadRequestPage } from '../http/error-pages.tsx';
 import { cachedFor, pageContext } from '../http/page-context.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { explainInvalidFilters, explainUnknownCodes } from './explain.ts';
+import { searchPageResults } from './service.ts';
 import { type SearchParams, searchParamOrder } from './url.ts';
 import { SearchPage } from './views.tsx';
 
@@ -29,13 +30,7 @@ export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const filters = parsed.data;
     const unknown = explainUnknownCodes(filters, page.t, reference);
     if (unknown.length > 0) return c.html(<BadRequestPage page={page} errors={unknown} />, 400);
-    const narrowed = Object.entries(filters).some(
-      ([name, value]) => value !== undefined && !['page', 'pageSize', 'sort'].includes(name),
-    );
-    const [results, facets] = await Promise.all([
-      listActivities(db, filters),
-      narrowed ? countActivityFacets(db, filters) : facetsOfEverything(),
-    ]);
+    const { total, items, facets } = await searchPageResults(db, filters, facetsOfEverything);
     // Links are built from the validated, normalized filters (CAN, not can), never the raw query.
     const params: SearchParams = {};
     for (const name of searchParamOrder) {
@@ -49,11 +44,11 @@ export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         labels={reference}
         data={{
           params,
-          total: results.total,
-          page: results.page,
-          pageSize: results.pageSize,
-          sort: results.sort,
-          items: results.items,
+          total,
+          page: filters.page,
+          pageSize: filters.pageSize,
+          sort: effectiveSort(filters),
+          items,
           facets,
           exportColumns: columnKeys.map((key) => ({
             key,

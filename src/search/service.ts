@@ -1,0 +1,27 @@
+import { type ActivityFacets, facetsAndPage } from '../activities/facets.ts';
+import { type ActivityFilters, activityItems, listActivities } from '../activities/service.ts';
+import type { Db } from '../db/database.ts';
+
+/** Whether any filter narrows the registry (paging and order aside). */
+export const isNarrowed = (filters: ActivityFilters) =>
+  Object.entries(filters).some(
+    ([name, value]) => value !== undefined && !['page', 'pageSize', 'sort'].includes(name),
+  );
+
+/**
+ * What one search page shows: the page of activities and every facet. Narrowed, one pass over
+ * the matches gives the counts and the page; the bare page lists the newest activities from an
+ * index and takes the whole registry's counts from `everything` (a cache).
+ */
+export async function searchPageResults(
+  db: Db,
+  filters: ActivityFilters,
+  everything: () => Promise<ActivityFacets>,
+) {
+  if (isNarrowed(filters)) {
+    const { facets, pageIds } = await facetsAndPage(db, filters, filters);
+    return { total: facets.total, items: await activityItems(db, pageIds), facets };
+  }
+  const [list, facets] = await Promise.all([listActivities(db, filters), everything()]);
+  return { total: list.total, items: list.items, facets };
+}
