@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { type Database, databaseOptionsFromEnv, openDatabase } from '../db/database.ts';
-import { FolderLockedError } from '../db/folder-lock.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { exportRegistry } from './export-json.ts';
 import { runImport } from './import-command.ts';
@@ -107,9 +106,7 @@ exportCommand
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof FolderLockedError) {
-    console.error(`ipcoop: ${error.message}`);
-  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     console.error(
       `ipcoop: the port is already in use (${(error as Error).message}); choose another with PORT or --port.`,
     );

@@ -244,26 +244,20 @@ export function SearchPage(props: Props) {
               .map(([name, value]) => (
                 <input type="hidden" name={name} value={String(value)} />
               ))}
-            <label for="from">{t('yearFrom')}</label>{' '}
-            <input
-              id="from"
-              name="from"
-              type="number"
-              min="1950"
-              max="2100"
-              size={5}
-              value={String(data.params.from ?? '')}
-            />{' '}
-            <label for="to">{t('yearTo')}</label>{' '}
-            <input
-              id="to"
-              name="to"
-              type="number"
-              min="1950"
-              max="2100"
-              size={5}
-              value={String(data.params.to ?? '')}
-            />{' '}
+            {(['from', 'to'] as const).map((bound) => (
+              <>
+                <label for={bound}>{t(bound === 'from' ? 'yearFrom' : 'yearTo')}</label>{' '}
+                <input
+                  id={bound}
+                  name={bound}
+                  type="number"
+                  min="1950"
+                  max="2100"
+                  size={5}
+                  value={String(data.params[bound] ?? '')}
+                />{' '}
+              </>
+            ))}
             <button type="submit">{t('applyFilters')}</button>
           </form>
           {data.facets.years.length > 0 ? (
