@@ -13,7 +13,11 @@ export type ActivityDetail = NonNullable<Awaited<ReturnType<typeof activityDetai
  * the same donor.
  */
 export async function activityDetail(db: Db, id: number) {
-  const [row] = await db.select().from(activities).where(eq(activities.id, id));
+  // An activity that exists only in drafts is nobody's business outside the drafting pages.
+  const [row] = await db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.id, id), eq(activities.isPublic, true)));
   if (!row) return null;
   const activity = row;
   const [beneficiaries, agencyRows, reports, related] = await Promise.all([
@@ -51,7 +55,13 @@ export async function activityDetail(db: Db, id: number) {
         originalLanguage: activities.originalLanguage,
       })
       .from(activities)
-      .where(and(eq(activities.donorPartyCode, row.donorPartyCode), ne(activities.id, id)))
+      .where(
+        and(
+          eq(activities.donorPartyCode, row.donorPartyCode),
+          ne(activities.id, id),
+          eq(activities.isPublic, true),
+        ),
+      )
       .orderBy(sql`${activities.startDate} desc nulls last`, desc(activities.id))
       .limit(10),
   ]);

@@ -49,6 +49,8 @@ export const activities = pgTable(
     status: text('status', { enum: ['planned', 'ongoing', 'completed', 'cancelled'] }),
     /** Where the record came from, e.g. "etrips-import". */
     source: text('source').notNull(),
+    /** False while the activity exists only in drafts: the gateway, search and exports skip it. */
+    isPublic: boolean('is_public').notNull().default(true),
     ...editableColumns(),
   },
   (t) => [index('activities_donor_start_idx').on(t.donorPartyCode, t.startDate)],

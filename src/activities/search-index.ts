@@ -7,7 +7,8 @@ import { benefitsAnLdc } from './ldc.ts';
  * then descriptions, then the names of agencies and partners; each language's text goes through
  * its own stemmer and every configuration folds accents. Region codes hold the regions named and
  * every region containing a named party or region, so "Americas" finds an activity for Costa Rica.
- * "World" (001) contains everything and is left out. Call it after any change to an activity, its beneficiaries or agencies, and after reference
+ * "World" (001) contains everything and is left out. Activities not yet public (only in drafts)
+ * have no search row. Call it after any change to an activity, its beneficiaries or agencies, and after reference
  * data changes development statuses or regions (with 'all').
  */
 export async function refreshActivitySearch(db: Db, activityIds: number[] | 'all'): Promise<void> {
@@ -19,6 +20,8 @@ export async function refreshActivitySearch(db: Db, activityIds: number[] | 'all
           activityIds.map((id) => sql`${id}`),
           sql`, `,
         )})`;
+  await db.execute(sql`DELETE FROM activity_search s USING activities a
+                        WHERE s.activity_id = a.id AND NOT a.is_public AND ${which}`);
   await db.execute(sql`
     WITH RECURSIVE region_ancestors(start_code, code) AS (
       SELECT code, code FROM regions
@@ -47,7 +50,7 @@ export async function refreshActivitySearch(db: Db, activityIds: number[] | 'all
             FROM activity_agencies aa JOIN agencies g ON g.id = aa.agency_id
            WHERE aa.activity_id = a.id), '')), 'C')
       FROM activities a
-     WHERE ${which}
+     WHERE a.is_public AND ${which}
     ON CONFLICT (activity_id) DO UPDATE SET
       donor = excluded.donor, start_date = excluded.start_date, ip_areas = excluded.ip_areas,
       activity_type = excluded.activity_type, level = excluded.level, status = excluded.status,

@@ -1,9 +1,32 @@
-import { date, index, integer, jsonb, pgTable, primaryKey, serial, text, unique } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema.ts';
 import { activities } from '../activities/schema.ts';
 import { editableColumns } from '../db/columns.ts';
 import { parties } from '../reference/schema.ts';
 
 export const reportStatuses = ['draft', 'submitted', 'returned', 'published'] as const;
+export const reportGroupings = ['level-agency', 'level', 'agency', 'none'] as const;
+export const revisionKinds = ['original', 'corrigendum', 'addendum'] as const;
+/** How an activity entered a report: the reporter sees where each row came from. */
+export const activityOrigins = [
+  'manual',
+  'carry-forward',
+  'spreadsheet',
+  'training-edition',
+  'import',
+] as const;
 
 /** One Art. 67 document of one reporting party for one period. */
 export const reports = pgTable(
@@ -22,12 +45,32 @@ export const reports = pgTable(
     status: text('status', { enum: reportStatuses }).notNull().default('draft'),
     /** Human-readable provenance, e.g. "e-TRIPS page (French interface), file …". */
     source: text('source').notNull(),
+    /** How the Annex groups the activities, the reporter's choice. */
+    grouping: text('grouping', { enum: reportGroupings }).notNull().default('level-agency'),
+    /** The report whose ongoing activities and narrative this draft started from. */
+    carriedForwardFrom: integer('carried_forward_from').references((): AnyPgColumn => reports.id),
+    /** Null for the original document; for a corrigendum or addendum, the original it revises. */
+    revisionOf: integer('revision_of').references((): AnyPgColumn => reports.id),
+    revisionKind: text('revision_kind', { enum: revisionKinds }).notNull().default('original'),
+    /** 0 for the original, n for Corr.n or Add.n. */
+    revisionNumber: integer('revision_number').notNull().default(0),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** The document exactly as published; earlier versions are read from it, never from live rows. */
+    snapshot: jsonb('snapshot'),
     ...editableColumns(),
   },
   (t) => [
-    // A party files one report per period; corrigenda and addenda will be versions of it.
-    unique('reports_party_period_key').on(t.reportingPartyCode, t.periodStart, t.periodEnd),
+    // A party files one report per period; corrigenda and addenda are numbered revisions of it.
+    unique('reports_party_period_revision_key').on(
+      t.reportingPartyCode,
+      t.periodStart,
+      t.periodEnd,
+      t.revisionKind,
+      t.revisionNumber,
+    ),
     index('reports_period_idx').on(t.periodStart),
+    index('reports_revision_of_idx').on(t.revisionOf),
   ],
 );
 
@@ -42,10 +85,29 @@ export const reportActivities = pgTable(
       .notNull()
       .references(() => activities.id, { onDelete: 'cascade' }),
     rowNumber: integer('row_number').notNull(),
+    origin: text('origin', { enum: activityOrigins }).notNull().default('import'),
   },
   (t) => [
     primaryKey({ columns: [t.reportId, t.activityId] }),
     unique('report_activities_row_key').on(t.reportId, t.rowNumber),
     index('report_activities_activity_idx').on(t.activityId),
   ],
+);
+
+/** The Secretariat's comments on a returned report, shown beside the field they concern. */
+export const reportComments = pgTable(
+  'report_comments',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** "general", "narrative", or "activity:<id>". */
+    field: text('field').notNull().default('general'),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [index('report_comments_report_idx').on(t.reportId)],
 );

@@ -1,4 +1,18 @@
-import { date, integer, jsonb, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema.ts';
 import { activities } from '../activities/schema.ts';
 import { agencies } from '../agencies/schema.ts';
 import { editableColumns, type LocalizedText } from '../db/columns.ts';
@@ -69,6 +83,9 @@ export const trainingEditions = pgTable('training_editions', {
   /** Headcount stated by the organizer when participant records are not (yet) kept here. */
   reportedParticipants: integer('reported_participants'),
   reportedParticipantRegions: jsonb('reported_participant_regions').$type<string[]>().notNull().default([]),
+  /** Whether anyone may nominate through the public form while the edition is open. */
+  publicNominations: boolean('public_nominations').notNull().default(false),
+  nominationDeadline: date('nomination_deadline'),
   /** The Art. 67 activity this edition is reported as. */
   activityId: integer('activity_id').references(() => activities.id, { onDelete: 'set null' }),
   source: text('source').notNull(),
@@ -88,3 +105,149 @@ export const editionSessions = pgTable('edition_sessions', {
   startsAt: text('starts_at'),
   speakers: jsonb('speakers').$type<string[]>().notNull().default([]),
 });
+
+export const nominationStatuses = ['nominated', 'selected', 'waitlisted', 'declined', 'withdrawn'] as const;
+export const genders = ['female', 'male', 'other'] as const;
+
+/** A candidate put forward by a beneficiary's IP office (or through the public form). */
+export const nominations = pgTable(
+  'nominations',
+  {
+    id: serial('id').primaryKey(),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => trainingEditions.id, { onDelete: 'cascade' }),
+    /** The focal point who nominated; null for the public form. */
+    nominatedBy: integer('nominated_by').references(() => users.id, { onDelete: 'set null' }),
+    candidateName: text('candidate_name').notNull(),
+    position: text('position').notNull(),
+    office: text('office').notNull(),
+    partyCode: text('party_code')
+      .notNull()
+      .references(() => parties.code),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    motivation: text('motivation').notNull(),
+    gender: text('gender', { enum: genders }),
+    consentPublicName: boolean('consent_public_name').notNull().default(false),
+    status: text('status', { enum: nominationStatuses }).notNull().default('nominated'),
+    /** The coordinator's ranking, 1 first. */
+    rank: integer('rank'),
+    ...editableColumns(),
+  },
+  (t) => [index('nominations_edition_idx').on(t.editionId, t.status)],
+);
+
+/** A person taking part in an edition: personal data seen only by coordinators, their advisor and themselves. */
+export const participants = pgTable(
+  'participants',
+  {
+    id: serial('id').primaryKey(),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => trainingEditions.id, { onDelete: 'cascade' }),
+    nominationId: integer('nomination_id')
+      .unique()
+      .references(() => nominations.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    position: text('position'),
+    office: text('office').notNull(),
+    partyCode: text('party_code')
+      .notNull()
+      .references(() => parties.code),
+    email: text('email'),
+    /** Optional, self-declared, for participation statistics only. */
+    gender: text('gender', { enum: genders }),
+    consentPublicName: boolean('consent_public_name').notNull().default(false),
+    /** Demo people are invented: marked so no page passes them off as real. */
+    isSample: boolean('is_sample').notNull().default(false),
+    advisorId: integer('advisor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Set by the coordinator when the requirements (presentation, project) are met. */
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    ...editableColumns(),
+  },
+  (t) => [
+    index('participants_edition_idx').on(t.editionId),
+    index('participants_advisor_idx').on(t.advisorId),
+  ],
+);
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/** Files a participant hands in, such as the presentation of their office. Kept in the database so every app process serves them. */
+export const participantFiles = pgTable('participant_files', {
+  id: serial('id').primaryKey(),
+  participantId: integer('participant_id')
+    .notNull()
+    .references(() => participants.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['office-presentation'] }).notNull(),
+  fileName: text('file_name').notNull(),
+  contentType: text('content_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  content: bytea('content').notNull(),
+  uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const projectStatuses = ['proposed', 'in-progress', 'submitted', 'completed'] as const;
+
+/** The research project each participant runs with a dedicated advisor. */
+export const researchProjects = pgTable('research_projects', {
+  id: serial('id').primaryKey(),
+  participantId: integer('participant_id')
+    .notNull()
+    .unique()
+    .references(() => participants.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  plan: text('plan').notNull().default(''),
+  status: text('status', { enum: projectStatuses }).notNull().default('proposed'),
+  ...editableColumns(),
+});
+
+export const projectMilestones = pgTable(
+  'project_milestones',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => researchProjects.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    dueOn: date('due_on').notNull(),
+    doneOn: date('done_on'),
+    ...editableColumns(),
+  },
+  (t) => [index('project_milestones_project_idx').on(t.projectId)],
+);
+
+export const projectComments = pgTable(
+  'project_comments',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => researchProjects.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('project_comments_project_idx').on(t.projectId)],
+);
+
+/** A certificate of completion; the code in its verification URL is random, so certificates cannot be guessed. */
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: serial('id').primaryKey(),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    issuedBy: integer('issued_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('certificates_code_key').on(t.code),
+    unique('certificates_participant_key').on(t.participantId),
+  ],
+);
