@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { Layout } from '../http/layout.tsx';
+import { pageContext } from '../http/page-context.ts';
 import { translator } from '../i18n/translate.ts';
 import { openApiDocument } from './openapi.ts';
 import { apiOperations } from './operations.ts';
@@ -12,7 +13,13 @@ export function apiDocsRoutes() {
   // A readable page drawn from the same operations: no script, so it works under the strict CSP.
   // Written for developers, in English (the parameter names are English too).
   app.get('/api/v1/docs', (c) => {
-    const page = { lang: 'en' as const, t: translator('en'), pathWithoutLanguage: '/', search: '' };
+    const page = {
+      ...pageContext(c),
+      lang: 'en' as const,
+      t: translator('en'),
+      pathWithoutLanguage: '/',
+      search: '',
+    };
     return c.html(
       <Layout page={page} title={page.t('apiDocsTitle')}>
         <h1>{page.t('apiDocsTitle')}</h1>

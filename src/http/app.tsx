@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { csrfMiddleware } from '../accounts/csrf-middleware.ts';
+import { accountRoutes, type WorkspaceEntries } from '../accounts/routes.tsx';
+import { sessionMiddleware } from '../accounts/session-middleware.ts';
 import { activityPages } from '../activities/pages.tsx';
 import { activityRoutes } from '../activities/routes.ts';
 import { apiDocsRoutes } from '../api-docs/routes.tsx';
@@ -13,10 +18,13 @@ import { loadReferenceLabels } from '../reference/labels.ts';
 import { reportRoutes } from '../reports/routes.tsx';
 import { searchRoutes } from '../search/routes.tsx';
 import { compressResponses } from './compression.ts';
-import { ErrorPage, NotFoundPage } from './error-pages.tsx';
+import { ErrorPage, ForbiddenPage, FormExpiredPage, NotFoundPage, TooLargePage } from './error-pages.tsx';
 import { cachedFor, pageContext } from './page-context.ts';
 
 const siteCss = readFileSync(new URL('./static/site.css', import.meta.url), 'utf8');
+
+/** The largest request body accepted, whatever the route. */
+export const maxRequestBytes = 10 * 1024 * 1024;
 
 export function createApp(database: Database) {
   const app = new Hono();
@@ -49,6 +57,15 @@ export function createApp(database: Database) {
     }
   });
   app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }));
+  // No request body may exceed this; upload routes check their own, smaller limits too.
+  app.use(
+    bodyLimit({
+      maxSize: maxRequestBytes,
+      onError: (c) => c.html(<TooLargePage page={pageContext(c)} limit="10 MB" />, 413),
+    }),
+  );
+  app.use(sessionMiddleware(database.db));
+  app.use(csrfMiddleware((c) => c.html(<FormExpiredPage page={pageContext(c)} />, 403)));
 
   app.get('/healthz', async (c) => {
     try {
@@ -69,6 +86,9 @@ export function createApp(database: Database) {
   // Browsers ask for it even on JSON responses; answering spares a 404 in every console.
   app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
 
+  // What each feature offers a signed-in person on their workspace page.
+  const workspaceEntries: WorkspaceEntries[] = [];
+  app.route('/', accountRoutes(database.db, labels, workspaceEntries));
   app.route('/', homeRoutes(database.db, labels));
   app.route('/', reportRoutes(database.db, labels));
   app.route('/', partyRoutes(database.db, labels));
@@ -84,6 +104,11 @@ export function createApp(database: Database) {
     return c.html(<NotFoundPage page={pageContext(c)} />, 404);
   });
   app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      if (error.status === 403) return c.html(<ForbiddenPage page={pageContext(c)} />, 403);
+      if (error.status === 404) return c.html(<NotFoundPage page={pageContext(c)} />, 404);
+      return error.getResponse();
+    }
     console.error(error);
     if (c.req.path.startsWith('/api/')) {
       return c.json(

@@ -1,3 +1,4 @@
+import { accountText } from '../accounts/messages.ts';
 import { Layout, type PageContext } from './layout.tsx';
 
 export function NotFoundPage(props: { page: PageContext }) {
@@ -44,6 +45,41 @@ export function ErrorPage(props: { page: PageContext }) {
     <Layout page={props.page} title={t('errorTitle')}>
       <h1>{t('errorTitle')}</h1>
       <p>{t('errorText')}</p>
+    </Layout>
+  );
+}
+
+/** 403: signed in, but this account may not do this. */
+export function ForbiddenPage(props: { page: PageContext }) {
+  const text = accountText(props.page.lang);
+  return (
+    <Layout page={props.page} title={text('forbiddenTitle')}>
+      <h1>{text('forbiddenTitle')}</h1>
+      <p>{text('forbiddenText')}</p>
+      <p>
+        <a href={`/${props.page.lang}/workspace`}>{text('navWorkspace')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** A form without a valid CSRF token or from another site. */
+export function FormExpiredPage(props: { page: PageContext }) {
+  const text = accountText(props.page.lang);
+  return (
+    <Layout page={props.page} title={text('csrfTitle')}>
+      <h1>{text('csrfTitle')}</h1>
+      <p>{text('csrfText')}</p>
+    </Layout>
+  );
+}
+
+export function TooLargePage(props: { page: PageContext; limit: string }) {
+  const text = accountText(props.page.lang);
+  return (
+    <Layout page={props.page} title={text('tooLargeTitle')}>
+      <h1>{text('tooLargeTitle')}</h1>
+      <p>{text('tooLargeText', { limit: props.limit })}</p>
     </Layout>
   );
 }

@@ -1,4 +1,6 @@
 import type { Child } from 'hono/jsx';
+import { accountText } from '../accounts/messages.ts';
+import type { Account } from '../accounts/service.ts';
 import { type Language, languageNames, languages } from '../i18n/languages.ts';
 import type { Translate } from '../i18n/translate.ts';
 
@@ -9,7 +11,42 @@ export type PageContext = {
   /** The current path without its language prefix, and its query string: for the language switcher. */
   pathWithoutLanguage: string;
   search: string;
+  /** The signed-in person, or null. */
+  account: Account | null;
+  /** The CSRF token forms must carry; asking for it outside a session sets the double-submit cookie. */
+  csrfToken: () => string;
 };
+
+/** The hidden field every form that changes something carries. */
+export function CsrfField(props: { page: PageContext }) {
+  return <input type="hidden" name="_csrf" value={props.page.csrfToken()} />;
+}
+
+/** Sign-in link, or the account menu with a sign-out button (a POST form: signing out changes state). */
+function AccountMenu(props: { page: PageContext }) {
+  const { lang, account } = props.page;
+  const text = accountText(lang);
+  if (!account) {
+    const next = `/${lang}${props.page.pathWithoutLanguage}${props.page.search}`;
+    return (
+      <a class="account-link" href={`/${lang}/sign-in?next=${encodeURIComponent(next)}`}>
+        {text('signIn')}
+      </a>
+    );
+  }
+  return (
+    <div class="account-menu">
+      <a href={`/${lang}/workspace`}>{text('navWorkspace')}</a> ·{' '}
+      <a href={`/${lang}/account`}>{account.displayName}</a>{' '}
+      <form method="post" action={`/${lang}/sign-out`} class="inline">
+        <CsrfField page={props.page} />
+        <button type="submit" class="link">
+          {text('signOut')}
+        </button>
+      </form>
+    </div>
+  );
+}
 
 /** The page shell shared by every HTML page: no inline script or style (strict CSP). */
 export function Layout(props: { page: PageContext; title: string; children: Child; description?: string }) {
@@ -61,6 +98,7 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
               </li>
             </ul>
           </nav>
+          <AccountMenu page={props.page} />
           <nav aria-label={t('languageSwitcher')} class="languages">
             <ul>
               {languages.map((other) => (

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { csrfTokenFor } from '../accounts/session-middleware.ts';
 import { isLanguage, type Language, negotiateLanguage } from '../i18n/languages.ts';
 import { translator } from '../i18n/translate.ts';
 import type { PageContext } from './layout.tsx';
@@ -14,6 +15,8 @@ export function pageContext(c: Context): PageContext {
     t: translator(lang),
     pathWithoutLanguage: prefixed ? `/${rest.join('/')}` : url.pathname,
     search: url.search,
+    account: c.get('signedIn')?.account ?? null,
+    csrfToken: () => csrfTokenFor(c),
   };
 }
 

@@ -1,0 +1,165 @@
+import { eq, inArray } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { agencies } from '../agencies/schema.ts';
+import type { Db } from '../db/database.ts';
+import { pageContext } from '../http/page-context.ts';
+import type { Language } from '../i18n/languages.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import { requireSignedIn } from './guard.ts';
+import { accountText } from './messages.ts';
+import { markNotificationsRead, notificationsOf } from './notifications.ts';
+import { verifyPassword } from './passwords.ts';
+import { users } from './schema.ts';
+import { type Account, normalizeEmail, passwordLinkUser, setPasswordWithLink } from './service.ts';
+import { clientAddress, cookieOptions, csrfCookie, sessionCookie } from './session-middleware.ts';
+import { endAllSessions, endSession, startSession } from './sessions.ts';
+import { clearSignInFailures, recordSignInFailure, signInWait } from './throttle.ts';
+import {
+  AccountPage,
+  type FieldErrors,
+  LinkInvalidPage,
+  roleLabel,
+  SetPasswordPage,
+  SignInPage,
+  type WorkspaceLink,
+  WorkspacePage,
+} from './views.tsx';
+
+/** What a feature offers a signed-in person on the workspace page, according to their roles. */
+export type WorkspaceEntries = (account: Account, lang: Language) => WorkspaceLink[];
+
+/** Only a path on this site: "/en/…", never "//evil.example" or "https://…". */
+export const safeNext = (value: unknown, lang: string) =>
+  typeof value === 'string' && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : `/${lang}/workspace`;
+
+const field = (form: Record<string, unknown>, name: string) =>
+  typeof form[name] === 'string' ? (form[name] as string) : '';
+
+export const minPasswordLength = 12;
+export const maxPasswordLength = 200;
+
+export function accountRoutes(
+  db: Db,
+  labels: () => Promise<ReferenceLabels>,
+  workspaceEntries: WorkspaceEntries[] = [],
+) {
+  const app = new Hono();
+
+  app.get('/:lang{(?:en|fr|es)}/sign-in', (c) => {
+    const page = pageContext(c);
+    if (page.account) return c.redirect(safeNext(c.req.query('next'), page.lang), 303);
+    return c.html(<SignInPage page={page} next={c.req.query('next')} />);
+  });
+
+  app.post('/:lang{(?:en|fr|es)}/sign-in', async (c) => {
+    const page = pageContext(c);
+    const text = accountText(page.lang);
+    const form = await c.req.parseBody();
+    const email = normalizeEmail(field(form, 'email')).slice(0, 320);
+    const password = field(form, 'password').slice(0, maxPasswordLength + 1);
+    const next = field(form, 'next');
+    const errors: FieldErrors = {};
+    if (!email) errors.email = text('emailRequired');
+    if (!password) errors.password = text('passwordRequired');
+    const again = (status: 400 | 401 | 429) =>
+      c.html(<SignInPage page={page} email={email} next={next} errors={errors} />, status);
+    if (errors.email || errors.password) return again(400);
+
+    const address = clientAddress(c);
+    const wait = await signInWait(db, email, address);
+    if (wait > 0) {
+      errors.form = text('throttled', { minutes: wait });
+      return again(429);
+    }
+    const [user] = await db.select().from(users).where(eq(users.email, email));
+    const valid = await verifyPassword(password, user?.passwordHash ?? null);
+    if (!user || !valid || user.disabledAt) {
+      await recordSignInFailure(db, email, address);
+      errors.form = text('wrongCredentials');
+      return again(401);
+    }
+    await clearSignInFailures(db, email);
+    // A new session on every sign-in: a token planted before sign-in is worth nothing after.
+    const token = await startSession(db, user.id, c.req.header('user-agent'));
+    setCookie(c, sessionCookie, token, cookieOptions(c));
+    deleteCookie(c, csrfCookie, { path: '/' });
+    return c.redirect(safeNext(next, user.preferredLanguage), 303);
+  });
+
+  app.post('/:lang{(?:en|fr|es)}/sign-out', async (c) => {
+    const { lang } = pageContext(c);
+    const signedIn = c.get('signedIn');
+    if (signedIn) await endSession(db, signedIn.tokenHash);
+    deleteCookie(c, sessionCookie, { path: '/' });
+    return c.redirect(`/${lang}/`, 303);
+  });
+
+  app.post('/:lang{(?:en|fr|es)}/account/sign-out-everywhere', async (c) => {
+    const { lang } = pageContext(c);
+    const { account } = requireSignedIn(c);
+    const count = await endAllSessions(db, account.id);
+    deleteCookie(c, sessionCookie, { path: '/' });
+    c.set('signedIn', null);
+    return c.html(
+      <SignInPage page={pageContext(c)} notice={accountText(lang)('signedOutEverywhere', { count })} />,
+    );
+  });
+
+  app.get('/:lang{(?:en|fr|es)}/account', async (c) => {
+    const page = pageContext(c);
+    const { account } = requireSignedIn(c);
+    const agencyIds = account.roles.flatMap((g) => (g.agencyId ? [g.agencyId] : []));
+    const agencyRows = agencyIds.length
+      ? await db
+          .select({ id: agencies.id, acronym: agencies.acronym, code: agencies.code })
+          .from(agencies)
+          .where(inArray(agencies.id, agencyIds))
+      : [];
+    const agencyNames = new Map(agencyRows.map((a) => [a.id, a.acronym ?? a.code]));
+    const referenceLabels = await labels();
+    const notifications = await notificationsOf(db, account.id, page.lang);
+    await markNotificationsRead(db, account.id);
+    return c.html(
+      <AccountPage
+        page={page}
+        roles={account.roles.map((grant) => roleLabel(page, referenceLabels, agencyNames, grant))}
+        notifications={notifications}
+      />,
+    );
+  });
+
+  app.get('/:lang{(?:en|fr|es)}/workspace', (c) => {
+    const page = pageContext(c);
+    const { account } = requireSignedIn(c);
+    const links = workspaceEntries.flatMap((entries) => entries(account, page.lang));
+    links.push({ href: `/${page.lang}/account`, label: accountText(page.lang)('account') });
+    return c.html(<WorkspacePage page={page} links={links} />);
+  });
+
+  app.get('/:lang{(?:en|fr|es)}/account/password/:token{[\\w-]{43}}', async (c) => {
+    const page = pageContext(c);
+    const token = c.req.param('token');
+    if (!(await passwordLinkUser(db, token))) return c.html(<LinkInvalidPage page={page} />, 404);
+    return c.html(<SetPasswordPage page={page} token={token} />);
+  });
+
+  app.post('/:lang{(?:en|fr|es)}/account/password/:token{[\\w-]{43}}', async (c) => {
+    const page = pageContext(c);
+    const text = accountText(page.lang);
+    const token = c.req.param('token');
+    const form = await c.req.parseBody();
+    const password = field(form, 'password');
+    const errors: FieldErrors = {};
+    if (password.length < minPasswordLength) errors.password = text('passwordTooShort');
+    else if (password.length > maxPasswordLength) errors.password = text('passwordTooLong');
+    else if (password !== field(form, 'repeat')) errors.repeat = text('passwordsDiffer');
+    if (errors.password || errors.repeat)
+      return c.html(<SetPasswordPage page={page} token={token} errors={errors} />, 400);
+    const userId = await setPasswordWithLink(db, token, password);
+    if (!userId) return c.html(<LinkInvalidPage page={page} />, 404);
+    return c.html(<SignInPage page={page} notice={text('passwordSet')} />);
+  });
+
+  return app;
+}

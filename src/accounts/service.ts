@@ -1,0 +1,237 @@
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { agencies } from '../agencies/schema.ts';
+import { type Actor, recordAudit } from '../audit/record.ts';
+import { touch } from '../db/columns.ts';
+import type { Db } from '../db/database.ts';
+import { parties } from '../reference/schema.ts';
+import { hashPassword } from './passwords.ts';
+import { type Role, roles, sessions, userRoles, users, userTokens } from './schema.ts';
+import { randomToken, tokenHash } from './tokens.ts';
+
+export type RoleGrant = {
+  role: Role;
+  partyCode: string | null;
+  agencyId: number | null;
+  participantId: number | null;
+};
+
+export type Account = {
+  id: number;
+  email: string;
+  displayName: string;
+  preferredLanguage: 'en' | 'fr' | 'es';
+  disabled: boolean;
+  roles: RoleGrant[];
+};
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export class AccountError extends Error {}
+
+const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
+
+/** The scope a role needs: reporters and focal points a party, coordinators and advisors an agency. */
+export async function resolveGrant(
+  db: Db,
+  role: string,
+  scope: { party?: string; agency?: string; participantId?: number },
+): Promise<RoleGrant> {
+  if (!isRole(role)) throw new AccountError(`unknown role "${role}"; roles are ${roles.join(', ')}`);
+  const grant: RoleGrant = { role, partyCode: null, agencyId: null, participantId: null };
+  if (role === 'reporter' || role === 'focal-point') {
+    const code = scope.party?.trim().toUpperCase();
+    if (!code) throw new AccountError(`the ${role} role needs --party (e.g. CAN)`);
+    const [party] = await db.select({ code: parties.code }).from(parties).where(eq(parties.code, code));
+    if (!party) throw new AccountError(`no party with code ${code}`);
+    grant.partyCode = party.code;
+  }
+  if (role === 'coordinator' || role === 'advisor') {
+    const code = scope.agency?.trim().toUpperCase();
+    if (!code) throw new AccountError(`the ${role} role needs --agency (e.g. CIPO)`);
+    const [agency] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, code));
+    if (!agency) throw new AccountError(`no agency with code ${code}`);
+    grant.agencyId = agency.id;
+  }
+  if (role === 'participant') {
+    if (!scope.participantId) throw new AccountError('the participant role needs a participant record');
+    grant.participantId = scope.participantId;
+  }
+  return grant;
+}
+
+export async function rolesOf(db: Db, userId: number): Promise<RoleGrant[]> {
+  return db
+    .select({
+      role: userRoles.role,
+      partyCode: userRoles.partyCode,
+      agencyId: userRoles.agencyId,
+      participantId: userRoles.participantId,
+    })
+    .from(userRoles)
+    .where(eq(userRoles.userId, userId))
+    .orderBy(asc(userRoles.id));
+}
+
+export async function accountById(db: Db, id: number): Promise<Account | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, id));
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    preferredLanguage: user.preferredLanguage,
+    disabled: user.disabledAt !== null,
+    roles: await rolesOf(db, user.id),
+  };
+}
+
+/** Creates the account, or adds the role to an existing one with that address. */
+export async function addUser(
+  db: Db,
+  actor: Actor,
+  input: {
+    email: string;
+    displayName?: string;
+    grant: RoleGrant;
+    password?: string;
+    language?: 'en' | 'fr' | 'es';
+  },
+): Promise<{ id: number; created: boolean }> {
+  const email = normalizeEmail(input.email);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    throw new AccountError(`"${input.email}" is not an e-mail address`);
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const [existing] = await t.select().from(users).where(eq(users.email, email));
+    let id = existing?.id;
+    if (!id) {
+      const [created] = await t
+        .insert(users)
+        .values({
+          email,
+          displayName: input.displayName?.trim() || email,
+          passwordHash: input.password ? await hashPassword(input.password) : null,
+          preferredLanguage: input.language ?? 'en',
+        })
+        .returning({ id: users.id });
+      id = created?.id as number;
+      await recordAudit(t, actor, {
+        action: 'create',
+        table: 'users',
+        id,
+        after: { email, displayName: input.displayName },
+      });
+    }
+    const inserted = await t
+      .insert(userRoles)
+      .values({ userId: id, ...input.grant })
+      .onConflictDoNothing()
+      .returning({ id: userRoles.id });
+    if (inserted.length > 0) {
+      await recordAudit(t, actor, { action: 'grant-role', table: 'users', id, after: input.grant });
+    }
+    return { id, created: !existing };
+  });
+}
+
+export async function findUserId(db: Db, email: string): Promise<number | null> {
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
+  return user?.id ?? null;
+}
+
+export async function listUsers(db: Db) {
+  const rows = await db.select().from(users).orderBy(asc(users.email));
+  return Promise.all(
+    rows.map(async (user) => ({
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      disabled: user.disabledAt !== null,
+      hasPassword: user.passwordHash !== null,
+      roles: await rolesOf(db, user.id),
+    })),
+  );
+}
+
+/** Disables the account and ends its sessions at once. */
+export async function disableUser(db: Db, actor: Actor, userId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    await t
+      .update(users)
+      .set({ disabledAt: sql`now()`, ...touch(users) })
+      .where(eq(users.id, userId));
+    await t.delete(sessions).where(eq(sessions.userId, userId));
+    await recordAudit(t, actor, { action: 'disable', table: 'users', id: userId });
+  });
+}
+
+const linkLifetimeHours = 72;
+
+/** A one-time link to set a new password; earlier unused links of the account stop working. */
+export async function issuePasswordLink(db: Db, actor: Actor, userId: number): Promise<string> {
+  const token = randomToken();
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    await t.delete(userTokens).where(and(eq(userTokens.userId, userId), isNull(userTokens.usedAt)));
+    await t.insert(userTokens).values({
+      tokenHash: tokenHash(token),
+      userId,
+      purpose: 'set-password',
+      expiresAt: sql`now() + make_interval(hours => ${linkLifetimeHours})`,
+    });
+    await recordAudit(t, actor, { action: 'issue-password-link', table: 'users', id: userId });
+  });
+  return token;
+}
+
+/** The account a password link is for, while it is unused and unexpired. */
+export async function passwordLinkUser(db: Db, token: string): Promise<number | null> {
+  const [row] = await db
+    .select({ userId: userTokens.userId })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .where(
+      and(
+        eq(userTokens.tokenHash, tokenHash(token)),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, sql`now()`),
+        isNull(users.disabledAt),
+      ),
+    );
+  return row?.userId ?? null;
+}
+
+/** Sets the password through a link: the link is spent and every session of the account ends. */
+export async function setPasswordWithLink(db: Db, token: string, password: string): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const spent = await t
+      .update(userTokens)
+      .set({ usedAt: sql`now()` })
+      .where(
+        and(
+          eq(userTokens.tokenHash, tokenHash(token)),
+          isNull(userTokens.usedAt),
+          gt(userTokens.expiresAt, sql`now()`),
+        ),
+      )
+      .returning({ userId: userTokens.userId });
+    const userId = spent[0]?.userId;
+    if (!userId) return null;
+    await t
+      .update(users)
+      .set({ passwordHash: await hashPassword(password), ...touch(users) })
+      .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+    await t.delete(sessions).where(eq(sessions.userId, userId));
+    await recordAudit(
+      t,
+      { userId, label: `user:${userId}` },
+      { action: 'set-password', table: 'users', id: userId },
+    );
+    return userId;
+  });
+}

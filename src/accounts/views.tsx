@@ -1,0 +1,210 @@
+import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import { accountText } from './messages.ts';
+import type { RoleGrant } from './service.ts';
+
+export type FieldErrors = Partial<Record<'email' | 'password' | 'repeat' | 'form', string>>;
+
+function FieldError(props: { id: string; message?: string }) {
+  return props.message ? (
+    <p class="field-error" id={props.id}>
+      {props.message}
+    </p>
+  ) : null;
+}
+
+export function SignInPage(props: {
+  page: PageContext;
+  email?: string;
+  next?: string;
+  errors?: FieldErrors;
+  notice?: string;
+}) {
+  const { lang } = props.page;
+  const text = accountText(lang);
+  const errors = props.errors ?? {};
+  return (
+    <Layout page={props.page} title={text('signIn')}>
+      <h1>{text('signIn')}</h1>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      {errors.form ? (
+        <p class="form-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <form method="post" action={`/${lang}/sign-in`} class="stacked" novalidate>
+        <CsrfField page={props.page} />
+        <input type="hidden" name="next" value={props.next ?? ''} />
+        <label for="email">{text('email')}</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="username"
+          required
+          value={props.email ?? ''}
+          aria-invalid={errors.email ? 'true' : undefined}
+          aria-describedby={errors.email ? 'email-error' : undefined}
+        />
+        <FieldError id="email-error" message={errors.email} />
+        <label for="password">{text('password')}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          aria-invalid={errors.password ? 'true' : undefined}
+          aria-describedby={errors.password ? 'password-error' : undefined}
+        />
+        <FieldError id="password-error" message={errors.password} />
+        <button type="submit">{text('signIn')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function SetPasswordPage(props: { page: PageContext; token: string; errors?: FieldErrors }) {
+  const { lang } = props.page;
+  const text = accountText(lang);
+  const errors = props.errors ?? {};
+  return (
+    <Layout page={props.page} title={text('setPasswordTitle')}>
+      <h1>{text('setPasswordTitle')}</h1>
+      <form method="post" action={`/${lang}/account/password/${props.token}`} class="stacked" novalidate>
+        <CsrfField page={props.page} />
+        <label for="password">{text('newPassword')}</label>
+        <p class="hint" id="password-hint">
+          {text('newPasswordHint')}
+        </p>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="new-password"
+          required
+          aria-invalid={errors.password ? 'true' : undefined}
+          aria-describedby={errors.password ? 'password-hint password-error' : 'password-hint'}
+        />
+        <FieldError id="password-error" message={errors.password} />
+        <label for="repeat">{text('repeatPassword')}</label>
+        <input
+          id="repeat"
+          name="repeat"
+          type="password"
+          autocomplete="new-password"
+          required
+          aria-invalid={errors.repeat ? 'true' : undefined}
+          aria-describedby={errors.repeat ? 'repeat-error' : undefined}
+        />
+        <FieldError id="repeat-error" message={errors.repeat} />
+        <button type="submit">{text('setPassword')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function LinkInvalidPage(props: { page: PageContext }) {
+  const text = accountText(props.page.lang);
+  return (
+    <Layout page={props.page} title={text('setPasswordTitle')}>
+      <h1>{text('setPasswordTitle')}</h1>
+      <p>{text('linkInvalid')}</p>
+    </Layout>
+  );
+}
+
+export function roleLabel(
+  page: PageContext,
+  labels: ReferenceLabels,
+  agencyNames: Map<number, string>,
+  grant: RoleGrant,
+) {
+  const text = accountText(page.lang);
+  const party = grant.partyCode ? labels.partyName(grant.partyCode, page.lang) : '';
+  const agency = grant.agencyId ? (agencyNames.get(grant.agencyId) ?? String(grant.agencyId)) : '';
+  switch (grant.role) {
+    case 'admin':
+      return text('roleAdmin');
+    case 'secretariat':
+      return text('roleSecretariat');
+    case 'reporter':
+      return text('roleReporter', { scope: party });
+    case 'focal-point':
+      return text('roleFocalPoint', { scope: party });
+    case 'coordinator':
+      return text('roleCoordinator', { scope: agency });
+    case 'advisor':
+      return text('roleAdvisor', { scope: agency });
+    case 'participant':
+      return text('roleParticipant');
+  }
+}
+
+export type WorkspaceLink = { href: string; label: string };
+
+export function AccountPage(props: {
+  page: PageContext;
+  roles: string[];
+  notifications: Array<{ text: string; link: string | null; createdAt: Date; read: boolean }>;
+  notice?: string;
+}) {
+  const { lang, account } = props.page;
+  const text = accountText(lang);
+  return (
+    <Layout page={props.page} title={text('account')}>
+      <h1>{text('account')}</h1>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <p>{text('signedInAs', { name: `${account?.displayName} <${account?.email}>` })}</p>
+      <h2>{text('yourRoles')}</h2>
+      <ul>
+        {props.roles.map((role) => (
+          <li>{role}</li>
+        ))}
+      </ul>
+      <h2>{text('notifications')}</h2>
+      {props.notifications.length === 0 ? (
+        <p>{text('noNotifications')}</p>
+      ) : (
+        <ul>
+          {props.notifications.map((n) => (
+            <li class={n.read ? undefined : 'unread'}>
+              <time datetime={n.createdAt.toISOString()}>
+                {n.createdAt.toISOString().slice(0, 16).replace('T', ' ')}
+              </time>{' '}
+              {n.link ? <a href={`/${lang}${n.link}`}>{n.text}</a> : n.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form method="post" action={`/${lang}/account/sign-out-everywhere`}>
+        <CsrfField page={props.page} />
+        <button type="submit">{text('signOutEverywhere')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function WorkspacePage(props: { page: PageContext; links: WorkspaceLink[] }) {
+  const text = accountText(props.page.lang);
+  return (
+    <Layout page={props.page} title={text('navWorkspace')}>
+      <h1>{text('navWorkspace')}</h1>
+      <ul class="workspace">
+        {props.links.map((link) => (
+          <li>
+            <a href={link.href}>{link.label}</a>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

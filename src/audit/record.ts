@@ -1,0 +1,31 @@
+import type { Db } from '../db/database.ts';
+import { auditLog } from './schema.ts';
+
+/** Who made a change: a signed-in user, or the command line / the system (userId null). */
+export type Actor = { userId: number | null; label: string };
+
+export const systemActor: Actor = { userId: null, label: 'system' };
+export const cliActor: Actor = { userId: null, label: 'cli' };
+
+export type AuditEntry = {
+  action: string;
+  table: string;
+  id: number | string;
+  before?: unknown;
+  after?: unknown;
+  note?: string;
+};
+
+/** Appends one line to the audit trail, inside the caller's transaction so both land or neither. */
+export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    userId: actor.userId,
+    actor: actor.label,
+    action: entry.action,
+    tableName: entry.table,
+    recordId: String(entry.id),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    note: entry.note ?? null,
+  });
+}
