@@ -29,7 +29,10 @@ export async function testSession(
   const grant: RoleGrant = await resolveGrant(db, role, scope);
   const { id } = await addUser(db, cliActor, { email, displayName: email.split('@')[0] ?? email, grant });
   const token = await startSession(db, id);
-  const [row] = await db.select({ csrf: sessions.csrfToken }).from(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
+  const [row] = await db
+    .select({ csrf: sessions.csrfToken })
+    .from(sessions)
+    .where(eq(sessions.tokenHash, tokenHash(token)));
   return { userId: id, cookie: `${sessionCookie}=${token}`, csrf: row?.csrf ?? '' };
 }
 

@@ -5,6 +5,7 @@ import { seedDemo } from '../demo/seed-demo.ts';
 import { exportRegistry } from './export-json.ts';
 import { runImport } from './import-command.ts';
 import { runServer } from './server.ts';
+import { registerUserCommands } from './user-commands.ts';
 
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase(databaseOptionsFromEnv());
@@ -89,6 +90,8 @@ importCommand
       }
     },
   );
+
+registerUserCommands(program, withDatabase);
 
 const exportCommand = program.command('export').description('export data');
 exportCommand

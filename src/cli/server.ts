@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
+import { printDemoAccounts, seedDemoAccounts } from '../demo/accounts.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { createApp } from '../http/app.tsx';
 import { reports } from '../reports/schema.ts';
@@ -41,6 +42,7 @@ export async function runServer(
           `Demo data loaded: Canada 2020–2021 report (${demo.activities} programmes), WIPO–CIPO Executive Training Program.`,
         );
       }
+      printDemoAccounts(await seedDemoAccounts(database.db));
     }
     const app = createApp(database);
     await new Promise<void>((resolve, reject) => {
