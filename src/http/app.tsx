@@ -15,6 +15,7 @@ import type { Database } from '../db/database.ts';
 import { homeRoutes } from '../home/routes.tsx';
 import { partyRoutes } from '../parties/routes.tsx';
 import { loadReferenceLabels } from '../reference/labels.ts';
+import { reportDocumentRoutes } from '../reports/document/routes.tsx';
 import { reportRoutes } from '../reports/routes.tsx';
 import { searchRoutes } from '../search/routes.tsx';
 import { compressResponses } from './compression.ts';
@@ -90,6 +91,7 @@ export function createApp(database: Database) {
   const workspaceEntries: WorkspaceEntries[] = [];
   app.route('/', accountRoutes(database.db, labels, workspaceEntries));
   app.route('/', homeRoutes(database.db, labels));
+  app.route('/', reportDocumentRoutes(database.db, labels));
   app.route('/', reportRoutes(database.db, labels));
   app.route('/', partyRoutes(database.db, labels));
   app.route('/', activityPages(database.db, labels));

@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -13,6 +13,15 @@ const maxBufferedBytes = 2 * 1024 * 1024;
  * Brotli when the browser accepts it, else gzip, for text responses. Hono's own compress()
  * has no brotli (CompressionStream does not offer it), and slow connections are who we serve.
  */
+/**
+ * Hono copies the headers of the response being replaced onto the new one, which would undo a
+ * changed Vary; clearing it first makes the new response the whole answer.
+ */
+function replaceResponse(c: Context, response: Response) {
+  c.res = undefined;
+  c.res = response;
+}
+
 export function compressResponses(): MiddlewareHandler {
   return async (c, next) => {
     await next();
@@ -28,12 +37,12 @@ export function compressResponses(): MiddlewareHandler {
     const headers = new Headers(response.headers);
     headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     if (!encoding) {
-      c.res = new Response(response.body, { status: response.status, headers });
+      replaceResponse(c, new Response(response.body, { status: response.status, headers }));
       return;
     }
     const body = Buffer.from(await response.arrayBuffer());
     if (body.length < 512 || body.length > maxBufferedBytes) {
-      c.res = new Response(body, { status: response.status, headers });
+      replaceResponse(c, new Response(body, { status: response.status, headers }));
       return;
     }
     const compressed =
@@ -44,6 +53,6 @@ export function compressResponses(): MiddlewareHandler {
         : await gzipAsync(body, { level: 6 });
     headers.set('Content-Encoding', encoding);
     headers.set('Content-Length', String(compressed.length));
-    c.res = new Response(compressed, { status: response.status, headers });
+    replaceResponse(c, new Response(compressed, { status: response.status, headers }));
   };
 }

@@ -94,6 +94,9 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
                 <a href={`/${lang}/reports`}>{t('navReports')}</a>
               </li>
               <li>
+                <a href={`/${lang}/programmes`}>{t('navProgrammes')}</a>
+              </li>
+              <li>
                 <a href="/api/v1/docs">{t('navApi')}</a>
               </li>
             </ul>

@@ -2,6 +2,7 @@ import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { documentText } from './document/messages.ts';
 import type { BeneficiaryView, ReportDetail, ReportSummary } from './service.ts';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
@@ -70,6 +71,18 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
           {report.version} <span class="muted">({report.source})</span>
         </dd>
       </dl>
+      <ul class="downloads">
+        <li>
+          <a href={`/${lang}/reports/${report.id}.docx`} download>
+            {documentText(lang)('downloadDocx')}
+          </a>
+        </li>
+        <li>
+          <a href={`/${lang}/reports/${report.id}.pdf`} download>
+            {documentText(lang)('downloadPdf')}
+          </a>
+        </li>
+      </ul>
       <ol class="narrative" lang={report.originalLanguage}>
         {report.narrative.map((paragraph) => (
           <li>{paragraph}</li>

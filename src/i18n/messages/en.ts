@@ -6,6 +6,7 @@ export const en = {
   navHome: 'Home',
   navSearch: 'Search',
   navReports: 'Reports',
+  navProgrammes: 'Training programmes',
   navApi: 'Open data and API',
   languageSwitcher: 'Language',
   footerOpenData: 'Every list is downloadable and has a JSON API.',

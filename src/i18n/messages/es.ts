@@ -7,6 +7,7 @@ export const es: Messages = {
   navHome: 'Inicio',
   navSearch: 'Búsqueda',
   navReports: 'Informes',
+  navProgrammes: 'Programas de formación',
   navApi: 'Datos abiertos y API',
   languageSwitcher: 'Idioma',
   footerOpenData: 'Todas las listas se pueden descargar y tienen una API JSON.',

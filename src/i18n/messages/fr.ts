@@ -7,6 +7,7 @@ export const fr: Messages = {
   navHome: 'Accueil',
   navSearch: 'Recherche',
   navReports: 'Rapports',
+  navProgrammes: 'Programmes de formation',
   navApi: 'Données ouvertes et API',
   languageSwitcher: 'Langue',
   footerOpenData: 'Chaque liste peut être téléchargée et dispose d’une API JSON.',

@@ -1,0 +1,197 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { Grouped } from './programme-groups.ts';
+import type { ProgrammeDetail, ReportDocument } from './report-document.ts';
+
+const locales = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' } as const;
+const headingLevels = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+];
+const heading = (depth: number) => headingLevels[Math.min(depth, headingLevels.length - 1)];
+
+/** Multi-line source text (descriptions) as runs with line breaks, never as one run with raw newlines. */
+const textRuns = (text: string, bold = false) =>
+  text.split(/\r?\n/).map((line, index) => new TextRun({ text: line, bold, break: index > 0 ? 1 : 0 }));
+
+function line(text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) {
+  return new Paragraph({ alignment: align, children: textRuns(text) });
+}
+
+/** "Page: {page}/{pages}" with Word's own page fields in place of the placeholders. */
+function pageNumberRuns(template: string) {
+  return template
+    .split(/(\{page\}|\{pages\})/)
+    .filter(Boolean)
+    .map((part) =>
+      part === '{page}'
+        ? new TextRun({ children: [PageNumber.CURRENT] })
+        : part === '{pages}'
+          ? new TextRun({ children: [PageNumber.TOTAL_PAGES] })
+          : new TextRun(part),
+    );
+}
+
+function annexTable(doc: ReportDocument) {
+  const widths = [6, 46, 16, 32];
+  const cell = (text: string, index: number, bold = false) =>
+    new TableCell({
+      width: { size: widths[index] ?? 10, type: WidthType.PERCENTAGE },
+      children: [new Paragraph({ children: textRuns(text, bold) })],
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      // Repeated at the top of every page the table runs over.
+      new TableRow({ tableHeader: true, children: doc.annex.columns.map((text, i) => cell(text, i, true)) }),
+      ...doc.annex.rows.map(
+        (row) =>
+          new TableRow({
+            children: [String(row.number), row.title, row.start, row.beneficiaries].map((text, i) =>
+              cell(text, i),
+            ),
+          }),
+      ),
+    ],
+  });
+}
+
+function programmeGroup(group: Grouped<ProgrammeDetail>, depth: number, colon: string): Paragraph[] {
+  const inner = group.heading === null ? depth : depth + 1;
+  return [
+    ...(group.heading === null ? [] : [new Paragraph({ heading: heading(depth), text: group.heading })]),
+    ...group.programmes.flatMap((programme) => [
+      new Paragraph({
+        heading: heading(inner),
+        keepNext: true,
+        text: `${programme.number}. ${programme.title}`,
+      }),
+      ...programme.fields.map(
+        (field) =>
+          new Paragraph({
+            children: [new TextRun({ text: `${field.label}${colon}`, bold: true }), ...textRuns(field.value)],
+          }),
+      ),
+    ]),
+    ...group.groups.flatMap((subgroup) => programmeGroup(subgroup, inner, colon)),
+  ];
+}
+
+/** The report as a Word document: WTO header block, numbered narrative, Annex table, programme details. */
+export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
+  const footer = new Footer({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: pageNumberRuns(doc.pageNumber) })],
+  });
+  const document = new Document({
+    title: doc.title,
+    description: doc.symbolLine,
+    creator: 'ipcoop',
+    styles: {
+      default: {
+        document: { run: { font: 'Verdana', size: 18, language: { value: locales[doc.lang] } } },
+        heading1: { run: { bold: true, size: 22 }, paragraph: { spacing: { before: 240, after: 120 } } },
+        heading2: { run: { bold: true, size: 20 }, paragraph: { spacing: { before: 240, after: 120 } } },
+        heading3: { run: { bold: true, size: 18 }, paragraph: { spacing: { before: 200, after: 80 } } },
+        heading4: { run: { bold: true, italics: true, size: 18 }, paragraph: { spacing: { before: 160 } } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+          },
+        },
+        headers: {
+          first: new Header({ children: [] }),
+          default: new Header({ children: [line(doc.symbolLine, AlignmentType.RIGHT)] }),
+        },
+        footers: { first: footer, default: footer },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [new TextRun({ text: doc.symbolLine, bold: true })],
+          }),
+          ...(doc.date ? [line(doc.date, AlignmentType.RIGHT)] : []),
+          line(doc.council),
+          line(doc.original, AlignmentType.RIGHT),
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 480, after: 120 },
+            children: [new TextRun({ text: doc.title, bold: true, size: 24 })],
+          }),
+          ...(doc.revision
+            ? [
+                new Paragraph({
+                  alignment: AlignmentType.CENTER,
+                  children: [new TextRun({ text: doc.revision, bold: true })],
+                }),
+              ]
+            : []),
+          line(doc.subtitle, AlignmentType.CENTER),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 360 },
+            children: textRuns(doc.period),
+          }),
+          new Paragraph({
+            alignment: AlignmentType.JUSTIFIED,
+            spacing: { after: 200 },
+            children: [new TextRun({ text: doc.introduction, italics: true })],
+          }),
+          ...doc.narrative.map(
+            (paragraph, index) =>
+              new Paragraph({
+                alignment: AlignmentType.JUSTIFIED,
+                spacing: { after: 160 },
+                indent: { left: 567, hanging: 567 },
+                children: [
+                  new TextRun(`${index + 1}.`),
+                  new TextRun({ children: [new Tab()] }),
+                  ...textRuns(paragraph),
+                ],
+              }),
+          ),
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            alignment: AlignmentType.CENTER,
+            pageBreakBefore: true,
+            text: doc.annex.heading,
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 200 },
+            text: doc.annex.caption,
+          }),
+          doc.annex.rows.length > 0 ? annexTable(doc) : line(doc.annex.emptyText),
+          ...(doc.details.groups.length > 0
+            ? [
+                new Paragraph({ heading: HeadingLevel.HEADING_1, text: doc.details.heading }),
+                ...doc.details.groups.flatMap((group) => programmeGroup(group, 1, doc.colon)),
+              ]
+            : []),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

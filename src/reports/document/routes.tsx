@@ -1,0 +1,77 @@
+import { eq } from 'drizzle-orm';
+import { type Context, Hono } from 'hono';
+import type { Db } from '../../db/database.ts';
+import { NotFoundPage } from '../../http/error-pages.tsx';
+import { pageContext } from '../../http/page-context.ts';
+import type { ReferenceLabels } from '../../reference/labels.ts';
+import { positiveId } from '../routes.tsx';
+import { reports } from '../schema.ts';
+import { reportDocx } from './docx.ts';
+import { reportPdf } from './pdf.ts';
+import { loadReportDocument, type ReportDocument } from './report-document.ts';
+
+/** What an access check needs to know about a report that is not published. */
+export type ReportAccess = { id: number; status: string; reportingPartyCode: string };
+
+export type ReportDocumentOptions = {
+  /** Whether this request may read an unpublished report; by default nobody may. */
+  canReadDraft?: (c: Context, report: ReportAccess) => Promise<boolean>;
+};
+
+const formats = {
+  docx: {
+    write: reportDocx,
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  pdf: { write: reportPdf, type: 'application/pdf' },
+} as const;
+
+/** "IP/C/R/TC/CAN/4" → "IP-C-R-TC-CAN-4": only characters that are safe in any file system and header. */
+export function documentFileName(doc: ReportDocument, extension: string): string {
+  const base = (doc.symbol ?? '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 100);
+  return `${base || `report-${doc.reportId}`}.${extension}`;
+}
+
+async function findReportAccess(db: Db, id: number): Promise<ReportAccess | null> {
+  const [report] = await db
+    .select({ id: reports.id, status: reports.status, reportingPartyCode: reports.reportingPartyCode })
+    .from(reports)
+    .where(eq(reports.id, id));
+  return report ?? null;
+}
+
+/** GET /{lang}/reports/{id}.docx|pdf: the WTO-style document in the page language. */
+export function reportDocumentRoutes(
+  db: Db,
+  labels: () => Promise<ReferenceLabels>,
+  options: ReportDocumentOptions = {},
+) {
+  const canReadDraft = options.canReadDraft ?? (async () => false);
+  const app = new Hono();
+
+  app.get('/:lang{(?:en|fr|es)}/reports/:file{[0-9]+\\.(?:docx|pdf)}', async (c) => {
+    const page = pageContext(c);
+    const [idText = '', extension] = c.req.param('file').split('.');
+    const id = positiveId(idText);
+    const report = id ? await findReportAccess(db, id) : null;
+    const isDraft = report?.status !== 'published';
+    if (!report || (isDraft && !(await canReadDraft(c, report)))) {
+      return c.html(<NotFoundPage page={page} />, 404);
+    }
+    const doc = await loadReportDocument(db, report.id, page.lang, await labels());
+    if (!doc) return c.html(<NotFoundPage page={page} />, 404);
+    const format = extension === 'pdf' ? 'pdf' : 'docx';
+    const body = await formats[format].write(doc);
+    return c.body(new Uint8Array(body), 200, {
+      'Content-Type': formats[format].type,
+      'Content-Disposition': `attachment; filename="${documentFileName(doc, format)}"`,
+      // A draft changes and is not for everyone: no shared or stored copies.
+      ...(isDraft ? { 'Cache-Control': 'private, no-store' } : {}),
+    });
+  });
+
+  return app;
+}
