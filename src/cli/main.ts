@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { type Database, databaseOptionsFromEnv, openDatabase } from '../db/database.ts';
+import { printDemoAccounts, seedDemoAccounts } from '../demo/accounts.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
+import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
 import { exportRegistry } from './export-json.ts';
 import { runImport } from './import-command.ts';
 import { runServer } from './server.ts';
@@ -54,9 +56,11 @@ db.command('seed-demo')
   .action(() =>
     withDatabase(async (database) => {
       const demo = await seedDemo(database.db);
+      const training = await seedTrainingOperationsDemo(database.db);
       console.log(
-        `Demo loaded: report ${demo.reportId} with ${demo.activities} programmes; programme ${demo.programmeId}, edition ${demo.editionId}.`,
+        `Demo loaded: report ${demo.reportId} with ${demo.activities} programmes; programme ${demo.programmeId}, editions ${demo.editionId} and ${training.openEditionId} (open for nominations).`,
       );
+      printDemoAccounts(await seedDemoAccounts(database.db));
     }),
   );
 

@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import { printDemoAccounts, seedDemoAccounts } from '../demo/accounts.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
+import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
 import { createApp } from '../http/app.tsx';
 import { reports } from '../reports/schema.ts';
 
@@ -38,6 +39,7 @@ export async function runServer(
       const [existing] = await database.db.select({ n: count() }).from(reports);
       if ((existing?.n ?? 0) === 0) {
         const demo = await seedDemo(database.db);
+        await seedTrainingOperationsDemo(database.db);
         console.log(
           `Demo data loaded: Canada 2020–2021 report (${demo.activities} programmes), WIPO–CIPO Executive Training Program.`,
         );

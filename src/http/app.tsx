@@ -14,6 +14,7 @@ import { apiDocsRoutes } from '../api-docs/routes.tsx';
 import type { Database } from '../db/database.ts';
 import { homeRoutes } from '../home/routes.tsx';
 import { partyRoutes } from '../parties/routes.tsx';
+import { programmeRoutes } from '../programmes/routes.tsx';
 import { loadReferenceLabels } from '../reference/labels.ts';
 import { reportDocumentRoutes } from '../reports/document/routes.tsx';
 import { reportRoutes } from '../reports/routes.tsx';
@@ -94,6 +95,7 @@ export function createApp(database: Database) {
   app.route('/', reportDocumentRoutes(database.db, labels));
   app.route('/', reportRoutes(database.db, labels));
   app.route('/', partyRoutes(database.db, labels));
+  app.route('/', programmeRoutes(database.db, labels));
   app.route('/', activityPages(database.db, labels));
   app.route('/', activityRoutes(database.db, labels));
   app.route('/', searchRoutes(database.db, labels));
