@@ -21,6 +21,9 @@ export type FeedReport = {
   symbol: string | null;
   originalLanguage: Language;
   circulationDate: string | null;
+  /** Corrigenda and addenda are entries of their own, titled as such. */
+  revisionKind?: 'original' | 'corrigendum' | 'addendum';
+  revisionNumber?: number;
   /** The first narrative paragraph, in the report's original language. */
   firstParagraph: string | null;
   /** ISO 8601 timestamp of the last change. */
@@ -66,6 +69,8 @@ export async function listPublishedReportsForFeed(
       symbol: reports.symbol,
       originalLanguage: reports.originalLanguage,
       circulationDate: reports.circulationDate,
+      revisionKind: reports.revisionKind,
+      revisionNumber: reports.revisionNumber,
       firstParagraph: sql<string | null>`${reports.narrative} ->> 0`,
       updatedAt: reports.updatedAt,
     })
@@ -99,6 +104,12 @@ export function reportEntryTitle(lang: Language, party: string, period: string):
   if (lang === 'fr') return `${party}\u00a0: rapport ${period}`;
   if (lang === 'es') return `Informe de ${party}, ${period}`;
   return `Report of ${party}, ${period}`;
+}
+
+/** The WTO keeps the Latin words in its three languages: "Corrigendum 1", "Addendum 2". */
+export function revisionSuffix(report: Pick<FeedReport, 'revisionKind' | 'revisionNumber'>): string {
+  if (!report.revisionKind || report.revisionKind === 'original') return '';
+  return ` — ${report.revisionKind === 'corrigendum' ? 'Corrigendum' : 'Addendum'} ${report.revisionNumber}`;
 }
 
 export type ReportsFeedInput = {
@@ -157,7 +168,8 @@ export function reportsAtomFeed({
     const party = labels.partyName(report.reportingParty, lang);
     const entry = feed.ele('entry');
     entry.ele('id').txt(url);
-    entry.ele('title').txt(reportEntryTitle(lang, party, formatPeriod(report.periodStart, report.periodEnd)));
+    const title = reportEntryTitle(lang, party, formatPeriod(report.periodStart, report.periodEnd));
+    entry.ele('title').txt(`${title}${revisionSuffix(report)}`);
     entry.ele('link', { rel: 'alternate', type: 'text/html', href: url });
     entry.ele('updated').txt(report.updatedAt);
     if (report.circulationDate) entry.ele('published').txt(`${report.circulationDate}T00:00:00Z`);

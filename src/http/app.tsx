@@ -11,6 +11,7 @@ import { sessionMiddleware } from '../accounts/session-middleware.ts';
 import { activityPages } from '../activities/pages.tsx';
 import { activityRoutes } from '../activities/routes.ts';
 import { apiDocsRoutes } from '../api-docs/routes.tsx';
+import { auditRoutes } from '../audit/routes.tsx';
 import type { Database } from '../db/database.ts';
 import { homeRoutes } from '../home/routes.tsx';
 import { partyRoutes } from '../parties/routes.tsx';
@@ -18,6 +19,7 @@ import { programmeRoutes } from '../programmes/routes.tsx';
 import { loadReferenceLabels } from '../reference/labels.ts';
 import { reportDocumentRoutes } from '../reports/document/routes.tsx';
 import { reportRoutes } from '../reports/routes.tsx';
+import { reviewRoutes, reviewWorkspaceEntries } from '../review/routes.tsx';
 import { searchRoutes } from '../search/routes.tsx';
 import { compressResponses } from './compression.ts';
 import { ErrorPage, ForbiddenPage, FormExpiredPage, NotFoundPage, TooLargePage } from './error-pages.tsx';
@@ -90,6 +92,7 @@ export function createApp(database: Database) {
 
   // What each feature offers a signed-in person on their workspace page.
   const workspaceEntries: WorkspaceEntries[] = [];
+  workspaceEntries.push(reviewWorkspaceEntries);
   app.route('/', accountRoutes(database.db, labels, workspaceEntries));
   app.route('/', homeRoutes(database.db, labels));
   app.route('/', reportDocumentRoutes(database.db, labels));
@@ -100,6 +103,8 @@ export function createApp(database: Database) {
   app.route('/', activityRoutes(database.db, labels));
   app.route('/', searchRoutes(database.db, labels));
   app.route('/', apiDocsRoutes());
+  app.route('/', reviewRoutes(database.db, labels));
+  app.route('/', auditRoutes(database.db));
 
   // Pages outside /en|fr|es/ answer in the language the browser asks for.
   app.notFound((c) => {

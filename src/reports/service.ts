@@ -1,8 +1,16 @@
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { activities, activityBeneficiaries } from '../activities/schema.ts';
 import type { Db } from '../db/database.ts';
 import { parties } from '../reference/schema.ts';
 import { reportActivities, reports } from './schema.ts';
+
+/** A published corrigendum or addendum, as the list notes it beside its original. */
+export type RevisionNote = {
+  id: number;
+  symbol: string | null;
+  revisionKind: 'original' | 'corrigendum' | 'addendum';
+  revisionNumber: number;
+};
 
 export type ReportSummary = {
   id: number;
@@ -13,7 +21,12 @@ export type ReportSummary = {
   status: string;
   originalLanguage: string;
   activityCount: number;
+  /** In the published list: the latest published corrigendum or addendum of this report, if any. */
+  latestRevision?: RevisionNote | null;
 };
+
+/** One published version of a report: the original, or a corrigendum or addendum of it. */
+export type ReportVersion = RevisionNote & { circulationDate: string | null; publishedAt: string | null };
 
 export type BeneficiaryView = { name: string; code: string | null; kind: string };
 
@@ -32,9 +45,17 @@ export type ReportDetail = ReportSummary & {
   circulationDate: string | null;
   source: string;
   programmes: ReportRow[];
+  revisionOf: number | null;
+  revisionKind: RevisionNote['revisionKind'];
+  revisionNumber: number;
+  /** The report's published versions, original first (empty while it is unpublished). */
+  versions: ReportVersion[];
 };
 
-/** Reports, newest period first; `published` limits to what the public may see. */
+/**
+ * Reports, newest period first. `published` limits to what the public may see: each published
+ * original once, with its latest published revision noted.
+ */
 export async function listReports(db: Db, options: { published?: boolean } = {}): Promise<ReportSummary[]> {
   const rows = await db
     .select({
@@ -50,9 +71,64 @@ export async function listReports(db: Db, options: { published?: boolean } = {})
     })
     .from(reports)
     .innerJoin(parties, eq(parties.code, reports.reportingPartyCode))
-    .where(options.published ? eq(reports.status, 'published') : undefined)
+    .where(options.published ? and(eq(reports.status, 'published'), isNull(reports.revisionOf)) : undefined)
     .orderBy(desc(reports.periodEnd), asc(parties.nameEn));
-  return rows.map(({ code, name, ...rest }) => ({ ...rest, reportingParty: { code, name } }));
+  const summaries = rows.map(({ code, name, ...rest }) => ({ ...rest, reportingParty: { code, name } }));
+  if (!options.published) return summaries;
+  const latest = await latestRevisions(
+    db,
+    summaries.map((summary) => summary.id),
+  );
+  return summaries.map((summary) => ({ ...summary, latestRevision: latest.get(summary.id) ?? null }));
+}
+
+/** The most recently published revision of each original. */
+async function latestRevisions(db: Db, originalIds: number[]): Promise<Map<number, RevisionNote>> {
+  const latest = new Map<number, RevisionNote>();
+  if (originalIds.length === 0) return latest;
+  const rows = await db
+    .select({
+      id: reports.id,
+      revisionOf: reports.revisionOf,
+      symbol: reports.symbol,
+      revisionKind: reports.revisionKind,
+      revisionNumber: reports.revisionNumber,
+    })
+    .from(reports)
+    .where(and(eq(reports.status, 'published'), inArray(reports.revisionOf, originalIds)))
+    .orderBy(asc(reports.publishedAt), asc(reports.id));
+  for (const { revisionOf, ...revision } of rows) if (revisionOf) latest.set(revisionOf, revision);
+  return latest;
+}
+
+/** The published versions of the report family `id` belongs to: the original, then revisions as published. */
+export async function reportVersions(db: Db, id: number): Promise<ReportVersion[]> {
+  const [member] = await db
+    .select({ revisionOf: reports.revisionOf })
+    .from(reports)
+    .where(eq(reports.id, id));
+  if (!member) return [];
+  const root = member.revisionOf ?? id;
+  const rows = await db
+    .select({
+      id: reports.id,
+      symbol: reports.symbol,
+      revisionKind: reports.revisionKind,
+      revisionNumber: reports.revisionNumber,
+      circulationDate: reports.circulationDate,
+      publishedAt: reports.publishedAt,
+    })
+    .from(reports)
+    .where(and(eq(reports.status, 'published'), or(eq(reports.id, root), eq(reports.revisionOf, root))))
+    .orderBy(
+      sql`${reports.revisionOf} is not null`,
+      sql`${reports.publishedAt} asc nulls first`,
+      asc(reports.id),
+    );
+  return rows.map((row) => ({
+    ...row,
+    publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null,
+  }));
 }
 
 /** Beneficiaries of some activities, in source order, keyed by activity. */
@@ -117,6 +193,10 @@ export async function getReport(db: Db, id: number): Promise<ReportDetail | null
     version: r.version,
     source: r.source,
     narrative: r.narrative,
+    revisionOf: r.revisionOf,
+    revisionKind: r.revisionKind,
+    revisionNumber: r.revisionNumber,
+    versions: r.status === 'published' ? await reportVersions(db, r.id) : [],
     activityCount: rows.length,
     programmes: rows.map((row) => ({ ...row, beneficiaries: beneficiaries.get(row.activityId) ?? [] })),
   };

@@ -2,6 +2,8 @@ import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { revisionLabel } from '../review/service.ts';
+import { LatestRevisionNote, VersionList } from '../review/views-changes.tsx';
 import { documentText } from './document/messages.ts';
 import type { BeneficiaryView, ReportDetail, ReportSummary } from './service.ts';
 
@@ -47,10 +49,16 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
   const { t, lang } = page;
   const party = labels.partyName(report.reportingParty.code, lang);
   const period = formatPeriod(report.periodStart, report.periodEnd);
+  // A corrigendum or addendum says so in its title.
+  const revision =
+    report.revisionKind === 'original'
+      ? ''
+      : ` — ${revisionLabel(lang, report.revisionKind, report.revisionNumber)}`;
+  const heading = `${t('reportOf', { party, period })}${revision}`;
   return (
-    <Layout page={page} title={t('reportOf', { party, period })}>
+    <Layout page={page} title={heading}>
       <p class="muted">{t('reportDocumentTitle')}</p>
-      <h1>{t('reportOf', { party, period })}</h1>
+      <h1>{heading}</h1>
       <dl class="fields">
         <dt>{t('facetDonor')}</dt>
         <dd>
@@ -71,6 +79,7 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
           {report.version} <span class="muted">({report.source})</span>
         </dd>
       </dl>
+      <VersionList page={page} currentId={report.id} versions={report.versions} />
       <ul class="downloads">
         <li>
           <a href={`/${lang}/reports/${report.id}.docx`} download>
@@ -152,6 +161,7 @@ export function ReportsListPage(props: Common & { reports: ReportSummary[] }) {
                 <li>
                   <a href={`/${lang}/reports/${r.id}`}>{name}</a>
                   {r.symbol ? ` (${r.symbol})` : ''} — {t('programmeCount', { count: r.activityCount })}
+                  <LatestRevisionNote page={page} revision={r.latestRevision} />
                 </li>
               ))}
           </ul>

@@ -1,0 +1,208 @@
+import { Layout, type PageContext } from '../http/layout.tsx';
+import { formatNumber } from '../i18n/format.ts';
+import { auditText } from './messages.ts';
+import { type AuditFilters, type AuditRow, auditPageSize, compactDiff, maxAuditCsvRows } from './service.ts';
+
+const noFilters: AuditFilters = { user: '', table: '', record: '', action: '', from: '', to: '', page: 1 };
+
+type FilterErrors = Partial<Record<keyof AuditFilters, string>>;
+
+/** The query string of some filters; page 1 and empty values are left out. */
+export function auditQuery(filters: AuditFilters, page = filters.page): string {
+  const params = new URLSearchParams();
+  for (const key of ['user', 'table', 'record', 'action', 'from', 'to'] as const) {
+    if (filters[key]) params.set(key, filters[key]);
+  }
+  if (page > 1) params.set('page', String(page));
+  return params.size > 0 ? `?${params}` : '';
+}
+
+function Choice(props: {
+  name: 'table' | 'action';
+  label: string;
+  any: string;
+  value: string;
+  options: string[];
+}) {
+  const options =
+    props.value && !props.options.includes(props.value) ? [props.value, ...props.options] : props.options;
+  return (
+    <>
+      <label for={`audit-${props.name}`}>{props.label}</label>
+      <select id={`audit-${props.name}`} name={props.name}>
+        <option value="">{props.any}</option>
+        {options.map((option) => (
+          <option value={option} selected={option === props.value}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+function TextFilter(props: {
+  name: 'user' | 'record' | 'from' | 'to';
+  label: string;
+  value: string;
+  type?: string;
+  errors: FilterErrors;
+}) {
+  const error = props.errors[props.name];
+  const id = `audit-${props.name}`;
+  return (
+    <>
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function Changes(props: { row: AuditRow; absent: string }) {
+  const changes = compactDiff(props.row.before, props.row.after);
+  if (changes.length === 0) return <span class="muted">—</span>;
+  return (
+    <ul class="changes">
+      {changes.map((change) => (
+        <li>
+          <code>{change.key}</code>
+          {': '}
+          {change.before === null ? <em>{props.absent}</em> : <del>{change.before}</del>}
+          {' → '}
+          {change.after === null ? <em>{props.absent}</em> : <ins>{change.after}</ins>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AuditPage(props: {
+  page: PageContext;
+  filters: AuditFilters;
+  errors: FilterErrors;
+  choices: { tables: string[]; actions: string[] };
+  result: { total: number; rows: AuditRow[] } | null;
+}) {
+  const { page, filters, errors, result } = props;
+  const { lang } = page;
+  const text = auditText(lang);
+  const base = `/${lang}/secretariat/audit`;
+  const pages = result ? Math.max(1, Math.ceil(result.total / auditPageSize)) : 1;
+  return (
+    <Layout page={page} title={text('title')}>
+      <h1>{text('title')}</h1>
+      <p>{text('intro')}</p>
+      <form method="get" action={base} class="stacked">
+        <TextFilter name="user" label={text('user')} value={filters.user} errors={errors} />
+        <Choice
+          name="table"
+          label={text('table')}
+          any={text('any')}
+          value={filters.table}
+          options={props.choices.tables}
+        />
+        <TextFilter name="record" label={text('record')} value={filters.record} errors={errors} />
+        <Choice
+          name="action"
+          label={text('action')}
+          any={text('any')}
+          value={filters.action}
+          options={props.choices.actions}
+        />
+        <TextFilter name="from" label={text('from')} type="date" value={filters.from} errors={errors} />
+        <TextFilter name="to" label={text('to')} type="date" value={filters.to} errors={errors} />
+        <button type="submit">{text('filter')}</button> <a href={base}>{text('clear')}</a>
+      </form>
+      {errors.page ? (
+        <p class="form-error" role="alert">
+          {errors.page}
+        </p>
+      ) : null}
+      {result ? (
+        <>
+          <p>
+            {text('count', { count: formatNumber(lang, result.total) })} ·{' '}
+            <a href={`/${lang}/secretariat/audit.csv${auditQuery(filters, 1)}`}>{text('downloadCsv')}</a>{' '}
+            <span class="muted">{text('csvLimit', { max: formatNumber(lang, maxAuditCsvRows) })}</span>
+          </p>
+          {result.rows.length === 0 ? (
+            <p>{text('none')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{text('when')}</th>
+                  <th scope="col">{text('who')}</th>
+                  <th scope="col">{text('action')}</th>
+                  <th scope="col">{text('table')}</th>
+                  <th scope="col">{text('record')}</th>
+                  <th scope="col">{text('changes')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((row) => {
+                  const at = new Date(row.at).toISOString();
+                  return (
+                    <tr>
+                      <td>
+                        <time datetime={at}>{`${at.slice(0, 19).replace('T', ' ')} UTC`}</time>
+                      </td>
+                      <td>{row.actor}</td>
+                      <td>{row.action}</td>
+                      <td>{row.tableName}</td>
+                      <td>
+                        {/* The record's whole history, whoever changed it and when. */}
+                        <a
+                          href={`${base}${auditQuery({ ...noFilters, table: row.tableName, record: row.recordId })}`}
+                        >
+                          {row.recordId}
+                        </a>
+                      </td>
+                      <td>
+                        <Changes row={row} absent={text('absent')} />
+                        {row.note ? <p class="muted">{row.note}</p> : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          {pages > 1 || filters.page > 1 ? (
+            <nav class="pages" aria-label={page.t('pagination')}>
+              <ul>
+                {filters.page > 1 ? (
+                  <li>
+                    <a href={`${base}${auditQuery(filters, Math.min(filters.page - 1, pages))}`} rel="prev">
+                      {page.t('previousPage')}
+                    </a>
+                  </li>
+                ) : null}
+                <li aria-current="page">{page.t('pageOf', { page: filters.page, pages })}</li>
+                {filters.page < pages ? (
+                  <li>
+                    <a href={`${base}${auditQuery(filters, filters.page + 1)}`} rel="next">
+                      {page.t('nextPage')}
+                    </a>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+          ) : null}
+        </>
+      ) : null}
+    </Layout>
+  );
+}

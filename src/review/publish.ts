@@ -1,0 +1,133 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { notify } from '../accounts/notifications.ts';
+import { activities } from '../activities/schema.ts';
+import { refreshActivitySearch } from '../activities/search-index.ts';
+import { type Actor, recordAudit } from '../audit/record.ts';
+import { touch } from '../db/columns.ts';
+import type { Db } from '../db/database.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import { reportSnapshot } from '../reports/document/snapshot.ts';
+import { reportActivities, reports } from '../reports/schema.ts';
+import { reviewText } from './messages.ts';
+import { inEveryLanguage, lockSubmitted, ReviewConflict, reporterIds, reportNames } from './service.ts';
+import { allocateSymbol, revisionSymbol } from './symbols.ts';
+
+/** The first TRIPS Council reports date from 1995; a date far ahead is a typing slip. */
+export const earliestCirculation = '1995-01-01';
+
+/** The day `days` after an ISO date; null when the date is not a real one. */
+const addDays = (isoDate: string, days: number) => {
+  const time = Date.parse(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(time) ? null : new Date(time + days * 86_400_000).toISOString().slice(0, 10);
+};
+
+export type DateProblem =
+  | { problem: 'dateInvalid' }
+  | { problem: 'dateOutOfRange'; min: string; max: string };
+
+/** A circulation date typed in the form: a real calendar day from 1995 to a year from today. */
+export function checkCirculationDate(value: string, today: string): { date: string } | DateProblem {
+  const date = value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || addDays(date, 0) !== date) return { problem: 'dateInvalid' };
+  const max = addDays(today, 366) ?? today;
+  if (date < earliestCirculation || date > max)
+    return { problem: 'dateOutOfRange', min: earliestCirculation, max };
+  return { date };
+}
+
+type ReportRow = typeof reports.$inferSelect;
+
+/** The symbol a report receives on publication: the next for its party, or its original's with /Corr.k or /Add.k. */
+export async function symbolFor(db: Db, report: ReportRow): Promise<string> {
+  if (report.revisionKind === 'original') return allocateSymbol(db, report.reportingPartyCode);
+  const [original] = report.revisionOf
+    ? await db.select().from(reports).where(eq(reports.id, report.revisionOf))
+    : [];
+  if (original?.status !== 'published') throw new ReviewConflict('originalNotPublished', report.status);
+  if (!original.symbol) throw new ReviewConflict('originalWithoutSymbol', report.status);
+  return revisionSymbol(original.symbol, report.revisionKind, report.revisionNumber);
+}
+
+const publicationFields = (row: ReportRow) => ({
+  status: row.status,
+  symbol: row.symbol,
+  circulationDate: row.circulationDate,
+  publishedAt: row.publishedAt,
+  version: row.version,
+});
+
+/**
+ * Publishes a submitted report: symbol, circulation date, the document frozen as its snapshot,
+ * its programmes made public and searchable, its reporters told. Returns the symbol and what to
+ * run once committed (mail), or null when there is no such report.
+ */
+export async function publishReport(
+  db: Db,
+  actor: Actor,
+  id: number,
+  circulationDate: string,
+  labels: ReferenceLabels,
+): Promise<{ symbol: string; afterCommit: () => Promise<void> } | null> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const report = await lockSubmitted(tx, id);
+    if (!report) return null;
+    // One publication at a time picks a number: two at once could otherwise take the same one.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('ipcoop:report-symbols'))`);
+    const symbol = await symbolFor(tx, report);
+    await tx
+      .update(reports)
+      .set({ status: 'published', symbol, circulationDate, publishedAt: sql`now()`, ...touch(reports) })
+      .where(eq(reports.id, id));
+    // Taken after the update so the frozen document carries its symbol and date.
+    const snapshot = await reportSnapshot(tx, id);
+    const [published] = await tx.update(reports).set({ snapshot }).where(eq(reports.id, id)).returning();
+    if (!published) throw new Error(`report ${id} vanished while being published`);
+    await recordAudit(tx, actor, {
+      action: 'publish',
+      table: 'reports',
+      id,
+      before: publicationFields(report),
+      after: publicationFields(published),
+    });
+
+    const listed = await tx
+      .select({ id: activities.id, isPublic: activities.isPublic })
+      .from(reportActivities)
+      .innerJoin(activities, eq(activities.id, reportActivities.activityId))
+      .where(eq(reportActivities.reportId, id));
+    const hidden = listed.filter((activity) => !activity.isPublic).map((activity) => activity.id);
+    if (hidden.length > 0) {
+      await tx
+        .update(activities)
+        .set({ isPublic: true, ...touch(activities) })
+        .where(and(inArray(activities.id, hidden), eq(activities.isPublic, false)));
+      for (const activityId of hidden) {
+        await recordAudit(tx, actor, {
+          action: 'publish',
+          table: 'activities',
+          id: activityId,
+          before: { isPublic: false },
+          after: { isPublic: true },
+          note: `listed in report ${id} (${symbol})`,
+        });
+      }
+    }
+    await refreshActivitySearch(
+      tx,
+      listed.map((activity) => activity.id),
+    );
+
+    const names = reportNames(labels, report);
+    const text = inEveryLanguage((lang) =>
+      reviewText(lang)('notifyPublished', { report: names[lang], symbol }),
+    );
+    const afterCommit = await notify(
+      tx,
+      await reporterIds(tx, report.reportingPartyCode),
+      text,
+      `/reports/${id}`,
+    );
+    return { symbol, afterCommit };
+  });
+}

@@ -1,0 +1,300 @@
+import { eq } from 'drizzle-orm';
+import { type Context, Hono } from 'hono';
+import { requireAccount } from '../accounts/guard.ts';
+import { isSecretariat } from '../accounts/policy.ts';
+import type { WorkspaceEntries } from '../accounts/routes.tsx';
+import type { Account } from '../accounts/service.ts';
+import type { Actor } from '../audit/record.ts';
+import type { Db } from '../db/database.ts';
+import { NotFoundPage } from '../http/error-pages.tsx';
+import type { PageContext } from '../http/layout.tsx';
+import { pageContext } from '../http/page-context.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import { loadReportDocument } from '../reports/document/report-document.ts';
+import { reportSnapshot } from '../reports/document/snapshot.ts';
+import { positiveId } from '../reports/routes.tsx';
+import { reports } from '../reports/schema.ts';
+import { reportVersions } from '../reports/service.ts';
+import { cycleOverview, defaultPeriod, knownPeriods, parsePeriod } from './cycles.ts';
+import { diffSnapshots } from './diff.ts';
+import { reviewText } from './messages.ts';
+import { checkCirculationDate, publishReport, symbolFor } from './publish.ts';
+import {
+  commentsFromForm,
+  loadReviewReport,
+  maxCommentLength,
+  ReviewConflict,
+  returnReport,
+  reviewQueue,
+} from './service.ts';
+import {
+  allocateSymbol,
+  loadSymbolPattern,
+  maxSymbolPatternLength,
+  saveSymbolPattern,
+  symbolPatternProblem,
+} from './symbols.ts';
+import { previousVersion, versionSnapshot } from './versions.ts';
+import { ConflictPage, type FormErrors, ReviewPage, ReviewQueuePage, statusLabel } from './views.tsx';
+import { CyclesPage } from './views-cycles.tsx';
+import { SettingsPage } from './views-settings.tsx';
+
+/** Every Secretariat page starts here: signed-out visitors go to sign in, others get 403. */
+const secretariatOnly = (c: Context): Account => requireAccount(c, isSecretariat);
+const actorOf = (account: Account): Actor => ({ userId: account.id, label: account.email });
+const today = () => new Date().toISOString().slice(0, 10);
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** Mail goes after the commit; a mail failure must not undo a decision already recorded. */
+async function sendAfterCommit(send: () => Promise<void>) {
+  try {
+    await send();
+  } catch (error) {
+    console.error(`notification mail failed: ${(error as Error).message}`);
+  }
+}
+
+function conflictMessage(page: PageContext, conflict: ReviewConflict): string {
+  const t = reviewText(page.lang);
+  if (conflict.reason === 'notSubmitted')
+    return t('notSubmitted', { status: statusLabel(page, conflict.status) });
+  return t(conflict.reason);
+}
+
+/** Links on the workspace page for the Secretariat. */
+export const reviewWorkspaceEntries: WorkspaceEntries = (account, lang) => {
+  if (!isSecretariat(account)) return [];
+  const t = reviewText(lang);
+  return [
+    { href: `/${lang}/secretariat/reports`, label: t('navReview') },
+    { href: `/${lang}/secretariat/cycles`, label: t('navCycles') },
+    { href: `/${lang}/secretariat/audit`, label: t('navAudit') },
+    { href: `/${lang}/secretariat/settings`, label: t('navSettings') },
+  ];
+};
+
+/** The Secretariat's review queue, review and publication, reporting cycles and symbol settings. */
+export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
+  const app = new Hono();
+  const base = '/:lang{(?:en|fr|es)}/secretariat';
+
+  /** The review page's data; the form values and errors come back with a refused form. */
+  async function renderReview(
+    c: Context,
+    id: number,
+    extra: {
+      values?: Record<string, string>;
+      errors?: FormErrors;
+      notice?: string | null;
+      status?: 400;
+    } = {},
+  ) {
+    const page = pageContext(c);
+    const report = await loadReviewReport(db, id);
+    const referenceLabels = await labels();
+    const document = report && (await loadReportDocument(db, id, page.lang, referenceLabels));
+    if (!report || !document || report.status === 'draft') return c.html(<NotFoundPage page={page} />, 404);
+    const [row] = await db.select().from(reports).where(eq(reports.id, id));
+    let symbol: { value: string } | { problem: string } = { problem: '' };
+    if (row && report.status === 'submitted') {
+      try {
+        symbol = { value: await symbolFor(db, row) };
+      } catch (error) {
+        if (!(error instanceof ReviewConflict)) throw error;
+        symbol = { problem: conflictMessage(page, error) };
+      }
+    }
+    let changes = null;
+    if (report.revisionOf && report.status !== 'published') {
+      const previous = previousVersion(await reportVersions(db, id), id);
+      const [before, after] = await Promise.all([
+        previous ? versionSnapshot(db, previous.id) : null,
+        reportSnapshot(db, id),
+      ]);
+      if (before && after) changes = diffSnapshots(before, after);
+    }
+    return c.html(
+      <ReviewPage
+        page={page}
+        labels={referenceLabels}
+        report={report}
+        document={document}
+        symbol={symbol}
+        changes={changes}
+        today={today()}
+        values={extra.values}
+        errors={extra.errors}
+        notice={extra.notice}
+      />,
+      extra.status ?? 200,
+    );
+  }
+
+  app.get(`${base}/reports`, async (c) => {
+    secretariatOnly(c);
+    return c.html(
+      <ReviewQueuePage page={pageContext(c)} labels={await labels()} items={await reviewQueue(db)} />,
+    );
+  });
+
+  app.get(`${base}/reports/:id{[0-9]+}`, async (c) => {
+    secretariatOnly(c);
+    const page = pageContext(c);
+    const id = positiveId(c.req.param('id'));
+    if (!id) return c.html(<NotFoundPage page={page} />, 404);
+    const t = reviewText(page.lang);
+    const done = c.req.query('done');
+    let notice: string | null = null;
+    if (done === 'returned') notice = t('returnedNotice', { count: Number(c.req.query('count')) || 1 });
+    if (done === 'published') {
+      const [row] = await db.select({ symbol: reports.symbol }).from(reports).where(eq(reports.id, id));
+      if (row?.symbol) notice = t('publishedNotice', { symbol: row.symbol });
+    }
+    return renderReview(c, id, { notice });
+  });
+
+  app.post(`${base}/reports/:id{[0-9]+}/return`, async (c) => {
+    const account = secretariatOnly(c);
+    const page = pageContext(c);
+    const id = positiveId(c.req.param('id'));
+    const report = id ? await loadReviewReport(db, id) : null;
+    if (!id || !report) return c.html(<NotFoundPage page={page} />, 404);
+    const conflict = (error: ReviewConflict) =>
+      c.html(<ConflictPage page={page} message={conflictMessage(page, error)} reportId={id} />, 409);
+    if (report.status !== 'submitted') return conflict(new ReviewConflict('notSubmitted', report.status));
+    const form = await c.req.parseBody();
+    const { comments, problems } = commentsFromForm(
+      form,
+      report.programmes.map((p) => p.activityId),
+    );
+    if (problems.length > 0) {
+      const t = reviewText(page.lang);
+      const errors: FormErrors = Object.fromEntries(
+        problems.map((p) => [
+          p.field,
+          p.problem === 'required' ? t('commentRequired') : t('commentTooLong', { max: maxCommentLength }),
+        ]),
+      );
+      const values = Object.fromEntries(Object.entries(form).map(([name, value]) => [name, text(value)]));
+      return renderReview(c, id, { values, errors, status: 400 });
+    }
+    try {
+      const send = await returnReport(db, actorOf(account), id, comments, await labels());
+      if (send) await sendAfterCommit(send);
+    } catch (error) {
+      if (error instanceof ReviewConflict) return conflict(error);
+      throw error;
+    }
+    return c.redirect(`/${page.lang}/secretariat/reports/${id}?done=returned&count=${comments.length}`, 303);
+  });
+
+  app.post(`${base}/reports/:id{[0-9]+}/publish`, async (c) => {
+    const account = secretariatOnly(c);
+    const page = pageContext(c);
+    const id = positiveId(c.req.param('id'));
+    const report = id ? await loadReviewReport(db, id) : null;
+    if (!id || !report) return c.html(<NotFoundPage page={page} />, 404);
+    const conflict = (error: ReviewConflict) =>
+      c.html(<ConflictPage page={page} message={conflictMessage(page, error)} reportId={id} />, 409);
+    if (report.status !== 'submitted') return conflict(new ReviewConflict('notSubmitted', report.status));
+    const form = await c.req.parseBody();
+    const typed = text(form.circulation_date);
+    const checked = checkCirculationDate(typed.trim() === '' ? today() : typed, today());
+    if ('problem' in checked) {
+      const t = reviewText(page.lang);
+      const message =
+        checked.problem === 'dateInvalid'
+          ? t('dateInvalid', { example: today() })
+          : t('dateOutOfRange', { min: checked.min, max: checked.max });
+      return renderReview(c, id, {
+        values: { circulation_date: typed },
+        errors: { circulation_date: message },
+        status: 400,
+      });
+    }
+    try {
+      const published = await publishReport(db, actorOf(account), id, checked.date, await labels());
+      if (published) await sendAfterCommit(published.afterCommit);
+    } catch (error) {
+      if (error instanceof ReviewConflict) return conflict(error);
+      throw error;
+    }
+    return c.redirect(`/${page.lang}/secretariat/reports/${id}?done=published`, 303);
+  });
+
+  app.get(`${base}/cycles`, async (c) => {
+    secretariatOnly(c);
+    const page = pageContext(c);
+    const periods = await knownPeriods(db);
+    const asked = c.req.query('period');
+    const period = asked === undefined || asked === '' ? defaultPeriod(periods) : parsePeriod(asked);
+    const referenceLabels = await labels();
+    if (!period) {
+      return c.html(
+        <CyclesPage
+          page={page}
+          labels={referenceLabels}
+          overview={null}
+          periods={periods}
+          periodValue={asked ?? ''}
+          errors={{ period: reviewText(page.lang)('periodInvalid') }}
+        />,
+        400,
+      );
+    }
+    return c.html(
+      <CyclesPage
+        page={page}
+        labels={referenceLabels}
+        overview={await cycleOverview(db, referenceLabels, period)}
+        periods={periods}
+        periodValue={period.key}
+      />,
+    );
+  });
+
+  const settingsPage = async (
+    c: Context,
+    pattern: string,
+    extra: { errors?: FormErrors; notice?: string } = {},
+  ) =>
+    c.html(
+      <SettingsPage
+        page={pageContext(c)}
+        pattern={pattern}
+        example={symbolPatternProblem(pattern) ? null : await allocateSymbol(db, 'CAN', pattern)}
+        errors={extra.errors}
+        notice={extra.notice}
+      />,
+      extra.errors ? 400 : 200,
+    );
+
+  app.get(`${base}/settings`, async (c) => {
+    secretariatOnly(c);
+    const saved = c.req.query('saved') === '1' ? reviewText(pageContext(c).lang)('saved') : undefined;
+    return settingsPage(c, await loadSymbolPattern(db), { notice: saved });
+  });
+
+  app.post(`${base}/settings`, async (c) => {
+    const account = secretariatOnly(c);
+    const { lang } = pageContext(c);
+    const pattern = text((await c.req.parseBody()).symbol_pattern).trim();
+    const problem = symbolPatternProblem(pattern);
+    if (problem) {
+      const t = reviewText(lang);
+      const messages = {
+        required: t('patternRequired'),
+        tooLong: t('patternTooLong', { max: maxSymbolPatternLength }),
+        badCharacters: t('patternBadCharacters'),
+        needsCode: t('patternNeedsCode'),
+        needsOneNumber: t('patternNeedsOneNumber'),
+        unknownPlaceholder: t('patternUnknownPlaceholder'),
+      };
+      return settingsPage(c, pattern, { errors: { symbol_pattern: messages[problem] } });
+    }
+    await saveSymbolPattern(db, actorOf(account), pattern);
+    return c.redirect(`/${lang}/secretariat/settings?saved=1`, 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,237 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { NotificationText } from '../accounts/notifications.ts';
+import { notify } from '../accounts/notifications.ts';
+import { userRoles, users } from '../accounts/schema.ts';
+import { type Actor, recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/database.ts';
+import { formatPeriod } from '../i18n/format.ts';
+import { type Language, languages } from '../i18n/languages.ts';
+import { translator } from '../i18n/translate.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import { reportActivities, reportComments, reports, type revisionKinds } from '../reports/schema.ts';
+import { reviewText, versionText } from './messages.ts';
+
+export type RevisionKind = (typeof revisionKinds)[number];
+
+/** Why the Secretariat cannot act on a report now (answered with 409). */
+export class ReviewConflict extends Error {
+  constructor(
+    readonly reason: 'notSubmitted' | 'originalWithoutSymbol' | 'originalNotPublished',
+    readonly status: string,
+  ) {
+    super(reason);
+  }
+}
+
+export type QueueItem = {
+  id: number;
+  reportingPartyCode: string;
+  periodStart: string;
+  periodEnd: string;
+  revisionKind: RevisionKind;
+  revisionNumber: number;
+  submittedAt: Date | null;
+  activityCount: number;
+};
+
+const activityCount = sql<number>`(select count(*)::int from ${reportActivities} where ${reportActivities.reportId} = ${reports.id})`;
+
+/** Submitted reports and revisions, the longest waiting first. */
+export async function reviewQueue(db: Db): Promise<QueueItem[]> {
+  return db
+    .select({
+      id: reports.id,
+      reportingPartyCode: reports.reportingPartyCode,
+      periodStart: reports.periodStart,
+      periodEnd: reports.periodEnd,
+      revisionKind: reports.revisionKind,
+      revisionNumber: reports.revisionNumber,
+      submittedAt: reports.submittedAt,
+      activityCount,
+    })
+    .from(reports)
+    .where(eq(reports.status, 'submitted'))
+    .orderBy(sql`${reports.submittedAt} asc nulls first`, asc(reports.id));
+}
+
+export type ReviewComment = { field: string; body: string; createdAt: Date; author: string | null };
+
+export type ReviewReport = {
+  id: number;
+  reportingPartyCode: string;
+  periodStart: string;
+  periodEnd: string;
+  status: string;
+  symbol: string | null;
+  revisionOf: number | null;
+  revisionKind: RevisionKind;
+  revisionNumber: number;
+  submittedAt: Date | null;
+  narrative: string[];
+  originalLanguage: Language;
+  /** Row number → activity, for the per-programme comment boxes. */
+  programmes: Array<{ rowNumber: number; activityId: number }>;
+  comments: ReviewComment[];
+};
+
+/** A report as the Secretariat reviews it, with the comments made so far; null if none. */
+export async function loadReviewReport(db: Db, id: number): Promise<ReviewReport | null> {
+  const [report] = await db.select().from(reports).where(eq(reports.id, id));
+  if (!report) return null;
+  const [programmes, comments] = await Promise.all([
+    db
+      .select({ rowNumber: reportActivities.rowNumber, activityId: reportActivities.activityId })
+      .from(reportActivities)
+      .where(eq(reportActivities.reportId, id))
+      .orderBy(asc(reportActivities.rowNumber)),
+    db
+      .select({
+        field: reportComments.field,
+        body: reportComments.body,
+        createdAt: reportComments.createdAt,
+        author: users.email,
+      })
+      .from(reportComments)
+      .leftJoin(users, eq(users.id, reportComments.authorId))
+      .where(eq(reportComments.reportId, id))
+      .orderBy(asc(reportComments.createdAt), asc(reportComments.id)),
+  ]);
+  return {
+    id: report.id,
+    reportingPartyCode: report.reportingPartyCode,
+    periodStart: report.periodStart,
+    periodEnd: report.periodEnd,
+    status: report.status,
+    symbol: report.symbol,
+    revisionOf: report.revisionOf,
+    revisionKind: report.revisionKind,
+    revisionNumber: report.revisionNumber,
+    submittedAt: report.submittedAt,
+    narrative: report.narrative,
+    originalLanguage: report.originalLanguage,
+    programmes,
+    comments,
+  };
+}
+
+export const maxCommentLength = 5000;
+
+export type CommentInput = { field: string; body: string };
+export type CommentProblem = { field: string; problem: 'required' | 'tooLong' };
+
+/**
+ * The comments of a return form: comment_general, comment_narrative and comment_activity_<id> for
+ * the report's own activities only; blank boxes are skipped. At least one is needed.
+ */
+export function commentsFromForm(
+  form: Record<string, unknown>,
+  activityIds: number[],
+): { comments: CommentInput[]; problems: CommentProblem[] } {
+  const boxes: Array<[name: string, field: string]> = [
+    ['comment_general', 'general'],
+    ['comment_narrative', 'narrative'],
+    ...activityIds.map((id): [string, string] => [`comment_activity_${id}`, `activity:${id}`]),
+  ];
+  const comments: CommentInput[] = [];
+  const problems: CommentProblem[] = [];
+  for (const [name, field] of boxes) {
+    const value = form[name];
+    const body = (typeof value === 'string' ? value : '').replace(/\r\n?/g, '\n').trim();
+    if (body === '') continue;
+    if (body.length > maxCommentLength) problems.push({ field: name, problem: 'tooLong' });
+    comments.push({ field, body });
+  }
+  if (comments.length === 0) problems.push({ field: 'comment_general', problem: 'required' });
+  return { comments, problems };
+}
+
+/** Active accounts reporting for the party: the people told about a return or a publication. */
+export async function reporterIds(db: Db, partyCode: string): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ id: users.id })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(eq(userRoles.role, 'reporter'), eq(userRoles.partyCode, partyCode), isNull(users.disabledAt)));
+  return rows.map((row) => row.id);
+}
+
+export const inEveryLanguage = (write: (lang: Language) => string) =>
+  Object.fromEntries(languages.map((lang) => [lang, write(lang)])) as NotificationText;
+
+type Describable = Pick<
+  ReviewReport,
+  'reportingPartyCode' | 'periodStart' | 'periodEnd' | 'revisionKind' | 'revisionNumber'
+>;
+
+/** "Report of Canada, 2021–2022" (and "— Corrigendum 1") in every interface language, for notifications. */
+export function reportNames(labels: ReferenceLabels, report: Describable): Record<Language, string> {
+  const names = {} as Record<Language, string>;
+  for (const lang of languages) {
+    const t = translator(lang);
+    const name = t('reportOf', {
+      party: labels.partyName(report.reportingPartyCode, lang),
+      period: formatPeriod(report.periodStart, report.periodEnd),
+    });
+    const revision = revisionLabel(lang, report.revisionKind, report.revisionNumber);
+    names[lang] = report.revisionKind === 'original' ? name : `${name} — ${revision}`;
+  }
+  return names;
+}
+
+/** "Original", "Corrigendum 1", "Addendum 2". */
+export function revisionLabel(lang: Language, kind: RevisionKind, number: number): string {
+  return versionText(lang)(kind, { number });
+}
+
+/** Locks the report row for the rest of the transaction and checks it awaits review. */
+export async function lockSubmitted(db: Db, id: number) {
+  const [report] = await db.select().from(reports).where(eq(reports.id, id)).for('update');
+  if (!report) return null;
+  if (report.status !== 'submitted') throw new ReviewConflict('notSubmitted', report.status);
+  return report;
+}
+
+/**
+ * Sends a submitted report back to its reporters with the Secretariat's comments. Returns what
+ * to run once committed (mail), or null when there is no such report.
+ */
+export async function returnReport(
+  db: Db,
+  actor: Actor,
+  id: number,
+  comments: CommentInput[],
+  labels: ReferenceLabels,
+): Promise<(() => Promise<void>) | null> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const report = await lockSubmitted(tx, id);
+    if (!report) return null;
+    const inserted = await tx
+      .insert(reportComments)
+      .values(comments.map((comment) => ({ reportId: id, authorId: actor.userId, ...comment })))
+      .returning();
+    for (const comment of inserted) {
+      await recordAudit(tx, actor, {
+        action: 'create',
+        table: 'report_comments',
+        id: comment.id,
+        after: comment,
+      });
+    }
+    const [after] = await tx
+      .update(reports)
+      .set({ status: 'returned', updatedAt: sql`now()`, version: sql`${reports.version} + 1` })
+      .where(eq(reports.id, id))
+      .returning({ status: reports.status, version: reports.version });
+    await recordAudit(tx, actor, {
+      action: 'return',
+      table: 'reports',
+      id,
+      before: { status: report.status, version: report.version },
+      after,
+    });
+    const names = reportNames(labels, report);
+    const text = inEveryLanguage((lang) => reviewText(lang)('notifyReturned', { report: names[lang] }));
+    return notify(tx, await reporterIds(tx, report.reportingPartyCode), text, `/drafting/reports/${id}`);
+  });
+}

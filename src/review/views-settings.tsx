@@ -1,0 +1,44 @@
+import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
+import { reviewText } from './messages.ts';
+import { FieldError, FormError, type FormErrors, Notice } from './views.tsx';
+
+/** The symbol pattern, with the symbol it would give Canada's next report as an example. */
+export function SettingsPage(props: {
+  page: PageContext;
+  pattern: string;
+  example: string | null;
+  errors?: FormErrors;
+  notice?: string | null;
+}) {
+  const { page } = props;
+  const text = reviewText(page.lang);
+  const errors = props.errors ?? {};
+  return (
+    <Layout page={page} title={text('settingsTitle')}>
+      <h1>{text('settingsTitle')}</h1>
+      <Notice text={props.notice} />
+      <FormError errors={errors} />
+      <form method="post" action={`/${page.lang}/secretariat/settings`} class="stacked" novalidate>
+        <CsrfField page={page} />
+        <label for="symbol_pattern">{text('symbolPattern')}</label>
+        <p class="hint" id="symbol_pattern-hint">
+          {text('symbolPatternHint')}
+        </p>
+        <input
+          id="symbol_pattern"
+          name="symbol_pattern"
+          required
+          value={props.pattern}
+          size={40}
+          aria-invalid={errors.symbol_pattern ? 'true' : undefined}
+          aria-describedby={
+            errors.symbol_pattern ? 'symbol_pattern-hint symbol_pattern-error' : 'symbol_pattern-hint'
+          }
+        />
+        <FieldError name="symbol_pattern" errors={errors} />
+        {props.example ? <p>{text('symbolExample', { example: props.example })}</p> : null}
+        <button type="submit">{text('save')}</button>
+      </form>
+    </Layout>
+  );
+}

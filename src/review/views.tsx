@@ -1,0 +1,333 @@
+import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
+import { formatDate, formatPeriod } from '../i18n/format.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import type { ReportDocument } from '../reports/document/report-document.ts';
+import type { SnapshotDiff } from './diff.ts';
+import { reviewText } from './messages.ts';
+import type { QueueItem, ReviewReport } from './service.ts';
+import { revisionLabel } from './service.ts';
+import { ChangesBody } from './views-changes.tsx';
+
+type Common = { page: PageContext; labels: ReferenceLabels };
+
+/** Field-level messages, keyed by form field name; "form" for the page as a whole. */
+export type FormErrors = Record<string, string>;
+
+export function FieldError(props: { name: string; errors: FormErrors }) {
+  const message = props.errors[props.name];
+  return message ? (
+    <p class="field-error" id={`${props.name}-error`}>
+      {message}
+    </p>
+  ) : null;
+}
+
+/** aria attributes tying a field to its error message. */
+export const invalidIf = (name: string, errors: FormErrors) =>
+  errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${name}-error` } : {};
+
+export function Notice(props: { text?: string | null }) {
+  return props.text ? (
+    <p class="notice" role="status">
+      {props.text}
+    </p>
+  ) : null;
+}
+
+export function FormError(props: { errors: FormErrors }) {
+  return props.errors.form ? (
+    <p class="form-error" role="alert">
+      {props.errors.form}
+    </p>
+  ) : null;
+}
+
+const reportTitle = (
+  page: PageContext,
+  labels: ReferenceLabels,
+  r: Pick<QueueItem, 'reportingPartyCode' | 'periodStart' | 'periodEnd'>,
+) =>
+  page.t('reportOf', {
+    party: labels.partyName(r.reportingPartyCode, page.lang),
+    period: formatPeriod(r.periodStart, r.periodEnd),
+  });
+
+const dateOf = (page: PageContext, at: Date | null) => (at ? formatDate(page.lang, at.toISOString()) : null);
+
+export function statusLabel(page: PageContext, status: string): string {
+  const text = reviewText(page.lang);
+  switch (status) {
+    case 'draft':
+      return text('statusDraft');
+    case 'submitted':
+      return text('statusSubmitted');
+    case 'returned':
+      return text('statusReturned');
+    case 'published':
+      return text('statusPublished');
+    default:
+      return status;
+  }
+}
+
+export function ReviewQueuePage(props: Common & { items: QueueItem[] }) {
+  const { page, labels, items } = props;
+  const text = reviewText(page.lang);
+  return (
+    <Layout page={page} title={text('queueTitle')}>
+      <h1>{text('queueTitle')}</h1>
+      <p>{text('queueIntro')}</p>
+      {items.length === 0 ? (
+        <p>{text('queueEmpty')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{text('columnReport')}</th>
+              <th scope="col">{text('columnVersion')}</th>
+              <th scope="col">{text('columnSubmitted')}</th>
+              <th scope="col">{text('columnProgrammes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr>
+                <td>
+                  <a href={`/${page.lang}/secretariat/reports/${item.id}`}>
+                    {reportTitle(page, labels, item)}
+                  </a>
+                </td>
+                <td>{revisionLabel(page.lang, item.revisionKind, item.revisionNumber)}</td>
+                <td>{dateOf(page, item.submittedAt) ?? '—'}</td>
+                <td>{item.activityCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+export type ReviewPageData = {
+  report: ReviewReport;
+  document: ReportDocument;
+  /** The symbol publication would give, or why it cannot. */
+  symbol: { value: string } | { problem: string };
+  /** For a revision: what it changes in the version published now. */
+  changes: SnapshotDiff | null;
+  today: string;
+  values?: Record<string, string>;
+  errors?: FormErrors;
+  notice?: string | null;
+};
+
+function CommentBox(props: {
+  name: string;
+  label: string;
+  values: Record<string, string>;
+  errors: FormErrors;
+}) {
+  return (
+    <>
+      <label for={props.name}>{props.label}</label>
+      <textarea id={props.name} name={props.name} rows={3} {...invalidIf(props.name, props.errors)}>
+        {props.values[props.name] ?? ''}
+      </textarea>
+      <FieldError name={props.name} errors={props.errors} />
+    </>
+  );
+}
+
+function commentPlace(page: PageContext, field: string, report: ReviewReport): string {
+  const text = reviewText(page.lang);
+  if (field === 'general') return text('fieldGeneral');
+  if (field === 'narrative') return text('fieldNarrative');
+  const activityId = Number(field.replace('activity:', ''));
+  const row = report.programmes.find((p) => p.activityId === activityId);
+  return text('fieldProgramme', { number: row?.rowNumber ?? activityId });
+}
+
+/** The document as it would be published, with a comment box beside each part, and the two decisions. */
+export function ReviewPage(props: Common & ReviewPageData) {
+  const { page, labels, report, document: doc } = props;
+  const { lang, t } = page;
+  const text = reviewText(lang);
+  const errors = props.errors ?? {};
+  const values = props.values ?? {};
+  const open = report.status === 'submitted';
+  const title = text('reviewTitle', { report: reportTitle(page, labels, report) });
+  const activityOf = new Map(report.programmes.map((p) => [p.rowNumber, p.activityId]));
+  const detailsOf = new Map<number, Array<{ label: string; value: string }>>();
+  const collect = (groups: ReportDocument['details']['groups']) => {
+    for (const group of groups) {
+      for (const programme of group.programmes) detailsOf.set(programme.number, programme.fields);
+      collect(group.groups);
+    }
+  };
+  collect(doc.details.groups);
+  const base = `/${lang}/secretariat/reports/${report.id}`;
+  return (
+    <Layout page={page} title={title}>
+      <p>
+        <a href={`/${lang}/secretariat/reports`}>{text('backToQueue')}</a>
+      </p>
+      <h1>{title}</h1>
+      <Notice text={props.notice} />
+      <FormError errors={errors} />
+      <dl class="fields">
+        <dt>{t('fieldReportStatus')}</dt>
+        <dd>{statusLabel(page, report.status)}</dd>
+        <dt>{text('columnVersion')}</dt>
+        <dd>{revisionLabel(lang, report.revisionKind, report.revisionNumber)}</dd>
+        <dt>{t('fieldSymbol')}</dt>
+        <dd>{doc.symbolLine}</dd>
+        {report.submittedAt ? (
+          <>
+            <dt>{text('columnSubmitted')}</dt>
+            <dd>{dateOf(page, report.submittedAt)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p>
+        <a href={`/${lang}/reports/${report.id}.docx`}>{text('documentDocx')}</a> ·{' '}
+        <a href={`/${lang}/reports/${report.id}.pdf`}>{text('documentPdf')}</a>
+      </p>
+      {props.changes ? (
+        <section>
+          <h2>{text('changesFromPublished')}</h2>
+          <ChangesBody page={page} labels={labels} diff={props.changes} level={3} />
+        </section>
+      ) : null}
+      {open || props.notice ? null : (
+        <p class="note">{text('notSubmitted', { status: statusLabel(page, report.status) })}</p>
+      )}
+      <form method="post" action={`${base}/return`} class="stacked">
+        <CsrfField page={page} />
+        <p class="muted">{doc.council}</p>
+        <p>
+          <strong>{doc.title}</strong>
+          {doc.revision ? ` — ${doc.revision}` : ''}
+        </p>
+        <p>{doc.period}</p>
+        {open ? (
+          <>
+            <p class="hint">{text('commentsIntro')}</p>
+            <CommentBox
+              name="comment_general"
+              label={text('commentGeneral')}
+              values={values}
+              errors={errors}
+            />
+          </>
+        ) : null}
+        <h2>{text('narrative')}</h2>
+        <ol class="narrative" lang={report.originalLanguage}>
+          {doc.narrative.map((paragraph) => (
+            <li>{paragraph}</li>
+          ))}
+        </ol>
+        {open ? (
+          <CommentBox
+            name="comment_narrative"
+            label={text('commentNarrative')}
+            values={values}
+            errors={errors}
+          />
+        ) : null}
+        <h2>{text('programmes')}</h2>
+        {doc.annex.rows.length === 0 ? <p>{text('noProgrammes')}</p> : null}
+        {doc.annex.rows.map((row) => {
+          const activityId = activityOf.get(row.number);
+          const name = `comment_activity_${activityId}`;
+          return (
+            <section>
+              <h3>
+                {row.number}. {row.title}
+              </h3>
+              <dl class="fields">
+                {(detailsOf.get(row.number) ?? []).map((field) => (
+                  <>
+                    <dt>{field.label}</dt>
+                    <dd>{field.value}</dd>
+                  </>
+                ))}
+              </dl>
+              {open && activityId ? (
+                <CommentBox
+                  name={name}
+                  label={text('commentProgramme', { number: row.number })}
+                  values={values}
+                  errors={errors}
+                />
+              ) : null}
+            </section>
+          );
+        })}
+        {open ? <button type="submit">{text('returnButton')}</button> : null}
+      </form>
+      {open ? (
+        <section>
+          <h2>{text('publishHeading')}</h2>
+          {'value' in props.symbol ? (
+            <form method="post" action={`${base}/publish`} class="stacked">
+              <CsrfField page={page} />
+              <p>{text('publishIntro', { symbol: props.symbol.value })}</p>
+              <label for="circulation_date">{text('circulationDate')}</label>
+              <p class="hint" id="circulation_date-hint">
+                {text('circulationHint')}
+              </p>
+              <input
+                id="circulation_date"
+                name="circulation_date"
+                type="date"
+                required
+                value={values.circulation_date ?? props.today}
+                aria-invalid={errors.circulation_date ? 'true' : undefined}
+                aria-describedby={
+                  errors.circulation_date
+                    ? 'circulation_date-hint circulation_date-error'
+                    : 'circulation_date-hint'
+                }
+              />
+              <FieldError name="circulation_date" errors={errors} />
+              <button type="submit">{text('publishButton')}</button>
+            </form>
+          ) : (
+            <p class="note">{props.symbol.problem}</p>
+          )}
+        </section>
+      ) : null}
+      {report.comments.length > 0 ? (
+        <section>
+          <h2>{text('earlierComments')}</h2>
+          <ul>
+            {report.comments.map((comment) => (
+              <li>
+                <time datetime={comment.createdAt.toISOString()}>{dateOf(page, comment.createdAt)}</time>
+                {comment.author ? ` · ${comment.author}` : ''} ·{' '}
+                {text('onField', { field: commentPlace(page, comment.field, report) })}
+                {t('colon')} {comment.body}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+/** 409: the report moved on (returned or published by someone else, or never submitted). */
+export function ConflictPage(props: { page: PageContext; message: string; reportId: number }) {
+  const text = reviewText(props.page.lang);
+  return (
+    <Layout page={props.page} title={text('conflictTitle')}>
+      <h1>{text('conflictTitle')}</h1>
+      <p>{props.message}</p>
+      <p>
+        <a href={`/${props.page.lang}/secretariat/reports/${props.reportId}`}>{text('backToReview')}</a> ·{' '}
+        <a href={`/${props.page.lang}/secretariat/reports`}>{text('backToQueue')}</a>
+      </p>
+    </Layout>
+  );
+}
