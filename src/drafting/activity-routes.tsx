@@ -1,0 +1,126 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Db } from '../db/database.ts';
+import { pageContext } from '../http/page-context.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import { referenceData } from '../reference/reference-data.ts';
+import { emptyFormState, formStateFromBody, formStateOfActivity, rawActivityInput } from './activity-form.ts';
+import { ActivityConflictPage, ActivityFormPage } from './activity-form-views.tsx';
+import { validateActivityInput } from './activity-input.ts';
+import { activityOnReport, createActivity, updateActivity } from './activity-service.ts';
+import { activityIdOf, actorOf, formBody, reportForRequest, textField } from './request-guards.tsx';
+
+/** Adding and editing one activity of a draft, with optimistic locking on the activity's version. */
+export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, reportPath: string) {
+  const app = new Hono();
+  const editPath = `${reportPath}/activities/:activityId{[0-9]+}/edit`;
+
+  app.get(`${reportPath}/activities/new`, async (c) => {
+    const page = pageContext(c);
+    const { report } = await reportForRequest(c, db, labels, 'edit');
+    return c.html(
+      <ActivityFormPage
+        page={page}
+        labels={await labels()}
+        reportId={report.id}
+        activityId={null}
+        state={emptyFormState(report.originalLanguage)}
+        errors={{}}
+      />,
+    );
+  });
+
+  app.post(`${reportPath}/activities/new`, async (c) => {
+    const page = pageContext(c);
+    const { account, report } = await reportForRequest(c, db, labels, 'edit');
+    const state = formStateFromBody(await formBody(c));
+    const result = validateActivityInput(rawActivityInput(state), page.lang, referenceData());
+    if (!result.ok) {
+      return c.html(
+        <ActivityFormPage
+          page={page}
+          labels={await labels()}
+          reportId={report.id}
+          activityId={null}
+          state={state}
+          errors={result.errors}
+        />,
+        400,
+      );
+    }
+    await createActivity(db, actorOf(account), report, result.value);
+    return c.redirect(
+      `/${page.lang}/drafting/reports/${report.id}?notice=activityAdded#activities-title`,
+      303,
+    );
+  });
+
+  app.get(editPath, async (c) => {
+    const page = pageContext(c);
+    const { report } = await reportForRequest(c, db, labels, 'edit');
+    const activity = await activityOnReport(db, report.id, activityIdOf(c));
+    if (!activity) throw new HTTPException(404);
+    return c.html(
+      <ActivityFormPage
+        page={page}
+        labels={await labels()}
+        reportId={report.id}
+        activityId={activity.id}
+        state={formStateOfActivity(activity)}
+        errors={{}}
+        version={activity.version}
+        isPublic={activity.isPublic}
+      />,
+    );
+  });
+
+  app.post(editPath, async (c) => {
+    const page = pageContext(c);
+    const { account, report } = await reportForRequest(c, db, labels, 'edit');
+    const activityId = activityIdOf(c);
+    const body = await formBody(c);
+    const state = formStateFromBody(body);
+    // No readable version: the form cannot prove it saw the latest record, so it meets the conflict page.
+    const version = Number.parseInt(textField(body, 'version'), 10) || -1;
+    const result = validateActivityInput(rawActivityInput(state), page.lang, referenceData());
+    if (!result.ok) {
+      const stored = await activityOnReport(db, report.id, activityId);
+      if (!stored) throw new HTTPException(404);
+      return c.html(
+        <ActivityFormPage
+          page={page}
+          labels={await labels()}
+          reportId={report.id}
+          activityId={activityId}
+          state={state}
+          errors={result.errors}
+          version={version}
+          isPublic={stored.isPublic}
+        />,
+        400,
+      );
+    }
+    const saved = await updateActivity(db, actorOf(account), report.id, activityId, version, result.value);
+    if (!saved) throw new HTTPException(404);
+    if (!saved.ok) {
+      return c.html(
+        <ActivityConflictPage
+          page={page}
+          labels={await labels()}
+          reportId={report.id}
+          activityId={activityId}
+          typed={state}
+          stored={formStateOfActivity(saved.current)}
+          storedVersion={saved.current.version}
+        />,
+        409,
+      );
+    }
+    return c.redirect(
+      `/${page.lang}/drafting/reports/${report.id}?notice=activitySaved#activities-title`,
+      303,
+    );
+  });
+
+  return app;
+}

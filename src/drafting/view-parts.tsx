@@ -1,0 +1,99 @@
+import type { PageContext } from '../http/layout.tsx';
+import { formatDate, formatPeriod } from '../i18n/format.ts';
+import type { Language } from '../i18n/languages.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import { type DraftingMessageKey, draftingText } from './page-messages.ts';
+import type { Grouping, ReportHeader, RevisionKind } from './service.ts';
+import type { ReportStatus } from './workflow.ts';
+
+/** Pieces shared by the drafting pages. */
+
+export const draftPath = (lang: Language, reportId: number) => `/${lang}/drafting/reports/${reportId}`;
+
+const statusKeys: Record<ReportStatus, DraftingMessageKey> = {
+  draft: 'statusDraft',
+  submitted: 'statusSubmitted',
+  returned: 'statusReturned',
+  published: 'statusPublished',
+};
+export const statusLabel = (lang: Language, status: ReportStatus) => draftingText(lang)(statusKeys[status]);
+
+export const groupingKeys: Record<Grouping, DraftingMessageKey> = {
+  'level-agency': 'groupingLevelAgency',
+  level: 'groupingLevel',
+  agency: 'groupingAgency',
+  none: 'groupingNone',
+};
+
+/** "Original", "Corrigendum 1", "Addendum 2". */
+export function revisionLabel(lang: Language, kind: RevisionKind, number: number): string {
+  const text = draftingText(lang);
+  return kind === 'original' ? text('original') : text(kind, { number });
+}
+
+/** "Report of Canada, 2021–2022" and, for a revision, " — Corrigendum 1". */
+export function reportTitle(
+  lang: Language,
+  labels: ReferenceLabels,
+  report: Pick<
+    ReportHeader,
+    'reportingPartyCode' | 'periodStart' | 'periodEnd' | 'revisionKind' | 'revisionNumber'
+  >,
+): string {
+  const title = draftingText(lang)('draftTitle', {
+    party: labels.partyName(report.reportingPartyCode, lang),
+    period: formatPeriod(report.periodStart, report.periodEnd),
+  });
+  return report.revisionKind === 'original'
+    ? title
+    : `${title} — ${revisionLabel(lang, report.revisionKind, report.revisionNumber)}`;
+}
+
+export function FieldError(props: { id: string; message?: string | undefined }) {
+  return props.message ? (
+    <p class="field-error" id={props.id}>
+      {props.message}
+    </p>
+  ) : null;
+}
+
+/** aria attributes of a control with a possible error shown under it. */
+export const invalidProps = (id: string, message: string | undefined, hintId?: string) => {
+  const describedBy = [hintId, message ? `${id}-error` : undefined].filter(Boolean).join(' ');
+  return {
+    'aria-invalid': message ? ('true' as const) : undefined,
+    'aria-describedby': describedBy || undefined,
+  };
+};
+
+export function Notice(props: { message?: string | undefined }) {
+  return props.message ? (
+    <p class="notice" role="status">
+      {props.message}
+    </p>
+  ) : null;
+}
+
+/** The Secretariat's comments on one part of the report, beside it. */
+export function CommentsAside(props: {
+  page: PageContext;
+  comments: Array<{ id: number; body: string; createdAt: Date }>;
+}) {
+  if (props.comments.length === 0) return null;
+  const text = draftingText(props.page.lang);
+  return (
+    <aside class="note" aria-label={text('secretariatComment')}>
+      {props.comments.map((comment) => (
+        <div>
+          <p>
+            <strong>{text('secretariatComment')}</strong>{' '}
+            <span class="muted">{formatDate(props.page.lang, comment.createdAt.toISOString())}</span>
+          </p>
+          {comment.body.split(/\n+/).map((line) => (
+            <p>{line}</p>
+          ))}
+        </div>
+      ))}
+    </aside>
+  );
+}

@@ -1,0 +1,182 @@
+import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
+import { formatPeriod } from '../i18n/format.ts';
+import { type Language, languages } from '../i18n/languages.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import { draftingText } from './page-messages.ts';
+import type { MyReport } from './service.ts';
+import { draftPath, FieldError, invalidProps, revisionLabel, statusLabel } from './view-parts.tsx';
+
+export type StartForm = {
+  partyCode: string;
+  values: { startYear: string; endYear: string; originalLanguage: string };
+  errors: Partial<Record<'startYear' | 'endYear' | 'originalLanguage', string>>;
+};
+
+type Common = { page: PageContext; labels: ReferenceLabels };
+
+/** The start form of one party; ids carry the party code so several parties' forms can share a page. */
+function StartReportForm(props: Common & { form: StartForm }) {
+  const { page, labels, form } = props;
+  const { lang } = page;
+  const text = draftingText(lang);
+  const id = (name: string) => `${name}-${form.partyCode}`;
+  const yearInput = (name: 'startYear' | 'endYear') => (
+    <>
+      <label for={id(name)}>{text(name)}</label>
+      <input
+        id={id(name)}
+        name={name}
+        inputmode="numeric"
+        pattern="[0-9]{4}"
+        size={6}
+        required
+        value={form.values[name]}
+        {...invalidProps(id(name), form.errors[name], id('year-hint'))}
+      />
+      <FieldError id={`${id(name)}-error`} message={form.errors[name]} />
+    </>
+  );
+  return (
+    <form method="post" action={`/${lang}/drafting/reports`} class="stacked" novalidate>
+      <CsrfField page={page} />
+      <h3>{text('startTitle')}</h3>
+      <input type="hidden" name="party" value={form.partyCode} />
+      <p class="muted" id={id('year-hint')}>
+        {text('yearHint')}
+      </p>
+      {yearInput('startYear')}
+      {yearInput('endYear')}
+      <label for={id('originalLanguage')}>{text('originalLanguage')}</label>
+      <select id={id('originalLanguage')} name="originalLanguage">
+        {languages.map((code) => (
+          <option value={code} selected={form.values.originalLanguage === code}>
+            {labels.languageName(code, lang)}
+          </option>
+        ))}
+      </select>
+      <button type="submit">{text('startButton')}</button>
+    </form>
+  );
+}
+
+function RevisionForm(props: { page: PageContext; reportId: number }) {
+  const { page, reportId } = props;
+  const text = draftingText(page.lang);
+  const selectId = `revision-kind-${reportId}`;
+  return (
+    <form method="post" action={`${draftPath(page.lang, reportId)}/revisions`} class="inline">
+      <CsrfField page={page} />
+      <label for={selectId}>{text('revisionKind')}</label>{' '}
+      <select id={selectId} name="kind">
+        <option value="corrigendum">{text('kindCorrigendum')}</option>
+        <option value="addendum">{text('kindAddendum')}</option>
+      </select>{' '}
+      <button type="submit">{text('startRevisionButton')}</button>
+    </form>
+  );
+}
+
+function PartyReports(props: Common & { partyCode: string; reports: MyReport[]; form: StartForm }) {
+  const { page, labels, reports } = props;
+  const { lang } = page;
+  const text = draftingText(lang);
+  const party = labels.partyName(props.partyCode, lang);
+  const published = reports.filter((r) => r.status === 'published');
+  return (
+    <section>
+      <h2>{text('partyReports', { party })}</h2>
+      {reports.length === 0 ? (
+        <p>{text('noReports')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{text('colPeriod')}</th>
+              <th scope="col">{text('colVersion')}</th>
+              <th scope="col">{text('colStatus')}</th>
+              <th scope="col">{text('colActivities')}</th>
+              <th scope="col">{text('colOpen')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reports.map((report) => {
+              const period = formatPeriod(report.periodStart, report.periodEnd);
+              const version = revisionLabel(lang, report.revisionKind, report.revisionNumber);
+              return (
+                <tr>
+                  <td>{period}</td>
+                  <td>
+                    {version}
+                    {report.symbol ? <span class="muted"> · {report.symbol}</span> : null}
+                  </td>
+                  <td>{statusLabel(lang, report.status)}</td>
+                  <td>{report.activityCount}</td>
+                  <td>
+                    <a
+                      href={draftPath(lang, report.id)}
+                      aria-label={`${text('open')}: ${period}, ${version}`}
+                    >
+                      {text('open')}
+                    </a>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <StartReportForm page={page} labels={labels} form={props.form} />
+      {published.length > 0 ? (
+        <>
+          <h3>{text('startRevisionTitle')}</h3>
+          <ul>
+            {published.map((report) => (
+              <li>
+                {formatPeriod(report.periodStart, report.periodEnd)} ·{' '}
+                {revisionLabel(lang, report.revisionKind, report.revisionNumber)}
+                {report.symbol ? ` · ${report.symbol}` : ''} <RevisionForm page={page} reportId={report.id} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** The next period a party is likely to report: the one after its latest report, else last year and this. */
+export function suggestedStartForm(partyCode: string, reports: MyReport[], lang: Language): StartForm {
+  const latestEnd = reports
+    .filter((r) => r.reportingPartyCode === partyCode)
+    .map((r) => Number(r.periodEnd.slice(0, 4)))
+    .reduce((a, b) => Math.max(a, b), 0);
+  const start = latestEnd > 0 ? latestEnd : new Date().getUTCFullYear() - 1;
+  return {
+    partyCode,
+    values: { startYear: String(start), endYear: String(start + 1), originalLanguage: lang },
+    errors: {},
+  };
+}
+
+/** "My reports": every report of the parties the account reports for, and a start form for each. */
+export function MyReportsPage(
+  props: Common & { partyCodes: string[]; reports: MyReport[]; failedForm?: StartForm },
+) {
+  const { page, labels, reports, failedForm } = props;
+  const text = draftingText(page.lang);
+  return (
+    <Layout page={page} title={text('myReportsTitle')}>
+      <h1>{text('myReportsTitle')}</h1>
+      <p>{text('myReportsIntro')}</p>
+      {props.partyCodes.map((code) => (
+        <PartyReports
+          page={page}
+          labels={labels}
+          partyCode={code}
+          reports={reports.filter((r) => r.reportingPartyCode === code)}
+          form={failedForm?.partyCode === code ? failedForm : suggestedStartForm(code, reports, page.lang)}
+        />
+      ))}
+    </Layout>
+  );
+}
