@@ -13,6 +13,8 @@ import { activityRoutes } from '../activities/routes.ts';
 import { apiDocsRoutes } from '../api-docs/routes.tsx';
 import { auditRoutes } from '../audit/routes.tsx';
 import type { Database } from '../db/database.ts';
+import { draftingRoutes, draftingWorkspaceEntries } from '../drafting/routes.tsx';
+import { canReadReportDraft } from '../drafting/workflow.ts';
 import { homeRoutes } from '../home/routes.tsx';
 import { partyRoutes } from '../parties/routes.tsx';
 import { programmeRoutes } from '../programmes/routes.tsx';
@@ -21,14 +23,15 @@ import { reportDocumentRoutes } from '../reports/document/routes.tsx';
 import { reportRoutes } from '../reports/routes.tsx';
 import { reviewRoutes, reviewWorkspaceEntries } from '../review/routes.tsx';
 import { searchRoutes } from '../search/routes.tsx';
+import { trainingRoutes, trainingWorkspaceEntries } from '../training/workspace/routes.tsx';
 import { compressResponses } from './compression.ts';
 import { ErrorPage, ForbiddenPage, FormExpiredPage, NotFoundPage, TooLargePage } from './error-pages.tsx';
 import { cachedFor, pageContext } from './page-context.ts';
 
 const siteCss = readFileSync(new URL('./static/site.css', import.meta.url), 'utf8');
 
-/** The largest request body accepted, whatever the route. */
-export const maxRequestBytes = 10 * 1024 * 1024;
+/** The largest request body accepted, whatever the route: above the 10 MB upload limit, so uploads get their own message. */
+export const maxRequestBytes = 12 * 1024 * 1024;
 
 export function createApp(database: Database) {
   const app = new Hono();
@@ -65,7 +68,7 @@ export function createApp(database: Database) {
   app.use(
     bodyLimit({
       maxSize: maxRequestBytes,
-      onError: (c) => c.html(<TooLargePage page={pageContext(c)} limit="10 MB" />, 413),
+      onError: (c) => c.html(<TooLargePage page={pageContext(c)} limit="12 MB" />, 413),
     }),
   );
   app.use(sessionMiddleware(database.db));
@@ -92,10 +95,20 @@ export function createApp(database: Database) {
 
   // What each feature offers a signed-in person on their workspace page.
   const workspaceEntries: WorkspaceEntries[] = [];
+  workspaceEntries.push(draftingWorkspaceEntries);
+  app.route('/', draftingRoutes(database.db, labels));
+  workspaceEntries.push(trainingWorkspaceEntries);
+  app.route('/', trainingRoutes(database.db, labels));
   workspaceEntries.push(reviewWorkspaceEntries);
   app.route('/', accountRoutes(database.db, labels, workspaceEntries));
   app.route('/', homeRoutes(database.db, labels));
-  app.route('/', reportDocumentRoutes(database.db, labels));
+  // A draft's document: its party's reporters, and the Secretariat once it is handed over.
+  app.route(
+    '/',
+    reportDocumentRoutes(database.db, labels, {
+      canReadDraft: async (c, report) => canReadReportDraft(c.get('signedIn')?.account, report),
+    }),
+  );
   app.route('/', reportRoutes(database.db, labels));
   app.route('/', partyRoutes(database.db, labels));
   app.route('/', programmeRoutes(database.db, labels));
