@@ -5,6 +5,7 @@ import { agencies } from '../agencies/schema.ts';
 import { type Actor, recordAudit } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
+import { freezePublishedReports } from '../reports/freeze.ts';
 import { reportActivities } from '../reports/schema.ts';
 import { type ActivityInput, activityValuesFromInput } from './activity-input.ts';
 import { type ActivityOrigin, appendToReport, inTransaction } from './service.ts';
@@ -239,6 +240,7 @@ export async function updateActivity(
   return inTransaction(db, async (tx) => {
     const before = await activityOnReport(tx, reportId, activityId);
     if (!before) return null;
+    await freezePublishedReports(tx, { activityIds: [activityId] });
     const { activity } = activityValuesFromInput(input, before.donorPartyCode);
     const lang = input.originalLanguage;
     const description = { ...before.description };

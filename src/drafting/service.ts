@@ -6,6 +6,7 @@ import { type Actor, recordAudit } from '../audit/record.ts';
 import { type LocalizedText, touch } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
+import { freezePublishedReports } from '../reports/freeze.ts';
 import {
   type activityOrigins,
   reportActivities,
@@ -422,6 +423,8 @@ export async function startRevision(
     const [source] = await tx.select().from(reports).where(eq(reports.id, reportId)).for('update');
     if (source?.status !== 'published') return null;
     const originalId = source.revisionOf ?? source.id;
+    // The revised version must stay readable as it was published while the revision is drafted.
+    await freezePublishedReports(tx, { reportIds: [source.id, originalId] });
     const [open] = await tx
       .select({ id: reports.id })
       .from(reports)
