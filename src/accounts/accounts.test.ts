@@ -161,6 +161,51 @@ describe.each(testBackends)('accounts over HTTP (%s database)', (backend) => {
     expect(offsite.headers.get('location')).toBe('/en/workspace');
   });
 
+  it('counts parallel guesses: they cannot all slip past the throttle', async () => {
+    const grant = await resolveGrant(database.db, 'secretariat', {});
+    await addUser(database.db, cliActor, { email: 'parallel@example.org', grant, password });
+    const attempts = await Promise.all(
+      Array.from({ length: maxFailuresPerAccount + 4 }, (_, i) =>
+        signIn('parallel@example.org', `guess ${i}`),
+      ),
+    );
+    expect(attempts.filter((r) => r.status === 401)).toHaveLength(maxFailuresPerAccount);
+    expect(attempts.filter((r) => r.status === 429)).toHaveLength(4);
+  });
+
+  it('takes forms from the public address behind a TLS proxy, and strips NUL from every field', async () => {
+    const { cookie, token } = await signInForm();
+    const proxied = await app.request('http://hub.example/en/sign-in', {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'nobody\u0000@example.org', password: 'x', _csrf: token }),
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Cookie: cookie,
+        Origin: 'https://hub.example',
+        'X-Forwarded-Proto': 'https',
+      },
+    });
+    // Refused by the origin check unless the proxy is trusted.
+    expect(proxied.status).toBe(403);
+    process.env.IPCOOP_TRUST_PROXY = '1';
+    try {
+      const trusted = await app.request('http://hub.example/en/sign-in', {
+        method: 'POST',
+        body: new URLSearchParams({ email: 'nobody\u0000@example.org', password: 'x', _csrf: token }),
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Cookie: cookie,
+          Origin: 'https://hub.example',
+          'X-Forwarded-Proto': 'https',
+        },
+      });
+      expect(trusted.status).toBe(401);
+      expect(await trusted.text()).toContain('value="nobody@example.org"');
+    } finally {
+      delete process.env.IPCOOP_TRUST_PROXY;
+    }
+  });
+
   it('keeps public pages free of cookies so they stay cacheable', async () => {
     const home = await app.request('/en/');
     expect(home.headers.get('set-cookie')).toBeNull();

@@ -34,6 +34,7 @@ export const accountText = defineMessages({
     roleParticipant: 'Participant',
     notifications: 'Notifications',
     noNotifications: 'Nothing new.',
+    markRead: 'Mark all as read',
     forbiddenTitle: 'Not allowed',
     forbiddenText: 'Your account does not allow this. If you think it should, ask the Secretariat.',
     csrfTitle: 'This form has expired',
@@ -75,6 +76,7 @@ export const accountText = defineMessages({
     roleParticipant: 'Participant',
     notifications: 'Notifications',
     noNotifications: 'Rien de nouveau.',
+    markRead: 'Tout marquer comme lu',
     forbiddenTitle: 'Non autorisé',
     forbiddenText:
       'Votre compte ne le permet pas. Si cela vous semble une erreur, adressez-vous au Secrétariat.',
@@ -118,6 +120,7 @@ export const accountText = defineMessages({
     roleParticipant: 'Participante',
     notifications: 'Notificaciones',
     noNotifications: 'Nada nuevo.',
+    markRead: 'Marcar todo como leído',
     forbiddenTitle: 'No permitido',
     forbiddenText: 'Su cuenta no lo permite. Si cree que debería, consulte a la Secretaría.',
     csrfTitle: 'Este formulario ha caducado',

@@ -1,6 +1,6 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 
-// scrypt from Node's own crypto: memory-hard, no native add-on to build. N=2^15 takes ~50 ms and 32 MiB.
+// scrypt from Node's own crypto: memory-hard, no native add-on to build. N=2^15 takes ~110 ms and 32 MiB here (npm run bench:workflow).
 const cost = { N: 2 ** 15, r: 8, p: 1 };
 const keyLength = 32;
 

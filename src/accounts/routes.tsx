@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { agencies } from '../agencies/schema.ts';
@@ -9,12 +9,10 @@ import type { ReferenceLabels } from '../reference/labels.ts';
 import { requireSignedIn } from './guard.ts';
 import { accountText } from './messages.ts';
 import { markNotificationsRead, notificationsOf } from './notifications.ts';
-import { verifyPassword } from './passwords.ts';
-import { users } from './schema.ts';
 import { type Account, normalizeEmail, passwordLinkUser, setPasswordWithLink } from './service.ts';
 import { clientAddress, cookieOptions, csrfCookie, sessionCookie } from './session-middleware.ts';
 import { endAllSessions, endSession, startSession } from './sessions.ts';
-import { clearSignInFailures, recordSignInFailure, signInWait } from './throttle.ts';
+import { attemptSignIn } from './sign-in.ts';
 import {
   AccountPage,
   type FieldErrors,
@@ -66,25 +64,20 @@ export function accountRoutes(
       c.html(<SignInPage page={page} email={email} next={next} errors={errors} />, status);
     if (errors.email || errors.password) return again(400);
 
-    const address = clientAddress(c);
-    const wait = await signInWait(db, email, address);
-    if (wait > 0) {
-      errors.form = text('throttled', { minutes: wait });
+    const attempt = await attemptSignIn(db, email, password, clientAddress(c));
+    if (attempt.outcome === 'throttled') {
+      errors.form = text('throttled', { minutes: attempt.minutes });
       return again(429);
     }
-    const [user] = await db.select().from(users).where(eq(users.email, email));
-    const valid = await verifyPassword(password, user?.passwordHash ?? null);
-    if (!user || !valid || user.disabledAt) {
-      await recordSignInFailure(db, email, address);
+    if (attempt.outcome === 'refused') {
       errors.form = text('wrongCredentials');
       return again(401);
     }
-    await clearSignInFailures(db, email);
     // A new session on every sign-in: a token planted before sign-in is worth nothing after.
-    const token = await startSession(db, user.id, c.req.header('user-agent'));
+    const token = await startSession(db, attempt.userId, c.req.header('user-agent'));
     setCookie(c, sessionCookie, token, cookieOptions(c));
     deleteCookie(c, csrfCookie, { path: '/' });
-    return c.redirect(safeNext(next, user.preferredLanguage), 303);
+    return c.redirect(safeNext(next, attempt.language), 303);
   });
 
   app.post('/:lang{(?:en|fr|es)}/sign-out', async (c) => {
@@ -119,7 +112,6 @@ export function accountRoutes(
     const agencyNames = new Map(agencyRows.map((a) => [a.id, a.acronym ?? a.code]));
     const referenceLabels = await labels();
     const notifications = await notificationsOf(db, account.id, page.lang);
-    await markNotificationsRead(db, account.id);
     return c.html(
       <AccountPage
         page={page}
@@ -127,6 +119,14 @@ export function accountRoutes(
         notifications={notifications}
       />,
     );
+  });
+
+  // Reading the page marks nothing: a GET changes no state, so a link from elsewhere cannot either.
+  app.post('/:lang{(?:en|fr|es)}/account/notifications/read', async (c) => {
+    const { lang } = pageContext(c);
+    const { account } = requireSignedIn(c);
+    await markNotificationsRead(db, account.id);
+    return c.redirect(`/${lang}/account`, 303);
   });
 
   app.get('/:lang{(?:en|fr|es)}/workspace', (c) => {

@@ -185,6 +185,14 @@ export function AccountPage(props: {
           ))}
         </ul>
       )}
+      {props.notifications.some((n) => !n.read) ? (
+        <form method="post" action={`/${lang}/account/notifications/read`}>
+          <CsrfField page={props.page} />
+          <button type="submit" class="secondary">
+            {text('markRead')}
+          </button>
+        </form>
+      ) : null}
       <form method="post" action={`/${lang}/account/sign-out-everywhere`}>
         <CsrfField page={props.page} />
         <button type="submit">{text('signOutEverywhere')}</button>

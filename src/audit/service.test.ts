@@ -40,6 +40,9 @@ describe('audit trail helpers', () => {
     ]);
     const month = parseAuditFilters({ to: '2024-13-01' });
     expect('problems' in month && month.problems).toEqual([{ field: 'to', problem: 'dateInvalid' }]);
+    // JavaScript takes year 0 for a date; PostgreSQL does not.
+    const yearZero = parseAuditFilters({ from: '0000-01-01' });
+    expect('problems' in yearZero && yearZero.problems).toEqual([{ field: 'from', problem: 'dateInvalid' }]);
     const order = parseAuditFilters({ from: '2024-02-01', to: '2024-01-01' });
     expect('problems' in order && order.problems).toEqual([{ field: 'to', problem: 'dateOrder' }]);
   });

@@ -24,9 +24,12 @@ export type AuditFilterProblem = {
   problem: 'tooLong' | 'dateInvalid' | 'dateOrder' | 'pageInvalid';
 };
 
-/** A real calendar day as YYYY-MM-DD (2024-02-30 and 2024-13-01 are not). */
+/**
+ * A real calendar day as YYYY-MM-DD (2024-02-30 and 2024-13-01 are not), from 1900 on: PostgreSQL
+ * has no year 0, which JavaScript accepts, and nothing here happened before the audit trail began.
+ */
 const isoDate = (value: string) => {
-  const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+  const time = /^(19|2\d)\d{2}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 };
 

@@ -105,6 +105,10 @@ const rules: Record<string, RouteRule> = {
   },
   'GET /:lang{(?:en|fr|es)}/account': { allowed: signedIn, path: () => '/en/account' },
   'GET /:lang{(?:en|fr|es)}/workspace': { allowed: signedIn, path: () => '/en/workspace' },
+  'POST /:lang{(?:en|fr|es)}/account/notifications/read': {
+    allowed: signedIn,
+    path: () => '/en/account/notifications/read',
+  },
   'GET /:lang{(?:en|fr|es)}/account/password/:token{[\\w-]{43}}': {
     allowed: everyone,
     path: () => `/en/account/password/${'x'.repeat(43)}`,
