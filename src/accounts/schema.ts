@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   boolean,
   index,
   integer,
@@ -12,6 +13,7 @@ import {
 import { agencies } from '../agencies/schema.ts';
 import { editableColumns } from '../db/columns.ts';
 import { parties } from '../reference/schema.ts';
+import { participants } from '../training/schema.ts';
 
 /**
  * What a person may do. Reporters act for reporting parties, focal points for beneficiary parties,
@@ -55,8 +57,10 @@ export const userRoles = pgTable(
     partyCode: text('party_code').references(() => parties.code),
     /** The agency a coordinator or advisor works for. */
     agencyId: integer('agency_id').references(() => agencies.id),
-    /** The participant record a participant account belongs to. */
-    participantId: integer('participant_id'),
+    /** The participant record a participant account belongs to; the grant goes with the record. */
+    participantId: integer('participant_id').references((): AnyPgColumn => participants.id, {
+      onDelete: 'cascade',
+    }),
   },
   (t) => [
     unique('user_roles_scope_key')

@@ -4,6 +4,7 @@ import { type Actor, recordAudit } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
 import { parties } from '../reference/schema.ts';
+import { participants } from '../training/schema.ts';
 import { hashPassword } from './passwords.ts';
 import { type Role, roles, sessions, userRoles, users, userTokens } from './schema.ts';
 import { randomToken, tokenHash } from './tokens.ts';
@@ -54,7 +55,12 @@ export async function resolveGrant(
   }
   if (role === 'participant') {
     if (!scope.participantId) throw new AccountError('the participant role needs a participant record');
-    grant.participantId = scope.participantId;
+    const [participant] = await db
+      .select({ id: participants.id })
+      .from(participants)
+      .where(eq(participants.id, scope.participantId));
+    if (!participant) throw new AccountError(`no participant record ${scope.participantId}`);
+    grant.participantId = participant.id;
   }
   return grant;
 }

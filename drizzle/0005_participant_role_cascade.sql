@@ -1,0 +1,1 @@
+ALTER TABLE "user_roles" ADD CONSTRAINT "user_roles_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;
