@@ -23,6 +23,7 @@ import { reportDocumentRoutes } from '../reports/document/routes.tsx';
 import { reportRoutes } from '../reports/routes.tsx';
 import { reviewRoutes, reviewWorkspaceEntries } from '../review/routes.tsx';
 import { searchRoutes } from '../search/routes.tsx';
+import { alumniRoutes, alumniWorkspaceEntries } from '../training/alumni/routes.tsx';
 import { trainingRoutes, trainingWorkspaceEntries } from '../training/workspace/routes.tsx';
 import { compressResponses } from './compression.ts';
 import { ErrorPage, ForbiddenPage, FormExpiredPage, NotFoundPage, TooLargePage } from './error-pages.tsx';
@@ -99,6 +100,8 @@ export function createApp(database: Database) {
   app.route('/', draftingRoutes(database.db, labels));
   workspaceEntries.push(trainingWorkspaceEntries);
   app.route('/', trainingRoutes(database.db, labels));
+  workspaceEntries.push(alumniWorkspaceEntries);
+  app.route('/', alumniRoutes(database.db, labels));
   workspaceEntries.push(reviewWorkspaceEntries);
   app.route('/', accountRoutes(database.db, labels, workspaceEntries));
   app.route('/', homeRoutes(database.db, labels));

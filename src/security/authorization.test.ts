@@ -264,6 +264,14 @@ const rules: Record<string, RouteRule> = {
     path: (f) => `/en/training/editions/${f.completedEdition}/sessions/${f.session}/remove`,
     last: true,
   },
+  'GET /:lang{(?:en|fr|es)}/training/alumni': {
+    allowed: ['coordinatorCIPO'],
+    path: () => '/en/training/alumni',
+  },
+  'GET /:lang{(?:en|fr|es)}/training/alumni.csv': {
+    allowed: ['coordinatorCIPO'],
+    path: () => '/en/training/alumni.csv',
+  },
   'GET /:lang{(?:en|fr|es)}/training/nominations': {
     allowed: ['focalKEN', 'focalGHA'],
     path: () => '/en/training/nominations',
