@@ -10,6 +10,7 @@ export type KeyFigures = {
   ldcShare: number;
 };
 
+/** Over public activities only: one that exists only in drafts (is_public false) counts nowhere. */
 export async function keyFigures(db: Db): Promise<KeyFigures> {
   const [row] = await queryRows<{
     activities: number;
@@ -18,10 +19,12 @@ export async function keyFigures(db: Db): Promise<KeyFigures> {
     beneficiaries: number;
   }>(
     db,
-    sql`SELECT (SELECT count(*)::int FROM activities) AS activities,
+    sql`SELECT (SELECT count(*)::int FROM activities WHERE is_public) AS activities,
                (SELECT count(*)::int FROM activity_search WHERE benefits_ldc) AS ldc,
                (SELECT count(DISTINCT reporting_party_code)::int FROM reports WHERE status = 'published') AS reporting,
-               (SELECT count(DISTINCT party_code)::int FROM activity_beneficiaries WHERE party_code IS NOT NULL) AS beneficiaries`,
+               (SELECT count(DISTINCT b.party_code)::int FROM activity_beneficiaries b
+                  JOIN activities a ON a.id = b.activity_id
+                 WHERE b.party_code IS NOT NULL AND a.is_public) AS beneficiaries`,
   );
   const activities = row?.activities ?? 0;
   return {

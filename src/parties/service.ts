@@ -53,7 +53,7 @@ export function regionsOf(labels: ReferenceLabels, code: string): string[] {
 }
 
 /**
- * A party seen both ways: what it reports as a donor (by year, IP area, beneficiary, and for
+ * A party seen both ways (public activities only: one that exists only in drafts counts nowhere): what it reports as a donor (by year, IP area, beneficiary, and for
  * every reporting cycle whether it filed) and who helps it as a beneficiary, directly or through
  * a region it belongs to.
  */
@@ -70,20 +70,20 @@ export async function partyProfile(db: Db, labels: ReferenceLabels, code: string
     queryRows<{ year: number; count: number }>(
       db,
       sql`SELECT extract(year FROM start_date)::int AS year, count(*)::int AS count
-            FROM activities WHERE donor_party_code = ${code} AND start_date IS NOT NULL
+            FROM activities WHERE donor_party_code = ${code} AND start_date IS NOT NULL AND is_public
            GROUP BY 1 ORDER BY 1`,
     ),
     queryRows<CodeCount>(
       db,
       sql`SELECT area AS code, count(*)::int AS count
-            FROM activities, unnest(ip_areas) AS area WHERE donor_party_code = ${code}
+            FROM activities, unnest(ip_areas) AS area WHERE donor_party_code = ${code} AND is_public
            GROUP BY area ORDER BY 2 DESC, 1`,
     ),
     queryRows<CodeCount>(
       db,
       sql`SELECT b.party_code AS code, count(DISTINCT a.id)::int AS count
             FROM activities a JOIN activity_beneficiaries b ON b.activity_id = a.id
-           WHERE a.donor_party_code = ${code} AND b.party_code IS NOT NULL
+           WHERE a.donor_party_code = ${code} AND a.is_public AND b.party_code IS NOT NULL
            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 30`,
     ),
     queryRows<ReportingCycle>(
@@ -105,7 +105,7 @@ export async function partyProfile(db: Db, labels: ReferenceLabels, code: string
             FROM activity_beneficiaries b
             JOIN activities a ON a.id = b.activity_id
             LEFT JOIN LATERAL unnest(a.ip_areas) AS area ON true
-           WHERE b.party_code = ${code} OR b.region_code IN (${regionList})
+           WHERE a.is_public AND (b.party_code = ${code} OR b.region_code IN (${regionList}))
            GROUP BY a.donor_party_code ORDER BY 2 DESC, 1`,
     ),
     queryRows<BeneficiaryActivity>(
@@ -114,12 +114,12 @@ export async function partyProfile(db: Db, labels: ReferenceLabels, code: string
                  a.start_date::text AS "startDate", a.start_precision AS "startPrecision",
                  CASE WHEN b.party_code IS NULL THEN b.region_code END AS "viaRegion"
             FROM activity_beneficiaries b JOIN activities a ON a.id = b.activity_id
-           WHERE b.party_code = ${code} OR b.region_code IN (${regionList})
+           WHERE a.is_public AND (b.party_code = ${code} OR b.region_code IN (${regionList}))
            ORDER BY a.start_date DESC NULLS LAST, a.id LIMIT 100`,
     ),
     queryRows<{ n: number }>(
       db,
-      sql`SELECT count(*)::int AS n FROM activities WHERE donor_party_code = ${code}`,
+      sql`SELECT count(*)::int AS n FROM activities WHERE donor_party_code = ${code} AND is_public`,
     ),
   ]);
   return {
