@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { activities } from '../activities/schema.ts';
 import { agencies } from '../agencies/schema.ts';
 import type { LocalizedText } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
@@ -162,7 +163,8 @@ async function editionViews(
 ): Promise<EditionView[]> {
   const ids = rows.map((row) => row.id);
   if (ids.length === 0) return [];
-  const [sessions, partyCounts, named] = await Promise.all([
+  const activityIds = rows.flatMap((row) => (row.activityId ? [row.activityId] : []));
+  const [sessions, partyCounts, named, publicActivities] = await Promise.all([
     db
       .select({
         editionId: editionSessions.editionId,
@@ -195,7 +197,15 @@ async function editionViews(
       .from(participants)
       .where(and(inArray(participants.editionId, ids), eq(participants.consentPublicName, true)))
       .orderBy(asc(participants.partyCode), asc(participants.name)),
+    activityIds.length > 0
+      ? db
+          .select({ id: activities.id })
+          .from(activities)
+          .where(and(inArray(activities.id, activityIds), eq(activities.isPublic, true)))
+      : Promise.resolve([]),
   ]);
+  // An edition reported only in a draft links to nothing yet: its activity page is not public.
+  const isPublic = new Set(publicActivities.map((a) => a.id));
   return rows.map((row) => {
     const counts = partyCounts
       .filter((c) => c.editionId === row.id)
@@ -217,7 +227,7 @@ async function editionViews(
       reportedParticipants: row.reportedParticipants,
       publicNominations: row.publicNominations,
       nominationDeadline: row.nominationDeadline,
-      activityId: row.activityId,
+      activityId: row.activityId && isPublic.has(row.activityId) ? row.activityId : null,
       sessions: sessions
         .filter((s) => s.editionId === row.id)
         .map(({ kind, title, speakers }) => ({ kind, title, speakers })),
