@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../db/database.ts';
+import type { PageContext } from '../http/layout.tsx';
 import { pageContext } from '../http/page-context.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { referenceData } from '../reference/reference-data.ts';
@@ -8,7 +9,23 @@ import { emptyFormState, formStateFromBody, formStateOfActivity, rawActivityInpu
 import { ActivityConflictPage, ActivityFormPage } from './activity-form-views.tsx';
 import { validateActivityInput } from './activity-input.ts';
 import { activityOnReport, createActivity, updateActivity } from './activity-service.ts';
+import { LockedPage } from './draft-views.tsx';
+import { type DraftingMessageKey, draftingText } from './page-messages.ts';
 import { activityIdOf, actorOf, formBody, reportForRequest, textField } from './request-guards.tsx';
+import { type ReportHeader, reviewsListing } from './service.ts';
+import { reportTitle } from './view-parts.tsx';
+
+/** Why the activity cannot change now: the reports under review that list it, named. */
+function underReviewText(
+  page: PageContext,
+  labels: ReferenceLabels,
+  reviews: ReportHeader[],
+  key: Extract<DraftingMessageKey, 'underReviewEdit' | 'underReviewRefused'>,
+): string | undefined {
+  if (reviews.length === 0) return undefined;
+  const reports = reviews.map((report) => reportTitle(page.lang, labels, report)).join('; ');
+  return draftingText(page.lang)(key, { reports });
+}
 
 /** Adding and editing one activity of a draft, with optimistic locking on the activity's version. */
 export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, reportPath: string) {
@@ -48,7 +65,11 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, r
         400,
       );
     }
-    await createActivity(db, actorOf(account), report, result.value);
+    const created = await createActivity(db, actorOf(account), report, result.value);
+    if (!created) throw new HTTPException(404);
+    if (!created.ok) {
+      return c.html(<LockedPage page={page} labels={await labels()} report={created.current} />, 409);
+    }
     return c.redirect(
       `/${page.lang}/drafting/reports/${report.id}?notice=activityAdded#activities-title`,
       303,
@@ -60,16 +81,19 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, r
     const { report } = await reportForRequest(c, db, labels, 'edit');
     const activity = await activityOnReport(db, report.id, activityIdOf(c));
     if (!activity) throw new HTTPException(404);
+    const referenceLabels = await labels();
+    const reviews = await reviewsListing(db, activity.id, report.id);
     return c.html(
       <ActivityFormPage
         page={page}
-        labels={await labels()}
+        labels={referenceLabels}
         reportId={report.id}
         activityId={activity.id}
         state={formStateOfActivity(activity)}
         errors={{}}
         version={activity.version}
         isPublic={activity.isPublic}
+        refusal={underReviewText(page, referenceLabels, reviews, 'underReviewEdit')}
       />,
     );
   });
@@ -86,22 +110,46 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, r
     if (!result.ok) {
       const stored = await activityOnReport(db, report.id, activityId);
       if (!stored) throw new HTTPException(404);
+      const referenceLabels = await labels();
+      const reviews = await reviewsListing(db, activityId, report.id);
       return c.html(
         <ActivityFormPage
           page={page}
-          labels={await labels()}
+          labels={referenceLabels}
           reportId={report.id}
           activityId={activityId}
           state={state}
           errors={result.errors}
           version={version}
           isPublic={stored.isPublic}
+          refusal={underReviewText(page, referenceLabels, reviews, 'underReviewEdit')}
         />,
         400,
       );
     }
-    const saved = await updateActivity(db, actorOf(account), report.id, activityId, version, result.value);
+    const saved = await updateActivity(db, actorOf(account), report, activityId, version, result.value);
     if (!saved) throw new HTTPException(404);
+    if (!saved.ok && saved.reason === 'locked') {
+      return c.html(<LockedPage page={page} labels={await labels()} report={saved.current} />, 409);
+    }
+    if (!saved.ok && saved.reason === 'under-review') {
+      // Nothing saved; the form comes back as typed, with the version it was opened on.
+      const referenceLabels = await labels();
+      return c.html(
+        <ActivityFormPage
+          page={page}
+          labels={referenceLabels}
+          reportId={report.id}
+          activityId={activityId}
+          state={state}
+          errors={{}}
+          version={version}
+          isPublic={saved.current.isPublic}
+          refusal={underReviewText(page, referenceLabels, saved.reviews, 'underReviewRefused')}
+        />,
+        409,
+      );
+    }
     if (!saved.ok) {
       return c.html(
         <ActivityConflictPage

@@ -8,7 +8,15 @@ import type { Db } from '../db/database.ts';
 import { freezePublishedReports } from '../reports/freeze.ts';
 import { reportActivities } from '../reports/schema.ts';
 import { type ActivityInput, activityValuesFromInput } from './activity-input.ts';
-import { type ActivityOrigin, appendToReport, inTransaction } from './service.ts';
+import {
+  type ActivityOrigin,
+  appendToReport,
+  inTransaction,
+  lockReportForChange,
+  type ReportHeader,
+  type ReportLocked,
+  reviewsListing,
+} from './service.ts';
 
 /** Provenance of activities typed or uploaded here. */
 export const draftedActivitySource = {
@@ -156,9 +164,12 @@ const auditView = (activity: StoredActivity | null) => {
   return rest;
 };
 
+export type AddResult = { ok: true; activityIds: number[] } | ReportLocked | null;
+
 /**
  * New activities on a draft, out of public view until the report is published, donor = the
- * report's party, appended to the list with their origin. Inside the caller's transaction.
+ * report's party, appended to the list with their origin. Inside the caller's transaction; nothing
+ * is written when the report is no longer editable (locked) or gone (null).
  */
 export async function addActivitiesToReport(
   tx: Db,
@@ -166,7 +177,9 @@ export async function addActivitiesToReport(
   report: { id: number; reportingPartyCode: string },
   inputs: ActivityInput[],
   origin: Extract<ActivityOrigin, 'manual' | 'spreadsheet'>,
-): Promise<number[]> {
+): Promise<AddResult> {
+  const locked = await lockReportForChange(tx, report);
+  if (!locked?.ok) return locked;
   const index = await agencyIndex(tx);
   const rows = inputs.map((input) => ({
     input,
@@ -208,7 +221,7 @@ export async function addActivitiesToReport(
   await insertInChunks(agencyLinks, (chunk) => tx.insert(activityAgencies).values(chunk));
   await appendToReport(tx, report.id, ids, origin);
   await refreshActivitySearch(tx, ids);
-  return ids;
+  return { ok: true, activityIds: ids };
 }
 
 export async function createActivity(
@@ -216,30 +229,52 @@ export async function createActivity(
   actor: Actor,
   report: { id: number; reportingPartyCode: string },
   input: ActivityInput,
-): Promise<number> {
-  const [id] = await inTransaction(db, (tx) => addActivitiesToReport(tx, actor, report, [input], 'manual'));
-  if (id === undefined) throw new Error('no activity was created');
-  return id;
+): Promise<{ ok: true; activityId: number } | ReportLocked | null> {
+  const added = await inTransaction(db, (tx) => addActivitiesToReport(tx, actor, report, [input], 'manual'));
+  if (!added?.ok) return added;
+  const [activityId] = added.activityIds;
+  if (activityId === undefined) throw new Error('no activity was created');
+  return { ok: true, activityId };
 }
 
-export type UpdateResult = { ok: true } | { ok: false; current: StoredActivity } | null;
+export type UpdateResult =
+  | { ok: true }
+  /** Someone saved the activity since the form was opened: what is stored now. */
+  | { ok: false; reason: 'conflict'; current: StoredActivity }
+  /** Also listed in reports with the Secretariat, which must not change under review. */
+  | { ok: false; reason: 'under-review'; reviews: ReportHeader[]; current: StoredActivity }
+  | ReportLocked
+  | null;
 
 /**
  * Saves the reporter's edit if the activity is still at the version their form was opened on
  * (optimistic locking); otherwise writes nothing and returns what is stored now. Titles and
- * descriptions keep their translations in other languages.
+ * descriptions keep their translations in other languages. Refused while another report listing
+ * the activity is under review (submitted): the activity is the same record in that report.
  */
 export async function updateActivity(
   db: Db,
   actor: Actor,
-  reportId: number,
+  report: { id: number; reportingPartyCode: string },
   activityId: number,
   version: number,
   input: ActivityInput,
 ): Promise<UpdateResult> {
+  const reportId = report.id;
   return inTransaction(db, async (tx) => {
+    const locked = await lockReportForChange(tx, report);
+    if (!locked?.ok) return locked;
+    // FOR UPDATE, before the check below: no report can list the activity meanwhile (the foreign
+    // key's lock waits for this one), and a submission of one that lists it waits (submitReport).
+    await tx
+      .select({ id: activities.id })
+      .from(activities)
+      .where(eq(activities.id, activityId))
+      .for('update');
     const before = await activityOnReport(tx, reportId, activityId);
     if (!before) return null;
+    const reviews = await reviewsListing(tx, activityId, reportId);
+    if (reviews.length > 0) return { ok: false, reason: 'under-review', reviews, current: before };
     await freezePublishedReports(tx, { activityIds: [activityId] });
     const { activity } = activityValuesFromInput(input, before.donorPartyCode);
     const lang = input.originalLanguage;
@@ -253,7 +288,11 @@ export async function updateActivity(
       .where(and(eq(activities.id, activityId), eq(activities.version, version)))
       .returning({ id: activities.id });
     if (updated.length === 0)
-      return { ok: false, current: (await activityOnReport(tx, reportId, activityId)) ?? before };
+      return {
+        ok: false,
+        reason: 'conflict',
+        current: (await activityOnReport(tx, reportId, activityId)) ?? before,
+      };
     const links = await linkRows(tx, actor, await agencyIndex(tx), activityId, input, before.donorPartyCode);
     await tx.delete(activityBeneficiaries).where(eq(activityBeneficiaries.activityId, activityId));
     if (links.beneficiaries.length > 0) await tx.insert(activityBeneficiaries).values(links.beneficiaries);
@@ -267,6 +306,6 @@ export async function updateActivity(
       before: auditView(before),
       after: auditView(await activityOnReport(tx, reportId, activityId)),
     });
-    return { ok: true };
+    return { ok: true } as const;
   });
 }

@@ -75,6 +75,11 @@ export const draftingText = defineMessages({
     noStartDate: 'Start date not given',
     beneficiariesLabel: 'Beneficiaries:',
     edit: 'Edit',
+    underReviewNote: 'listed in a report under review: read-only until the review ends',
+    underReviewEdit:
+      'This programme is also listed in {reports}, which is with the WTO Secretariat for review. It cannot be changed until that review ends.',
+    underReviewRefused:
+      'Nothing was saved: this programme is also listed in {reports}, which is with the WTO Secretariat for review, and it cannot be changed until that review ends. What you typed is kept below.',
     remove: 'Remove from the report',
     addActivity: 'Add a programme or project',
     spreadsheetTitle: 'Several programmes at once',
@@ -219,6 +224,11 @@ export const draftingText = defineMessages({
     noStartDate: 'Date de début non indiquée',
     beneficiariesLabel: 'Bénéficiaires :',
     edit: 'Modifier',
+    underReviewNote: 'inscrit dans un rapport en cours d’examen : non modifiable jusqu’à la fin de l’examen',
+    underReviewEdit:
+      'Ce programme figure aussi dans {reports}, que le Secrétariat de l’OMC examine. Il ne peut pas être modifié avant la fin de cet examen.',
+    underReviewRefused:
+      'Rien n’a été enregistré : ce programme figure aussi dans {reports}, que le Secrétariat de l’OMC examine, et il ne peut pas être modifié avant la fin de cet examen. Ce que vous avez saisi est conservé ci-dessous.',
     remove: 'Retirer du rapport',
     addActivity: 'Ajouter un programme ou un projet',
     spreadsheetTitle: 'Plusieurs programmes à la fois',
@@ -364,6 +374,11 @@ export const draftingText = defineMessages({
     noStartDate: 'Fecha de inicio no indicada',
     beneficiariesLabel: 'Beneficiarios:',
     edit: 'Modificar',
+    underReviewNote: 'figura en un informe en examen: no se puede modificar hasta que termine el examen',
+    underReviewEdit:
+      'Este programa figura también en {reports}, que la Secretaría de la OMC está examinando. No se puede modificar hasta que termine ese examen.',
+    underReviewRefused:
+      'No se guardó nada: este programa figura también en {reports}, que la Secretaría de la OMC está examinando, y no se puede modificar hasta que termine ese examen. Lo que escribió se conserva a continuación.',
     remove: 'Quitar del informe',
     addActivity: 'Añadir un programa o proyecto',
     spreadsheetTitle: 'Varios programas a la vez',

@@ -218,8 +218,11 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   app.post(`${reportPath}/activities/:activityId{[0-9]+}/remove`, async (c) => {
     const page = pageContext(c);
     const { account, report } = await reportForRequest(c, db, labels, 'edit');
-    const removed = await removeFromReport(db, actorOf(account), report.id, activityIdOf(c));
+    const removed = await removeFromReport(db, actorOf(account), report, activityIdOf(c));
     if (!removed) throw new HTTPException(404);
+    if (!removed.ok) {
+      return c.html(<LockedPage page={page} labels={await labels()} report={removed.current} />, 409);
+    }
     return c.redirect(
       `/${page.lang}/drafting/reports/${report.id}?notice=activityRemoved#activities-title`,
       303,

@@ -18,7 +18,7 @@ import {
 import { type BeneficiaryView, beneficiariesOf } from '../reports/service.ts';
 import { trainingEditions } from '../training/schema.ts';
 import { carryForwardFor } from './carry-forward.ts';
-import { editableStatuses, periodFromYears, type ReportStatus } from './workflow.ts';
+import { editableStatuses, isEditable, periodFromYears, type ReportStatus } from './workflow.ts';
 
 export type ActivityOrigin = (typeof activityOrigins)[number];
 export type Grouping = (typeof reportGroupings)[number];
@@ -78,6 +78,54 @@ const headerColumns = {
 export async function reportHeader(db: Db, id: number): Promise<ReportHeader | null> {
   const [row] = await db.select(headerColumns).from(reports).where(eq(reports.id, id));
   return row ?? null;
+}
+
+/** A change refused because the report left its reporter's hands after the route checked it. */
+export type ReportLocked = { ok: false; reason: 'locked'; current: ReportHeader };
+
+/**
+ * The first step of every change to a report's list or activities, inside its transaction:
+ * locks the report row (a submission waits for the change, or the change sees the submission)
+ * and checks again what the route checked before the transaction began: still a draft or
+ * returned, still the same party's. Null when the report is gone.
+ */
+export async function lockReportForChange(
+  tx: Db,
+  report: { id: number; reportingPartyCode: string },
+): Promise<{ ok: true; current: ReportHeader } | ReportLocked | null> {
+  const [current] = await tx
+    .select(headerColumns)
+    .from(reports)
+    .where(eq(reports.id, report.id))
+    .for('update');
+  if (!current) return null;
+  if (!isEditable(current) || current.reportingPartyCode !== report.reportingPartyCode)
+    return { ok: false, reason: 'locked', current };
+  return { ok: true, current };
+}
+
+/**
+ * The other reports listing this activity that are with the Secretariat (submitted). An activity
+ * is one record in every report that lists it, so while one of them is under review the activity
+ * must not change through another (published ones are protected by their snapshots instead).
+ */
+export async function reviewsListing(
+  db: Db,
+  activityId: number,
+  exceptReportId: number,
+): Promise<ReportHeader[]> {
+  return db
+    .select(headerColumns)
+    .from(reports)
+    .innerJoin(reportActivities, eq(reportActivities.reportId, reports.id))
+    .where(
+      and(
+        eq(reportActivities.activityId, activityId),
+        ne(reports.id, exceptReportId),
+        eq(reports.status, 'submitted'),
+      ),
+    )
+    .orderBy(asc(reports.id));
 }
 
 export type MyReport = ReportHeader & { activityCount: number };
@@ -203,6 +251,8 @@ export type DraftRow = {
   isPublic: boolean;
   /** The year of the training edition the activity reports, if it is one. */
   trainingYear: number | null;
+  /** Also listed in another report that is with the Secretariat: read-only until that review ends. */
+  underReview: boolean;
   beneficiaries: BeneficiaryView[];
 };
 
@@ -238,6 +288,7 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
       trainingYear: sql<
         number | null
       >`(select max(${trainingEditions.year}) from ${trainingEditions} where ${trainingEditions.activityId} = ${activities.id})`,
+      underReview: sql<boolean>`exists (select 1 from report_activities other_ra join reports other_r on other_r.id = other_ra.report_id where other_ra.activity_id = ${activities.id} and other_ra.report_id <> ${id} and other_r.status = 'submitted')`,
     })
     .from(reportActivities)
     .innerJoin(activities, eq(activities.id, reportActivities.activityId))
@@ -324,15 +375,18 @@ export async function renumberRows(db: Db, reportId: number): Promise<void> {
 export async function removeFromReport(
   db: Db,
   actor: Actor,
-  reportId: number,
+  report: { id: number; reportingPartyCode: string },
   activityId: number,
-): Promise<boolean> {
+): Promise<{ ok: true } | ReportLocked | null> {
+  const reportId = report.id;
   return inTransaction(db, async (tx) => {
+    const locked = await lockReportForChange(tx, report);
+    if (!locked?.ok) return locked;
     const [removed] = await tx
       .delete(reportActivities)
       .where(and(eq(reportActivities.reportId, reportId), eq(reportActivities.activityId, activityId)))
       .returning();
-    if (!removed) return false;
+    if (!removed) return null;
     await renumberRows(tx, reportId);
     // updated_at only: the version guards the narrative, which a list change leaves alone.
     await tx.update(reports).set({ updatedAt: sql`now()` }).where(eq(reports.id, reportId));
@@ -342,7 +396,7 @@ export async function removeFromReport(
       id: `${reportId}:${activityId}`,
       before: removed,
     });
-    return true;
+    return { ok: true } as const;
   });
 }
 
@@ -381,6 +435,22 @@ export async function submitReport(
       .from(reportActivities)
       .where(eq(reportActivities.reportId, reportId));
     if ((listed?.count ?? 0) === 0 && before.narrative.length === 0) return { ok: false, reason: 'empty' };
+    // Its activities are shared with other reports: an edit of one through another draft either
+    // ends before the submission (and is in it) or starts after it and is refused (updateActivity).
+    await tx
+      .select({ id: activities.id })
+      .from(activities)
+      .where(
+        inArray(
+          activities.id,
+          tx
+            .select({ id: reportActivities.activityId })
+            .from(reportActivities)
+            .where(eq(reportActivities.reportId, reportId)),
+        ),
+      )
+      .orderBy(asc(activities.id))
+      .for('share');
     const [after] = await tx
       .update(reports)
       .set({ status: 'submitted', submittedAt: sql`now()`, ...touch(reports) })

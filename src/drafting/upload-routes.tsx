@@ -7,7 +7,7 @@ import type { Db } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { referenceData } from '../reference/reference-data.ts';
-import { DraftPage } from './draft-views.tsx';
+import { DraftPage, LockedPage } from './draft-views.tsx';
 import { draftingText } from './page-messages.ts';
 import { actorOf, formBody, reportForRequest } from './request-guards.tsx';
 import { loadDraft } from './service.ts';
@@ -116,6 +116,9 @@ export function uploadRoutes(db: Db, labels: () => Promise<ReferenceLabels>, rep
     const { account, report } = await reportForRequest(c, db, labels, 'edit');
     const result = await confirmUpload(db, actorOf(account), c.req.param('uploadId'), report);
     if (!result.ok && result.reason === 'not-yours') requirePermission(false);
+    if (!result.ok && result.reason === 'locked') {
+      return c.html(<LockedPage page={page} labels={await labels()} report={result.current} />, 409);
+    }
     if (!result.ok) {
       const message = draftingText(page.lang)('uploadExpired');
       return c.html(<UploadGonePage page={page} reportId={report.id} message={message} />, 404);

@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
 import { settings } from '../settings/schema.ts';
 import { addActivitiesToReport } from './activity-service.ts';
-import { inTransaction } from './service.ts';
+import { inTransaction, type ReportLocked } from './service.ts';
 import type { SpreadsheetPreview } from './spreadsheet-read.ts';
 
 /**
@@ -64,11 +64,14 @@ export async function stagedUpload(db: Db, uploadId: string): Promise<StagedUplo
 
 export type ConfirmResult =
   | { ok: true; activityIds: number[] }
-  | { ok: false; reason: 'missing' | 'not-yours' | 'other-report' };
+  /** 'missing' also when the report itself is gone. */
+  | { ok: false; reason: 'missing' | 'not-yours' | 'other-report' }
+  | ReportLocked;
 
 /**
  * Imports the good rows of a staged upload into the report, all or none, and forgets the upload.
- * Only its uploader may, and only into the report it was uploaded for.
+ * Only its uploader may, only into the report it was uploaded for, and only while that report is
+ * still editable (checked again inside the transaction).
  */
 export async function confirmUpload(
   db: Db,
@@ -89,13 +92,17 @@ export async function confirmUpload(
     if (upload.userId !== actor.userId) return { ok: false, reason: 'not-yours' };
     if (upload.reportId !== report.id) return { ok: false, reason: 'other-report' };
     const rows = goodRows(upload);
-    const activityIds = await addActivitiesToReport(
+    // Refused (the upload kept) when the report left the reporter's hands since the route checked.
+    const added = await addActivitiesToReport(
       tx,
       actor,
       report,
       rows.flatMap((r) => (r.input ? [r.input] : [])),
       'spreadsheet',
     );
+    if (!added) return { ok: false, reason: 'missing' };
+    if (!added.ok) return added;
+    const { activityIds } = added;
     await tx.delete(settings).where(eq(settings.key, key));
     await recordAudit(tx, actor, {
       action: 'import-upload',
