@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { activities, activityAgencies, activityBeneficiaries } from '../activities/schema.ts';
 import { refreshActivitySearch } from '../activities/search-index.ts';
 import { agencies } from '../agencies/schema.ts';
-import { type Actor, recordAudit } from '../audit/record.ts';
+import { type Actor, type AuditEntry, recordAudit, recordAudits } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
 import { freezePublishedReports } from '../reports/freeze.ts';
@@ -204,19 +204,21 @@ export async function addActivitiesToReport(
   }
   const beneficiaries: BeneficiaryRow[] = [];
   const agencyLinks: AgencyLinkRow[] = [];
+  const audits: AuditEntry[] = [];
   for (const [n, { input, values }] of rows.entries()) {
     const id = ids[n] as number;
     const links = await linkRows(tx, actor, index, id, input, report.reportingPartyCode);
     beneficiaries.push(...links.beneficiaries);
     agencyLinks.push(...links.agencies);
     // What was written, as validated: no reload per row (an upload may hold 2,000 of them).
-    await recordAudit(tx, actor, {
+    audits.push({
       action: 'create',
       table: 'activities',
       id,
       after: { ...values, reportId: report.id, origin },
     });
   }
+  await recordAudits(tx, actor, audits);
   await insertInChunks(beneficiaries, (chunk) => tx.insert(activityBeneficiaries).values(chunk));
   await insertInChunks(agencyLinks, (chunk) => tx.insert(activityAgencies).values(chunk));
   await appendToReport(tx, report.id, ids, origin);
