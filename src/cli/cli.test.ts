@@ -47,6 +47,27 @@ describe('ipcoop CLI', () => {
     expect(json.stored).toBeNull();
   });
 
+  it('manages accounts: add with a one-time link, list, reset, disable; refuses a bad scope', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ipcoop-cli-'));
+    const env = { IPCOOP_DATA_DIR: dataDir, IPCOOP_PUBLIC_URL: 'https://hub.example' };
+    const added = await ipcoop(
+      ['user', 'add', '--email', 'Officer@Example.org', '--role', 'reporter', '--party', 'can'],
+      env,
+    );
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('Account Officer@Example.org created with role reporter.');
+    expect(added.stdout).toMatch(/https:\/\/hub\.example\/en\/account\/password\/[\w-]{43}/);
+    const noParty = await ipcoop(['user', 'add', '--email', 'x@example.org', '--role', 'reporter'], env);
+    expect(noParty.code).toBe(1);
+    expect(noParty.stderr).toContain('the reporter role needs --party');
+    const listed = await ipcoop(['user', 'list'], env);
+    expect(listed.stdout).toMatch(/officer@example\.org\t.*\tno password yet\treporter CAN/);
+    const reset = await ipcoop(['user', 'reset-password', '--email', 'officer@example.org'], env);
+    expect(reset.stdout).toMatch(/account\/password\/[\w-]{43}/);
+    expect((await ipcoop(['user', 'disable', '--email', 'officer@example.org'], env)).code).toBe(0);
+    expect((await ipcoop(['user', 'list'], env)).stdout).toMatch(/officer@example\.org\t.*\tdisabled\t/);
+  });
+
   it('imports, then exports the registry as JSON', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ipcoop-cli-'));
     const imported = await ipcoop(['import', 'etrips', canadaPage], { IPCOOP_DATA_DIR: dataDir });
