@@ -276,9 +276,9 @@ describe.each(testBackends)('activities shared with a report under review (%s da
     await setStatus(draftId, 'draft');
   });
 
-  it.skipIf(backend !== 'server')(
-    'holds a submission until an edit in flight of one of its activities has ended',
-    async () => {
+  // Only the server runs transactions side by side; PGlite runs one at a time, so nothing can wait.
+  if (backend === 'server')
+    it('holds a submission until an edit in flight of one of its activities has ended', async () => {
       // The corrigendum (returned) lists activity 3; an edit of it through the draft is in flight.
       expect(await listOf(corrigendumId)).toContain(3);
       let submission: Response | Promise<Response> | undefined;
@@ -292,6 +292,5 @@ describe.each(testBackends)('activities shared with a report under review (%s da
       expect((await submission)?.status).toBe(303);
       const [report] = await database.db.select().from(reports).where(eq(reports.id, corrigendumId));
       expect(report?.status).toBe('submitted');
-    },
-  );
+    });
 });

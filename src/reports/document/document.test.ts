@@ -119,22 +119,24 @@ describe.each(testBackends)('report document, DOCX and PDF (%s database)', (back
     }
   });
 
-  it.runIf(backend === 'embedded')('splits a table row taller than a page without losing text', async () => {
-    const doc = await load('en');
-    const names = Array.from({ length: 700 }, (_, i) => `Place${String(i + 1).padStart(4, '0')}`);
-    const long: ReportDocument = {
-      ...doc,
-      annex: {
-        ...doc.annex,
-        rows: doc.annex.rows.map((row, i) => (i === 6 ? { ...row, beneficiaries: names.join('; ') } : row)),
-      },
-      details: { ...doc.details, groups: [] },
-    };
-    const text = await pdfText(await reportPdf(long));
-    expect(names.filter((name) => !text.includes(name))).toEqual([]);
-    expect(text).toContain('International IP Crime Training Seminars hosted by Interpol');
-    expect(text).toMatch(/Page: 4\/\d/);
-  });
+  // One backend is enough: the layout does not depend on the database.
+  if (backend === 'embedded')
+    it('splits a table row taller than a page without losing text', async () => {
+      const doc = await load('en');
+      const names = Array.from({ length: 700 }, (_, i) => `Place${String(i + 1).padStart(4, '0')}`);
+      const long: ReportDocument = {
+        ...doc,
+        annex: {
+          ...doc.annex,
+          rows: doc.annex.rows.map((row, i) => (i === 6 ? { ...row, beneficiaries: names.join('; ') } : row)),
+        },
+        details: { ...doc.details, groups: [] },
+      };
+      const text = await pdfText(await reportPdf(long));
+      expect(names.filter((name) => !text.includes(name))).toEqual([]);
+      expect(text).toContain('International IP Crime Training Seminars hosted by Interpol');
+      expect(text).toMatch(/Page: 4\/\d/);
+    });
 
   it('groups the programme details as the report asks', async () => {
     const [first, fifth] = [await activityAtRow(1), await activityAtRow(5)];
