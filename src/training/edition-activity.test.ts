@@ -1,11 +1,16 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testSession } from '../accounts/test-sessions.ts';
 import { activities, activityAgencies, activityBeneficiaries } from '../activities/schema.ts';
 import { agencies } from '../agencies/schema.ts';
+import type { Actor } from '../audit/record.ts';
 import { auditLog } from '../audit/schema.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Db } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
+import type { ActivityInput } from '../drafting/activity-input.ts';
+import { updateActivity } from '../drafting/activity-service.ts';
+import { appendToReport, removeFromReport } from '../drafting/service.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import { syncEditionActivity } from './edition-activity.ts';
 import { participants, trainingEditions, trainingProgrammes } from './schema.ts';
@@ -103,6 +108,11 @@ describe.each(testBackends)('edition activity in the Art. 67 draft (%s database)
       isPublic: false,
     });
     expect(JSON.stringify(activity.description)).not.toContain('Amina');
+    expect(activity.description).toEqual({
+      en: 'WIPO-CIPO Executive Training Program, 2024 edition: 1 participant from 1 party.',
+      fr: 'WIPO-CIPO Executive Training Program, édition 2024\u00a0: 1 participant d’une partie.',
+      es: 'WIPO-CIPO Executive Training Program, edición 2024: 1 participante de 1 parte.',
+    });
     expect(beneficiaries).toEqual([['party', 'KEN']]);
     const agencyRows = await database.db
       .select({ code: agencies.code, role: activityAgencies.role })
@@ -133,6 +143,11 @@ describe.each(testBackends)('edition activity in the Art. 67 draft (%s database)
       ['party', 'KEN'],
     ]);
     expect(activity.status).toBe('ongoing');
+    expect(activity.description).toMatchObject({
+      en: 'WIPO-CIPO Executive Training Program, 2024 edition: 2 participants from 2 parties.',
+      fr: 'WIPO-CIPO Executive Training Program, édition 2024\u00a0: 2 participants de 2 parties.',
+      es: 'WIPO-CIPO Executive Training Program, edición 2024: 2 participantes de 2 partes.',
+    });
     expect(await draftRows()).toHaveLength(2);
 
     // Dates moved out of the report's period: out of the draft, back in when they return.
@@ -180,5 +195,204 @@ describe.each(testBackends)('edition activity in the Art. 67 draft (%s database)
     expect(JSON.stringify(rows)).not.toMatch(/Amina|Kofi|@x\.test/);
     const added = await database.db.select().from(auditLog).where(eq(auditLog.action, 'add-to-report'));
     expect(added.length).toBeGreaterThan(0);
+  });
+});
+
+/** The activity as a reporter saves it in the drafting form. */
+const reporterInput = (overrides: Partial<ActivityInput> = {}): ActivityInput => ({
+  title: 'Executive course for heads of IP offices',
+  description: 'Written by the reporter.',
+  originalLanguage: 'en',
+  startDate: { date: '2024-11-05', precision: 'day' },
+  endDate: { date: '2024-11-07', precision: 'day' },
+  level: 'multilateral',
+  activityType: 'training',
+  ipAreas: [],
+  beneficiaries: [{ kind: 'party', code: 'GHA', nameAsWritten: 'Ghana' }],
+  implementingAgencies: ['CIPO'],
+  partners: [],
+  budgetAmount: null,
+  budgetCurrency: null,
+  fundingSource: null,
+  deliveryMode: 'in-person',
+  deliveryLanguages: ['en'],
+  website: null,
+  contactName: null,
+  contactEmail: null,
+  status: 'planned',
+  ...overrides,
+});
+
+describe.each(testBackends)("the edition sync and the reporter's changes (%s database)", (backend) => {
+  let database: Database;
+  let programmeId: number;
+  let draftId: number;
+  let reporter: Actor;
+
+  const draft = () => ({ id: draftId, reportingPartyCode: 'CAN' });
+  const newEdition = () =>
+    insertEdition(database.db, programmeId, {
+      year: 2024,
+      startDate: '2024-11-04',
+      endDate: '2024-11-08',
+      status: 'selection',
+      capacity: 10,
+    });
+  const addParticipant = (editionId: number, name: string, partyCode: string) =>
+    database.db.insert(participants).values({ editionId, name, office: `${partyCode} office`, partyCode });
+  const activityOf = async (activityId: number) => {
+    const [activity] = await database.db.select().from(activities).where(eq(activities.id, activityId));
+    if (!activity) throw new Error(`no activity ${activityId}`);
+    const beneficiaries = await database.db
+      .select()
+      .from(activityBeneficiaries)
+      .where(eq(activityBeneficiaries.activityId, activityId))
+      .orderBy(asc(activityBeneficiaries.position));
+    return { activity, beneficiaries: beneficiaries.map((b) => b.partyCode ?? b.regionCode) };
+  };
+  const draftRows = async () =>
+    (
+      await database.db
+        .select()
+        .from(reportActivities)
+        .where(eq(reportActivities.reportId, draftId))
+        .orderBy(asc(reportActivities.rowNumber))
+    ).map((r) => [r.rowNumber, r.activityId]);
+
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+    const { db } = database;
+    programmeId = (await seedDemo(db)).programmeId;
+    const [draft] = await db
+      .insert(reports)
+      .values({
+        reportingPartyCode: 'CAN',
+        periodStart: '2024-01-01',
+        periodEnd: '2025-12-31',
+        originalLanguage: 'en',
+        status: 'draft',
+        source: 'test draft',
+      })
+      .returning({ id: reports.id });
+    draftId = draft?.id ?? 0;
+    const session = await testSession(db, 'reporter@cipo.test', 'reporter', { party: 'CAN' });
+    reporter = { userId: session.userId, label: 'reporter@cipo.test' };
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("keeps the reporter's edits and only appends the parties of newly selected participants", async () => {
+    const editionId = await newEdition();
+    await addParticipant(editionId, 'Amina Test', 'KEN');
+    const { activityId } = await syncEditionActivity(database.db, editionId);
+    const id = activityId ?? 0;
+    const { activity: synced } = await activityOf(id);
+
+    // The reporter rewrites the activity: their title, text and dates; Ghana instead of Kenya.
+    expect(await updateActivity(database.db, reporter, draft(), id, synced.version, reporterInput())).toEqual(
+      {
+        ok: true,
+      },
+    );
+    const edited = await activityOf(id);
+    expect(edited.beneficiaries).toEqual(['GHA']);
+
+    // Two more selections (Uganda is new; Kenya was known to the last sync) and an edition edit.
+    await addParticipant(editionId, 'Kato Test', 'UGA');
+    await addParticipant(editionId, 'Baraka Test', 'KEN');
+    await database.db
+      .update(trainingEditions)
+      .set({ status: 'running', endDate: '2024-11-15', topics: ['Examination'] })
+      .where(eq(trainingEditions.id, editionId));
+    expect(await syncEditionActivity(database.db, editionId)).toMatchObject({ reportId: draftId });
+    const after = await activityOf(id);
+    expect(after.activity).toMatchObject({
+      title: { en: 'Executive course for heads of IP offices' },
+      description: { ...edited.activity.description },
+      startDate: '2024-11-05',
+      endDate: '2024-11-07',
+      status: 'planned',
+      level: 'multilateral',
+    });
+    expect(after.beneficiaries).toEqual(['GHA', 'UGA']);
+    // A new version, so a form opened before the sync cannot silently drop Uganda.
+    expect(after.activity.version).toBeGreaterThan(edited.activity.version);
+
+    // Nothing new: nothing changes, not even the version.
+    await syncEditionActivity(database.db, editionId);
+    const again = await activityOf(id);
+    expect(again.beneficiaries).toEqual(['GHA', 'UGA']);
+    expect(again.activity.version).toBe(after.activity.version);
+
+    const [last] = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tableName, 'activities'), eq(auditLog.recordId, String(id))))
+      .orderBy(asc(auditLog.id))
+      .then((rows) => rows.slice(-2));
+    expect(last).toMatchObject({
+      action: 'sync-edition-activity',
+      after: { keptReporterEdits: true, addedBeneficiaries: ['UGA'] },
+    });
+  });
+
+  it('does not put back an activity the reporter removed from the draft', async () => {
+    const editionId = await newEdition();
+    await addParticipant(editionId, 'Ama Test', 'GHA');
+    const { activityId, reportId } = await syncEditionActivity(database.db, editionId);
+    expect(reportId).toBe(draftId);
+    const id = activityId ?? 0;
+    expect((await draftRows()).map(([, activity]) => activity)).toContain(id);
+
+    expect(await removeFromReport(database.db, reporter, draft(), id)).toEqual({ ok: true });
+    await addParticipant(editionId, 'Kwame Test', 'KEN');
+    expect(await syncEditionActivity(database.db, editionId)).toMatchObject({
+      activityId: id,
+      reportId: null,
+    });
+    expect((await draftRows()).map(([, activity]) => activity)).not.toContain(id);
+    const added = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'add-to-report'), eq(auditLog.recordId, `${draftId}:${id}`)));
+    expect(added).toHaveLength(1);
+    // The activity itself still follows the edition: the reporter only took it off the list.
+    expect((await activityOf(id)).beneficiaries).toEqual(['GHA', 'KEN']);
+  });
+
+  it("queues behind a reporter's append instead of taking the same row number", async () => {
+    const editionId = await newEdition();
+    await addParticipant(editionId, 'Zawadi Test', 'TZA');
+    const listed = (await draftRows()).map(([, activity]) => activity as number);
+    const [typed] = await database.db
+      .select({ id: activities.id })
+      .from(activities)
+      .where(notInArray(activities.id, listed))
+      .limit(1);
+    const typedId = typed?.id ?? 0;
+
+    // The reporter's transaction appends a row and is still open when the sync starts.
+    let appended!: () => void;
+    let finish!: () => void;
+    const rowAppended = new Promise<void>((resolve) => {
+      appended = resolve;
+    });
+    const reporterDone = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const reporterAppend = database.db.transaction(async (tx) => {
+      await appendToReport(tx as unknown as Db, draftId, [typedId], 'manual');
+      appended();
+      await reporterDone;
+    });
+    await rowAppended;
+    const sync = database.db.transaction((tx) => syncEditionActivity(tx as unknown as Db, editionId));
+    setTimeout(finish, 300);
+    const [, result] = await Promise.all([reporterAppend, sync]);
+
+    const rows = await draftRows();
+    expect(rows.map(([n]) => n)).toEqual(rows.map((_, index) => index + 1));
+    expect(rows.slice(-2).map(([, activity]) => activity)).toEqual([typedId, result.activityId]);
   });
 });

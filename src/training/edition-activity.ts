@@ -1,10 +1,14 @@
-import { and, asc, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
 import { activities, activityAgencies, activityBeneficiaries } from '../activities/schema.ts';
 import { refreshActivitySearch } from '../activities/search-index.ts';
 import { agencies } from '../agencies/schema.ts';
 import { type Actor, recordAudit, systemActor } from '../audit/record.ts';
+import { auditLog } from '../audit/schema.ts';
 import { type LocalizedText, touch } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
+import { appendToReport } from '../drafting/service.ts';
+import { defineMessages } from '../i18n/catalogue.ts';
+import { type Language, languages } from '../i18n/languages.ts';
 import { parties, regions, taxonomyTerms } from '../reference/schema.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import { participants, programmeOrganizers, trainingEditions, trainingProgrammes } from './schema.ts';
@@ -36,6 +40,15 @@ export type EditionActivitySync = {
  * lists it at the end of the organizer party's open draft report whose period covers the edition.
  * Once the activity is in a submitted or published report, the report is the record: nothing
  * changes any more. Runs in the caller's transaction (pass the transaction as db); audit-recorded.
+ *
+ * The reporter's word wins over the edition's:
+ * - Once a reporter has edited the activity (an 'update' of it in the audit trail by anyone but
+ *   the system; syncs record themselves as 'create-edition-activity' / 'sync-edition-activity'),
+ *   the sync keeps every field as the reporter left it (title, description, dates, status,
+ *   beneficiaries, agencies…) and only appends, after the reporter's beneficiaries, the parties
+ *   of participants selected since the last sync that are not listed yet. It never removes one.
+ * - A draft the reporter took the activity out of ('remove-activity' in the audit trail) does not
+ *   get it back: the sync no longer lists it there.
  */
 export async function syncEditionActivity(
   db: Db,
@@ -69,6 +82,33 @@ export async function syncEditionActivity(
   if (!donor) return { activityId: edition.activityId, reportId: null, frozen: false };
 
   const beneficiaries = await editionBeneficiaries(db, editionId, edition.reportedParticipantRegions);
+  const { startDate, endDate, precision } = editionDates(edition);
+
+  if (edition.activityId && (await editedByReporter(db, edition.activityId))) {
+    const id = edition.activityId;
+    const added = await appendNewBeneficiaries(db, id, beneficiaries);
+    await recordAudit(db, actor, {
+      action: 'sync-edition-activity',
+      table: 'activities',
+      id,
+      note: "kept the reporter's edits; only parties of newly selected participants are added",
+      after: {
+        editionId,
+        keptReporterEdits: true,
+        editionBeneficiaries: beneficiaries.map(beneficiaryCode),
+        addedBeneficiaries: added.map(beneficiaryCode),
+      },
+    });
+    // The listing follows the activity's dates, which are the reporter's now.
+    const [kept] = await db
+      .select({ startDate: activities.startDate })
+      .from(activities)
+      .where(eq(activities.id, id));
+    const onDate = kept?.startDate ?? startDate;
+    const reportId = await listInOpenDraft(db, actor, id, donor, onDate);
+    return { activityId: id, reportId, frozen: false };
+  }
+
   const [counted] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(participants)
@@ -79,13 +119,10 @@ export async function syncEditionActivity(
     db,
     organizers.filter((o) => o.role === 'partner').flatMap((o) => (o.partyCode ? [o.partyCode] : [])),
   );
-  const { startDate, endDate, precision } = editionDates(edition);
   const values = {
     donorPartyCode: donor,
     title: editionTitle(programme.name, edition.year),
-    description: {
-      en: editionDescription(programme.name, edition, beneficiaries, participantCount || undefined),
-    },
+    description: editionDescription(programme.name, edition, beneficiaries, participantCount || undefined),
     originalLanguage: programme.name.en
       ? ('en' as const)
       : programme.name.fr
@@ -151,12 +188,83 @@ export async function syncEditionActivity(
       startDate,
       endDate,
       status: values.status,
-      beneficiaries: beneficiaries.map((b) => b.partyCode ?? b.regionCode),
+      beneficiaries: beneficiaries.map(beneficiaryCode),
     },
   });
 
-  const reportId = await listInOpenDraft(db, actor, id, donor, startDate ?? `${edition.year}-01-01`);
+  const reportId = await listInOpenDraft(db, actor, id, donor, startDate);
   return { activityId: id, reportId, frozen: false };
+}
+
+type Beneficiary = Awaited<ReturnType<typeof editionBeneficiaries>>[number];
+
+const beneficiaryCode = (b: { partyCode: string | null; regionCode: string | null }) =>
+  b.partyCode ?? b.regionCode;
+
+/** Whether anyone but the system (a reporter, the Secretariat, the command line) edited the activity. */
+async function editedByReporter(db: Db, activityId: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.tableName, 'activities'),
+        eq(auditLog.recordId, String(activityId)),
+        eq(auditLog.action, 'update'),
+        ne(auditLog.actor, systemActor.label),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * For an activity the reporter edited: the edition's beneficiaries that the last sync did not
+ * know (newly selected participants' parties) and the activity does not list, appended after the
+ * reporter's. A beneficiary the reporter removed stays removed. Returns what was added.
+ */
+async function appendNewBeneficiaries(
+  db: Db,
+  activityId: number,
+  beneficiaries: Beneficiary[],
+): Promise<Beneficiary[]> {
+  const [lastSync] = await db
+    .select({ after: auditLog.after })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.tableName, 'activities'),
+        eq(auditLog.recordId, String(activityId)),
+        inArray(auditLog.action, ['create-edition-activity', 'sync-edition-activity']),
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  const synced = (lastSync?.after ?? {}) as { beneficiaries?: unknown; editionBeneficiaries?: unknown };
+  const known = new Set<unknown>(
+    [synced.beneficiaries, synced.editionBeneficiaries].flatMap((list) => (Array.isArray(list) ? list : [])),
+  );
+  const listed = await db
+    .select({
+      position: activityBeneficiaries.position,
+      partyCode: activityBeneficiaries.partyCode,
+      regionCode: activityBeneficiaries.regionCode,
+    })
+    .from(activityBeneficiaries)
+    .where(eq(activityBeneficiaries.activityId, activityId));
+  const present = new Set(listed.map(beneficiaryCode));
+  const added = beneficiaries.filter(
+    (b) => !known.has(beneficiaryCode(b)) && !present.has(beneficiaryCode(b)),
+  );
+  if (added.length === 0) return [];
+  const last = Math.max(0, ...listed.map((b) => b.position));
+  await db
+    .insert(activityBeneficiaries)
+    .values(added.map((b, index) => ({ activityId, position: last + index + 1, ...b })));
+  // A new version: a reporter's form opened before this is told rather than overwriting it.
+  await db.update(activities).set(touch(activities)).where(eq(activities.id, activityId));
+  await refreshActivitySearch(db, [activityId]);
+  return added;
 }
 
 async function inClosedReport(db: Db, activityId: number): Promise<boolean> {
@@ -177,21 +285,54 @@ export function editionTitle(name: LocalizedText, year: number): LocalizedText {
   ) as LocalizedText;
 }
 
+/** The activity's description in the three languages; programme names and topics as they are stored. */
+const descriptionText = defineMessages({
+  en: {
+    edition: '{programme}, {year} edition',
+    participantsOne: ': 1 participant',
+    participantsOther: ': {count} participants',
+    fromPartiesOne: ' from 1 party',
+    fromPartiesOther: ' from {parties} parties',
+    topics: ' Topics: {topics}.',
+  },
+  fr: {
+    edition: '{programme}, édition {year}',
+    participantsOne: '\u00a0: 1 participant',
+    participantsOther: '\u00a0: {count} participants',
+    fromPartiesOne: ' d’une partie',
+    fromPartiesOther: ' de {parties} parties',
+    topics: ' Thèmes\u00a0: {topics}.',
+  },
+  es: {
+    edition: '{programme}, edición {year}',
+    participantsOne: ': 1 participante',
+    participantsOther: ': {count} participantes',
+    fromPartiesOne: ' de 1 parte',
+    fromPartiesOther: ' de {parties} partes',
+    topics: ' Temas: {topics}.',
+  },
+});
+
 /** Counts and topics only: the description of a public activity never names a participant. */
 function editionDescription(
   name: LocalizedText,
   edition: { year: number; topics: string[]; reportedParticipants: number | null },
   beneficiaries: Array<{ kind: string }>,
   participantCount?: number,
-): string {
-  const programmeName = name.en ?? name.fr ?? name.es ?? '';
+): LocalizedText {
   const parties = beneficiaries.filter((b) => b.kind === 'party').length;
   const count = participantCount ?? edition.reportedParticipants;
-  const who = count
-    ? `: ${count} participants${parties ? ` from ${parties} ${parties === 1 ? 'party' : 'parties'}` : ''}`
-    : '';
-  const topics = edition.topics.length ? ` Topics: ${edition.topics.join('; ')}.` : '';
-  return `${programmeName}, ${edition.year} edition${who}.${topics}`;
+  const inLanguage = (lang: Language) => {
+    const text = descriptionText(lang);
+    const programme = name[lang] ?? name.en ?? name.fr ?? name.es ?? '';
+    const from = parties ? text(parties === 1 ? 'fromPartiesOne' : 'fromPartiesOther', { parties }) : '';
+    const who = count
+      ? `${text(count === 1 ? 'participantsOne' : 'participantsOther', { count })}${from}`
+      : '';
+    const topics = edition.topics.length ? text('topics', { topics: edition.topics.join('; ') }) : '';
+    return `${text('edition', { programme, year: edition.year })}${who}.${topics}`;
+  };
+  return Object.fromEntries(languages.map((lang) => [lang, inLanguage(lang)])) as LocalizedText;
 }
 
 /** Known days, or the year alone (stored as 1 January, precision "year"). */
@@ -260,7 +401,8 @@ async function anyIgo(db: Db, partyCodes: string[]): Promise<boolean> {
 /**
  * Lists the activity at the end of the donor's open draft whose period covers `onDate`; takes it
  * out of open drafts it entered by itself (origin 'training-edition') whose period no longer
- * covers it, e.g. after the dates moved to another year.
+ * covers it, e.g. after the dates moved to another year. Never lists it again in a draft a
+ * reporter removed it from.
  */
 async function listInOpenDraft(
   db: Db,
@@ -273,7 +415,6 @@ async function listInOpenDraft(
     .select({
       reportId: reports.id,
       origin: reportActivities.origin,
-      rowNumber: reportActivities.rowNumber,
       periodStart: reports.periodStart,
       periodEnd: reports.periodEnd,
       status: reports.status,
@@ -289,7 +430,7 @@ async function listInOpenDraft(
       !covers(r) &&
       (openReportStatuses as readonly string[]).includes(r.status),
   )) {
-    await removeRow(db, stale.reportId, activityId, stale.rowNumber);
+    await removeRow(db, stale.reportId, activityId);
     await recordAudit(db, actor, {
       action: 'remove-from-report',
       table: 'report_activities',
@@ -315,29 +456,54 @@ async function listInOpenDraft(
     .orderBy(asc(reports.revisionNumber), desc(reports.periodStart), asc(reports.id))
     .limit(1);
   if (!draft) return null;
-  const [last] = await db
-    .select({ max: sql<number | null>`max(${reportActivities.rowNumber})` })
+  // The reporter took it out of this draft: their choice stands.
+  if (await removedByReporter(db, draft.id, activityId)) return null;
+  // The drafting side's append: it locks the report row, so a reporter's append and this one queue.
+  await appendToReport(db, draft.id, [activityId], 'training-edition');
+  const [added] = await db
+    .select({ rowNumber: reportActivities.rowNumber })
     .from(reportActivities)
-    .where(eq(reportActivities.reportId, draft.id));
-  const rowNumber = Number(last?.max ?? 0) + 1;
-  await db
-    .insert(reportActivities)
-    .values({ reportId: draft.id, activityId, rowNumber, origin: 'training-edition' });
+    .where(and(eq(reportActivities.reportId, draft.id), eq(reportActivities.activityId, activityId)));
   await recordAudit(db, actor, {
     action: 'add-to-report',
     table: 'report_activities',
     id: `${draft.id}:${activityId}`,
-    after: { reportId: draft.id, activityId, rowNumber, origin: 'training-edition' },
+    after: { reportId: draft.id, activityId, rowNumber: added?.rowNumber, origin: 'training-edition' },
   });
   return draft.id;
 }
 
-/** Deletes a row and closes the gap; rows are moved through negative numbers so the unique key holds. */
-async function removeRow(db: Db, reportId: number, activityId: number, rowNumber: number) {
-  await db
+/** Whether a reporter took the activity off this report's list (drafting's removeFromReport). */
+async function removedByReporter(db: Db, reportId: number, activityId: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.tableName, 'report_activities'),
+        eq(auditLog.recordId, `${reportId}:${activityId}`),
+        eq(auditLog.action, 'remove-activity'),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * Deletes a row and closes the gap, the report row locked as appends lock it; rows are moved
+ * through negative numbers so the unique key holds.
+ */
+async function removeRow(db: Db, reportId: number, activityId: number) {
+  await db.select({ id: reports.id }).from(reports).where(eq(reports.id, reportId)).for('update');
+  const [removed] = await db
     .delete(reportActivities)
-    .where(and(eq(reportActivities.reportId, reportId), eq(reportActivities.activityId, activityId)));
-  const after = and(eq(reportActivities.reportId, reportId), gt(reportActivities.rowNumber, rowNumber));
+    .where(and(eq(reportActivities.reportId, reportId), eq(reportActivities.activityId, activityId)))
+    .returning({ rowNumber: reportActivities.rowNumber });
+  if (!removed) return;
+  const after = and(
+    eq(reportActivities.reportId, reportId),
+    gt(reportActivities.rowNumber, removed.rowNumber),
+  );
   await db
     .update(reportActivities)
     .set({ rowNumber: sql`-(${reportActivities.rowNumber} - 1)` })

@@ -147,6 +147,18 @@ describe.each(testBackends)('personal data export and erasure (%s database)', (b
     );
     expect(trail).not.toMatch(/Wanjiku|kipi\.example|Private project|\+254/);
 
+    // The stored marker is shown in the reader's language wherever the name appears.
+    const view = async (path: string) =>
+      (await app.request(path, { headers: { Cookie: coordinator.cookie } })).text();
+    const participantPage = await view(`/fr/training/participants/${participantId}`);
+    expect(participantPage).toContain('<h1>Personne effacée');
+    expect(participantPage).not.toContain('Erased');
+    const editionPage = await view(`/es/training/editions/${editionId}`);
+    expect(editionPage).toContain(`/es/training/participants/${participantId}">Persona borrada</a>`);
+    expect(editionPage).toContain('<strong>Persona borrada</strong>');
+    expect(editionPage).not.toContain('Erased');
+    expect(await view(`/en/training/editions/${editionId}`)).toContain('Erased person');
+
     const again = await app.request(`/en/training/participants/${participantId}/export.json`, {
       headers: { Cookie: coordinator.cookie },
     });

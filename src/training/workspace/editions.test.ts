@@ -2,11 +2,14 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formRequest, type TestSession, testSession } from '../../accounts/test-sessions.ts';
 import { activities } from '../../activities/schema.ts';
-import type { Database } from '../../db/database.ts';
+import type { Database, Db } from '../../db/database.ts';
 import { openTestDatabase, testBackends } from '../../db/test-database.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
 import { createApp } from '../../http/app.tsx';
-import { editionSessions, trainingEditions } from '../schema.ts';
+import { editionSessions, participants, trainingEditions } from '../schema.ts';
+import { editionFormSchema } from './edition-forms.ts';
+import { updateEdition } from './editions.ts';
+import { accountOf } from './test-fixtures.ts';
 
 const editionFields = {
   year: '2029',
@@ -120,6 +123,15 @@ describe.each(testBackends)('running an edition (%s database)', (backend) => {
     });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('El plazo de candidaturas debe terminar el primer día o antes.');
+    // Year 0 is a calendar day to JavaScript, not to PostgreSQL: refused at the field, not a 500.
+    const yearZero = await post(`/fr/training/editions/${editionId}`, {
+      ...editionFields,
+      nominationDeadline: '0000-01-01',
+    });
+    expect(yearZero.status).toBe(400);
+    const yearZeroHtml = await yearZero.text();
+    expect(yearZeroHtml).toContain('Saisissez une date au format AAAA-MM-JJ.');
+    expect(yearZeroHtml).toMatch(/id="nominationDeadline"[^>]*aria-invalid="true"/);
     const online = await post(`/en/training/editions/${editionId}`, {
       ...editionFields,
       mode: 'online',
@@ -218,5 +230,42 @@ describe.each(testBackends)('running an edition (%s database)', (backend) => {
       await app.request(`/en/training/editions/${editionId}`, { headers: { Cookie: coordinator.cookie } })
     ).text();
     expect(page).not.toContain(`action="/en/training/editions/${editionId}/status"`);
+  });
+
+  it('checks the capacity against selections made while the edit was saving', async () => {
+    const { db } = database;
+    await db.insert(participants).values({ editionId, name: 'First Seat', office: 'KIPI', partyCode: 'KEN' });
+    const account = await accountOf(db, coordinator);
+    const before = await edition();
+    // A selection holds the edition (as decideNomination does) and adds a second participant.
+    let selected!: () => void;
+    let commit!: () => void;
+    const seatTaken = new Promise<void>((resolve) => {
+      selected = resolve;
+    });
+    const committed = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    const selection = db.transaction(async (tx) => {
+      const t = tx as unknown as Db;
+      await t.select().from(trainingEditions).where(eq(trainingEditions.id, editionId)).for('update');
+      await t
+        .insert(participants)
+        .values({ editionId, name: 'Second Seat', office: 'KIPI', partyCode: 'KEN' });
+      selected();
+      await committed;
+    });
+    await seatTaken;
+    const input = editionFormSchema.parse({
+      ...editionFields,
+      capacity: '1',
+      publicNominations: true,
+      topics: [],
+    });
+    const update = updateEdition(db, account, before, input);
+    setTimeout(commit, 300);
+    const [, result] = await Promise.all([selection, update]);
+    expect(result).toEqual({ ok: false, field: 'capacity', message: 'capacityBelowSelected' });
+    expect((await edition()).capacity).toBe(12);
   });
 });

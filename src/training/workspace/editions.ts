@@ -100,6 +100,12 @@ export async function updateEdition(
 ): Promise<EditionUpdate> {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
+    // Locked before counting, as selections lock it: no one can be selected between count and save.
+    await t
+      .select({ id: trainingEditions.id })
+      .from(trainingEditions)
+      .where(eq(trainingEditions.id, edition.id))
+      .for('update');
     // Capacity may not drop under the people already selected.
     if (input.capacity !== null && input.capacity < (await participantCount(t, edition.id)))
       return { ok: false, field: 'capacity', message: 'capacityBelowSelected' };

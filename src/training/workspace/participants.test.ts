@@ -105,6 +105,15 @@ describe.each(testBackends)('participants, advisors, files and certificates (%s 
     });
     expect(badDate.status).toBe(400);
     expect(await badDate.text()).toContain('Enter the due date as YYYY-MM-DD.');
+    // Year 0 passes JavaScript's calendar but not PostgreSQL's: refused at the field, not a 500.
+    const yearZero = await post(coordinator, `${page(aminaId)}/milestones`, {
+      title: 'Plan agreed',
+      dueOn: '0000-01-01',
+    });
+    expect(yearZero.status).toBe(400);
+    expect(await yearZero.text()).toMatch(
+      /aria-invalid="true"[^>]*>[\s\S]*?Enter the due date as YYYY-MM-DD\./,
+    );
     expect(
       (await post(coordinator, `${page(aminaId)}/milestones`, { title: 'Plan agreed', dueOn: '2028-11-30' }))
         .status,

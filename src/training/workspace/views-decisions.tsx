@@ -4,7 +4,7 @@ import { erasedName } from '../privacy.ts';
 import type { nominations } from '../schema.ts';
 import type { Edition } from './access.ts';
 import { trainingText } from './messages.ts';
-import { FormError } from './views-shared.tsx';
+import { FormError, personName } from './views-shared.tsx';
 
 type Nomination = typeof nominations.$inferSelect;
 
@@ -49,7 +49,7 @@ export function NominationsSection(props: {
               <tr id={`nomination-${n.id}`}>
                 <td>{n.rank ?? '—'}</td>
                 <td>
-                  <strong>{n.candidateName}</strong>
+                  <strong>{personName(n.candidateName, lang)}</strong>
                   <br />
                   {n.position}, {n.office}
                   <details>

@@ -18,6 +18,7 @@ import {
   localized,
   Notice,
   partyOptions,
+  personName,
   SampleMark,
   SelectField,
   TextArea,
@@ -347,7 +348,7 @@ function ParticipantsSection(props: {
             {props.participants.map((p) => (
               <tr>
                 <td>
-                  <a href={`/${lang}/training/participants/${p.id}`}>{p.name}</a>
+                  <a href={`/${lang}/training/participants/${p.id}`}>{personName(p.name, lang)}</a>
                   <SampleMark lang={lang} isSample={p.isSample} />
                 </td>
                 <td>{props.labels.partyName(p.partyCode, lang)}</td>

@@ -8,7 +8,16 @@ import type { Edition } from './access.ts';
 import type { FieldErrors } from './form-data.ts';
 import { trainingText } from './messages.ts';
 import type { NominationFormValues } from './nomination-form.ts';
-import { Checkbox, FormError, localized, Notice, SelectField, TextArea, TextField } from './views-shared.tsx';
+import {
+  Checkbox,
+  FormError,
+  localized,
+  Notice,
+  personName,
+  SelectField,
+  TextArea,
+  TextField,
+} from './views-shared.tsx';
 
 type EditionRow = { edition: Edition; programmeName: LocalizedText };
 
@@ -75,7 +84,7 @@ export function FocalPointPage(props: {
             {props.nominations.map((n) => (
               <tr id={`nomination-${n.id}`}>
                 <td>
-                  {n.candidateName}
+                  {personName(n.candidateName, lang)}
                   <br />
                   <span class="muted">{n.position}</span>
                 </td>

@@ -4,7 +4,7 @@ import type { ParticipantAccess } from './access.ts';
 import { trainingText } from './messages.ts';
 import type { ParticipantDetail } from './participants.ts';
 import type { ParticipantPageFailure } from './views-participants.tsx';
-import { DateTime, errorMessage, FieldError } from './views-shared.tsx';
+import { DateTime, errorMessage, FieldError, personName } from './views-shared.tsx';
 
 /** The office presentation: download for the three who may see it, upload for the participant and coordinator. */
 export function PresentationSection(props: {
@@ -142,7 +142,9 @@ export function CoordinatorTools(props: {
           <p>{text('eraseExplained')}</p>
           <div class="field checkbox">
             <input type="checkbox" id="erase-confirm" name="confirm" value="yes" required />{' '}
-            <label for="erase-confirm">{text('eraseConfirm', { name: participant.name })}</label>
+            <label for="erase-confirm">
+              {text('eraseConfirm', { name: personName(participant.name, lang) })}
+            </label>
           </div>
           <FieldError id="erase-error" message={errorMessage(lang, failed('erase')?.errors.confirm)} />
           <button type="submit">{text('eraseData')}</button>

@@ -8,7 +8,7 @@ import { trainingText } from './messages.ts';
 import type { ParticipantDetail } from './participants.ts';
 import { CoordinatorTools, PresentationSection } from './views-participant-tools.tsx';
 import { ProjectSection } from './views-project.tsx';
-import { localized, Notice, SampleMark } from './views-shared.tsx';
+import { localized, Notice, personName, SampleMark } from './views-shared.tsx';
 
 type ParticipantRow = {
   id: number;
@@ -40,7 +40,7 @@ function ParticipantTable(props: { page: PageContext; labels: ReferenceLabels; r
         {props.rows.map((row) => (
           <tr>
             <td>
-              <a href={`/${lang}/training/participants/${row.id}`}>{row.name}</a>
+              <a href={`/${lang}/training/participants/${row.id}`}>{personName(row.name, lang)}</a>
               <SampleMark lang={lang} isSample={row.isSample} />
             </td>
             <td>{props.labels.partyName(row.partyCode, lang)}</td>
@@ -98,7 +98,7 @@ export function ParticipantPage(props: {
   const { edition, programme } = props.access;
   const base = `/${lang}/training/participants/${participant.id}`;
   return (
-    <Layout page={props.page} title={participant.name}>
+    <Layout page={props.page} title={personName(participant.name, lang)}>
       {props.access.asCoordinator ? (
         <p>
           <a
@@ -107,7 +107,7 @@ export function ParticipantPage(props: {
         </p>
       ) : null}
       <h1>
-        {participant.name}
+        {personName(participant.name, lang)}
         <SampleMark lang={lang} isSample={participant.isSample} />
       </h1>
       <Notice message={props.notice} />

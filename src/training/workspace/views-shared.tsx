@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Language } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
+import { erasedName } from '../privacy.ts';
 import type { FieldErrors } from './form-data.ts';
 import { type TrainingKey, trainingText } from './messages.ts';
 
@@ -171,6 +172,11 @@ export function partyOptions(
 /** A name from the languages it exists in: the page's, else English, else any. */
 export function localized(text: Partial<Record<Language, string>>, lang: Language): string {
   return text[lang] ?? text.en ?? Object.values(text).find(Boolean) ?? '';
+}
+
+/** A participant's or candidate's name; the marker erasure leaves shown as "Erased person" in the page's language. */
+export function personName(name: string, lang: Language): string {
+  return name === erasedName ? trainingText(lang)('erasedPerson') : name;
 }
 
 export function DateTime(props: { value: Date }) {
