@@ -1,17 +1,10 @@
+import { FieldError } from '../http/form-parts.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { accountText } from './messages.ts';
 import type { RoleGrant } from './service.ts';
 
 export type FieldErrors = Partial<Record<'email' | 'password' | 'repeat' | 'form', string>>;
-
-function FieldError(props: { id: string; message?: string }) {
-  return props.message ? (
-    <p class="field-error" id={props.id}>
-      {props.message}
-    </p>
-  ) : null;
-}
 
 export function SignInPage(props: {
   page: PageContext;

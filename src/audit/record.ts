@@ -17,17 +17,8 @@ export type AuditEntry = {
 };
 
 /** Appends one line to the audit trail, inside the caller's transaction so both land or neither. */
-export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    userId: actor.userId,
-    actor: actor.label,
-    action: entry.action,
-    tableName: entry.table,
-    recordId: String(entry.id),
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    note: entry.note ?? null,
-  });
+export function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Promise<void> {
+  return recordAudits(db, actor, [entry]);
 }
 
 /** Many lines at once (a spreadsheet import): one statement instead of one per row. */

@@ -49,13 +49,7 @@ export function reportTitle(
     : `${title} — ${revisionLabel(lang, report.revisionKind, report.revisionNumber)}`;
 }
 
-export function FieldError(props: { id: string; message?: string | undefined }) {
-  return props.message ? (
-    <p class="field-error" id={props.id}>
-      {props.message}
-    </p>
-  ) : null;
-}
+export { FieldError } from '../http/form-parts.tsx';
 
 /** aria attributes of a control with a possible error shown under it. */
 export const invalidProps = (id: string, message: string | undefined, hintId?: string) => {
