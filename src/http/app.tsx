@@ -95,14 +95,15 @@ export function createApp(database: Database) {
   app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
 
   // What each feature offers a signed-in person on their workspace page.
-  const workspaceEntries: WorkspaceEntries[] = [];
-  workspaceEntries.push(draftingWorkspaceEntries);
+  const workspaceEntries: WorkspaceEntries[] = [
+    draftingWorkspaceEntries,
+    trainingWorkspaceEntries,
+    alumniWorkspaceEntries,
+    reviewWorkspaceEntries,
+  ];
   app.route('/', draftingRoutes(database.db, labels));
-  workspaceEntries.push(trainingWorkspaceEntries);
   app.route('/', trainingRoutes(database.db, labels));
-  workspaceEntries.push(alumniWorkspaceEntries);
   app.route('/', alumniRoutes(database.db, labels));
-  workspaceEntries.push(reviewWorkspaceEntries);
   app.route('/', accountRoutes(database.db, labels, workspaceEntries));
   app.route('/', homeRoutes(database.db, labels));
   // A draft's document: its party's reporters, and the Secretariat once it is handed over.
