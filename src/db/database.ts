@@ -24,7 +24,12 @@ export type Database = {
 };
 
 export type DatabaseOptions =
-  | { kind: 'embedded'; dataDir?: string /* omitted: in memory */ }
+  | {
+      kind: 'embedded';
+      dataDir?: string /* omitted: in memory */;
+      /** A data folder dumped by PGlite (dumpDataDir) to start from, e.g. an already migrated one. */
+      loadDataDir?: Blob;
+    }
   | { kind: 'server'; url: string; poolSize?: number };
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -56,6 +61,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   try {
     const client = await PGlite.create({
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       extensions: { unaccent, pg_trgm },
     });
     const db = drizzlePglite(client, { schema }) as unknown as Db;

@@ -1,4 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Database, openDatabase } from './database.ts';
 
@@ -18,13 +23,45 @@ async function adminQuery(statement: string) {
   }
 }
 
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+const lockFile = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
+
+/** Names the migrated template by everything that shapes it: the migrations and the installed PGlite (the lock file). */
+function templateFile(): string {
+  const hash = createHash('sha256').update(readFileSync(lockFile));
+  for (const name of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
+    const path = join(migrationsFolder, name);
+    if (name.endsWith('.sql') || name.endsWith('.json')) hash.update(name).update(readFileSync(path));
+  }
+  return join(tmpdir(), `ipcoop-test-template-${hash.digest('hex').slice(0, 16)}.tar`);
+}
+
+/**
+ * Migrating PGlite takes seconds (the reference data is large); loading a dump of a migrated one
+ * takes a fraction of that. The first test file to need it writes the dump, atomically, for all.
+ */
+async function migratedTemplate(): Promise<Blob> {
+  const file = templateFile();
+  if (!existsSync(file)) {
+    const database = await openDatabase({ kind: 'embedded' });
+    await database.migrate();
+    const dump = await (database.db as unknown as { $client: PGlite }).$client.dumpDataDir('none');
+    await database.close();
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, file);
+  }
+  return new Blob([readFileSync(file)]);
+}
+
 /**
  * A migrated, empty database for one test file: PGlite in memory, or a fresh database on the
  * server (dropped again by close()), so test files never see each other's rows.
  */
 export async function openTestDatabase(backend: TestBackend): Promise<Database> {
   if (backend === 'embedded') {
-    const database = await openDatabase({ kind: 'embedded' });
+    const database = await openDatabase({ kind: 'embedded', loadDataDir: await migratedTemplate() });
+    // Applies nothing when the template is current; proves it is.
     await database.migrate();
     return database;
   }
