@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { agencies } from '../agencies/schema.ts';
 import { type Actor, recordAudit } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import { parties } from '../reference/schema.ts';
 import { participants } from '../training/schema.ts';
 import { hashPassword } from './passwords.ts';
@@ -106,8 +106,7 @@ export async function addUser(
   const email = normalizeEmail(input.email);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     throw new AccountError(`"${input.email}" is not an e-mail address`);
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     const [existing] = await t.select().from(users).where(eq(users.email, email));
     let id = existing?.id;
     if (!id) {
@@ -164,8 +163,7 @@ export async function listUsers(db: Db) {
 
 /** Disables the account and ends its sessions at once. */
 export async function disableUser(db: Db, actor: Actor, userId: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await inTransaction(db, async (t) => {
     await t
       .update(users)
       .set({ disabledAt: sql`now()`, ...touch(users) })
@@ -180,8 +178,7 @@ const linkLifetimeHours = 72;
 /** A one-time link to set a new password; earlier unused links of the account stop working. */
 export async function issuePasswordLink(db: Db, actor: Actor, userId: number): Promise<string> {
   const token = randomToken();
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await inTransaction(db, async (t) => {
     await t.delete(userTokens).where(and(eq(userTokens.userId, userId), isNull(userTokens.usedAt)));
     await t.insert(userTokens).values({
       tokenHash: tokenHash(token),
@@ -213,8 +210,7 @@ export async function passwordLinkUser(db: Db, token: string): Promise<number | 
 
 /** Sets the password through a link: the link is spent and every session of the account ends. */
 export async function setPasswordWithLink(db: Db, token: string, password: string): Promise<number | null> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     const spent = await t
       .update(userTokens)
       .set({ usedAt: sql`now()` })

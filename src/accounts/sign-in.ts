@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import { verifyPassword } from './passwords.ts';
 import { users } from './schema.ts';
 import { clearSignInFailures, recordSignInFailure, signInWait } from './throttle.ts';
@@ -19,8 +19,7 @@ export function attemptSignIn(
   password: string,
   address: string,
 ): Promise<SignInAttempt> {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`);
     const minutes = await signInWait(tx, email, address);
     if (minutes > 0) return { outcome: 'throttled', minutes };

@@ -91,6 +91,13 @@ function redactPassword(url: string): string {
   }
 }
 
+/**
+ * Runs work in one transaction, handing it the transaction as a Db so the same services serve
+ * both (Drizzle types a transaction apart from its database).
+ */
+export const inTransaction = <T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> =>
+  db.transaction((tx) => work(tx as unknown as Db));
+
 /** Raw SQL that returns rows, with the same shape on PGlite and node-postgres. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

@@ -5,7 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { activities, activityAgencies } from '../activities/schema.ts';
 import { refreshActivitySearch } from '../activities/search-index.ts';
 import { upsertAgencies } from '../agencies/service.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import { importEtripsFile } from '../etrips/import-file.ts';
 import { referenceResolver } from '../reference/reference-lookup.ts';
 import { reportActivities } from '../reports/schema.ts';
@@ -42,7 +42,7 @@ export type DemoSummary = { reportId: number; activities: number; programmeId: n
  * Running it again changes nothing.
  */
 export function seedDemo(db: Db, folder = seedsFolder()): Promise<DemoSummary> {
-  return db.transaction((tx) => seedDemoIn(tx as unknown as Db, folder));
+  return inTransaction(db, (tx) => seedDemoIn(tx, folder));
 }
 
 async function seedDemoIn(db: Db, folder: string): Promise<DemoSummary> {

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { userRoles, users } from '../accounts/schema.ts';
 import { agencies } from '../agencies/schema.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import {
   participants,
   projectMilestones,
@@ -176,7 +176,7 @@ export type TrainingDemoSummary = {
  * Needs seedDemo first. One transaction; running it again changes nothing.
  */
 export function seedTrainingOperationsDemo(db: Db): Promise<TrainingDemoSummary> {
-  return db.transaction((tx) => seedIn(tx as unknown as Db));
+  return inTransaction(db, seedIn);
 }
 
 async function seedIn(db: Db): Promise<TrainingDemoSummary> {

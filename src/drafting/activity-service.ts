@@ -4,14 +4,13 @@ import { refreshActivitySearch } from '../activities/search-index.ts';
 import { agencies } from '../agencies/schema.ts';
 import { type Actor, type AuditEntry, recordAudit, recordAudits } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import { freezePublishedReports } from '../reports/freeze.ts';
 import { reportActivities } from '../reports/schema.ts';
 import { type ActivityInput, activityValuesFromInput } from './activity-input.ts';
 import {
   type ActivityOrigin,
   appendToReport,
-  inTransaction,
   lockReportForChange,
   type ReportHeader,
   type ReportLocked,

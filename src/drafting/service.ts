@@ -4,7 +4,7 @@ import { userRoles, users } from '../accounts/schema.ts';
 import { activities } from '../activities/schema.ts';
 import { type Actor, recordAudit } from '../audit/record.ts';
 import { type LocalizedText, touch } from '../db/columns.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
 import { freezePublishedReports } from '../reports/freeze.ts';
 import {
@@ -26,10 +26,6 @@ export type RevisionKind = (typeof revisionKinds)[number];
 
 /** Provenance written on reports started here. */
 export const draftSource = 'drafted in ipcoop';
-
-/** Runs `work` in a transaction, with the transaction typed as the Db the helpers take. */
-export const inTransaction = <T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> =>
-  db.transaction((tx) => work(tx as unknown as Db));
 
 /** PostgreSQL's unique_violation, wherever the driver puts its code. */
 export function isUniqueViolation(error: unknown): boolean {

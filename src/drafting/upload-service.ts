@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, like, lt, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../audit/record.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
 import { settings } from '../settings/schema.ts';
 import { addActivitiesToReport } from './activity-service.ts';
-import { inTransaction, type ReportLocked } from './service.ts';
+import type { ReportLocked } from './service.ts';
 import type { SpreadsheetPreview } from './spreadsheet-read.ts';
 
 /**

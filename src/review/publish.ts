@@ -4,7 +4,7 @@ import { activities } from '../activities/schema.ts';
 import { refreshActivitySearch } from '../activities/search-index.ts';
 import { type Actor, recordAudit } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { reportSnapshot } from '../reports/document/snapshot.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
@@ -68,8 +68,7 @@ export async function publishReport(
   circulationDate: string,
   labels: ReferenceLabels,
 ): Promise<{ symbol: string; afterCommit: () => Promise<void> } | null> {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const report = await lockSubmitted(tx, id);
     if (!report) return null;
     // One publication at a time picks a number: two at once could otherwise take the same one.

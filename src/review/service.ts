@@ -3,7 +3,7 @@ import type { NotificationText } from '../accounts/notifications.ts';
 import { notify } from '../accounts/notifications.ts';
 import { userRoles, users } from '../accounts/schema.ts';
 import { type Actor, recordAudit } from '../audit/record.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { type Language, languages } from '../i18n/languages.ts';
 import { translator } from '../i18n/translate.ts';
@@ -202,8 +202,7 @@ export async function returnReport(
   comments: CommentInput[],
   labels: ReferenceLabels,
 ): Promise<(() => Promise<void>) | null> {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const report = await lockSubmitted(tx, id);
     if (!report) return null;
     const inserted = await tx

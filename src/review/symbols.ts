@@ -1,7 +1,7 @@
 import { eq, like } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import { reports } from '../reports/schema.ts';
 import { settings } from '../settings/schema.ts';
 
@@ -92,8 +92,7 @@ export async function allocateSymbol(db: Db, code: string, patternToUse?: string
 
 /** Stores a pattern the caller has checked with symbolPatternProblem(). */
 export async function saveSymbolPattern(db: Db, actor: Actor, pattern: string): Promise<void> {
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(db, async (tx) => {
     const [before] = await tx.select().from(settings).where(eq(settings.key, symbolPatternKey)).for('update');
     if (before?.value === pattern) return;
     const [after] = await tx

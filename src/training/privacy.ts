@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { sessions, userRoles, users } from '../accounts/schema.ts';
 import { type Actor, recordAudit, systemActor } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import { syncEditionActivity } from './edition-activity.ts';
 import {
   certificates,
@@ -37,8 +37,7 @@ const nominationPersonalFields = {
  * certificate and the accounts that act as them. Null for an unknown id. Audit-recorded.
  */
 export async function exportPersonData(db: Db, participantId: number, actor: Actor = systemActor) {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     const [participant] = await t.select().from(participants).where(eq(participants.id, participantId));
     if (!participant) return null;
     const [edition] = await t
@@ -124,8 +123,7 @@ export type PersonDataExport = NonNullable<Awaited<ReturnType<typeof exportPerso
  * The audit row names the fields erased, never their values. Returns false for an unknown id.
  */
 export async function erasePersonData(db: Db, actor: Actor, participantId: number): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     const [participant] = await t.select().from(participants).where(eq(participants.id, participantId));
     if (!participant) return false;
     await t
@@ -217,8 +215,7 @@ export async function eraseNominationData(
   actor: Actor,
   nominationId: number,
 ): Promise<'erased' | 'unknown' | 'participant'> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     const [nomination] = await t
       .select({ id: nominations.id })
       .from(nominations)

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Account } from '../../accounts/service.ts';
 import { recordAudit } from '../../audit/record.ts';
-import type { Db } from '../../db/database.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
 import type { Language } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { certificatePdf } from '../certificate-pdf.ts';
@@ -22,8 +22,7 @@ export async function issueCertificate(
 ): Promise<IssueOutcome> {
   const { participant } = access;
   if (!participant.completedAt) return { ok: false, reason: 'notCompleted' };
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     const [existing] = await t
       .select()
       .from(certificates)

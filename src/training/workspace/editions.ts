@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Account } from '../../accounts/service.ts';
 import { recordAudit } from '../../audit/record.ts';
 import { touch } from '../../db/columns.ts';
-import type { Db } from '../../db/database.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
 import { syncEditionActivity } from '../edition-activity.ts';
 import {
   editionSessions,
@@ -72,8 +72,7 @@ export async function createEdition(
   programmeId: number,
   input: EditionInput,
 ): Promise<number> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     const [created] = await t
       .insert(trainingEditions)
       .values({ programmeId, ...input, status: 'planned', source: 'ipcoop workspace' })
@@ -98,8 +97,7 @@ export async function updateEdition(
   edition: Edition,
   input: EditionInput,
 ): Promise<EditionUpdate> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     // Locked before counting, as selections lock it: no one can be selected between count and save.
     await t
       .select({ id: trainingEditions.id })
@@ -134,8 +132,7 @@ export async function advanceStatus(
   to: string,
 ): Promise<boolean> {
   if (nextStatus(edition.status) !== to) return false;
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     const moved = await t
       .update(trainingEditions)
       .set({ status: to as EditionStatus, ...touch(trainingEditions) })
@@ -161,8 +158,7 @@ export async function addSession(
   editionId: number,
   input: SessionInput,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await inTransaction(db, async (t) => {
     const [last] = await t
       .select({ max: sql<number | null>`max(${editionSessions.position})` })
       .from(editionSessions)
@@ -188,8 +184,7 @@ export async function updateSession(
   sessionId: number,
   input: SessionInput,
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     const [before] = await t
       .select()
       .from(editionSessions)
@@ -213,8 +208,7 @@ export async function removeSession(
   editionId: number,
   sessionId: number,
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     const [removed] = await t
       .delete(editionSessions)
       .where(and(eq(editionSessions.id, sessionId), eq(editionSessions.editionId, editionId)))

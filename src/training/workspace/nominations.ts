@@ -3,7 +3,7 @@ import { notify } from '../../accounts/notifications.ts';
 import type { Account } from '../../accounts/service.ts';
 import { recordAudit } from '../../audit/record.ts';
 import { touch } from '../../db/columns.ts';
-import type { Db } from '../../db/database.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
 import { languages } from '../../i18n/languages.ts';
 import { syncEditionActivity } from '../edition-activity.ts';
 import {
@@ -55,8 +55,7 @@ export async function createNomination(
   editionId: number,
   input: NominationInput,
 ): Promise<number | null> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     const [edition] = await t
       .select()
       .from(trainingEditions)
@@ -130,8 +129,7 @@ export async function decideNomination(
   rank: number | null | undefined,
 ): Promise<DecisionOutcome> {
   let tell: (() => Promise<void>) | undefined;
-  const outcome = await db.transaction(async (tx): Promise<DecisionOutcome> => {
-    const t = tx as unknown as Db;
+  const outcome = await inTransaction(db, async (t): Promise<DecisionOutcome> => {
     const [nomination] = await t.select().from(nominations).where(eq(nominations.id, nominationId));
     if (!nomination) throw new Error(`no nomination ${nominationId}`);
     // Locking the edition serializes selections: two coordinators cannot both take the last seat.

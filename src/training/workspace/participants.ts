@@ -4,7 +4,7 @@ import { userRoles, users } from '../../accounts/schema.ts';
 import type { Account } from '../../accounts/service.ts';
 import { recordAudit } from '../../audit/record.ts';
 import { touch } from '../../db/columns.ts';
-import type { Db } from '../../db/database.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
 import {
   certificates,
   nominations,
@@ -113,8 +113,7 @@ export async function assignAdvisor(
 ): Promise<boolean> {
   if (advisorId !== null && !(await advisorsFor(db, programmeId)).some((a) => a.id === advisorId))
     return false;
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await inTransaction(db, async (t) => {
     await t
       .update(participants)
       .set({ advisorId, ...touch(participants) })
@@ -136,8 +135,7 @@ export async function saveProject(
   participantId: number,
   input: ProjectInput,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await inTransaction(db, async (t) => {
     const [saved] = await t
       .insert(researchProjects)
       .values({ participantId, ...input })
@@ -166,8 +164,7 @@ export async function addMilestone(
   projectId: number,
   input: MilestoneInput,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await inTransaction(db, async (t) => {
     const [created] = await t
       .insert(projectMilestones)
       .values({ projectId, ...input })
@@ -189,8 +186,7 @@ export async function updateMilestone(
   milestoneId: number,
   input: MilestoneInput,
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     const [before] = await t
       .select()
       .from(projectMilestones)
@@ -212,8 +208,7 @@ export async function updateMilestone(
 }
 
 export async function addComment(db: Db, account: Account, projectId: number, body: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await inTransaction(db, async (t) => {
     const [created] = await t
       .insert(projectComments)
       .values({ projectId, authorId: account.id, body })
@@ -234,8 +229,7 @@ export async function setCompleted(
   participant: Participant,
   completed: boolean,
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return inTransaction(db, async (t) => {
     if (!completed) {
       const [certificate] = await t
         .select({ id: certificates.id })

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Account } from '../../accounts/service.ts';
 import { recordAudit } from '../../audit/record.ts';
-import type { Db } from '../../db/database.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
 import { participantFiles } from '../schema.ts';
 import { actorOf } from './access.ts';
 
@@ -79,8 +79,7 @@ export async function storePresentation(
   // The extension must agree with the bytes: a PDF named .pptx is refused too.
   const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
   if (!type || extension !== type.extension) return { ok: false, reason: 'fileType' };
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await inTransaction(db, async (t) => {
     await t
       .delete(participantFiles)
       .where(
