@@ -18,6 +18,7 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
   let officer: TestSession;
   let colleague: TestSession;
   let secretariat: TestSession;
+  let admin: TestSession;
   let draftId: number;
 
   const listOf = (reportId: number) =>
@@ -47,6 +48,7 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
     officer = await testSession(database.db, 'officer@cipo.example', 'reporter', { party: 'CAN' });
     colleague = await testSession(database.db, 'colleague@cipo.example', 'reporter', { party: 'CAN' });
     secretariat = await testSession(database.db, 'trips@wto.example', 'secretariat');
+    admin = await testSession(database.db, 'admin@wto.example', 'admin');
   });
   afterAll(async () => {
     await database?.close();
@@ -375,6 +377,12 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
     expect((told[0]?.params as Record<string, string> | undefined)?.fr).toContain(
       'Rapport de Canada, 2021–2022',
     );
+    // Admins act as the Secretariat, so they hear of it too.
+    const toldAdmin = await database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, admin.userId));
+    expect(toldAdmin).toHaveLength(1);
 
     const locked = await app.request(
       `/en/drafting/reports/${draftId}/narrative`,

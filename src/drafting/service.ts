@@ -396,13 +396,13 @@ export async function removeFromReport(
   });
 }
 
-/** Active Secretariat accounts: the people told about a submission. */
+/** Active Secretariat and admin accounts (admins act as the Secretariat): the people told about a submission. */
 export async function secretariatIds(db: Db): Promise<number[]> {
   const rows = await db
     .selectDistinct({ id: users.id })
     .from(userRoles)
     .innerJoin(users, eq(users.id, userRoles.userId))
-    .where(and(eq(userRoles.role, 'secretariat'), isNull(users.disabledAt)));
+    .where(and(inArray(userRoles.role, ['secretariat', 'admin']), isNull(users.disabledAt)));
   return rows.map((row) => row.id);
 }
 

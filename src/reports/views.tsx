@@ -74,10 +74,8 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
         <dd>{formatDate(lang, report.circulationDate) ?? <span class="muted">{t('unknown')}</span>}</dd>
         <dt>{t('fieldOriginalLanguage')}</dt>
         <dd>{labels.languageName(report.originalLanguage, lang)}</dd>
-        <dt>{t('fieldVersions')}</dt>
-        <dd>
-          {report.version} <span class="muted">({report.source})</span>
-        </dd>
+        <dt>{t('fieldSource')}</dt>
+        <dd>{report.source}</dd>
       </dl>
       <VersionList page={page} currentId={report.id} versions={report.versions} />
       <ul class="downloads">

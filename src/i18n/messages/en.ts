@@ -97,7 +97,7 @@ export const en = {
   fieldSymbol: 'Document symbol',
   fieldCirculation: 'Circulation date',
   fieldOriginalLanguage: 'Original language',
-  fieldVersions: 'Versions',
+  fieldSource: 'Source',
   fieldReportStatus: 'Status',
   listOfProgrammes: 'List of programmes/projects',
   columnNumber: '#',

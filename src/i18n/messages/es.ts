@@ -98,7 +98,7 @@ export const es: Messages = {
   fieldSymbol: 'Signatura del documento',
   fieldCirculation: 'Fecha de distribución',
   fieldOriginalLanguage: 'Idioma original',
-  fieldVersions: 'Versiones',
+  fieldSource: 'Fuente',
   fieldReportStatus: 'Estado',
   listOfProgrammes: 'Lista de programas/proyectos',
   columnNumber: 'N.º',

@@ -98,7 +98,7 @@ export const fr: Messages = {
   fieldSymbol: 'Cote du document',
   fieldCirculation: 'Date de distribution',
   fieldOriginalLanguage: 'Langue originale',
-  fieldVersions: 'Versions',
+  fieldSource: 'Source',
   fieldReportStatus: 'État',
   listOfProgrammes: 'Liste des programmes/projets',
   columnNumber: 'N°',
