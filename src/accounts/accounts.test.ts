@@ -1,3 +1,4 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor } from '../audit/record.ts';
 import { auditLog } from '../audit/schema.ts';
@@ -5,6 +6,7 @@ import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { createApp } from '../http/app.tsx';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { sessions } from './schema.ts';
 import { addUser, disableUser, issuePasswordLink, resolveGrant } from './service.ts';
 import { formRequest, testSession } from './test-sessions.ts';
 import { maxFailuresPerAccount } from './throttle.ts';
@@ -204,6 +206,16 @@ describe.each(testBackends)('accounts over HTTP (%s database)', (backend) => {
     } finally {
       delete process.env.IPCOOP_TRUST_PROXY;
     }
+  });
+
+  it('clears ended sessions when someone signs in', async () => {
+    const stale = await testSession(database.db, 'stale@example.org', 'reporter', { party: 'CAN' });
+    await database.db
+      .update(sessions)
+      .set({ expiresAt: sql`now() - interval '1 minute'` })
+      .where(eq(sessions.userId, stale.userId));
+    await testSession(database.db, 'fresh@example.org', 'reporter', { party: 'CAN' });
+    expect(await database.db.select().from(sessions).where(eq(sessions.userId, stale.userId))).toEqual([]);
   });
 
   it('keeps public pages free of cookies so they stay cacheable', async () => {

@@ -16,8 +16,6 @@ function smtp(env: NodeJS.ProcessEnv = process.env): Transporter | null {
   return transporter;
 }
 
-export const mailConfigured = () => smtp() !== null;
-
 /** Sends when SMTP is configured; a failure is logged, never thrown: mail is a courtesy copy. */
 export async function sendMail(mail: Mail): Promise<boolean> {
   const transport = smtp();

@@ -11,6 +11,8 @@ const maxDays = 14;
 export type SignedIn = { account: Account; csrfToken: string; tokenHash: string };
 
 export async function startSession(db: Db, userId: number, userAgent?: string): Promise<string> {
+  // Ended sessions are cleared here, at each sign-in, so the table stays small without a scheduler.
+  await purgeExpiredSessions(db);
   const token = randomToken();
   await db.insert(sessions).values({
     tokenHash: tokenHash(token),

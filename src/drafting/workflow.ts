@@ -35,10 +35,6 @@ export function canReadReportDraft(
 export const canEditReport = (account: Account | null | undefined, report: ReportAccess) =>
   isReporterOf(account, report) && isEditable(report);
 
-/** Only a published report can be revised by a corrigendum or an addendum. */
-export const canReviseReport = (account: Account | null | undefined, report: ReportAccess) =>
-  isReporterOf(account, report) && report.status === 'published';
-
 /**
  * Reporting periods are stored as whole calendar years, as the demo's 2020–2021 report is
  * (2020-01-01 to 2021-12-31).
