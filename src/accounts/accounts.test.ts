@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.tsx';
 import { cliActor } from '../audit/record.ts';
 import { auditLog } from '../audit/schema.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
-import { createApp } from '../http/app.tsx';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { sessions } from './schema.ts';
 import { addUser, disableUser, issuePasswordLink, resolveGrant } from './service.ts';

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.tsx';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { createApp } from '../http/app.tsx';
 import { parties } from '../reference/schema.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import { activities, activityBeneficiaries } from './schema.ts';

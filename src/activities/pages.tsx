@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import type { Db } from '../db/database.ts';
 import { NotFoundPage } from '../http/error-pages.tsx';
 import { pageContext } from '../http/page-context.ts';
+import { positiveId } from '../http/request.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { positiveId } from '../reports/routes.tsx';
 import { activityDetail } from './detail.ts';
 import { ActivityPage } from './views.tsx';
 

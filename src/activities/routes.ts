@@ -4,18 +4,18 @@ import { parseColumns, type RowContext } from '../exports/columns.ts';
 import { activitiesCsv } from '../exports/csv.ts';
 import { activitiesIatiXml } from '../exports/iati.ts';
 import { activitiesJsonDocument } from '../exports/json.ts';
+import { maxDownloadActivities } from '../exports/limits.ts';
 import { loadExportActivities } from '../exports/load.ts';
 import { activitiesXlsx } from '../exports/xlsx.ts';
 import { problemJson } from '../http/problem.ts';
+import { positiveId } from '../http/request.ts';
 import { isLanguage } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { positiveId } from '../reports/routes.tsx';
 import { activityDetail } from './detail.ts';
 import { countActivityFacets } from './facets.ts';
 import { type ActivityFilters, activityFilters, listActivities, matchingActivityIds } from './service.ts';
 
 /** A download holds at most this many activities: enough for any real query, bounded for the server. */
-export const maxDownloadActivities = 20_000;
 
 const formats = ['csv', 'xlsx', 'json', 'iati'] as const;
 type Format = (typeof formats)[number];

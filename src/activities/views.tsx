@@ -4,7 +4,7 @@ import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { languages } from '../i18n/languages.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { BeneficiaryName } from '../reports/views.tsx';
+import { BeneficiaryName } from '../reports/components.tsx';
 import type { ActivityDetail } from './detail.ts';
 
 type Props = { page: PageContext; labels: ReferenceLabels; activity: ActivityDetail; allLanguages: boolean };

@@ -1,7 +1,7 @@
-import { maxDownloadActivities } from '../activities/routes.ts';
 import { activityFilters } from '../activities/service.ts';
 import { columnKeys } from '../exports/columns.ts';
-import { feedFilters } from '../reports/routes.tsx';
+import { maxDownloadActivities } from '../exports/limits.ts';
+import { feedFilters } from '../feeds/filters.ts';
 import { type ApiOperation, queryParameters, responses } from './openapi.ts';
 
 const filterDescriptions = {

@@ -4,6 +4,12 @@ import { auditLog } from './schema.ts';
 /** Who made a change: a signed-in user, or the command line / the system (userId null). */
 export type Actor = { userId: number | null; label: string };
 
+/** The actor for a signed-in account: its id, and its e-mail as the label kept if the account goes. */
+export const actorOf = (account: { id: number; email: string }): Actor & { userId: number } => ({
+  userId: account.id,
+  label: account.email,
+});
+
 export const systemActor: Actor = { userId: null, label: 'system' };
 export const cliActor: Actor = { userId: null, label: 'cli' };
 

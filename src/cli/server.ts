@@ -1,10 +1,10 @@
 import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
+import { createApp } from '../app.tsx';
 import type { Database } from '../db/database.ts';
 import { printDemoAccounts, seedDemoAccounts } from '../demo/accounts.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
-import { createApp } from '../http/app.tsx';
 import { reports } from '../reports/schema.ts';
 
 /**

@@ -1,3 +1,4 @@
+import { FieldError, invalidProps } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import { type Language, languages } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
@@ -6,7 +7,7 @@ import { type ActivityFieldKey, activityFields, fieldLabel } from './activity-fi
 import { type ActivityFormState, beneficiaryTextField } from './activity-form.ts';
 import type { ActivityErrors } from './activity-input.ts';
 import { draftingText } from './page-messages.ts';
-import { draftPath, FieldError, invalidProps } from './view-parts.tsx';
+import { draftPath } from './view-parts.tsx';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
 

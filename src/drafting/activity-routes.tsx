@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { actorOf } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
 import type { PageContext } from '../http/layout.tsx';
 import { pageContext } from '../http/page-context.ts';
+import { formText, readForm } from '../http/request.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { referenceData } from '../reference/reference-data.ts';
 import { emptyFormState, formStateFromBody, formStateOfActivity, rawActivityInput } from './activity-form.ts';
@@ -11,7 +13,7 @@ import { validateActivityInput } from './activity-input.ts';
 import { activityOnReport, createActivity, updateActivity } from './activity-service.ts';
 import { LockedPage } from './draft-views.tsx';
 import { type DraftingMessageKey, draftingText } from './page-messages.ts';
-import { activityIdOf, actorOf, formBody, reportForRequest, textField } from './request-guards.tsx';
+import { activityIdOf, reportForRequest } from './request-guards.tsx';
 import { type ReportHeader, reviewsListing } from './service.ts';
 import { reportTitle } from './view-parts.tsx';
 
@@ -50,7 +52,7 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, r
   app.post(`${reportPath}/activities/new`, async (c) => {
     const page = pageContext(c);
     const { account, report } = await reportForRequest(c, db, labels, 'edit');
-    const state = formStateFromBody(await formBody(c));
+    const state = formStateFromBody(await readForm(c));
     const result = validateActivityInput(rawActivityInput(state), page.lang, referenceData());
     if (!result.ok) {
       return c.html(
@@ -102,10 +104,10 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, r
     const page = pageContext(c);
     const { account, report } = await reportForRequest(c, db, labels, 'edit');
     const activityId = activityIdOf(c);
-    const body = await formBody(c);
+    const body = await readForm(c);
     const state = formStateFromBody(body);
     // No readable version: the form cannot prove it saw the latest record, so it meets the conflict page.
-    const version = Number.parseInt(textField(body, 'version'), 10) || -1;
+    const version = Number.parseInt(formText(body, 'version'), 10) || -1;
     const result = validateActivityInput(rawActivityInput(state), page.lang, referenceData());
     if (!result.ok) {
       const stored = await activityOnReport(db, report.id, activityId);

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formRequest, type TestSession, testSession } from '../accounts/test-sessions.ts';
+import { createApp } from '../app.tsx';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { createApp } from '../http/app.tsx';
 import { reports } from '../reports/schema.ts';
 import { activitiesWorkbook, multipartRequest, reportIdFrom } from './test-helpers.ts';
 

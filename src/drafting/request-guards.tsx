@@ -2,11 +2,10 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requirePermission, requireSignedIn } from '../accounts/guard.ts';
 import type { Account } from '../accounts/service.ts';
-import type { Actor } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
+import { idParam, positiveId } from '../http/request.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { positiveId } from '../reports/routes.tsx';
 import { LockedPage } from './draft-views.tsx';
 import { type ReportHeader, reportHeader } from './service.ts';
 import { canReadReportDraft, isEditable, isReporterOf } from './workflow.ts';
@@ -19,11 +18,6 @@ export type ReportAccessRule =
   | 'reporter'
   /** Change it: its reporter, while it is a draft or returned. */
   | 'edit';
-
-export const actorOf = (account: Account): Actor & { userId: number } => ({
-  userId: account.id,
-  label: account.email,
-});
 
 /**
  * The signed-in account and the report of the path, or the request ends: 303 to sign in, 404 for
@@ -51,21 +45,5 @@ export async function reportForRequest(
   return { account, report };
 }
 
-type Body = Record<string, unknown>;
-
-/** A form field's first text value ('' when absent or a file). */
-export function textField(body: Body, name: string): string {
-  const value = body[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : '';
-}
-
-/** Form bodies are parsed once (the CSRF check already did) and always with every value kept. */
-export const formBody = (c: Context) => c.req.parseBody({ all: true }) as Promise<Body>;
-
 /** The activity id of the path; past PostgreSQL's integers there is no such activity (404). */
-export function activityIdOf(c: Context): number {
-  const id = positiveId(c.req.param('activityId') ?? '');
-  if (!id) throw new HTTPException(404, { message: 'no such activity' });
-  return id;
-}
+export const activityIdOf = (c: Context): number => idParam(c, 'activityId');

@@ -2,9 +2,11 @@ import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requireAccount, requirePermission } from '../accounts/guard.ts';
 import { reportingParties, reportsFor } from '../accounts/policy.ts';
-import type { WorkspaceEntries } from '../accounts/routes.tsx';
+import type { WorkspaceEntries } from '../accounts/workspace-entries.ts';
+import { actorOf } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
+import { formText, readForm } from '../http/request.ts';
 import { isLanguage, type Language, languages } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { loadReportDocument } from '../reports/document/report-document.ts';
@@ -14,7 +16,7 @@ import { DraftPage, LockedPage, NarrativeConflictPage } from './draft-views.tsx'
 import { type DraftingMessageKey, draftingText } from './page-messages.ts';
 import { yearRange } from './partial-date.ts';
 import { DocumentPreviewPage } from './preview-views.tsx';
-import { activityIdOf, actorOf, formBody, reportForRequest, textField } from './request-guards.tsx';
+import { activityIdOf, reportForRequest } from './request-guards.tsx';
 import {
   type Grouping,
   loadDraft,
@@ -103,13 +105,13 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const page = pageContext(c);
     const text = draftingText(page.lang);
     const account = requireAccount(c, (a) => reportingParties(a).length > 0);
-    const body = await formBody(c);
-    const partyCode = textField(body, 'party');
+    const body = await readForm(c);
+    const partyCode = formText(body, 'party');
     requirePermission(reportsFor(account, partyCode));
     const values = {
-      startYear: textField(body, 'startYear'),
-      endYear: textField(body, 'endYear'),
-      originalLanguage: textField(body, 'originalLanguage'),
+      startYear: formText(body, 'startYear'),
+      endYear: formText(body, 'endYear'),
+      originalLanguage: formText(body, 'originalLanguage'),
     };
     const form: StartForm = { partyCode, values, errors: {} };
     const startYear = parseYear(values.startYear);
@@ -169,13 +171,13 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   app.post(`${reportPath}/narrative`, async (c) => {
     const page = pageContext(c);
     const { account, report } = await reportForRequest(c, db, labels, 'edit');
-    const body = await formBody(c);
-    const typed = textField(body, 'narrative');
-    const grouping = (reportGroupings as readonly string[]).includes(textField(body, 'grouping'))
-      ? (textField(body, 'grouping') as Grouping)
+    const body = await readForm(c);
+    const typed = formText(body, 'narrative');
+    const grouping = (reportGroupings as readonly string[]).includes(formText(body, 'grouping'))
+      ? (formText(body, 'grouping') as Grouping)
       : report.grouping;
     // A form without a readable version cannot prove it saw the latest text: it gets the conflict page.
-    const version = Number.parseInt(textField(body, 'version'), 10) || -1;
+    const version = Number.parseInt(formText(body, 'version'), 10) || -1;
     if (typed.length > maxNarrativeLength) {
       const draft = await loadDraft(db, report.id);
       if (!draft) throw new HTTPException(404);
@@ -265,7 +267,7 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   app.post(`${reportPath}/revisions`, async (c) => {
     const page = pageContext(c);
     const { account, report } = await reportForRequest(c, db, labels, 'reporter');
-    const kind = textField(await formBody(c), 'kind');
+    const kind = formText(await readForm(c), 'kind');
     if (kind !== 'corrigendum' && kind !== 'addendum') throw new HTTPException(400, { message: 'kind' });
     if (report.status !== 'published') {
       return c.html(<LockedPage page={page} labels={await labels()} report={report} />, 409);

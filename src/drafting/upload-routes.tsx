@@ -3,13 +3,15 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requirePermission } from '../accounts/guard.ts';
+import { actorOf } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
+import { readForm } from '../http/request.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { referenceData } from '../reference/reference-data.ts';
 import { DraftPage, LockedPage } from './draft-views.tsx';
 import { draftingText } from './page-messages.ts';
-import { actorOf, formBody, reportForRequest } from './request-guards.tsx';
+import { reportForRequest } from './request-guards.tsx';
 import { loadDraft } from './service.ts';
 import { readActivitySpreadsheet, spreadsheetLimits } from './spreadsheet-read.ts';
 import { activityTemplateXlsx } from './spreadsheet-template.ts';
@@ -70,7 +72,7 @@ export function uploadRoutes(db: Db, labels: () => Promise<ReferenceLabels>, rep
     const page = pageContext(c);
     const text = draftingText(page.lang);
     const { account, report } = await reportForRequest(c, db, labels, 'edit');
-    const file = (await formBody(c)).file;
+    const file = (await readForm(c)).file;
     const upload = Array.isArray(file) ? file[0] : file;
     if (!(upload instanceof File) || upload.size === 0) {
       return refuseUpload(c, report.id, text('fileMissing'), 400);

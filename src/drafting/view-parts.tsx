@@ -49,25 +49,6 @@ export function reportTitle(
     : `${title} — ${revisionLabel(lang, report.revisionKind, report.revisionNumber)}`;
 }
 
-export { FieldError } from '../http/form-parts.tsx';
-
-/** aria attributes of a control with a possible error shown under it. */
-export const invalidProps = (id: string, message: string | undefined, hintId?: string) => {
-  const describedBy = [hintId, message ? `${id}-error` : undefined].filter(Boolean).join(' ');
-  return {
-    'aria-invalid': message ? ('true' as const) : undefined,
-    'aria-describedby': describedBy || undefined,
-  };
-};
-
-export function Notice(props: { message?: string | undefined }) {
-  return props.message ? (
-    <p class="notice" role="status">
-      {props.message}
-    </p>
-  ) : null;
-}
-
 /** The Secretariat's comments on one part of the report, beside it. */
 export function CommentsAside(props: {
   page: PageContext;

@@ -1,21 +1,10 @@
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatNumber, formatPercent, formatPeriod } from '../i18n/format.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { SearchBox } from '../search/components.tsx';
 import type { HomeData } from './service.ts';
 
 const browseRegions = ['002', '019', '419', '142', '150', '009'];
-
-export function SearchBox(props: { page: PageContext; q?: string }) {
-  const { t, lang } = props.page;
-  return (
-    <form class="search" method="get" action={`/${lang}/search`} role="search">
-      <label for="q">{t('searchLabel')}</label>
-      <br />
-      <input type="search" id="q" name="q" value={props.q ?? ''} maxlength={200} />{' '}
-      <button type="submit">{t('searchButton')}</button>
-    </form>
-  );
-}
 
 export function HomePage(props: { page: PageContext; labels: ReferenceLabels; data: HomeData }) {
   const { page, labels, data } = props;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.tsx';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { createApp } from './app.tsx';
 
 /** Budget for one page on a slow connection: its HTML and CSS together, compressed (brotli). */
 const budgetBytes = 50 * 1024;

@@ -1,11 +1,11 @@
 import { brotliCompressSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.tsx';
 import type { Database, Db } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
-import { createApp } from '../http/app.tsx';
 import { verifyCertificate } from '../training/certificate-verify.ts';
 import { certificates, participants, trainingEditions } from '../training/schema.ts';
 

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activities } from '../activities/schema.ts';
+import { createApp } from '../app.tsx';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { createApp } from '../http/app.tsx';
 import { freezePublishedReports } from './freeze.ts';
 import { reportActivities, reports } from './schema.ts';
 

@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { Db } from '../db/database.ts';
-import { listPublishedReportsForFeed, reportsAtomFeed } from '../feeds/atom.ts';
 import { BadRequestPage, NotFoundPage } from '../http/error-pages.tsx';
 import { pageContext } from '../http/page-context.ts';
 import { problemJson } from '../http/problem.ts';
+import { positiveId } from '../http/request.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { diffSnapshots } from '../review/diff.ts';
@@ -14,22 +13,6 @@ import { asPublished, previousVersion, versionSnapshot } from '../review/version
 import { ChangesPage } from '../review/views-changes.tsx';
 import { getReport, listReports, type ReportVersion, reportVersions } from './service.ts';
 import { ReportPage, ReportsListPage } from './views.tsx';
-
-/** Ids are PostgreSQL integers. */
-export const maxId = 2_147_483_647;
-
-export const positiveId = (value: string) => {
-  const id = Number(value);
-  return /^\d{1,10}$/.test(value) && id >= 1 && id <= maxId ? id : null;
-};
-
-const feedParty = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'a party code such as CAN')
-  .optional();
-export const feedFilters = z.object({ reporter: feedParty, beneficiary: feedParty });
 
 /** Public report pages (under /{lang}) and the reports API; only published reports are public. */
 export function reportRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
@@ -44,29 +27,6 @@ export function reportRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         reports={await listReports(db, { published: true })}
       />,
     );
-  });
-
-  // Before /reports/:id. Filters: ?reporter=CAN&beneficiary=CRI.
-  app.get('/:lang{(?:en|fr|es)}/reports/feed.atom', async (c) => {
-    const { lang } = pageContext(c);
-    const filters = feedFilters.safeParse(c.req.query());
-    if (!filters.success) {
-      return problemJson(
-        c,
-        400,
-        'Some filters are not valid.',
-        filters.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-      );
-    }
-    const reports = await listPublishedReportsForFeed(db, filters.data);
-    const xml = reportsAtomFeed({
-      reports,
-      labels: await labels(),
-      lang,
-      baseUrl: new URL(c.req.url).origin,
-      filters: filters.data,
-    });
-    return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
   });
 
   app.get('/:lang{(?:en|fr|es)}/reports/:id', async (c) => {

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../accounts/schema.ts';
 import { formRequest, type TestSession, testSession } from '../accounts/test-sessions.ts';
 import { activities } from '../activities/schema.ts';
+import { createApp } from '../app.tsx';
 import { auditLog } from '../audit/schema.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { createApp } from '../http/app.tsx';
 import { reportActivities, reportComments, reports } from '../reports/schema.ts';
 import { defaultSymbolPattern, nextSymbol } from './symbols.ts';
 

@@ -2,17 +2,18 @@ import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { requireAccount } from '../accounts/guard.ts';
 import { isSecretariat } from '../accounts/policy.ts';
-import type { WorkspaceEntries } from '../accounts/routes.tsx';
 import type { Account } from '../accounts/service.ts';
-import type { Actor } from '../audit/record.ts';
+import type { WorkspaceEntries } from '../accounts/workspace-entries.ts';
+import { actorOf } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
 import { NotFoundPage } from '../http/error-pages.tsx';
+import type { FormErrors } from '../http/form-fields.tsx';
 import type { PageContext } from '../http/layout.tsx';
 import { pageContext } from '../http/page-context.ts';
+import { positiveId } from '../http/request.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { loadReportDocument } from '../reports/document/report-document.ts';
 import { reportSnapshot } from '../reports/document/snapshot.ts';
-import { positiveId } from '../reports/routes.tsx';
 import { reports } from '../reports/schema.ts';
 import { reportVersions } from '../reports/service.ts';
 import { cycleOverview, defaultPeriod, knownPeriods, parsePeriod } from './cycles.ts';
@@ -35,13 +36,12 @@ import {
   symbolPatternProblem,
 } from './symbols.ts';
 import { previousVersion, versionSnapshot } from './versions.ts';
-import { ConflictPage, type FormErrors, ReviewPage, ReviewQueuePage, statusLabel } from './views.tsx';
+import { ConflictPage, ReviewPage, ReviewQueuePage, statusLabel } from './views.tsx';
 import { CyclesPage } from './views-cycles.tsx';
 import { SettingsPage } from './views-settings.tsx';
 
 /** Every Secretariat page starts here: signed-out visitors go to sign in, others get 403. */
 const secretariatOnly = (c: Context): Account => requireAccount(c, isSecretariat);
-const actorOf = (account: Account): Actor => ({ userId: account.id, label: account.email });
 const today = () => new Date().toISOString().slice(0, 10);
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 

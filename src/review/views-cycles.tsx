@@ -1,3 +1,4 @@
+import { FieldError, type FormErrors } from '../http/form-fields.tsx';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import {
@@ -9,7 +10,7 @@ import {
 } from './cycles.ts';
 import { reviewText } from './messages.ts';
 import { revisionLabel } from './service.ts';
-import { FieldError, type FormErrors, invalidIf, statusLabel } from './views.tsx';
+import { invalidIf, statusLabel } from './views.tsx';
 
 const stateKeys = {
   published: 'statePublished',
@@ -87,7 +88,7 @@ export function CyclesPage(props: {
           ))}
         </datalist>
         <button type="submit">{text('show')}</button>
-        <FieldError name="period" errors={errors} />
+        <FieldError id="period-error" message={errors.period} />
       </form>
       {props.periods.length > 0 ? (
         <ul class="chips">

@@ -1,6 +1,6 @@
+import { FieldError, FormError, type FormErrors, Notice } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import { reviewText } from './messages.ts';
-import { FieldError, FormError, type FormErrors, Notice } from './views.tsx';
 
 /** The symbol pattern, with the symbol it would give Canada's next report as an example. */
 export function SettingsPage(props: {
@@ -16,8 +16,8 @@ export function SettingsPage(props: {
   return (
     <Layout page={page} title={text('settingsTitle')}>
       <h1>{text('settingsTitle')}</h1>
-      <Notice text={props.notice} />
-      <FormError errors={errors} />
+      <Notice message={props.notice} />
+      <FormError message={errors.form} />
       <form method="post" action={`/${page.lang}/secretariat/settings`} class="stacked" novalidate>
         <CsrfField page={page} />
         <label for="symbol_pattern">{text('symbolPattern')}</label>
@@ -35,7 +35,7 @@ export function SettingsPage(props: {
             errors.symbol_pattern ? 'symbol_pattern-hint symbol_pattern-error' : 'symbol_pattern-hint'
           }
         />
-        <FieldError name="symbol_pattern" errors={errors} />
+        <FieldError id="symbol_pattern-error" message={errors.symbol_pattern} />
         {props.example ? <p>{text('symbolExample', { example: props.example })}</p> : null}
         <button type="submit">{text('save')}</button>
       </form>

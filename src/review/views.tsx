@@ -1,4 +1,6 @@
+import { FieldError, FormError, type FormErrors, Notice } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
+
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import type { ReportDocument } from '../reports/document/report-document.ts';
@@ -10,37 +12,9 @@ import { ChangesBody } from './views-changes.tsx';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
 
-/** Field-level messages, keyed by form field name; "form" for the page as a whole. */
-export type FormErrors = Record<string, string>;
-
-export function FieldError(props: { name: string; errors: FormErrors }) {
-  const message = props.errors[props.name];
-  return message ? (
-    <p class="field-error" id={`${props.name}-error`}>
-      {message}
-    </p>
-  ) : null;
-}
-
 /** aria attributes tying a field to its error message. */
 export const invalidIf = (name: string, errors: FormErrors) =>
   errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${name}-error` } : {};
-
-export function Notice(props: { text?: string | null }) {
-  return props.text ? (
-    <p class="notice" role="status">
-      {props.text}
-    </p>
-  ) : null;
-}
-
-export function FormError(props: { errors: FormErrors }) {
-  return props.errors.form ? (
-    <p class="form-error" role="alert">
-      {props.errors.form}
-    </p>
-  ) : null;
-}
 
 const reportTitle = (
   page: PageContext,
@@ -134,7 +108,7 @@ function CommentBox(props: {
       <textarea id={props.name} name={props.name} rows={3} {...invalidIf(props.name, props.errors)}>
         {props.values[props.name] ?? ''}
       </textarea>
-      <FieldError name={props.name} errors={props.errors} />
+      <FieldError id={`${props.name}-error`} message={props.errors[props.name]} />
     </>
   );
 }
@@ -173,8 +147,8 @@ export function ReviewPage(props: Common & ReviewPageData) {
         <a href={`/${lang}/secretariat/reports`}>{text('backToQueue')}</a>
       </p>
       <h1>{title}</h1>
-      <Notice text={props.notice} />
-      <FormError errors={errors} />
+      <Notice message={props.notice} />
+      <FormError message={errors.form} />
       <dl class="fields">
         <dt>{t('fieldReportStatus')}</dt>
         <dd>{statusLabel(page, report.status)}</dd>
@@ -290,7 +264,7 @@ export function ReviewPage(props: Common & ReviewPageData) {
                     : 'circulation_date-hint'
                 }
               />
-              <FieldError name="circulation_date" errors={errors} />
+              <FieldError id="circulation_date-error" message={errors.circulation_date} />
               <button type="submit">{text('publishButton')}</button>
             </form>
           ) : (

@@ -1,10 +1,10 @@
-import { SearchBox } from '../home/views.tsx';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import type { MessageKey } from '../i18n/messages/en.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { BeneficiaryList } from '../reports/views.tsx';
+import { BeneficiaryList } from '../reports/components.tsx';
+import { SearchBox } from './components.tsx';
 import { type SearchParamName, type SearchParams, searchQuery } from './url.ts';
 
 export type FacetValue = { code: string; count: number };

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../accounts/schema.ts';
 import { type TestSession, testSession } from '../accounts/test-sessions.ts';
 import { activities } from '../activities/schema.ts';
+import { createApp } from '../app.tsx';
 import { auditLog } from '../audit/schema.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
-import { createApp } from '../http/app.tsx';
 import { reportActivities, reports } from '../reports/schema.ts';
 import {
   editionSessions,

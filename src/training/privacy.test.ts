@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userRoles, users } from '../accounts/schema.ts';
 import { formRequest, type TestSession, testSession } from '../accounts/test-sessions.ts';
+import { createApp } from '../app.tsx';
 import { auditLog } from '../audit/schema.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { createApp } from '../http/app.tsx';
 import type { PersonDataExport } from './privacy.ts';
 import {
   certificates,

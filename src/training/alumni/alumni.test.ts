@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestSession, testSession } from '../../accounts/test-sessions.ts';
+import { createApp } from '../../app.tsx';
 import type { Database } from '../../db/database.ts';
 import { openTestDatabase, testBackends } from '../../db/test-database.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../../demo/training-demo.ts';
-import { createApp } from '../../http/app.tsx';
 import { participants } from '../schema.ts';
 
 describe.each(testBackends)('alumni list for coordinators (%s database)', (backend) => {

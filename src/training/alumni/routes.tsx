@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requirePermission, requireSignedIn } from '../../accounts/guard.ts';
 import { coordinatedAgencies } from '../../accounts/policy.ts';
-import type { WorkspaceEntries } from '../../accounts/routes.tsx';
+import type { WorkspaceEntries } from '../../accounts/workspace-entries.ts';
 import type { Db } from '../../db/database.ts';
 import { pageContext } from '../../http/page-context.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';

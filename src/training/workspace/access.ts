@@ -2,7 +2,6 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { HTTPException } from 'hono/http-exception';
 import { advisingAgencies, coordinatedAgencies, ownParticipantIds } from '../../accounts/policy.ts';
 import type { Account } from '../../accounts/service.ts';
-import type { Actor } from '../../audit/record.ts';
 import type { Db } from '../../db/database.ts';
 import { participants, programmeOrganizers, trainingEditions, trainingProgrammes } from '../schema.ts';
 
@@ -11,7 +10,6 @@ export type Programme = typeof trainingProgrammes.$inferSelect;
 export type Participant = typeof participants.$inferSelect;
 
 /** Who changed something, as the audit trail names them. */
-export const actorOf = (account: Account): Actor => ({ userId: account.id, label: account.email });
 
 export const notFound = (): never => {
   throw new HTTPException(404, { message: 'not found' });

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Account } from '../../accounts/service.ts';
-import { recordAudit } from '../../audit/record.ts';
+import { actorOf, recordAudit } from '../../audit/record.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import type { Language } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { certificatePdf } from '../certificate-pdf.ts';
 import { certificates } from '../schema.ts';
-import { actorOf, type ParticipantAccess } from './access.ts';
+import type { ParticipantAccess } from './access.ts';
 
 /** 192 random bits, 32 base64url characters: a verification link nobody can guess. */
 export const newCertificateCode = () => randomBytes(24).toString('base64url');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { type FormBody, formList, formText } from '../../http/request.ts';
 import { editionSessions } from '../schema.ts';
-import { type FormBody, formList, formText, isCalendarDate, lines } from './form-data.ts';
+import { isCalendarDate, lines } from './form-data.ts';
 
 /** Languages an edition may be delivered in (ISO 639-1); the WTO's three first. */
 export const deliveryLanguageCodes = ['en', 'fr', 'es', 'ar', 'pt', 'ru', 'zh'] as const;

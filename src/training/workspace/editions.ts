@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Account } from '../../accounts/service.ts';
-import { recordAudit } from '../../audit/record.ts';
+import { actorOf, recordAudit } from '../../audit/record.ts';
 import { touch } from '../../db/columns.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import { syncEditionActivity } from '../edition-activity.ts';
@@ -12,7 +12,7 @@ import {
   trainingEditions,
   trainingProgrammes,
 } from '../schema.ts';
-import { actorOf, coordinatedProgrammeIds, type Edition } from './access.ts';
+import { coordinatedProgrammeIds, type Edition } from './access.ts';
 import type { EditionInput, SessionInput } from './edition-forms.ts';
 
 export type EditionStatus = (typeof editionStatuses)[number];

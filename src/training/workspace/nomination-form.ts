@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { type FormBody, formText } from '../../http/request.ts';
 import { genders } from '../schema.ts';
-import { type FormBody, formText } from './form-data.ts';
 
 // Error texts are keys of the training messages.
 const required = (max: number, key: string) => z.string().min(1, key).max(max, 'tooLong');

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../../accounts/schema.ts';
 import { formRequest, type TestSession, testSession } from '../../accounts/test-sessions.ts';
 import { activityBeneficiaries } from '../../activities/schema.ts';
+import { createApp } from '../../app.tsx';
 import type { Database } from '../../db/database.ts';
 import { openTestDatabase, testBackends } from '../../db/test-database.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
-import { createApp } from '../../http/app.tsx';
 import { nominations, participants, trainingEditions } from '../schema.ts';
 import { candidate, insertEdition } from './test-fixtures.ts';
 

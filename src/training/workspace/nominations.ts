@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { notify } from '../../accounts/notifications.ts';
 import type { Account } from '../../accounts/service.ts';
-import { recordAudit } from '../../audit/record.ts';
+import { actorOf, recordAudit } from '../../audit/record.ts';
 import { touch } from '../../db/columns.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import { languages } from '../../i18n/languages.ts';
@@ -15,7 +15,7 @@ import {
   trainingEditions,
   trainingProgrammes,
 } from '../schema.ts';
-import { actorOf, type Edition } from './access.ts';
+import type { Edition } from './access.ts';
 import { trainingText } from './messages.ts';
 import type { NominationInput } from './nomination-form.ts';
 

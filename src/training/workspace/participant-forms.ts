@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { type FormBody, formText } from '../../http/request.ts';
 import { projectStatuses } from '../schema.ts';
-import { type FormBody, formText, isCalendarDate } from './form-data.ts';
+import { isCalendarDate } from './form-data.ts';
 
 // Error texts are keys of the training messages.
 const calendarDate = (key: string) => z.string().refine(isCalendarDate, key);

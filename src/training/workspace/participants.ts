@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { advisingAgencies } from '../../accounts/policy.ts';
 import { userRoles, users } from '../../accounts/schema.ts';
 import type { Account } from '../../accounts/service.ts';
-import { recordAudit } from '../../audit/record.ts';
+import { actorOf, recordAudit } from '../../audit/record.ts';
 import { touch } from '../../db/columns.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import {
@@ -17,7 +17,7 @@ import {
   trainingEditions,
   trainingProgrammes,
 } from '../schema.ts';
-import { actorOf, organizerAgencyIds, type Participant } from './access.ts';
+import { organizerAgencyIds, type Participant } from './access.ts';
 import type { MilestoneInput, ProjectInput } from './participant-forms.ts';
 
 /** Everything the participant page shows; only for those participantAccess lets in. */

@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Account } from '../../accounts/service.ts';
-import { recordAudit } from '../../audit/record.ts';
+import { actorOf, recordAudit } from '../../audit/record.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import { participantFiles } from '../schema.ts';
-import { actorOf } from './access.ts';
 
 export const maxPresentationBytes = 10 * 1024 * 1024;
 

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { publicUrl } from '../../accounts/mail.ts';
+import { positiveId } from '../../http/request.ts';
 import type { Language } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { notFound } from './access.ts';
-import { positiveId } from './form-data.ts';
 import { type TrainingKey, trainingText } from './messages.ts';
 
 export type Labels = () => Promise<ReferenceLabels>;

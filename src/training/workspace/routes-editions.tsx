@@ -6,6 +6,7 @@ import { users } from '../../accounts/schema.ts';
 import type { Account } from '../../accounts/service.ts';
 import type { Db } from '../../db/database.ts';
 import { pageContext } from '../../http/page-context.ts';
+import { fieldErrors, readForm } from '../../http/request.ts';
 import { reportActivities, reports } from '../../reports/schema.ts';
 import { participants } from '../schema.ts';
 import {
@@ -34,7 +35,6 @@ import {
   updateEdition,
   updateSession,
 } from './editions.ts';
-import { fieldErrors, readForm } from './form-data.ts';
 import { trainingText } from './messages.ts';
 import { afterPost, doneNotice, idParam, type Labels, training } from './route-helpers.ts';
 import {

@@ -2,11 +2,12 @@ import { type Context, Hono } from 'hono';
 import { requireAccount } from '../../accounts/guard.ts';
 import { coordinatedAgencies, focalPointParties } from '../../accounts/policy.ts';
 import type { Account } from '../../accounts/service.ts';
+import { actorOf } from '../../audit/record.ts';
 import type { Db } from '../../db/database.ts';
 import { pageContext } from '../../http/page-context.ts';
+import { fieldErrors, formText, readForm } from '../../http/request.ts';
 import { eraseNominationData } from '../privacy.ts';
-import { actorOf, editionForCoordinator, notFound } from './access.ts';
-import { fieldErrors, formText, readForm } from './form-data.ts';
+import { editionForCoordinator, notFound } from './access.ts';
 import { trainingText } from './messages.ts';
 import { emptyNomination, nominationFormValues, parseNominationForm } from './nomination-form.ts';
 import {

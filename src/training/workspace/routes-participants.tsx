@@ -1,18 +1,20 @@
 import { type Context, Hono } from 'hono';
 import { requireAccount, requireSignedIn } from '../../accounts/guard.ts';
 import { advisingAgencies, ownParticipantIds } from '../../accounts/policy.ts';
+import { actorOf } from '../../audit/record.ts';
 import type { Db } from '../../db/database.ts';
 import { pageContext } from '../../http/page-context.ts';
-import { erasePersonData, exportPersonData } from '../privacy.ts';
 import {
-  actorOf,
-  notFound,
-  type ParticipantAccess,
-  participantAccess,
-  participantAccessFor,
-} from './access.ts';
+  type FieldErrors,
+  fieldErrors,
+  formFile,
+  formText,
+  positiveId,
+  readForm,
+} from '../../http/request.ts';
+import { erasePersonData, exportPersonData } from '../privacy.ts';
+import { notFound, type ParticipantAccess, participantAccess, participantAccessFor } from './access.ts';
 import { certificateOf, issueCertificate, renderCertificate } from './certificates.ts';
-import { type FieldErrors, fieldErrors, formFile, formText, positiveId, readForm } from './form-data.ts';
 import {
   commentFormSchema,
   milestoneFormSchema,

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { NotFoundPage } from '../../http/error-pages.tsx';
 import { pageContext } from '../../http/page-context.ts';
-import { fieldErrors, positiveId, readForm } from './form-data.ts';
+import { fieldErrors, positiveId, readForm } from '../../http/request.ts';
 import { trainingText } from './messages.ts';
 import { emptyNomination, nominationFormValues, parseNominationForm } from './nomination-form.ts';
 import { createNomination, editionWithProgramme, takesNominations } from './nominations.ts';

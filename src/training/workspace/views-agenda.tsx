@@ -1,7 +1,7 @@
 import { CsrfField, type PageContext } from '../../http/layout.tsx';
+import type { FieldErrors } from '../../http/request.ts';
 import type { editionSessions } from '../schema.ts';
 import { sessionKinds } from './edition-forms.ts';
-import type { FieldErrors } from './form-data.ts';
 import { trainingText } from './messages.ts';
 import { SelectField, TextArea, TextField } from './views-shared.tsx';
 

@@ -1,10 +1,11 @@
+import { FormError } from '../../http/form-fields.tsx';
 import { CsrfField, type PageContext } from '../../http/layout.tsx';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { erasedName } from '../privacy.ts';
 import type { nominations } from '../schema.ts';
 import type { Edition } from './access.ts';
 import { trainingText } from './messages.ts';
-import { FormError, personName } from './views-shared.tsx';
+import { personName } from './views-shared.tsx';
 
 type Nomination = typeof nominations.$inferSelect;
 

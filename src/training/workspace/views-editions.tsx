@@ -1,4 +1,6 @@
+import { FieldError, FormError, Notice } from '../../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
+import type { FieldErrors } from '../../http/request.ts';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { formatDateRange } from '../../programmes/date-range.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
@@ -6,17 +8,13 @@ import type { editionSessions, nominations, participants, trainingProgrammes } f
 import type { Edition } from './access.ts';
 import { deliveryLanguageCodes, type EditionFormValues, editionModes } from './edition-forms.ts';
 import type { EditionStatus } from './editions.ts';
-import type { FieldErrors } from './form-data.ts';
 import { trainingText } from './messages.ts';
 import { AgendaSection } from './views-agenda.tsx';
 import { NominationsSection } from './views-decisions.tsx';
 import {
   Checkbox,
   errorMessage,
-  FieldError,
-  FormError,
   localized,
-  Notice,
   partyOptions,
   personName,
   SampleMark,

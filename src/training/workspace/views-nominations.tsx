@@ -1,23 +1,15 @@
 import type { LocalizedText } from '../../db/columns.ts';
+import { FormError, Notice } from '../../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
+import type { FieldErrors } from '../../http/request.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { formatDateRange } from '../../programmes/date-range.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { genders } from '../schema.ts';
 import type { Edition } from './access.ts';
-import type { FieldErrors } from './form-data.ts';
 import { trainingText } from './messages.ts';
 import type { NominationFormValues } from './nomination-form.ts';
-import {
-  Checkbox,
-  FormError,
-  localized,
-  Notice,
-  personName,
-  SelectField,
-  TextArea,
-  TextField,
-} from './views-shared.tsx';
+import { Checkbox, localized, personName, SelectField, TextArea, TextField } from './views-shared.tsx';
 
 type EditionRow = { edition: Edition; programmeName: LocalizedText };
 

@@ -1,10 +1,11 @@
+import { FieldError } from '../../http/form-fields.tsx';
 import { CsrfField, type PageContext } from '../../http/layout.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import type { ParticipantAccess } from './access.ts';
 import { trainingText } from './messages.ts';
 import type { ParticipantDetail } from './participants.ts';
 import type { ParticipantPageFailure } from './views-participants.tsx';
-import { DateTime, errorMessage, FieldError, personName } from './views-shared.tsx';
+import { DateTime, errorMessage, personName } from './views-shared.tsx';
 
 /** The office presentation: download for the three who may see it, upload for the participant and coordinator. */
 export function PresentationSection(props: {

@@ -1,14 +1,15 @@
 import type { LocalizedText } from '../../db/columns.ts';
+import { Notice } from '../../http/form-fields.tsx';
 import { Layout, type PageContext } from '../../http/layout.tsx';
+import type { FieldErrors } from '../../http/request.ts';
 import { formatDate } from '../../i18n/format.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import type { ParticipantAccess } from './access.ts';
-import type { FieldErrors } from './form-data.ts';
 import { trainingText } from './messages.ts';
 import type { ParticipantDetail } from './participants.ts';
 import { CoordinatorTools, PresentationSection } from './views-participant-tools.tsx';
 import { ProjectSection } from './views-project.tsx';
-import { localized, Notice, personName, SampleMark } from './views-shared.tsx';
+import { localized, personName, SampleMark } from './views-shared.tsx';
 
 type ParticipantRow = {
   id: number;

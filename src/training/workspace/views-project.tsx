@@ -1,3 +1,4 @@
+import { FormError } from '../../http/form-fields.tsx';
 import { CsrfField, type PageContext } from '../../http/layout.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { projectStatuses } from '../schema.ts';
@@ -5,7 +6,7 @@ import type { ParticipantAccess } from './access.ts';
 import { trainingText } from './messages.ts';
 import type { ParticipantDetail } from './participants.ts';
 import type { ParticipantPageFailure } from './views-participants.tsx';
-import { DateTime, FormError, SelectField, TextArea, TextField } from './views-shared.tsx';
+import { DateTime, SelectField, TextArea, TextField } from './views-shared.tsx';
 
 type Props = {
   page: PageContext;

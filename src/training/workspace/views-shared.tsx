@@ -1,8 +1,9 @@
 import type { Child } from 'hono/jsx';
+import { FieldError } from '../../http/form-fields.tsx';
+import type { FieldErrors } from '../../http/request.ts';
 import type { Language } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { erasedName } from '../privacy.ts';
-import type { FieldErrors } from './form-data.ts';
 import { type TrainingKey, trainingText } from './messages.ts';
 
 /** Translates an error key from a form schema; unknown keys fall back to a generic message. */
@@ -11,30 +12,6 @@ export function errorMessage(lang: Language, key: string | undefined): string | 
   const text = trainingText(lang);
   const translated = text(key as TrainingKey);
   return translated === key ? text('invalidValue') : translated;
-}
-
-export function FieldError(props: { id: string; message?: string | undefined }) {
-  return props.message ? (
-    <p class="field-error" id={props.id}>
-      {props.message}
-    </p>
-  ) : null;
-}
-
-export function Notice(props: { message?: string | undefined }) {
-  return props.message ? (
-    <p class="notice" role="status">
-      {props.message}
-    </p>
-  ) : null;
-}
-
-export function FormError(props: { message?: string | undefined }) {
-  return props.message ? (
-    <p class="form-error" role="alert">
-      {props.message}
-    </p>
-  ) : null;
 }
 
 type FieldProps = {

@@ -4,8 +4,7 @@ import {
   focalPointParties,
   ownParticipantIds,
 } from '../../accounts/policy.ts';
-import type { WorkspaceEntries } from '../../accounts/routes.tsx';
-import type { WorkspaceLink } from '../../accounts/views.tsx';
+import type { WorkspaceEntries, WorkspaceLink } from '../../accounts/workspace-entries.ts';
 import { trainingText } from './messages.ts';
 
 /** The training links on a signed-in person's workspace page, one per role they hold. */

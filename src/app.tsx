@@ -5,31 +5,39 @@ import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { csrfMiddleware } from '../accounts/csrf-middleware.ts';
-import { accountRoutes, type WorkspaceEntries } from '../accounts/routes.tsx';
-import { sessionMiddleware } from '../accounts/session-middleware.ts';
-import { activityPages } from '../activities/pages.tsx';
-import { activityRoutes } from '../activities/routes.ts';
-import { apiDocsRoutes } from '../api-docs/routes.tsx';
-import { auditRoutes } from '../audit/routes.tsx';
-import type { Database } from '../db/database.ts';
-import { draftingRoutes, draftingWorkspaceEntries } from '../drafting/routes.tsx';
-import { canReadReportDraft } from '../drafting/workflow.ts';
-import { homeRoutes } from '../home/routes.tsx';
-import { partyRoutes } from '../parties/routes.tsx';
-import { programmeRoutes } from '../programmes/routes.tsx';
-import { loadReferenceLabels } from '../reference/labels.ts';
-import { reportDocumentRoutes } from '../reports/document/routes.tsx';
-import { reportRoutes } from '../reports/routes.tsx';
-import { reviewRoutes, reviewWorkspaceEntries } from '../review/routes.tsx';
-import { searchRoutes } from '../search/routes.tsx';
-import { alumniRoutes, alumniWorkspaceEntries } from '../training/alumni/routes.tsx';
-import { trainingRoutes, trainingWorkspaceEntries } from '../training/workspace/routes.tsx';
-import { compressResponses } from './compression.ts';
-import { ErrorPage, ForbiddenPage, FormExpiredPage, NotFoundPage, TooLargePage } from './error-pages.tsx';
-import { cachedFor, pageContext } from './page-context.ts';
+import { csrfMiddleware } from './accounts/csrf-middleware.ts';
+import { sessionMiddleware } from './accounts/session-middleware.ts';
+import type { WorkspaceEntries } from './accounts/workspace-entries.ts';
+import { activityPages } from './activities/pages.tsx';
+import { activityRoutes } from './activities/routes.ts';
+import { apiDocsRoutes } from './api-docs/routes.tsx';
+import { auditRoutes } from './audit/routes.tsx';
+import type { Database } from './db/database.ts';
+import { draftingRoutes, draftingWorkspaceEntries } from './drafting/routes.tsx';
+import { canReadReportDraft } from './drafting/workflow.ts';
+import { feedRoutes } from './feeds/routes.ts';
+import { homeRoutes } from './home/routes.tsx';
+import { compressResponses } from './http/compression.ts';
+import {
+  ErrorPage,
+  ForbiddenPage,
+  FormExpiredPage,
+  NotFoundPage,
+  TooLargePage,
+} from './http/error-pages.tsx';
+import { cachedFor, pageContext } from './http/page-context.ts';
+import { partyRoutes } from './parties/routes.tsx';
+import { programmeRoutes } from './programmes/routes.tsx';
+import { loadReferenceLabels } from './reference/labels.ts';
+import { reportDocumentRoutes } from './reports/document/routes.tsx';
+import { reportRoutes } from './reports/routes.tsx';
+import { reviewRoutes, reviewWorkspaceEntries } from './review/routes.tsx';
+import { searchRoutes } from './search/routes.tsx';
+import { alumniRoutes, alumniWorkspaceEntries } from './training/alumni/routes.tsx';
+import { trainingRoutes, trainingWorkspaceEntries } from './training/workspace/routes.tsx';
+import { accountRoutes } from './workspace/routes.tsx';
 
-const siteCss = readFileSync(new URL('./static/site.css', import.meta.url), 'utf8');
+const siteCss = readFileSync(new URL('./http/static/site.css', import.meta.url), 'utf8');
 
 /** The largest request body accepted, whatever the route: above the 10 MB upload limit, so uploads get their own message. */
 export const maxRequestBytes = 12 * 1024 * 1024;
@@ -113,6 +121,7 @@ export function createApp(database: Database) {
       canReadDraft: async (c, report) => canReadReportDraft(c.get('signedIn')?.account, report),
     }),
   );
+  app.route('/', feedRoutes(database.db, labels));
   app.route('/', reportRoutes(database.db, labels));
   app.route('/', partyRoutes(database.db, labels));
   app.route('/', programmeRoutes(database.db, labels));

@@ -1,18 +1,18 @@
 import { inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { requireSignedIn } from '../accounts/guard.ts';
+import { accountText } from '../accounts/messages.ts';
+import { markNotificationsRead, notificationsOf } from '../accounts/notifications.ts';
+import { normalizeEmail, passwordLinkUser, setPasswordWithLink } from '../accounts/service.ts';
+import { clientAddress, cookieOptions, csrfCookie, sessionCookie } from '../accounts/session-middleware.ts';
+import { endAllSessions, endSession, startSession } from '../accounts/sessions.ts';
+import { attemptSignIn } from '../accounts/sign-in.ts';
+import type { WorkspaceEntries } from '../accounts/workspace-entries.ts';
 import { agencies } from '../agencies/schema.ts';
 import type { Db } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
-import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { requireSignedIn } from './guard.ts';
-import { accountText } from './messages.ts';
-import { markNotificationsRead, notificationsOf } from './notifications.ts';
-import { type Account, normalizeEmail, passwordLinkUser, setPasswordWithLink } from './service.ts';
-import { clientAddress, cookieOptions, csrfCookie, sessionCookie } from './session-middleware.ts';
-import { endAllSessions, endSession, startSession } from './sessions.ts';
-import { attemptSignIn } from './sign-in.ts';
 import {
   AccountPage,
   type FieldErrors,
@@ -20,12 +20,10 @@ import {
   roleLabel,
   SetPasswordPage,
   SignInPage,
-  type WorkspaceLink,
   WorkspacePage,
 } from './views.tsx';
 
 /** What a feature offers a signed-in person on the workspace page, according to their roles. */
-export type WorkspaceEntries = (account: Account, lang: Language) => WorkspaceLink[];
 
 /** Only a path on this site: "/en/…", never "//evil.example" or "https://…". */
 export const safeNext = (value: unknown, lang: string) =>

@@ -1,8 +1,9 @@
-import { FieldError } from '../http/form-parts.tsx';
+import { accountText } from '../accounts/messages.ts';
+import type { RoleGrant } from '../accounts/service.ts';
+import type { WorkspaceLink } from '../accounts/workspace-entries.ts';
+import { FieldError } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { accountText } from './messages.ts';
-import type { RoleGrant } from './service.ts';
 
 export type FieldErrors = Partial<Record<'email' | 'password' | 'repeat' | 'form', string>>;
 
@@ -137,8 +138,6 @@ export function roleLabel(
       return text('roleParticipant');
   }
 }
-
-export type WorkspaceLink = { href: string; label: string };
 
 export function AccountPage(props: {
   page: PageContext;

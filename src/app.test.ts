@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.ts';
-import { openTestDatabase, testBackends } from '../db/test-database.ts';
-import { seedDemo } from '../demo/seed-demo.ts';
 import { createApp } from './app.tsx';
+import type { Database } from './db/database.ts';
+import { openTestDatabase, testBackends } from './db/test-database.ts';
+import { seedDemo } from './demo/seed-demo.ts';
 
 describe.each(testBackends)('web and API (%s database)', (backend) => {
   let database: Database;

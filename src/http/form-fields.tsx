@@ -1,0 +1,185 @@
+import type { Child } from 'hono/jsx';
+import type { PageContext } from './layout.tsx';
+
+/** Form controls and messages shared by every feature, so every form reads and fails the same way. */
+
+/** Field name → message, already translated; "form" for the form as a whole. */
+export type FormErrors = Record<string, string>;
+
+/** The message under a form control whose value was refused; the control points at it with aria-describedby. */
+export function FieldError(props: { id: string; message?: string | undefined }) {
+  return props.message ? (
+    <p class="field-error" id={props.id}>
+      {props.message}
+    </p>
+  ) : null;
+}
+
+/** A message about the whole form (not one field), announced at once. */
+export function FormError(props: { message?: string | undefined }) {
+  return props.message ? (
+    <p class="form-error" role="alert">
+      {props.message}
+    </p>
+  ) : null;
+}
+
+/** What the last action did, shown once after its redirect. */
+export function Notice(props: { message?: string | null | undefined }) {
+  return props.message ? (
+    <p class="notice" role="status">
+      {props.message}
+    </p>
+  ) : null;
+}
+
+/** aria attributes of a control with a possible error under it (id "<control>-error") and a hint. */
+export const invalidProps = (id: string, message: string | undefined, hintId?: string) => {
+  const describedBy = [hintId, message ? `${id}-error` : undefined].filter(Boolean).join(' ');
+  return {
+    'aria-invalid': message ? ('true' as const) : undefined,
+    'aria-describedby': describedBy || undefined,
+  };
+};
+
+type ControlProps = {
+  name: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  /** Defaults to the name; unique on the page. */
+  id?: string;
+};
+
+/** Label, hint, the control and its error, stacked: the one layout of a form field. */
+function FieldShell(props: ControlProps & { children: Child }) {
+  const id = props.id ?? props.name;
+  return (
+    <div class={props.error ? 'field field-invalid' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.children}
+      <FieldError id={`${id}-error`} message={props.error} />
+    </div>
+  );
+}
+
+export function TextField(
+  props: ControlProps & {
+    type?: 'text' | 'email' | 'date' | 'number' | 'url' | 'password';
+    maxLength?: number;
+  },
+) {
+  const id = props.id ?? props.name;
+  return (
+    <FieldShell {...props}>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        maxlength={props.maxLength}
+        required={props.required}
+        {...invalidProps(id, props.error, props.hint ? `${id}-hint` : undefined)}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextArea(props: ControlProps & { rows?: number; maxLength?: number }) {
+  const id = props.id ?? props.name;
+  return (
+    <FieldShell {...props}>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        maxlength={props.maxLength}
+        required={props.required}
+        {...invalidProps(id, props.error, props.hint ? `${id}-hint` : undefined)}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </FieldShell>
+  );
+}
+
+export function SelectField(
+  props: ControlProps & { options: Array<{ value: string; label: string }>; emptyLabel?: string },
+) {
+  const id = props.id ?? props.name;
+  return (
+    <FieldShell {...props}>
+      <select
+        id={id}
+        name={props.name}
+        required={props.required}
+        {...invalidProps(id, props.error, props.hint ? `${id}-hint` : undefined)}
+      >
+        {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === props.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** A single checkbox with its label after it (the label is not bold: it reads as a sentence). */
+export function CheckboxField(props: {
+  name: string;
+  label: string;
+  checked: boolean;
+  value?: string;
+  id?: string;
+}) {
+  const id = props.id ?? props.name;
+  return (
+    <div class="field field-checkbox">
+      <input type="checkbox" id={id} name={props.name} value={props.value ?? '1'} checked={props.checked} />
+      <label for={id}>{props.label}</label>
+    </div>
+  );
+}
+
+/** Previous / "page n of m" / next links; `href(n)` builds the address of page n. */
+export function Pager(props: {
+  page: PageContext;
+  current: number;
+  total: number;
+  href: (page: number) => string;
+}) {
+  const { t } = props.page;
+  const pages = Math.max(1, props.total);
+  if (pages <= 1 && props.current <= 1) return null;
+  return (
+    <nav class="pages" aria-label={t('pagination')}>
+      <ul>
+        {props.current > 1 ? (
+          <li>
+            {/* Past the last page (an old link), the way back is the last page that has results. */}
+            <a href={props.href(Math.min(props.current - 1, pages))} rel="prev">
+              {t('previousPage')}
+            </a>
+          </li>
+        ) : null}
+        <li aria-current="page">{t('pageOf', { page: props.current, pages })}</li>
+        {props.current < pages ? (
+          <li>
+            <a href={props.href(props.current + 1)} rel="next">
+              {t('nextPage')}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
