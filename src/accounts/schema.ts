@@ -1,19 +1,5 @@
-import {
-  type AnyPgColumn,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  unique,
-} from 'drizzle-orm/pg-core';
-import { agencies } from '../agencies/schema.ts';
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { editableColumns } from '../db/columns.ts';
-import { parties } from '../reference/schema.ts';
-import { participants } from '../training/schema.ts';
 
 /**
  * What a person may do. Reporters act for reporting parties, focal points for beneficiary parties,
@@ -44,30 +30,6 @@ export const users = pgTable('users', {
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   ...editableColumns(),
 });
-
-export const userRoles = pgTable(
-  'user_roles',
-  {
-    id: serial('id').primaryKey(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: roles }).notNull(),
-    /** The party a reporter reports for, or a focal point speaks for. */
-    partyCode: text('party_code').references(() => parties.code),
-    /** The agency a coordinator or advisor works for. */
-    agencyId: integer('agency_id').references(() => agencies.id),
-    /** The participant record a participant account belongs to; the grant goes with the record. */
-    participantId: integer('participant_id').references((): AnyPgColumn => participants.id, {
-      onDelete: 'cascade',
-    }),
-  },
-  (t) => [
-    unique('user_roles_scope_key')
-      .on(t.userId, t.role, t.partyCode, t.agencyId, t.participantId)
-      .nullsNotDistinct(),
-  ],
-);
 
 /** Server-side sessions: any app process can serve any signed-in user. The cookie holds the token; the row its hash. */
 export const sessions = pgTable(

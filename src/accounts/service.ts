@@ -6,7 +6,8 @@ import { type Db, inTransaction } from '../db/database.ts';
 import { parties } from '../reference/schema.ts';
 import { participants } from '../training/schema.ts';
 import { hashPassword } from './passwords.ts';
-import { type Role, roles, sessions, userRoles, users, userTokens } from './schema.ts';
+import { userRoles } from './roles-schema.ts';
+import { type Role, roles, sessions, users, userTokens } from './schema.ts';
 import { randomToken, tokenHash } from './tokens.ts';
 
 export type RoleGrant = {

@@ -1,6 +1,7 @@
 import { asc, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userRoles, users } from '../accounts/schema.ts';
+import { userRoles } from '../accounts/roles-schema.ts';
+import { users } from '../accounts/schema.ts';
 import { agencies } from '../agencies/schema.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { userRoles, users } from '../accounts/schema.ts';
+import { userRoles } from '../accounts/roles-schema.ts';
+import { users } from '../accounts/schema.ts';
 import { agencies } from '../agencies/schema.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
 import { notify } from '../accounts/notifications.ts';
-import { userRoles, users } from '../accounts/schema.ts';
+import { userRoles } from '../accounts/roles-schema.ts';
+import { users } from '../accounts/schema.ts';
 import { activities } from '../activities/schema.ts';
 import { type Actor, recordAudit } from '../audit/record.ts';
 import { type LocalizedText, touch } from '../db/columns.ts';

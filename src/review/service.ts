@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { NotificationText } from '../accounts/notifications.ts';
 import { notify } from '../accounts/notifications.ts';
-import { userRoles, users } from '../accounts/schema.ts';
+import { userRoles } from '../accounts/roles-schema.ts';
+import { users } from '../accounts/schema.ts';
 import { type Actor, recordAudit } from '../audit/record.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import { formatPeriod } from '../i18n/format.ts';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userRoles, users } from '../accounts/schema.ts';
+import { userRoles } from '../accounts/roles-schema.ts';
+import { users } from '../accounts/schema.ts';
 import { formRequest, type TestSession, testSession } from '../accounts/test-sessions.ts';
 import { createApp } from '../app.tsx';
 import { auditLog } from '../audit/schema.ts';

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { sessions, userRoles, users } from '../accounts/schema.ts';
+import { userRoles } from '../accounts/roles-schema.ts';
+import { sessions, users } from '../accounts/schema.ts';
 import { type Actor, recordAudit, systemActor } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
 import { type Db, inTransaction } from '../db/database.ts';

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { advisingAgencies } from '../../accounts/policy.ts';
-import { userRoles, users } from '../../accounts/schema.ts';
+import { userRoles } from '../../accounts/roles-schema.ts';
+import { users } from '../../accounts/schema.ts';
 import type { Account } from '../../accounts/service.ts';
 import { actorOf, recordAudit } from '../../audit/record.ts';
 import { touch } from '../../db/columns.ts';
