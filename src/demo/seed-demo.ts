@@ -102,7 +102,7 @@ async function linkAgenciesNamedInTitles(db: Db, reportId: number, agencyIds: Ma
   }
   const ids = rows.map((row) => row.id);
   if (ids.length === 0) return;
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx
       .delete(activityAgencies)
       .where(
@@ -112,6 +112,6 @@ async function linkAgenciesNamedInTitles(db: Db, reportId: number, agencyIds: Ma
         ),
       );
     if (links.length > 0) await tx.insert(activityAgencies).values(links);
-    await refreshActivitySearch(tx as unknown as Db, ids);
+    await refreshActivitySearch(tx, ids);
   });
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray, notExists } from 'drizzle-orm';
 import { activities, activityBeneficiaries } from '../activities/schema.ts';
 import { refreshActivitySearch } from '../activities/search-index.ts';
 import { touch } from '../db/columns.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import { trainingEditions } from '../training/schema.ts';
 import type { ParsedPage, ParsedProgramme } from './parse-page.ts';
@@ -28,7 +28,7 @@ export async function storeEtripsReport(db: Db, page: ParsedPage, source: string
   const { reporter, period } = page;
   if (!reporter || !period)
     throw new Error('a report needs its reporting party and period before it is stored');
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [existing] = await tx
       .select({ id: reports.id })
       .from(reports)
@@ -166,7 +166,7 @@ export async function storeEtripsReport(db: Db, page: ParsedPage, source: string
         .returning({ id: activities.id });
       removed = deleted.length;
     }
-    await refreshActivitySearch(tx as unknown as Db, touched);
+    await refreshActivitySearch(tx, touched);
     return {
       reportId,
       reportCreated: !existing,

@@ -5,7 +5,7 @@ import { activities, activityAgencies, activityBeneficiaries } from '../activiti
 import { agencies } from '../agencies/schema.ts';
 import type { Actor } from '../audit/record.ts';
 import { auditLog } from '../audit/schema.ts';
-import type { Database, Db } from '../db/database.ts';
+import { type Database, inTransaction } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import type { ActivityInput } from '../drafting/activity-input.ts';
@@ -381,13 +381,13 @@ describe.each(testBackends)("the edition sync and the reporter's changes (%s dat
     const reporterDone = new Promise<void>((resolve) => {
       finish = resolve;
     });
-    const reporterAppend = database.db.transaction(async (tx) => {
-      await appendToReport(tx as unknown as Db, draftId, [typedId], 'manual');
+    const reporterAppend = inTransaction(database.db, async (tx) => {
+      await appendToReport(tx, draftId, [typedId], 'manual');
       appended();
       await reporterDone;
     });
     await rowAppended;
-    const sync = database.db.transaction((tx) => syncEditionActivity(tx as unknown as Db, editionId));
+    const sync = inTransaction(database.db, (tx) => syncEditionActivity(tx, editionId));
     setTimeout(finish, 300);
     const [, result] = await Promise.all([reporterAppend, sync]);
 

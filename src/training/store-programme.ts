@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { activities, activityAgencies, activityBeneficiaries } from '../activities/schema.ts';
 import { refreshActivitySearch } from '../activities/search-index.ts';
 import { touch } from '../db/columns.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import type { NameResolver } from '../reference/name-resolver.ts';
 import type { ProgrammeArticleFacts } from './programme-article.ts';
 import {
@@ -42,7 +42,7 @@ export async function storeProgrammeEdition(
   const venueParty = resolver.resolve(facts.edition.country);
   const year = Number(facts.edition.startDate.slice(0, 4));
 
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const programmeValues = {
       code: identity.code,
       name: { en: identity.name },
@@ -167,7 +167,7 @@ export async function storeProgrammeEdition(
     await tx
       .insert(editionSessions)
       .values(facts.sessions.map((session, index) => ({ editionId, position: index + 1, ...session })));
-    await refreshActivitySearch(tx as unknown as Db, [id]);
+    await refreshActivitySearch(tx, [id]);
     return { programmeId, editionId, activityId: id };
   });
 }

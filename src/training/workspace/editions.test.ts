@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formRequest, type TestSession, testSession } from '../../accounts/test-sessions.ts';
 import { activities } from '../../activities/schema.ts';
 import { createApp } from '../../app.tsx';
-import type { Database, Db } from '../../db/database.ts';
+import { type Database, inTransaction } from '../../db/database.ts';
 import { openTestDatabase, testBackends } from '../../db/test-database.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
 import { editionSessions, participants, trainingEditions } from '../schema.ts';
@@ -246,8 +246,7 @@ describe.each(testBackends)('running an edition (%s database)', (backend) => {
     const committed = new Promise<void>((resolve) => {
       commit = resolve;
     });
-    const selection = db.transaction(async (tx) => {
-      const t = tx as unknown as Db;
+    const selection = inTransaction(db, async (t) => {
       await t.select().from(trainingEditions).where(eq(trainingEditions.id, editionId)).for('update');
       await t
         .insert(participants)
