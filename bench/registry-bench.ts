@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { countActivityFacets } from '../src/activities/facets.ts';
 import { activityFilters, listActivities } from '../src/activities/service.ts';
+import { config } from '../src/config.ts';
 import { type Database, openDatabase } from '../src/db/database.ts';
 import { searchPageResults } from '../src/search/service.ts';
 import {
@@ -299,7 +300,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const args = parseArguments(process.argv.slice(2));
     const result = await runBenchmark({
       ...args,
-      serverUrl: process.env.DATABASE_URL || null,
+      serverUrl: config().databaseUrl ?? null,
       log: (message) => process.stderr.write(`${message}\n`),
     });
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

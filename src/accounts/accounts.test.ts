@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import { cliActor } from '../audit/record.ts';
 import { auditLog } from '../audit/schema.ts';
+import { replaceConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -189,7 +190,7 @@ describe.each(testBackends)('accounts over HTTP (%s database)', (backend) => {
     });
     // Refused by the origin check unless the proxy is trusted.
     expect(proxied.status).toBe(403);
-    process.env.IPCOOP_TRUST_PROXY = '1';
+    const restore = replaceConfig({ trustProxy: true });
     try {
       const trusted = await app.request('http://hub.example/en/sign-in', {
         method: 'POST',
@@ -204,7 +205,7 @@ describe.each(testBackends)('accounts over HTTP (%s database)', (backend) => {
       expect(trusted.status).toBe(401);
       expect(await trusted.text()).toContain('value="nobody@example.org"');
     } finally {
-      delete process.env.IPCOOP_TRUST_PROXY;
+      restore();
     }
   });
 

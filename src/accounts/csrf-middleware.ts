@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { type Config, config } from '../config.ts';
 import { csrfCookie } from './session-middleware.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -9,18 +10,16 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * The origins this site is reached at: the request's own, the configured public address, and,
  * behind a trusted TLS proxy, the scheme and host the browser used (Node sees plain http there).
  */
-export function ownOrigins(c: Context, env: NodeJS.ProcessEnv = process.env): Set<string> {
+export function ownOrigins(
+  c: Context,
+  settings: Pick<Config, 'publicUrl' | 'trustProxy'> = config(),
+): Set<string> {
   const url = new URL(c.req.url);
   const origins = new Set([url.origin]);
-  if (env.IPCOOP_PUBLIC_URL) {
-    try {
-      origins.add(new URL(env.IPCOOP_PUBLIC_URL).origin);
-    } catch {
-      // A malformed setting adds nothing; the request's own origin still works.
-    }
-  }
+  // Checked at start-up: a well-formed http(s) address.
+  if (settings.publicUrl) origins.add(new URL(settings.publicUrl).origin);
   const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
-  if (env.IPCOOP_TRUST_PROXY === '1' && (proto === 'https' || proto === 'http')) {
+  if (settings.trustProxy && (proto === 'https' || proto === 'http')) {
     const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim() || url.host;
     origins.add(`${proto}://${host}`);
   }

@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import { config } from '../config.ts';
 
 /**
  * Optional e-mail. IPCOOP_SMTP_URL (e.g. smtps://user:pass@mail.example.org) and IPCOOP_MAIL_FROM
@@ -9,9 +10,10 @@ export type Mail = { to: string; subject: string; text: string };
 
 let transporter: Transporter | null | undefined;
 
-function smtp(env: NodeJS.ProcessEnv = process.env): Transporter | null {
+function smtp(): Transporter | null {
   if (transporter === undefined) {
-    transporter = env.IPCOOP_SMTP_URL ? nodemailer.createTransport(env.IPCOOP_SMTP_URL) : null;
+    const url = config().smtpUrl;
+    transporter = url ? nodemailer.createTransport(url) : null;
   }
   return transporter;
 }
@@ -22,7 +24,7 @@ export async function sendMail(mail: Mail): Promise<boolean> {
   if (!transport) return false;
   try {
     await transport.sendMail({
-      from: process.env.IPCOOP_MAIL_FROM ?? 'ipcoop <no-reply@localhost>',
+      from: config().mailFrom,
       ...mail,
     });
     return true;
@@ -33,5 +35,4 @@ export async function sendMail(mail: Mail): Promise<boolean> {
 }
 
 /** The public address of the hub, for links in mail and on the command line. */
-export const publicUrl = (env: NodeJS.ProcessEnv = process.env) =>
-  (env.IPCOOP_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, '');
+export const publicUrl = () => config().publicUrl ?? `http://localhost:${config().port}`;

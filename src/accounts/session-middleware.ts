@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { type SignedIn, sessionAccount } from './sessions.ts';
 import { randomToken } from './tokens.ts';
@@ -25,7 +26,7 @@ const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 export function cookiesSecure(c: Context): boolean {
   const url = new URL(c.req.url);
   if (url.protocol === 'https:') return true;
-  if (process.env.IPCOOP_TRUST_PROXY === '1' && c.req.header('x-forwarded-proto') === 'https') return true;
+  if (config().trustProxy && c.req.header('x-forwarded-proto') === 'https') return true;
   return loopbackHosts.has(url.hostname);
 }
 
@@ -35,7 +36,7 @@ export function cookieOptions(c: Context) {
 
 /** The caller's address for throttling; behind a trusted proxy, the first X-Forwarded-For hop. */
 export function clientAddress(c: Context): string {
-  if (process.env.IPCOOP_TRUST_PROXY === '1') {
+  if (config().trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;
   }

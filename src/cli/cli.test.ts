@@ -31,6 +31,15 @@ describe('ipcoop CLI', { timeout: 180_000 }, () => {
     expect((await ipcoop(['import', 'etrips', '--help'])).stdout).toContain('--dry-run');
   });
 
+  it('refuses a bad setting before doing anything, in one line and without a stack trace', async () => {
+    const result = await ipcoop(['serve'], { PORT: 'abc' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'ipcoop: PORT: expected a port number 1–65535, got "abc"\nipcoop: see docs/configuration.md\n',
+    );
+  });
+
   it('prints the stable dry-run JSON contract and stores nothing', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ipcoop-cli-'));
     const result = await ipcoop(['import', 'etrips', canadaPage, '--dry-run', '--json'], {

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
-import { type Database, databaseOptionsFromEnv, openDatabase } from '../db/database.ts';
+import { type Config, ConfigError, config } from '../config.ts';
+import { configuredDatabase, type Database, openDatabase } from '../db/database.ts';
 import { printDemoAccounts, seedDemoAccounts } from '../demo/accounts.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
@@ -9,8 +10,22 @@ import { runImport } from './import-command.ts';
 import { runServer } from './server.ts';
 import { registerUserCommands } from './user-commands.ts';
 
+/** The environment is checked before anything else: a bad value stops here, one line per variable. */
+function checkedSettings(): Config {
+  try {
+    return config();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const problem of error.problems) console.error(`ipcoop: ${problem}`);
+    console.error('ipcoop: see docs/configuration.md');
+    process.exit(1);
+  }
+}
+
+const settings = checkedSettings();
+
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(databaseOptionsFromEnv());
+  const database = await openDatabase(configuredDatabase());
   try {
     await database.migrate();
     return await work(database);
@@ -35,11 +50,11 @@ const program = new Command('ipcoop')
 program
   .command('serve')
   .description('serve the hub over HTTP (applies migrations first)')
-  .option('-p, --port <port>', 'port to listen on (env PORT)', portNumber, Number(process.env.PORT ?? 3000))
-  .option('--host <host>', 'address to listen on (env HOST)', process.env.HOST ?? '0.0.0.0')
+  .option('-p, --port <port>', 'port to listen on (env PORT)', portNumber, settings.port)
+  .option('--host <host>', 'address to listen on (env HOST)', settings.host)
   .option('--demo', 'load the demo data when the database holds no report yet', false)
   .action(async (options: { port: number; host: string; demo: boolean }) => {
-    const database = await openDatabase(databaseOptionsFromEnv());
+    const database = await openDatabase(configuredDatabase());
     await runServer(database, { port: options.port, hostname: options.host, demo: options.demo });
   });
 
@@ -85,7 +100,7 @@ importCommand
       files: string[],
       options: { reporter?: string; period?: string; dryRun: boolean; json: boolean; keepUnknown: boolean },
     ) => {
-      const database = options.dryRun ? null : await openDatabase(databaseOptionsFromEnv());
+      const database = options.dryRun ? null : await openDatabase(configuredDatabase());
       try {
         await database?.migrate();
         process.exitCode = await runImport(database, files, options);
@@ -119,7 +134,7 @@ try {
     );
   } else {
     console.error(`ipcoop: ${(error as Error).message}`);
-    if (process.env.IPCOOP_DEBUG) console.error(error);
+    if (settings.debug) console.error(error);
   }
   process.exitCode = 1;
 }

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { type Config, config } from '../config.ts';
 import { lockFolder } from './folder-lock.ts';
 
 /** Queries are written with the query builder over each feature's tables; no relational schema is registered. */
@@ -35,9 +36,11 @@ export type DatabaseOptions =
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 /** DATABASE_URL picks a PostgreSQL server; otherwise PGlite in IPCOOP_DATA_DIR (default ./data). */
-export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
-  if (env.DATABASE_URL) return { kind: 'server', url: env.DATABASE_URL };
-  return { kind: 'embedded', dataDir: env.IPCOOP_DATA_DIR || './data' };
+export function configuredDatabase(
+  settings: Pick<Config, 'databaseUrl' | 'dataDir'> = config(),
+): DatabaseOptions {
+  if (settings.databaseUrl) return { kind: 'server', url: settings.databaseUrl };
+  return { kind: 'embedded', dataDir: settings.dataDir };
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { config } from '../config.ts';
 import { type Database, openDatabase } from './database.ts';
 
 export const testBackends = ['embedded', 'server'] as const;
 export type TestBackend = (typeof testBackends)[number];
 
 /** The PostgreSQL server the suite uses; each test file gets a database of its own on it. */
-export const testServerUrl = process.env.IPCOOP_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const testServerUrl = config().testDatabaseUrl;
 
 async function adminQuery(statement: string) {
   const client = new pg.Client({ connectionString: testServerUrl });

@@ -5,6 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { activities, activityAgencies } from '../activities/schema.ts';
 import { refreshActivitySearch } from '../activities/search-index.ts';
 import { upsertAgencies } from '../agencies/service.ts';
+import { type Config, config } from '../config.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import { importEtripsFile } from '../etrips/import-file.ts';
 import { referenceResolver } from '../reference/reference-lookup.ts';
@@ -20,8 +21,8 @@ const bundledSeeds = fileURLToPath(new URL('./seeds', import.meta.url));
 const sharedSeeds = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
 
 /** The shared seeds folder beside the checkout when there is one, else the bundled copies. */
-export function seedsFolder(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.IPCOOP_SEEDS_DIR) return env.IPCOOP_SEEDS_DIR;
+export function seedsFolder(settings: Pick<Config, 'seedsDir'> = config()): string {
+  if (settings.seedsDir) return settings.seedsDir;
   return existsSync(join(sharedSeeds, canadaPageFile)) ? sharedSeeds : bundledSeeds;
 }
 

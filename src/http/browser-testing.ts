@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium } from 'playwright-core';
 import { createApp } from '../app.tsx';
+import { config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
@@ -12,7 +13,7 @@ import { seedDemo } from '../demo/seed-demo.ts';
  */
 export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: config().chromiumPath,
     args: [
       '--headless',
       '--no-sandbox',

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { publicUrl } from '../../accounts/mail.ts';
+import { config } from '../../config.ts';
 import { positiveId } from '../../http/request.ts';
 import type { Language } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
@@ -46,5 +47,4 @@ export const afterPost = (c: Context, path: string, done: (typeof doneKeys)[numb
   c.redirect(`${path}${path.includes('?') ? '&' : '?'}done=${done}`, 303);
 
 /** Links printed on certificates: the configured public address, else the address asked for. */
-export const siteOrigin = (c: Context) =>
-  process.env.IPCOOP_PUBLIC_URL ? publicUrl() : new URL(c.req.url).origin;
+export const siteOrigin = (c: Context) => (config().publicUrl ? publicUrl() : new URL(c.req.url).origin);
