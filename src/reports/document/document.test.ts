@@ -1,8 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import mammoth from 'mammoth';
@@ -13,6 +8,7 @@ import type { Database } from '../../db/database.ts';
 import { openTestDatabase, testBackends } from '../../db/test-database.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
 import { loadReferenceLabels, type ReferenceLabels } from '../../reference/labels.ts';
+import { pdfText } from '../../testing/pdf.ts';
 import { reportActivities, reports } from '../schema.ts';
 import { reportDocx } from './docx.ts';
 import { reportPdf } from './pdf.ts';
@@ -21,25 +17,11 @@ import { loadReportDocument, type ReportDocument } from './report-document.ts';
 import { reportDocumentRoutes } from './routes.tsx';
 import { reportSnapshot } from './snapshot.ts';
 
-const run = promisify(execFile);
-
 /** Text as a reader sees it: wraps, table cells and no-break spaces are plain spaces. */
 const plain = (text: string) => text.replace(/\s+/g, ' ');
 
 async function docxText(docx: Buffer) {
   return plain((await mammoth.extractRawText({ buffer: docx })).value);
-}
-
-async function pdfText(pdf: Buffer) {
-  const folder = await mkdtemp(join(tmpdir(), 'ipcoop-pdf-'));
-  try {
-    const file = join(folder, 'report.pdf');
-    await writeFile(file, pdf);
-    const { stdout } = await run('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-']);
-    return plain(stdout);
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
 }
 
 const headings = (groups: Array<Grouped<unknown>>): unknown[] =>
