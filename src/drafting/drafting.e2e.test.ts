@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,12 +6,9 @@ import { cliActor } from '../audit/record.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { launchChromium, serveForTest } from '../http/browser-testing.ts';
 import { reports } from '../reports/schema.ts';
+import { axeViolations as axeFindings, launchChromium, serveForTest } from '../testing/browser.ts';
 import { activitiesWorkbook } from './test-helpers.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-type AxeResult = { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> };
 
 const header = ['Title', 'Start date', 'Beneficiaries'];
 
@@ -52,15 +47,7 @@ describe("a reporter drafts Canada's 2021–2022 report in Chromium, without Jav
     const copy = await context.newPage();
     await copy.goto(page.url());
     if (act) await act(copy);
-    await copy.addScriptTag({ content: axeSource });
-    const result = (await copy.evaluate(() =>
-      (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      }),
-    )) as AxeResult;
-    const found = result.violations.map(
-      (v) => `${copy.url()}: ${v.id} ${v.help} — ${v.nodes[0]?.target.join(' ')}`,
-    );
+    const found = (await axeFindings(copy)).map((v) => `${copy.url()}: ${v}`);
     await context.close();
     return found;
   }

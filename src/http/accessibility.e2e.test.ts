@@ -1,14 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languages } from '../i18n/languages.ts';
-import { type DemoSite, startDemoSite } from './browser-testing.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-type AxeResult = {
-  violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>;
-};
+import { axeViolations, type DemoSite, startDemoSite } from '../testing/browser.ts';
 
 describe('accessibility (axe-core, WCAG 2.2 AA) in Chromium', () => {
   let site: DemoSite;
@@ -42,23 +34,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA) in Chromium', () => {
       const page = await context.newPage();
       const response = await page.goto(`${site.url}${path}`);
       expect(response?.status(), path).toBe(path.endsWith('no-such-page') ? 404 : 200);
-      await page.addScriptTag({ content: axeSource });
-      const result = (await page.evaluate(() =>
-        (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
-          runOnly: {
-            type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-          },
-        }),
-      )) as AxeResult;
-      for (const v of result.violations) {
-        failures.push(
-          `${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')}`,
-        );
-      }
+      failures.push(...(await axeViolations(page)).map((v) => `${path}: ${v}`));
       await page.close();
     }
     await context.close();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoSite, startDemoSite } from '../http/browser-testing.ts';
+import { type DemoSite, startDemoSite } from '../testing/browser.ts';
 
 describe('report page in Chromium', () => {
   let site: DemoSite;

@@ -11,8 +11,8 @@ import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { activityFields } from '../drafting/activity-fields.ts';
 import { reportIdFrom } from '../drafting/test-helpers.ts';
-import { launchChromium, serveForTest } from '../http/browser-testing.ts';
 import { allocateSymbol } from '../review/symbols.ts';
+import { launchChromium, serveForTest } from '../testing/browser.ts';
 import { reports } from './schema.ts';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

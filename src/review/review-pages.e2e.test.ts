@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { eq } from 'drizzle-orm';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,15 +6,10 @@ import { activities } from '../activities/schema.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { launchChromium, serveForTest } from '../http/browser-testing.ts';
 import { loadReferenceLabels } from '../reference/labels.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
+import { axeViolations, launchChromium, serveForTest } from '../testing/browser.ts';
 import { publishReport } from './publish.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-type AxeResult = {
-  violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>;
-};
 
 describe('Secretariat review pages in Chromium', () => {
   let database: Database;
@@ -121,28 +114,9 @@ describe('Secretariat review pages in Chromium', () => {
     const page = await context.newPage();
     const response = await page.goto(`${server.url}${path}`);
     expect(response?.status(), path).toBe(expectedStatus);
-    const found = await axe(page);
+    const found = await axeViolations(page);
     await page.close();
     return found.map((v) => `${path}: ${v}`);
-  }
-
-  async function axe(page: import('playwright-core').Page) {
-    await page.addScriptTag({ content: axeSource });
-    const result = (await page.evaluate(() =>
-      (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
-        runOnly: {
-          type: 'tag',
-          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-        },
-      }),
-    )) as AxeResult;
-    return result.violations.map(
-      (v) =>
-        `${v.id} (${v.impact}) ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
   }
 
   it('finds no accessibility violation on the review, cycle, settings, audit and version pages', async () => {
@@ -172,7 +146,7 @@ describe('Secretariat review pages in Chromium', () => {
     expect(await page.locator('#comment_general-error').textContent()).toContain(
       'Write at least one comment',
     );
-    expect((await axe(page)).map((v) => `error page: ${v}`)).toEqual([]);
+    expect((await axeViolations(page)).map((v) => `error page: ${v}`)).toEqual([]);
     await page.getByLabel('Comment on the narrative').fill('Please date the second paragraph.');
     await page.getByRole('button', { name: 'Return to the reporter with these comments' }).click();
     await page.waitForLoadState();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoSite, startDemoSite } from '../http/browser-testing.ts';
+import { type DemoSite, startDemoSite } from '../testing/browser.ts';
 import { iatiSchemaErrors } from '../testing/xml.ts';
 
 describe('a beneficiary finds help in the gateway (Chromium, no JavaScript)', () => {

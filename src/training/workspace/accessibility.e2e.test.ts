@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountById } from '../../accounts/service.ts';
@@ -8,14 +6,8 @@ import type { Database } from '../../db/database.ts';
 import { openTestDatabase } from '../../db/test-database.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo, type TrainingDemoSummary } from '../../demo/training-demo.ts';
-import { launchChromium, serveForTest } from '../../http/browser-testing.ts';
+import { axeViolations, launchChromium, serveForTest } from '../../testing/browser.ts';
 import { createNomination, decideNomination } from './nominations.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-type AxeResult = {
-  violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>;
-};
 
 const langs = ['en', 'fr'] as const;
 type Role = 'coordinator' | 'advisor' | 'focal point' | 'participant';
@@ -95,23 +87,7 @@ describe('sign-in, account and training workspace pages: accessibility (axe-core
     const failures: string[] = [];
     if (/<script/i.test(html)) failures.push(`${label}: the HTML carries a <script> element`);
     if (/\sstyle=/i.test(html)) failures.push(`${label}: the HTML carries a style= attribute`);
-    await page.addScriptTag({ content: axeSource });
-    const result = (await page.evaluate(() =>
-      (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
-        runOnly: {
-          type: 'tag',
-          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-        },
-      }),
-    )) as AxeResult;
-    for (const v of result.violations) {
-      failures.push(
-        `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-      );
-    }
+    for (const violation of await axeViolations(page)) failures.push(`${label}: ${violation}`);
     return failures;
   }
 

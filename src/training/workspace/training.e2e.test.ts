@@ -7,8 +7,8 @@ import { cliActor } from '../../audit/record.ts';
 import type { Database } from '../../db/database.ts';
 import { openTestDatabase } from '../../db/test-database.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
-import { launchChromium, serveForTest } from '../../http/browser-testing.ts';
 import { reportActivities, reports } from '../../reports/schema.ts';
+import { launchChromium, serveForTest } from '../../testing/browser.ts';
 import { certificates, nominations, participants, trainingEditions } from '../schema.ts';
 import { insertEdition } from './test-fixtures.ts';
 

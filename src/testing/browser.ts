@@ -1,11 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { createApp } from '../app.tsx';
 import { config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
+
+// What every browser test shares: Chromium started the one way this project's machines allow,
+// the app served on loopback, the demo site, and axe-core's accessibility check.
 
 /**
  * Debian's Chromium, started the way this project's machines allow: no network chatter, no sandbox.
@@ -67,4 +72,36 @@ export async function startDemoSite(): Promise<DemoSite> {
       await database.close();
     },
   };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The rules every page is held to: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices. */
+export const axeRules = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+type AxeResult = {
+  violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }>;
+};
+
+/**
+ * axe-core's findings on the page as it stands, one line each: rule, impact, what to do, and the
+ * first three elements concerned. axe is injected as a script, so the page must belong to a
+ * context opened with `bypassCSP: true`: the pages' own policy forbids inline script.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = (await page.evaluate(
+    (values) =>
+      (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
+        runOnly: { type: 'tag', values },
+      }),
+    axeRules,
+  )) as AxeResult;
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}) ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }
