@@ -15,7 +15,7 @@ import {
   type ParseOptions,
   type Problem,
 } from './page-types.ts';
-import { choosePeriod, circulationDateIn, periodCandidates } from './period-phrases.ts';
+import { choosePeriod, circulationDateIn, periodCandidates, reversedRangeIn } from './period-phrases.ts';
 
 export {
   LayoutError,
@@ -417,6 +417,15 @@ function findPeriod(
     const hint = circulationDate
       ? `; the page was circulated on ${circulationDate}: a report usually covers the year before and its own, e.g. --period ${suggestedPeriodText(circulationDate)}`
       : '';
+    const reversed = reversedRangeIn(narrative);
+    if (reversed) {
+      problems.push({
+        line,
+        message: `the period "${reversed}" ends before it starts; give the right one with --period YYYY-YYYY`,
+        severity: 'error',
+      });
+      return null;
+    }
     problems.push({
       line,
       message: `the narrative does not say which period the report covers (${lookedFor}); give it with --period YYYY-YYYY or --period YYYY-MM-DD/YYYY-MM-DD${hint}`,

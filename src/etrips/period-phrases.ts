@@ -267,3 +267,11 @@ export function dateLine(line: string): string | null {
   const folded = fold(line).trim().replace(/^(?:date|fecha|date of circulation|date de distribution|fecha de distribucion)\s*:\s*/, '');
   return new RegExp(`^${dayDate}\\.?$`, 'u').test(folded) ? readDay(folded.replace(/\.$/, '')) : null;
 }
+
+/** A year range written backwards ("2021-2019"), to name in the error when no period is found. */
+export function reversedRangeIn(text: string): string | null {
+  for (const match of fold(text).matchAll(new RegExp(`(?<![\\p{N}/])(${Y})\\s*[-\\u2013/]\\s*(${Y})(?![\\p{N}])`, 'gu'))) {
+    if (Number(match[2]) < Number(match[1])) return match[0];
+  }
+  return null;
+}
