@@ -3,7 +3,12 @@ import { basename } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { referenceResolver } from '../reference/reference-lookup.ts';
-import { ImportConflictError, ImportRefusedError, type ImportSummary, storeEtripsReport } from './import-report.ts';
+import {
+  ImportConflictError,
+  ImportRefusedError,
+  type ImportSummary,
+  storeEtripsReport,
+} from './import-report.ts';
 import { LayoutError, type ParsedPage, type Problem } from './page-types.ts';
 import { parseEtripsPage } from './parse-page.ts';
 import { PageFileError, readPageFile } from './read-page-file.ts';
@@ -98,8 +103,10 @@ export async function importEtripsFile(
       ...(options.circulationDate ? { circulationDate: options.circulationDate } : {}),
     });
   } catch (error) {
-    if (error instanceof PageFileError) return refused({ line: 0, message: error.message, severity: 'error' });
-    if (error instanceof LayoutError) return refused({ line: error.line, message: error.message, severity: 'error' });
+    if (error instanceof PageFileError)
+      return refused({ line: 0, message: error.message, severity: 'error' });
+    if (error instanceof LayoutError)
+      return refused({ line: error.line, message: error.message, severity: 'error' });
     throw error;
   }
   const ok = !page.problems.some((problem) => isBlocking(problem, options));

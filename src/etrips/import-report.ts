@@ -113,7 +113,8 @@ export async function storeEtripsReport(
         .select({ id: reports.id })
         .from(reports)
         .where(and(eq(reports.symbol, page.symbol), ...(existing ? [ne(reports.id, existing.id)] : [])));
-      if (holder) throw new ImportRefusedError(`the symbol ${page.symbol} already belongs to report ${holder.id}`);
+      if (holder)
+        throw new ImportRefusedError(`the symbol ${page.symbol} already belongs to report ${holder.id}`);
     }
     const reportValues = {
       reportingPartyCode: reporter.code,

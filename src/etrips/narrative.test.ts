@@ -8,7 +8,9 @@ const blocks = (text: string) =>
 
 describe('the narrative’s outline', () => {
   it('keeps numbered lines as paragraphs with their numbers', () => {
-    expect(blocks('  1. Canada reports.\n  2. It trains examiners.\n  3. Details are in the Annex.;;')).toEqual([
+    expect(
+      blocks('  1. Canada reports.\n  2. It trains examiners.\n  3. Details are in the Annex.;;'),
+    ).toEqual([
       ['paragraph', '1.', 'Canada reports.'],
       ['paragraph', '2.', 'It trains examiners.'],
       ['paragraph', '3.', 'Details are in the Annex.'],

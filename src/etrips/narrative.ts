@@ -3,14 +3,16 @@
  * headings, and paragraphs with their numbers as written ("1.", "1.1", "2.3.1", numbering that
  * restarts at "1." in each section). Pure.
  */
-import { fold } from './period-phrases.ts';
+
 import type { NarrativeBlock } from './page-types.ts';
+import { fold } from './period-phrases.ts';
 
 type Marker = { at: number; bodyAt: number; number: string; path: number[]; lineStart: boolean };
 
 const sentenceEnd = /[.;:!?)\]"'\u201d\u2019\u00bb]$/;
 // "para. 4." or "Art. 2." is a reference, not the end of a sentence.
-const reference = /\b(?:paras?|nos?|arts?|pp?|rev|corr|add|fig|vol|ch|sec|sect|n°|núm|art[íi]culo|article)\.$/i;
+const reference =
+  /\b(?:paras?|nos?|arts?|pp?|rev|corr|add|fig|vol|ch|sec|sect|n°|núm|art[íi]culo|article)\.$/i;
 const circulationFormula =
   /is being circulated at the request of|est distribuee a la demande|se distribuye a (?:peticion|solicitud|pedido)|following communication|communication suivante|comunicacion siguiente|siguiente comunicacion/;
 const separatorLine = /^\s*(?:_{3,}|-{5,}|={5,}|\*{3,})\s*$/;
@@ -58,7 +60,9 @@ function findMarkers(text: string): Marker[] {
     const punct = match[3] ?? '';
     const bare = punct === '' && path.length === 1;
     const rest = text.slice(match.index + match[0].length);
-    const restUntilNext = (/^[\s\S]*?(?=\n|[ \t]\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]|$)/.exec(rest)?.[0] ?? '').trim();
+    const restUntilNext = (
+      /^[\s\S]*?(?=\n|[ \t]\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]|$)/.exec(rest)?.[0] ?? ''
+    ).trim();
     const before = text.slice(0, numberAt).trimEnd();
     const lastMarker = markers.at(-1);
     const segmentSoFar = lastMarker ? text.slice(lastMarker.bodyAt, numberAt).trim() : '';
@@ -70,8 +74,12 @@ function findMarkers(text: string): Marker[] {
       const afterSentence = sentenceEnd.test(before) && !reference.test(before);
       // "1 INTRODUCTION 1. Canada…": a heading in capitals, then the paragraph on the same line.
       const afterHeading =
-        lastMarker !== undefined && segmentSoFar !== '' && isUpperRun(segmentSoFar) && isHeadingLike(segmentSoFar);
-      if ((afterSentence || afterHeading) && follows(path, previous, afterHeading || previousHeading)) accept = true;
+        lastMarker !== undefined &&
+        segmentSoFar !== '' &&
+        isUpperRun(segmentSoFar) &&
+        isHeadingLike(segmentSoFar);
+      if ((afterSentence || afterHeading) && follows(path, previous, afterHeading || previousHeading))
+        accept = true;
     }
     if (!accept) continue;
     const numberText = `${match[2]}${punct}`;
@@ -127,7 +135,10 @@ export function splitNarrative(lines: Array<{ text: string; line: number }>): Na
   // unnumbered narrative, one paragraph per line).
   const leadingLines = leading
     .split('\n')
-    .map((line, index, all) => ({ text: line, offset: all.slice(0, index).join('\n').length + (index > 0 ? 1 : 0) }))
+    .map((line, index, all) => ({
+      text: line,
+      offset: all.slice(0, index).join('\n').length + (index > 0 ? 1 : 0),
+    }))
     .filter((entry) => entry.text.trim() !== '');
   leadingLines.forEach((entry, index) => {
     const line = lineAt(entry.offset);
@@ -163,9 +174,17 @@ export function splitNarrative(lines: Array<{ text: string; line: number }>): Na
       own !== '' &&
       next !== undefined &&
       isHeadingLike(own) &&
-      (!marker.number.endsWith('.') || marker.path.length > 1 || isUpperRun(own) || own.split(' ').length <= 6);
+      (!marker.number.endsWith('.') ||
+        marker.path.length > 1 ||
+        isUpperRun(own) ||
+        own.split(' ').length <= 6);
     if (own !== '' || trailing.length === 0) {
-      blocks.push({ kind: isHeading ? 'heading' : 'paragraph', number: marker.number, text: own, line: lineAt(marker.at) });
+      blocks.push({
+        kind: isHeading ? 'heading' : 'paragraph',
+        number: marker.number,
+        text: own,
+        line: lineAt(marker.at),
+      });
     }
     let offset = marker.bodyAt + bodyLines.join('\n').length + 1;
     for (const heading of trailing) {
@@ -176,6 +195,7 @@ export function splitNarrative(lines: Array<{ text: string; line: number }>): Na
 
   const result = blocks.filter((block) => block.text !== '' || block.kind === 'paragraph');
   const preambleText = tidy(preamble.map((entry) => entry.text).join(' '));
-  if (preambleText) result.unshift({ kind: 'preamble', number: null, text: preambleText, line: preamble[0]?.line ?? 1 });
+  if (preambleText)
+    result.unshift({ kind: 'preamble', number: null, text: preambleText, line: preamble[0]?.line ?? 1 });
   return result.filter((block) => block.text !== '');
 }

@@ -15,14 +15,18 @@ export type HeaderLine =
 
 const label =
   /^(?:(?:the|la|le|l')\s*)?(?:reporting\s+(?:member|party|organi[sz]ation)|member|observer|organi[sz]ation|membre|observateur|miembro|observador|organisation|organizacion|delegation\s+of|delegation\s+de|delegacion\s+de|communication\s+from|communication\s+de|comunicacion\s+de)\s*:?\s+/;
-const symbolLabel = /^(?:document\s+symbol|symbol|symbole(?:\s+du\s+document)?|cote|signatura|document)\s*:?\s*/;
+const symbolLabel =
+  /^(?:document\s+symbol|symbol|symbole(?:\s+du\s+document)?|cote|signatura|document)\s*:?\s*/;
 // Lines of a WTO document's header that say nothing this importer needs.
 const headerWords =
   /^(?:addendum|additif|corrigendum|rectificatif|revision|restricted|distribution\s+restreinte|distribucion\s+reservada|original\s*:\s*\S.*|\(\d{2}-\d{3,5}\)|page\s*:?\s*\d+.*|pagina\s*:?\s*\d+.*)$/;
 
 /** The party a line under the title names, alone: "Canada", "JAPON", "World Health Organization (WHO)", "OMS". */
 export function reporterOfLine(line: string, resolver: NameResolver): { code: string; name: string } | null {
-  const trimmed = line.trim().replace(/[.:;]+$/, '').trim();
+  const trimmed = line
+    .trim()
+    .replace(/[.:;]+$/, '')
+    .trim();
   if (trimmed === '' || trimmed.length > 160) return null;
   const folded = fold(trimmed);
   const unlabelled = trimmed.slice(label.exec(folded)?.[0].length ?? 0).trim();

@@ -8,7 +8,6 @@ import { clickLines, columnLines, listHeadings, matchAny, noItemsLines, titleLin
 import {
   clip,
   LayoutError,
-  type NarrativeBlock,
   type ParsedBeneficiary,
   type ParsedPage,
   type ParsedProgramme,
@@ -49,7 +48,10 @@ export function isoFromDayMonthYear(day: string, month: string, year: string): s
  * read is listed in `problems` with its number.
  */
 export function parseEtripsPage(text: string, options: ParseOptions): ParsedPage {
-  const lines = text.replace(/^\uFEFF/, '').normalize('NFC').split(/\r\n|\r|\n/);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .split(/\r\n|\r|\n/);
   const problems: Problem[] = [];
   const at = (index: number) => index + 1;
 
@@ -87,7 +89,8 @@ export function parseEtripsPage(text: string, options: ParseOptions): ParsedPage
     if (line === '') continue;
     const header = readHeaderLine(line, options.resolver);
     if (!header) break;
-    if (header.kind === 'reporter') reporterLines.push({ code: header.code, name: header.name, line: at(cursor) });
+    if (header.kind === 'reporter')
+      reporterLines.push({ code: header.code, name: header.name, line: at(cursor) });
     else if (header.kind === 'symbol') pageSymbol ??= { symbol: header.symbol, line: at(cursor) };
     else if (header.kind === 'date') headerDate ??= header.date;
   }
@@ -139,8 +142,16 @@ export function parseEtripsPage(text: string, options: ParseOptions): ParsedPage
 
   const reporter = findReporter(reporterLines, paragraphs, options, problems, at(firstTextIndex));
   const narrativeText = outline.map((block) => block.text).join('\n');
-  const circulationDate = options.circulationDate ?? circulationDateIn(preamble ?? narrativeText) ?? headerDate;
-  const found = findPeriod(narrativeText, reporter?.code ?? null, options, circulationDate, problems, at(cursor));
+  const circulationDate =
+    options.circulationDate ?? circulationDateIn(preamble ?? narrativeText) ?? headerDate;
+  const found = findPeriod(
+    narrativeText,
+    reporter?.code ?? null,
+    options,
+    circulationDate,
+    problems,
+    at(cursor),
+  );
   const symbol = findSymbol(pageSymbol, options, problems, at(firstTextIndex));
   for (const programme of programmes) {
     if (reporter && programme.beneficiaries.some((b) => b.code === reporter.code)) {

@@ -53,7 +53,8 @@ const dayDate = `(?:${D}\\s+(?:of\\s+|de\\s+)?${M},?\\s+(?:de(?:l)?\\s+)?${Y}|${
 const dayNoYear = `(?:${D}\\s+(?:of\\s+|de\\s+)?${M}|${M}\\s+${D})`;
 const monthYear = `(?:${M},?\\s+(?:de(?:l)?\\s+)?${Y})`;
 // Words that join the two ends of a range; "and/et/y" only after "between/entre".
-const to = "(?:-|\\u2010|\\u2011|\\u2012|\\u2013|\\u2014|/|to|till|until|through|thru|up\\s+to|au|a|jusqu'au|jusqu'a|jusqu'en|al|hasta(?:\\s+el|\\s+la)?)";
+const to =
+  "(?:-|\\u2010|\\u2011|\\u2012|\\u2013|\\u2014|/|to|till|until|through|thru|up\\s+to|au|a|jusqu'au|jusqu'a|jusqu'en|al|hasta(?:\\s+el|\\s+la)?)";
 const andWord = '(?:and|et|y)';
 const from = "(?:from|between|du|de|d'|depuis|entre|desde|del)";
 const sep = '\\s*';
@@ -73,7 +74,7 @@ const strongCueBefore =
   /(?:period[oe]?s?|covering|covers|covered|cover|reporting|report(?:ed)?|pertaining|relating|relates|couvr\w*|porte\s+sur|rapport|concerne|considere\w*|abarca\w*|cubre|cubriendo|comprend\w*|correspond\w*|informe|referid[oa]|relativ[oa]s?|durant|pendant|during|durante|undertaken|carried\s+out|realizad[ao]s|menees|entreprises|effectuees|llevad[ao]s\s+a\s+cabo)\b[^.;]{0,60}$/;
 const strongCueAfter = /^[\s,]{0,3}(?:\(?\s*)?(?:reporting\s+)?(?:period|fiscal\s+year|financial\s+year)/;
 const fiscalWords =
-  "(?:j?fy|fiscal\\s+years?|financial\\s+years?|budget\\s+years?|exercices?(?:\\s+(?:budgetaires?|financiers?|fiscal(?:es)?))?|annees?\\s+(?:budgetaires?|fiscales?|financieres?)|anos?\\s+fiscal(?:es)?|ejercicios?(?:\\s+(?:fiscal(?:es)?|presupuestari[oa]s?|economic[oa]s?))?|periodo\\s+fiscal)";
+  '(?:j?fy|fiscal\\s+years?|financial\\s+years?|budget\\s+years?|exercices?(?:\\s+(?:budgetaires?|financiers?|fiscal(?:es)?))?|annees?\\s+(?:budgetaires?|fiscales?|financieres?)|anos?\\s+fiscal(?:es)?|ejercicios?(?:\\s+(?:fiscal(?:es)?|presupuestari[oa]s?|economic[oa]s?))?|periodo\\s+fiscal)';
 
 function monthOf(word: string): number | undefined {
   return monthByName.get(word.replace(/\.$/, ''));
@@ -111,10 +112,17 @@ const validYear = (year: number) => year >= 1990 && year <= 2100;
 export function periodCandidates(text: string, reporterCode: string | null): PeriodCandidate[] {
   let work = fold(text);
   const found: PeriodCandidate[] = [];
-  const take = (pattern: RegExp, read: (match: RegExpExecArray) => Omit<PeriodCandidate, 'text' | 'at' | 'cue'> | null) => {
+  const take = (
+    pattern: RegExp,
+    read: (match: RegExpExecArray) => Omit<PeriodCandidate, 'text' | 'at' | 'cue'> | null,
+  ) => {
     for (const match of work.matchAll(pattern)) {
       const result = read(match as RegExpExecArray);
-      if (!result || !validYear(Number(result.period.start.slice(0, 4))) || !validYear(Number(result.period.end.slice(0, 4))))
+      if (
+        !result ||
+        !validYear(Number(result.period.start.slice(0, 4))) ||
+        !validYear(Number(result.period.end.slice(0, 4)))
+      )
         continue;
       const at = match.index ?? 0;
       found.push({ ...result, text: match[0].trim(), at, cue: cueAround(work, at, at + match[0].length) });
@@ -130,7 +138,9 @@ export function periodCandidates(text: string, reporterCode: string | null): Per
     if (secondText && second === null) return null;
     if (reporterCode && fiscalCalendars[reporterCode]) {
       const period =
-        second === null ? fiscalYearPeriod(reporterCode, first) : fiscalYearsPeriod(reporterCode, first, second);
+        second === null
+          ? fiscalYearPeriod(reporterCode, first)
+          : fiscalYearsPeriod(reporterCode, first, second);
       return period ? { period } : null;
     }
     const period = yearsPeriod(first, second ?? first);
@@ -144,7 +154,9 @@ export function periodCandidates(text: string, reporterCode: string | null): Per
       return fiscal(year, m[2]);
     },
   );
-  take(bound(`(${Y})${sep}${to}${sep}(${Y}|\\d{2})\\s+(?:${fiscalWords})`), (m) => fiscal(Number(m[1]), m[2]));
+  take(bound(`(${Y})${sep}${to}${sep}(${Y}|\\d{2})\\s+(?:${fiscalWords})`), (m) =>
+    fiscal(Number(m[1]), m[2]),
+  );
 
   // Day ranges: "from 1 July 2013 to 30 June 2014", "du 1er juillet 2019 au 30 juin 2020", "1 April to 31 December 2015".
   take(bound(`(${dayDate})${sep}${to}${sep}(?:the\\s+|le\\s+|el\\s+)?(${dayDate})`), (m) => {
@@ -153,12 +165,17 @@ export function periodCandidates(text: string, reporterCode: string | null): Per
     const period = start && end ? daysPeriod(start, end) : null;
     return period ? { period } : null;
   });
-  take(bound(`(?:between|entre)\\s+(?:the\\s+|le\\s+|el\\s+)?(${dayDate})${sep}${andWord}${sep}(?:the\\s+|le\\s+|el\\s+)?(${dayDate})`), (m) => {
-    const start = readDay(m[1] ?? '');
-    const end = readDay(m[2] ?? '');
-    const period = start && end ? daysPeriod(start, end) : null;
-    return period ? { period } : null;
-  });
+  take(
+    bound(
+      `(?:between|entre)\\s+(?:the\\s+|le\\s+|el\\s+)?(${dayDate})${sep}${andWord}${sep}(?:the\\s+|le\\s+|el\\s+)?(${dayDate})`,
+    ),
+    (m) => {
+      const start = readDay(m[1] ?? '');
+      const end = readDay(m[2] ?? '');
+      const period = start && end ? daysPeriod(start, end) : null;
+      return period ? { period } : null;
+    },
+  );
   take(bound(`(${dayNoYear})${sep}(?:${to}|${andWord})${sep}(?:the\\s+|le\\s+|el\\s+)?(${dayDate})`), (m) => {
     const end = readDay(m[2] ?? '');
     if (!end) return null;
@@ -196,12 +213,22 @@ export function periodCandidates(text: string, reporterCode: string | null): Per
     const period = yearsPeriod(start, end);
     return period ? { period } : null;
   };
-  take(new RegExp(`(?<![\\p{L}\\p{N}/.\\-])(${Y})${sep}(?:-|\\u2010|\\u2011|\\u2012|\\u2013|\\u2014|/)${sep}(${Y}|\\d{2})(?![\\p{N}]|[/\\-]\\d|\\.\\d)`, 'gu'), (m) =>
-    years(m[1], m[2]),
+  take(
+    new RegExp(
+      `(?<![\\p{L}\\p{N}/.\\-])(${Y})${sep}(?:-|\\u2010|\\u2011|\\u2012|\\u2013|\\u2014|/)${sep}(${Y}|\\d{2})(?![\\p{N}]|[/\\-]\\d|\\.\\d)`,
+      'gu',
+    ),
+    (m) => years(m[1], m[2]),
   );
-  take(bound(`(?:${from}\\s+)?(?:the\\s+years?\\s+|l'annee\\s+|el\\s+ano\\s+)?(${Y})\\s+${to}\\s+(${Y})`), (m) => years(m[1], m[2]));
-  take(bound(`(?:between|entre)\\s+(?:the\\s+years?\\s+|les\\s+annees\\s+|los\\s+anos\\s+)?(${Y})\\s+${andWord}\\s+(${Y})`), (m) =>
-    years(m[1], m[2]),
+  take(
+    bound(`(?:${from}\\s+)?(?:the\\s+years?\\s+|l'annee\\s+|el\\s+ano\\s+)?(${Y})\\s+${to}\\s+(${Y})`),
+    (m) => years(m[1], m[2]),
+  );
+  take(
+    bound(
+      `(?:between|entre)\\s+(?:the\\s+years?\\s+|les\\s+annees\\s+|los\\s+anos\\s+)?(${Y})\\s+${andWord}\\s+(${Y})`,
+    ),
+    (m) => years(m[1], m[2]),
   );
 
   // One year, only where the text says it is the report's: "the report of 2012", "calendar year 2019", "l'annee 2018".
@@ -214,7 +241,12 @@ export function periodCandidates(text: string, reporterCode: string | null): Per
     const period = yearsPeriod(year);
     const at = match.index ?? 0;
     if (period && validYear(year)) {
-      found.push({ period, text: match[0].trim(), at, cue: Math.max(1, cueAround(work, at, at + match[0].length)) });
+      found.push({
+        period,
+        text: match[0].trim(),
+        at,
+        cue: Math.max(1, cueAround(work, at, at + match[0].length)),
+      });
     }
   }
   return found.sort((a, b) => a.at - b.at);
@@ -240,13 +272,20 @@ export function choosePeriod(candidates: PeriodCandidate[]): PeriodChoice {
   let best = ranked[0];
   if (!best) return null;
   if (best.cue === 0) {
-    const firstRange = candidates.find((c) => c.period.start.slice(0, 4) !== c.period.end.slice(0, 4) || c.period.precision !== 'year');
+    const firstRange = candidates.find(
+      (c) => c.period.start.slice(0, 4) !== c.period.end.slice(0, 4) || c.period.precision !== 'year',
+    );
     if (!firstRange) return null;
     best = firstRange;
   }
   const years = (c: PeriodCandidate) => [c.period.start.slice(0, 4), c.period.end.slice(0, 4)].join();
   const finer = candidates
-    .filter((c) => c !== best && years(c) === years(best) && precisionRank[c.period.precision] > precisionRank[best.period.precision])
+    .filter(
+      (c) =>
+        c !== best &&
+        years(c) === years(best) &&
+        precisionRank[c.period.precision] > precisionRank[best.period.precision],
+    )
     .sort((a, b) => b.cue - a.cue || a.at - b.at)[0];
   const chosen = finer && finer.cue >= (best.cue === 0 ? 0 : 1) ? finer : best;
   return { chosen, guessed: best.cue === 0 };
@@ -264,13 +303,17 @@ export function circulationDateIn(text: string): string | null {
 
 /** A line that is nothing but a date ("15 October 2012", "15/10/2012"), as a document header shows it. */
 export function dateLine(line: string): string | null {
-  const folded = fold(line).trim().replace(/^(?:date|fecha|date of circulation|date de distribution|fecha de distribucion)\s*:\s*/, '');
+  const folded = fold(line)
+    .trim()
+    .replace(/^(?:date|fecha|date of circulation|date de distribution|fecha de distribucion)\s*:\s*/, '');
   return new RegExp(`^${dayDate}\\.?$`, 'u').test(folded) ? readDay(folded.replace(/\.$/, '')) : null;
 }
 
 /** A year range written backwards ("2021-2019"), to name in the error when no period is found. */
 export function reversedRangeIn(text: string): string | null {
-  for (const match of fold(text).matchAll(new RegExp(`(?<![\\p{N}/])(${Y})\\s*[-\\u2013/]\\s*(${Y})(?![\\p{N}])`, 'gu'))) {
+  for (const match of fold(text).matchAll(
+    new RegExp(`(?<![\\p{N}/])(${Y})\\s*[-\\u2013/]\\s*(${Y})(?![\\p{N}])`, 'gu'),
+  )) {
     if (Number(match[2]) < Number(match[1])) return match[0];
   }
   return null;

@@ -20,5 +20,8 @@ export const etripsImports = pgTable(
     hubState: text('hub_state').notNull(),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('etrips_imports_hash_idx').on(t.contentHash), index('etrips_imports_report_idx').on(t.reportId)],
+  (t) => [
+    index('etrips_imports_hash_idx').on(t.contentHash),
+    index('etrips_imports_report_idx').on(t.reportId),
+  ],
 );

@@ -11,7 +11,10 @@ export type OutlineBlock = {
 };
 
 /** The outline to show for these paragraphs, or null when there is none or it no longer matches them. */
-export function outlineOf(paragraphs: string[], outline: OutlineBlock[] | null | undefined): OutlineBlock[] | null {
+export function outlineOf(
+  paragraphs: string[],
+  outline: OutlineBlock[] | null | undefined,
+): OutlineBlock[] | null {
   if (!outline || outline.length === 0) return null;
   const own = outline.filter((block) => block.kind === 'paragraph').map((block) => block.text);
   if (own.length !== paragraphs.length || own.some((text, index) => text !== paragraphs[index])) return null;

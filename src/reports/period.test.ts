@@ -14,12 +14,18 @@ import {
 
 describe('reporting period', () => {
   it('reads what --period accepts, with its precision', () => {
-    expect(parsePeriodText('2020')).toEqual({ period: { start: '2020-01-01', end: '2020-12-31', precision: 'year' } });
+    expect(parsePeriodText('2020')).toEqual({
+      period: { start: '2020-01-01', end: '2020-12-31', precision: 'year' },
+    });
     expect(parsePeriodText('2020-2021')).toEqual({
       period: { start: '2020-01-01', end: '2021-12-31', precision: 'year' },
     });
-    expect(parsePeriodText('2020–21')).toEqual({ period: { start: '2020-01-01', end: '2021-12-31', precision: 'year' } });
-    expect(parsePeriodText('1999-00')).toEqual({ period: { start: '1999-01-01', end: '2000-12-31', precision: 'year' } });
+    expect(parsePeriodText('2020–21')).toEqual({
+      period: { start: '2020-01-01', end: '2021-12-31', precision: 'year' },
+    });
+    expect(parsePeriodText('1999-00')).toEqual({
+      period: { start: '1999-01-01', end: '2000-12-31', precision: 'year' },
+    });
     expect(parsePeriodText('2015-04/2016-03')).toEqual({
       period: { start: '2015-04-01', end: '2016-03-31', precision: 'month' },
     });
@@ -32,12 +38,22 @@ describe('reporting period', () => {
   });
 
   it('refuses, saying why, what is not a period', () => {
-    for (const bad of ['', '20', '2021-2020', '2015-02-30/2016-01-01', '2016-03-31/2015-04-01', 'last year', '2015-13/2016-01']) {
+    for (const bad of [
+      '',
+      '20',
+      '2021-2020',
+      '2015-02-30/2016-01-01',
+      '2016-03-31/2015-04-01',
+      'last year',
+      '2015-13/2016-01',
+    ]) {
       const result = parsePeriodText(bad);
       expect(result, bad).toHaveProperty('error');
       expect('error' in result && result.error).toMatch(/period|date/);
     }
-    expect(parsePeriodText('FY2019', 'CHE')).toEqual({ error: expect.stringContaining('fiscal calendar of CHE is not known') });
+    expect(parsePeriodText('FY2019', 'CHE')).toEqual({
+      error: expect.stringContaining('fiscal calendar of CHE is not known'),
+    });
   });
 
   it('knows which year names a fiscal year', () => {

@@ -56,7 +56,8 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const lastDayOf = (year: number, month: number) => `${pad(year, 4)}-${pad(month)}-${pad(daysInMonth(year, month))}`;
+const lastDayOf = (year: number, month: number) =>
+  `${pad(year, 4)}-${pad(month)}-${pad(daysInMonth(year, month))}`;
 
 /** A period, or null when it would end before it starts. */
 function checked(period: ReportingPeriod): ReportingPeriod | null {
@@ -102,7 +103,11 @@ export function fiscalYearPeriod(reporterCode: string, name: number): ReportingP
  * Fiscal years written as a span ("FY2020–21", "fiscal years 2019-2021"): from the start of the
  * first to the end of the last. Null when the reporter's fiscal calendar is not known.
  */
-export function fiscalYearsPeriod(reporterCode: string, firstYear: number, lastYear: number): ReportingPeriod | null {
+export function fiscalYearsPeriod(
+  reporterCode: string,
+  firstYear: number,
+  lastYear: number,
+): ReportingPeriod | null {
   const calendar = fiscalCalendars[reporterCode];
   if (!calendar) return null;
   return fiscalSpan(calendar, firstYear, lastYear);
@@ -157,7 +162,14 @@ export function parsePeriodText(text: string, reporterCode?: string): PeriodOpti
   }
   match = /^(\d{4})-(\d{2})-(\d{2})\s*(?:\/|\.\.)\s*(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (match) {
-    const [y1, m1, d1, y2, m2, d2] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+    const [y1, m1, d1, y2, m2, d2] = match.slice(1).map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const start = isoDate(y1, m1, d1);
     const end = isoDate(y2, m2, d2);
     if (!start || !end) {
@@ -168,7 +180,9 @@ export function parsePeriodText(text: string, reporterCode?: string): PeriodOpti
   match = /^(?:FY|JFY)\s*(\d{4})(?:\s*[-\u2010-\u2014/]\s*(\d{4}|\d{2}))?$/i.exec(value);
   if (match) {
     if (!reporterCode || !fiscalCalendars[reporterCode]) {
-      return { error: `"${value}": the fiscal calendar of ${reporterCode ?? 'this reporter'} is not known; give the dates instead (YYYY-MM-DD/YYYY-MM-DD)` };
+      return {
+        error: `"${value}": the fiscal calendar of ${reporterCode ?? 'this reporter'} is not known; give the dates instead (YYYY-MM-DD/YYYY-MM-DD)`,
+      };
     }
     const first = Number(match[1]);
     const second = match[2] ? expandYear(first, match[2]) : null;
