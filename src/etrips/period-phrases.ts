@@ -125,7 +125,15 @@ export function periodCandidates(text: string, reporterCode: string | null): Per
       )
         continue;
       const at = match.index ?? 0;
-      found.push({ ...result, text: match[0].trim(), at, cue: cueAround(work, at, at + match[0].length) });
+      const end = at + match[0].length;
+      // A named fiscal year is the period itself more often than not.
+      const named = result.period.precision === 'fiscal-year' || result.calendarUnknown ? 1 : 0;
+      found.push({
+        ...result,
+        text: text.slice(at, end).trim(),
+        at,
+        cue: Math.max(named, cueAround(work, at, end)),
+      });
     }
     // What was read is blanked, so that a coarser pattern does not read it again.
     work = work.replace(pattern, (whole) => ' '.repeat(whole.length));
@@ -241,11 +249,12 @@ export function periodCandidates(text: string, reporterCode: string | null): Per
     const period = yearsPeriod(year);
     const at = match.index ?? 0;
     if (period && validYear(year)) {
+      const end = at + match[0].length;
       found.push({
         period,
-        text: match[0].trim(),
+        text: text.slice(at, end).trim(),
         at,
-        cue: Math.max(1, cueAround(work, at, at + match[0].length)),
+        cue: Math.max(1, cueAround(work, at, end)),
       });
     }
   }
