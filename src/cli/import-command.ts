@@ -15,7 +15,7 @@ import {
   type ImportOutcome,
   importEtripsFile,
 } from '../etrips/import-file.ts';
-import { periodText } from '../reports/period.ts';
+import { formatReportingPeriod } from '../reports/period.ts';
 
 export type ImportCommandOptions = {
   reporter?: string;
@@ -76,7 +76,7 @@ function describe(result: FileImportResult, dryRun: boolean): string {
   if (result.outcome === 'unchanged') {
     lines.push(`${head}: imported before, unchanged; skipped (give --force to import it again)`);
   } else if (result.ok && page) {
-    const what = `${page.reporter?.name ?? '?'} ${page.period ? periodText(page.period) : '?'}${page.symbol ? ` (${page.symbol})` : ''}, ${page.programmes.length} programme(s), ${page.paragraphs.length} narrative paragraph(s)`;
+    const what = `${page.reporter?.name ?? '?'} ${page.period ? formatReportingPeriod(page.period, 'en') : '?'}${page.symbol ? ` (${page.symbol})` : ''}, ${page.programmes.length} programme(s), ${page.paragraphs.length} narrative paragraph(s)`;
     const stored = result.stored
       ? `: report ${result.stored.reportId} ${result.stored.reportCreated ? 'created' : 'updated'}, ${result.stored.activitiesCreated} new, ${result.stored.activitiesUpdated} updated, ${result.stored.activitiesRemoved} removed activities`
       : dryRun
