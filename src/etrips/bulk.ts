@@ -122,4 +122,4 @@ export function migrationLogCsv(results: FileImportResult[], base = process.cwd(
 }
 
 /** The JSON log's path beside the CSV one: "log.csv" gives "log.json". */
-export const jsonLogPath = (csvPath: string) => csvPath.replace(/\.csv$/i, '') + '.json';
+export const jsonLogPath = (csvPath: string) => `${csvPath.replace(/\.csv$/i, '')}.json`;
