@@ -100,7 +100,7 @@ describe('ipcoop CLI', { timeout: 180_000 }, () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`FAIL ${bad}: nothing stored`);
     expect(result.stdout).toContain(`${bad}:5: error: row 1: 31/02/2021 is not a date (DD/MM/YYYY)`);
-    expect(result.stdout).toContain('1 of 2 file(s) imported, 1 failed.');
+    expect(result.stdout).toContain('1 of 2 file(s) read without error, 1 failed.');
   });
 
   it('refuses a second process on the same data folder', async () => {

@@ -6,7 +6,7 @@ import { printDemoAccounts, seedDemoAccounts } from '../demo/accounts.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
 import { exportRegistry } from './export-json.ts';
-import { runImport } from './import-command.ts';
+import { type ImportCommandOptions, runImport } from './import-command.ts';
 import { runServer } from './server.ts';
 import { registerUserCommands } from './user-commands.ts';
 
@@ -83,11 +83,14 @@ const importCommand = program.command('import').description('import documents');
 importCommand
   .command('etrips')
   .description(
-    'import e-TRIPS "view details of the document" pages saved as text (one report per file, each all or nothing)',
+    'import e-TRIPS "view details of the document" pages saved as text: files, or folders (their .txt files, recursively); one report per file, each in its own transaction, all or nothing',
   )
-  .argument('<files...>', 'text files of e-TRIPS pages')
+  .argument('<paths...>', 'text files of e-TRIPS pages, or folders of them')
   .option('--reporter <code>', 'reporting party code, when the page does not name it (e.g. CAN)')
-  .option('--period <years>', 'period as YYYY-YYYY, when the narrative does not say it')
+  .option(
+    '--period <period>',
+    'period when the narrative does not say it: YYYY, YYYY-YYYY, YYYY-MM/YYYY-MM or YYYY-MM-DD/YYYY-MM-DD',
+  )
   .option('--dry-run', 'read and check only; store nothing', false)
   .option('--json', 'print what was read (and stored) as JSON', false)
   .option(
@@ -95,20 +98,25 @@ importCommand
     'store beneficiaries whose names are not recognised, flagged, instead of refusing the file',
     false,
   )
-  .action(
-    async (
-      files: string[],
-      options: { reporter?: string; period?: string; dryRun: boolean; json: boolean; keepUnknown: boolean },
-    ) => {
-      const database = options.dryRun ? null : await openDatabase(configuredDatabase());
-      try {
-        await database?.migrate();
-        process.exitCode = await runImport(database, files, options);
-      } finally {
-        await database?.close();
-      }
-    },
-  );
+  .option(
+    '--force',
+    'import again files imported unchanged, and overwrite reports edited in the hub since their import',
+    false,
+  )
+  .option('--log <file.csv>', 'write the migration log: one CSV row per file, and the same as JSON beside it')
+  .option(
+    '--mapping <file.csv>',
+    'CSV giving files their symbol and circulation date (columns file, symbol, circulation_date)',
+  )
+  .action(async (paths: string[], options: ImportCommandOptions & { dryRun: boolean }) => {
+    const database = options.dryRun ? null : await openDatabase(configuredDatabase());
+    try {
+      await database?.migrate();
+      process.exitCode = await runImport(database, paths, options);
+    } finally {
+      await database?.close();
+    }
+  });
 
 registerUserCommands(program, withDatabase);
 

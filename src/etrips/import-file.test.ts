@@ -54,9 +54,11 @@ describe.each(testBackends)('e-TRIPS import (%s database)', (backend) => {
     expect(report?.narrative).toHaveLength(3);
   });
 
-  it('updates on re-import, never duplicates', async () => {
+  it('skips a file imported unchanged; updates on a forced re-import, never duplicates', async () => {
     const before = await database.db.select({ id: activities.id }).from(activities).orderBy(activities.id);
-    const result = await importEtripsFile(database.db, canadaPage, {});
+    const skipped = await importEtripsFile(database.db, canadaPage, {});
+    expect(skipped).toMatchObject({ ok: true, outcome: 'unchanged', stored: null });
+    const result = await importEtripsFile(database.db, canadaPage, { force: true });
     expect(result.stored).toMatchObject({
       reportCreated: false,
       activitiesCreated: 0,
@@ -148,7 +150,13 @@ describe.each(testBackends)('e-TRIPS import (%s database)', (backend) => {
       reporterFrom: 'page',
       uiLanguage: 'en',
       contentLanguage: 'en',
-      period: { start: '2030-01-01', end: '2030-12-31' },
+      period: { start: '2030-01-01', end: '2030-12-31', precision: 'year' },
+      periodFrom: 'page',
+      periodText: '2030',
+      symbol: null,
+      circulationDate: null,
+      preamble: null,
+      outline: [{ kind: 'paragraph', number: '1.', text: 'Half-way failure.', line: 3 }],
       paragraphs: ['Half-way failure.'],
       programmes: [
         { n: 1, title: 'Stored first', start: null, beneficiaries: [], line: 5 },

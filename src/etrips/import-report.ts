@@ -1,11 +1,12 @@
-import { and, eq, inArray, notExists } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, notExists } from 'drizzle-orm';
 import { activities, activityBeneficiaries } from '../activities/schema.ts';
 import { refreshActivitySearch } from '../activities/search-index.ts';
 import { touch } from '../db/columns.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import { trainingEditions } from '../training/schema.ts';
-import type { ParsedPage, ParsedProgramme } from './parse-page.ts';
+import type { ParsedPage, ParsedProgramme } from './page-types.ts';
+import { etripsImports } from './schema.ts';
 
 export type ImportSummary = {
   reportId: number;
@@ -17,6 +18,47 @@ export type ImportSummary = {
 
 export const etripsSource = 'etrips-import';
 
+/** The report was changed in the hub since it was imported (or was never imported): it is not overwritten. */
+export class ImportConflictError extends Error {
+  constructor(
+    message: string,
+    readonly reportId: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A page whose data cannot be stored as it is (a symbol another report already carries). */
+export class ImportRefusedError extends Error {}
+
+export type StoreOptions = {
+  /** Identifies what was read; recorded so that the same file is skipped next time. */
+  contentHash?: string;
+  file?: string;
+  /** Overwrite a report edited in the hub since its import. */
+  force?: boolean;
+};
+
+/** What the hub holds of a report, in one string: any edit (report, symbol, list, an activity) changes it. */
+async function hubState(tx: Db, reportId: number): Promise<string> {
+  const [report] = await tx
+    .select({ version: reports.version, symbol: reports.symbol, circulationDate: reports.circulationDate })
+    .from(reports)
+    .where(eq(reports.id, reportId));
+  const links = await tx
+    .select({ id: activities.id, version: activities.version, row: reportActivities.rowNumber })
+    .from(reportActivities)
+    .innerJoin(activities, eq(activities.id, reportActivities.activityId))
+    .where(eq(reportActivities.reportId, reportId))
+    .orderBy(asc(reportActivities.rowNumber));
+  return [
+    `v${report?.version}`,
+    report?.symbol ?? '',
+    report?.circulationDate ?? '',
+    links.map((l) => `${l.row}:${l.id}@${l.version}`).join(','),
+  ].join('|');
+}
+
 const titleKey = (title: string) => title.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
@@ -24,27 +66,66 @@ const titleKey = (title: string) => title.toLowerCase().replace(/\s+/g, ' ').tri
  * The same report (party and period) imported again is updated in place; a programme already
  * known for this donor under the same title is the same activity, linked again, never copied.
  */
-export async function storeEtripsReport(db: Db, page: ParsedPage, source: string): Promise<ImportSummary> {
+export async function storeEtripsReport(
+  db: Db,
+  page: ParsedPage,
+  source: string,
+  options: StoreOptions = {},
+): Promise<ImportSummary> {
   const { reporter, period } = page;
   if (!reporter || !period)
     throw new Error('a report needs its reporting party and period before it is stored');
   return inTransaction(db, async (tx) => {
     const [existing] = await tx
-      .select({ id: reports.id })
+      .select({ id: reports.id, source: reports.source })
       .from(reports)
       .where(
         and(
           eq(reports.reportingPartyCode, reporter.code),
           eq(reports.periodStart, period.start),
           eq(reports.periodEnd, period.end),
+          eq(reports.revisionKind, 'original'),
         ),
-      );
+      )
+      .for('update');
+    if (existing && !options.force) {
+      const [last] = await tx
+        .select({ hubState: etripsImports.hubState, importedAt: etripsImports.importedAt })
+        .from(etripsImports)
+        .where(eq(etripsImports.reportId, existing.id))
+        .orderBy(desc(etripsImports.id))
+        .limit(1);
+      if (last && last.hubState !== (await hubState(tx, existing.id))) {
+        throw new ImportConflictError(
+          `report ${existing.id} was changed in the hub since it was imported on ${last.importedAt.toISOString().slice(0, 10)}; nothing overwritten (give --force to replace it with this page)`,
+          existing.id,
+        );
+      }
+      if (!last && !existing.source.startsWith('e-TRIPS page')) {
+        throw new ImportConflictError(
+          `report ${existing.id} for this party and period was written in the hub, not imported; nothing overwritten (give --force to replace it with this page)`,
+          existing.id,
+        );
+      }
+    }
+    if (page.symbol) {
+      const [holder] = await tx
+        .select({ id: reports.id })
+        .from(reports)
+        .where(and(eq(reports.symbol, page.symbol), ...(existing ? [ne(reports.id, existing.id)] : [])));
+      if (holder)
+        throw new ImportRefusedError(`the symbol ${page.symbol} already belongs to report ${holder.id}`);
+    }
     const reportValues = {
       reportingPartyCode: reporter.code,
       periodStart: period.start,
       periodEnd: period.end,
+      periodPrecision: period.precision,
       originalLanguage: page.contentLanguage,
       narrative: page.paragraphs,
+      narrativeOutline: page.outline.map(({ kind, number, text }) => ({ kind, number, text })),
+      ...(page.symbol ? { symbol: page.symbol } : {}),
+      ...(page.circulationDate ? { circulationDate: page.circulationDate } : {}),
       status: 'published' as const,
       source,
     };
@@ -167,6 +248,12 @@ export async function storeEtripsReport(db: Db, page: ParsedPage, source: string
       removed = deleted.length;
     }
     await refreshActivitySearch(tx, touched);
+    await tx.insert(etripsImports).values({
+      reportId,
+      contentHash: options.contentHash ?? '',
+      file: options.file ?? source,
+      hubState: await hubState(tx, reportId),
+    });
     return {
       reportId,
       reportCreated: !existing,

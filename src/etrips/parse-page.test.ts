@@ -18,7 +18,7 @@ describe("Canada's 2020–2021 page (French interface)", () => {
     expect(page.contentLanguage).toBe('en');
     expect(page.reporter).toEqual({ code: 'CAN', name: 'Canada' });
     expect(page.reporterFrom).toBe('narrative');
-    expect(page.period).toEqual({ start: '2020-01-01', end: '2021-12-31' });
+    expect(page.period).toEqual({ start: '2020-01-01', end: '2021-12-31', precision: 'year' });
     expect(errors(page)).toEqual([]);
   });
 
@@ -97,7 +97,7 @@ describe('English interface', () => {
     expect(page.reporter).toEqual({ code: 'JPN', name: 'Japan' });
     expect(page.reporterFrom).toBe('page');
     expect(page.paragraphs).toHaveLength(2);
-    expect(page.period).toEqual({ start: '2019-01-01', end: '2020-12-31' });
+    expect(page.period).toEqual({ start: '2019-01-01', end: '2020-12-31', precision: 'year' });
   });
 
   it('uses the last date of a row as its start, keeping dates inside the title', () => {
@@ -148,7 +148,7 @@ Actualmente no hay elementos en la base de datos
       'No hubo actividades nuevas en el período.',
     ]);
     expect(page.reporter?.code).toBe('EU');
-    expect(page.period).toEqual({ start: '2022-01-01', end: '2023-12-31' });
+    expect(page.period).toEqual({ start: '2022-01-01', end: '2023-12-31', precision: 'year' });
     expect(errors(page)).toEqual([]);
   });
 
@@ -249,7 +249,7 @@ describe('bad input', () => {
 
   it('reads a two-digit end year and refuses a period that ends before it starts', () => {
     const short = parse(header.replace('Report for 2020-2021.', 'Report for the period 2020-21.'));
-    expect(short.period).toEqual({ start: '2020-01-01', end: '2021-12-31' });
+    expect(short.period).toEqual({ start: '2020-01-01', end: '2021-12-31', precision: 'year' });
     const reversed = parse(header.replace('Report for 2020-2021.', 'Report for the period 2021-2019.'));
     expect(reversed.period).toBeNull();
     expect(errors(reversed)[0]?.message).toContain('ends before it starts');

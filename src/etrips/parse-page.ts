@@ -1,60 +1,30 @@
 import type { NameResolver } from '../reference/name-resolver.ts';
+import { parseDocumentSymbol } from '../reports/document-symbol.ts';
+import { parsePeriodText, type ReportingPeriod, suggestedPeriodText } from '../reports/period.ts';
 import { guessContentLanguage } from './content-language.ts';
 import { splitNarrative } from './narrative.ts';
+import { readHeaderLine } from './page-header.ts';
+import { clickLines, columnLines, listHeadings, matchAny, noItemsLines, titleLines } from './page-layout.ts';
 import {
-  clickLines,
-  columnLines,
-  type InterfaceLanguage,
-  listHeadings,
-  matchAny,
-  noItemsLines,
-  titleLines,
-} from './page-layout.ts';
+  clip,
+  LayoutError,
+  type ParsedBeneficiary,
+  type ParsedPage,
+  type ParsedProgramme,
+  type ParseOptions,
+  type Problem,
+} from './page-types.ts';
+import { choosePeriod, circulationDateIn, periodCandidates, reversedRangeIn } from './period-phrases.ts';
 
-export type Problem = { line: number; message: string; severity: 'error' | 'warning' };
-
-export type ParsedBeneficiary = {
-  name: string;
-  code: string | null;
-  kind: 'party' | 'region' | 'unresolved';
-};
-
-export type ParsedProgramme = {
-  n: number;
-  title: string;
-  start: string | null;
-  beneficiaries: ParsedBeneficiary[];
-  line: number;
-};
-
-export type ParsedPage = {
-  reporter: { name: string; code: string } | null;
-  /** How the reporting party was found: its own line under the title, the caller, or the narrative. */
-  reporterFrom: 'page' | 'option' | 'narrative' | null;
-  uiLanguage: InterfaceLanguage;
-  contentLanguage: 'en' | 'fr' | 'es';
-  period: { start: string; end: string } | null;
-  paragraphs: string[];
-  programmes: ParsedProgramme[];
-  problems: Problem[];
-};
-
-export type ParseOptions = {
-  resolver: NameResolver;
-  partyName: (code: string) => string | undefined;
-  reporterCode?: string;
-  /** "2020-2021" when the page does not say its period. */
-  period?: string;
-};
-
-export class LayoutError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-  ) {
-    super(message);
-  }
-}
+export {
+  LayoutError,
+  type NarrativeBlock,
+  type ParsedBeneficiary,
+  type ParsedPage,
+  type ParsedProgramme,
+  type ParseOptions,
+  type Problem,
+} from './page-types.ts';
 
 // A date stands alone between spaces (or before a ";"); one in parentheses belongs to the title.
 const datePattern = /(?:^|\s)(\d{1,2})\/(\d{1,2})\/(\d{4})(?=\s|;|$)/g;
@@ -78,7 +48,10 @@ export function isoFromDayMonthYear(day: string, month: string, year: string): s
  * read is listed in `problems` with its number.
  */
 export function parseEtripsPage(text: string, options: ParseOptions): ParsedPage {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .split(/\r\n|\r|\n/);
   const problems: Problem[] = [];
   const at = (index: number) => index + 1;
 
@@ -106,22 +79,29 @@ export function parseEtripsPage(text: string, options: ParseOptions): ParsedPage
     }
   }
 
-  // The reporting party may stand on its own line(s) right under the title.
+  // Under the title: the reporting party on its own line(s), the document symbol, a date.
   let cursor = hasTitle ? firstTextIndex + 1 : firstTextIndex;
   const reporterLines: Array<{ code: string; name: string; line: number }> = [];
+  let pageSymbol: { symbol: string; line: number } | null = null;
+  let headerDate: string | null = null;
   for (; cursor < narrativeEnd; cursor++) {
     const line = (lines[cursor] ?? '').trim();
     if (line === '') continue;
-    const resolved = options.resolver.resolve(line);
-    if (resolved?.kind !== 'party') break;
-    reporterLines.push({ code: resolved.code, name: line, line: at(cursor) });
+    const header = readHeaderLine(line, options.resolver);
+    if (!header) break;
+    if (header.kind === 'reporter')
+      reporterLines.push({ code: header.code, name: header.name, line: at(cursor) });
+    else if (header.kind === 'symbol') pageSymbol ??= { symbol: header.symbol, line: at(cursor) };
+    else if (header.kind === 'date') headerDate ??= header.date;
   }
 
   const narrativeLines = lines.slice(cursor, narrativeEnd).map((textLine, offset) => ({
     text: textLine,
     line: at(cursor + offset),
   }));
-  const paragraphs = splitNarrative(narrativeLines, problems);
+  const outline = splitNarrative(narrativeLines);
+  const paragraphs = outline.filter((block) => block.kind === 'paragraph').map((block) => block.text);
+  const preamble = outline.find((block) => block.kind === 'preamble')?.text ?? null;
 
   // Between the narrative and the column line only the heading and "click" lines are expected.
   for (let i = narrativeEnd; i < (columnIndex >= 0 ? columnIndex : lines.length); i++) {
@@ -137,7 +117,8 @@ export function parseEtripsPage(text: string, options: ParseOptions): ParsedPage
     if (!saysNoItems) {
       problems.push({
         line: lines.length,
-        message: 'the list of programmes was not found (no column line and no "no items" line)',
+        message:
+          'the page is cut off before the list of programmes: neither its column line ("# Title of programme or activity …") nor a "no items" line was found',
         severity: 'error',
       });
     }
@@ -160,7 +141,18 @@ export function parseEtripsPage(text: string, options: ParseOptions): ParsedPage
   }
 
   const reporter = findReporter(reporterLines, paragraphs, options, problems, at(firstTextIndex));
-  const period = findPeriod(paragraphs, options.period, problems, at(cursor));
+  const narrativeText = outline.map((block) => block.text).join('\n');
+  const circulationDate =
+    options.circulationDate ?? circulationDateIn(preamble ?? narrativeText) ?? headerDate;
+  const found = findPeriod(
+    narrativeText,
+    reporter?.code ?? null,
+    options,
+    circulationDate,
+    problems,
+    at(cursor),
+  );
+  const symbol = findSymbol(pageSymbol, options, problems, at(firstTextIndex));
   for (const programme of programmes) {
     if (reporter && programme.beneficiaries.some((b) => b.code === reporter.code)) {
       problems.push({
@@ -176,16 +168,43 @@ export function parseEtripsPage(text: string, options: ParseOptions): ParsedPage
     reporterFrom: reporter?.from ?? null,
     uiLanguage,
     contentLanguage,
-    period,
+    period: found?.period ?? null,
+    periodFrom: found?.from ?? null,
+    periodText: found?.text ?? null,
+    symbol,
+    circulationDate,
     paragraphs,
+    preamble,
+    outline,
     programmes,
     problems: problems.sort((a, b) => a.line - b.line),
   };
 }
 
-function clip(line: string): string {
-  const trimmed = line.trim();
-  return trimmed.length > 80 ? `${trimmed.slice(0, 77)}…` : trimmed;
+function findSymbol(
+  onPage: { symbol: string; line: number } | null,
+  options: ParseOptions,
+  problems: Problem[],
+  titleLine: number,
+): string | null {
+  if (!options.symbol) return onPage?.symbol ?? null;
+  const given = parseDocumentSymbol(options.symbol);
+  if (!given) {
+    problems.push({
+      line: titleLine,
+      message: `"${options.symbol}" is not a WTO document symbol (IP/C/R/TC/… or IP/C/W/…)`,
+      severity: 'error',
+    });
+    return onPage?.symbol ?? null;
+  }
+  if (onPage && onPage.symbol !== given.symbol) {
+    problems.push({
+      line: onPage.line,
+      message: `the page shows the symbol ${onPage.symbol}, but the mapping gives ${given.symbol}`,
+      severity: 'error',
+    });
+  }
+  return given.symbol;
 }
 
 function parseRow(
@@ -385,56 +404,60 @@ function mostMentionedParty(text: string, resolver: NameResolver): { code: strin
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-// "2020-2021", "2020–21", "2020/2021": a year, a dash or slash, and a full or two-digit year.
-const yearRange = '((?:19|20)\\d{2})\\s*[-\\u2010-\\u2014/]\\s*((?:19|20)?\\d{2})\\b';
-
-function periodOf(first: string, second: string): { start: string; end: string } {
-  const end = second.length === 2 ? `${first.slice(0, 2)}${second}` : second;
-  return { start: `${first}-01-01`, end: `${end}-12-31` };
-}
+const lookedFor =
+  'looked for a year range ("2020-2021", "from 2014 to 2015"), a month or day range ("May 2015 to May 2016", "du 1er juillet 2019 au 30 juin 2020"), a named fiscal year ("FY2019") and "the report of <year>", in English, French and Spanish';
 
 function findPeriod(
-  paragraphs: string[],
-  given: string | undefined,
+  narrative: string,
+  reporterCode: string | null,
+  options: ParseOptions,
+  circulationDate: string | null,
   problems: Problem[],
   line: number,
-): { start: string; end: string } | null {
-  const fromText = (text: string) => {
-    const match = new RegExp(`\\b${yearRange}`).exec(text);
-    return match ? periodOf(match[1] ?? '', match[2] ?? '') : null;
-  };
-  let period: { start: string; end: string } | null;
-  if (given) {
-    period = /^\d{4}$/.test(given) ? periodOf(given, given) : fromText(given);
-    if (!period) problems.push({ line, message: `--period "${given}" is not YYYY-YYYY`, severity: 'error' });
-  } else {
-    const narrative = paragraphs.join(' ');
-    // A range next to the word "period" in any of the three languages; else the first range, said aloud.
-    const near =
-      new RegExp(`(?:period[oe]?|période|período)\\D{0,40}${yearRange}`, 'i').exec(narrative) ??
-      new RegExp(`${yearRange}\\s+(?:reporting\\s+)?period`, 'i').exec(narrative);
-    period = near ? periodOf(near[1] ?? '', near[2] ?? '') : fromText(narrative);
-    if (!period) {
+): { period: ReportingPeriod; from: 'page' | 'option'; text: string | null } | null {
+  if (options.period) {
+    const given = parsePeriodText(options.period, reporterCode ?? undefined);
+    if ('error' in given) {
+      problems.push({ line, message: `--period ${given.error}`, severity: 'error' });
+      return null;
+    }
+    return { period: given.period, from: 'option', text: null };
+  }
+  const choice = choosePeriod(periodCandidates(narrative, reporterCode));
+  if (!choice) {
+    const hint = circulationDate
+      ? `; the page was circulated on ${circulationDate}: a report usually covers the year before and its own, e.g. --period ${suggestedPeriodText(circulationDate)}`
+      : '';
+    const reversed = reversedRangeIn(narrative);
+    if (reversed) {
       problems.push({
         line,
-        message: 'the narrative does not say which period the report covers; give it with --period YYYY-YYYY',
+        message: `the period "${reversed}" ends before it starts; give the right one with --period YYYY-YYYY`,
         severity: 'error',
       });
-    } else if (!near) {
-      problems.push({
-        line,
-        message: `period taken from the first years the narrative names (${period.start.slice(0, 4)}–${period.end.slice(0, 4)}); give --period to choose another`,
-        severity: 'warning',
-      });
+      return null;
     }
-  }
-  if (period && period.end < period.start) {
     problems.push({
       line,
-      message: `the period ends before it starts (${period.start.slice(0, 4)}–${period.end.slice(0, 4)})`,
+      message: `the narrative does not say which period the report covers (${lookedFor}); give it with --period YYYY-YYYY or --period YYYY-MM-DD/YYYY-MM-DD${hint}`,
       severity: 'error',
     });
     return null;
   }
-  return period;
+  const { chosen, guessed } = choice;
+  if (guessed) {
+    problems.push({
+      line,
+      message: `period taken from the first dates the narrative names ("${chosen.text}"); give --period to choose another`,
+      severity: 'warning',
+    });
+  }
+  if (chosen.calendarUnknown) {
+    problems.push({
+      line,
+      message: `the narrative names a fiscal year ("${chosen.text}") but the fiscal calendar of ${reporterCode ?? 'the reporting party'} is not known: read as calendar year(s); give --period with the dates (YYYY-MM-DD/YYYY-MM-DD)`,
+      severity: 'warning',
+    });
+  }
+  return { period: chosen.period, from: 'page', text: chosen.text };
 }

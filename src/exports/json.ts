@@ -75,6 +75,8 @@ export type JsonExportActivity = {
     reportingParty: { code: string; name: string };
     periodStart: string;
     periodEnd: string;
+    /** How precisely the report states its period: year, fiscal-year, month or day. */
+    periodPrecision: string;
     symbol: string | null;
     rowNumber: number;
   }>;
@@ -167,6 +169,7 @@ function jsonActivity(a: ExportActivity, options: JsonExportOptions, today: stri
       reportingParty: { code: r.reportingParty, name: labels.partyName(r.reportingParty, lang) },
       periodStart: r.periodStart,
       periodEnd: r.periodEnd,
+      periodPrecision: r.periodPrecision,
       symbol: r.symbol,
       rowNumber: r.rowNumber,
     })),

@@ -41,6 +41,7 @@ describe('loadExportActivities', () => {
         reportingParty: 'CAN',
         periodStart: '2020-01-01',
         periodEnd: '2021-12-31',
+        periodPrecision: 'year',
         rowNumber: 7,
         symbol: null,
       },

@@ -9,6 +9,7 @@ import { agencies } from '../agencies/schema.ts';
 import type { LocalizedText } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
+import type { PeriodPrecision } from '../reports/period.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 
 type Precision = 'day' | 'month' | 'year';
@@ -36,6 +37,7 @@ export type ExportReportLink = {
   reportingParty: string;
   periodStart: string;
   periodEnd: string;
+  periodPrecision: PeriodPrecision;
   rowNumber: number;
   symbol: string | null;
 };
@@ -127,6 +129,7 @@ async function loadChunk(db: Db, ids: number[], options: LoadExportOptions): Pro
         reportingParty: reports.reportingPartyCode,
         periodStart: reports.periodStart,
         periodEnd: reports.periodEnd,
+        periodPrecision: reports.periodPrecision,
         rowNumber: reportActivities.rowNumber,
         symbol: reports.symbol,
       })

@@ -15,6 +15,8 @@ import { users } from '../accounts/schema.ts';
 import { activities } from '../activities/schema.ts';
 import { editableColumns } from '../db/columns.ts';
 import { parties } from '../reference/schema.ts';
+import type { OutlineBlock } from './narrative-outline.ts';
+import { periodPrecisions } from './period.ts';
 
 export const reportStatuses = ['draft', 'submitted', 'returned', 'published'] as const;
 export const reportGroupings = ['level-agency', 'level', 'agency', 'none'] as const;
@@ -38,10 +40,14 @@ export const reports = pgTable(
       .references(() => parties.code),
     periodStart: date('period_start').notNull(),
     periodEnd: date('period_end').notNull(),
+    /** How precisely the report states its period (see period.ts): years, a fiscal year, months or days. */
+    periodPrecision: text('period_precision', { enum: periodPrecisions }).notNull().default('year'),
     symbol: text('symbol').unique(),
     originalLanguage: text('original_language', { enum: ['en', 'fr', 'es'] }).notNull(),
     circulationDate: date('circulation_date'),
     narrative: jsonb('narrative').$type<string[]>().notNull().default([]),
+    /** The report's own outline (preamble, headings, numbers as written) when imported; null otherwise. */
+    narrativeOutline: jsonb('narrative_outline').$type<OutlineBlock[]>(),
     status: text('status', { enum: reportStatuses }).notNull().default('draft'),
     /** Human-readable provenance, e.g. "e-TRIPS page (French interface), file …". */
     source: text('source').notNull(),

@@ -2,6 +2,8 @@ import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { activities, activityBeneficiaries } from '../activities/schema.ts';
 import type { Db } from '../db/database.ts';
 import { parties } from '../reference/schema.ts';
+import type { OutlineBlock } from './narrative-outline.ts';
+import type { PeriodPrecision } from './period.ts';
 import { reportActivities, reports } from './schema.ts';
 
 /** A published corrigendum or addendum, as the list notes it beside its original. */
@@ -42,6 +44,9 @@ export type ReportRow = {
 export type ReportDetail = ReportSummary & {
   version: number;
   narrative: string[];
+  /** The report's own outline when it was imported (see narrative-outline.ts). */
+  narrativeOutline: OutlineBlock[] | null;
+  periodPrecision: PeriodPrecision;
   circulationDate: string | null;
   source: string;
   programmes: ReportRow[];
@@ -186,10 +191,12 @@ export async function getReport(db: Db, id: number): Promise<ReportDetail | null
     reportingParty: { code: r.reportingPartyCode, name: report.parties.nameEn },
     periodStart: r.periodStart,
     periodEnd: r.periodEnd,
+    periodPrecision: r.periodPrecision,
     symbol: r.symbol,
     status: r.status,
     originalLanguage: r.originalLanguage,
     circulationDate: r.circulationDate,
+    narrativeOutline: r.narrativeOutline,
     version: r.version,
     source: r.source,
     narrative: r.narrative,

@@ -6,9 +6,44 @@ import { revisionLabel } from '../review/service.ts';
 import { LatestRevisionNote, VersionList } from '../review/views-changes.tsx';
 import { BeneficiaryList } from './components.tsx';
 import { documentText } from './document/messages.ts';
+import { type OutlineBlock, outlineOf } from './narrative-outline.ts';
+import { formatReportingPeriod, storedPeriod } from './period.ts';
 import type { ReportDetail, ReportSummary } from './service.ts';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
+
+/**
+ * The narrative with the report's own outline when it has one (the covering formula, its
+ * headings, its paragraph numbers as written); otherwise its paragraphs numbered 1, 2, 3.
+ */
+function Narrative(props: { paragraphs: string[]; outline: OutlineBlock[] | null; lang: string }) {
+  const outline = outlineOf(props.paragraphs, props.outline);
+  if (!outline) {
+    return (
+      <ol class="narrative" lang={props.lang}>
+        {props.paragraphs.map((paragraph) => (
+          <li>{paragraph}</li>
+        ))}
+      </ol>
+    );
+  }
+  return (
+    <div class="narrative outline" lang={props.lang}>
+      {outline.map((block) =>
+        block.kind === 'heading' ? (
+          <h3>{[block.number, block.text].filter(Boolean).join(' ')}</h3>
+        ) : block.kind === 'preamble' ? (
+          <p class="preamble">{block.text}</p>
+        ) : (
+          <p>
+            {block.number ? <span class="paragraph-number">{block.number}</span> : null}
+            {block.text}
+          </p>
+        ),
+      )}
+    </div>
+  );
+}
 
 /** The document as e-TRIPS shows it, plus symbol, dates and provenance. */
 export function ReportPage(props: Common & { report: ReportDetail }) {
@@ -33,7 +68,10 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
         </dd>
         <dt>{t('fieldPeriod')}</dt>
         <dd>
-          {formatDate(lang, report.periodStart)} – {formatDate(lang, report.periodEnd)}
+          {formatReportingPeriod(
+            storedPeriod(report.periodStart, report.periodEnd, report.periodPrecision),
+            lang,
+          )}
         </dd>
         <dt>{t('fieldSymbol')}</dt>
         <dd>{report.symbol ?? <span class="muted">{t('unknown')}</span>}</dd>
@@ -57,11 +95,11 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
           </a>
         </li>
       </ul>
-      <ol class="narrative" lang={report.originalLanguage}>
-        {report.narrative.map((paragraph) => (
-          <li>{paragraph}</li>
-        ))}
-      </ol>
+      <Narrative
+        paragraphs={report.narrative}
+        outline={report.narrativeOutline}
+        lang={report.originalLanguage}
+      />
       <h2>{t('listOfProgrammes')}</h2>
       {report.programmes.length === 0 ? (
         <p>{t('noItems')}</p>

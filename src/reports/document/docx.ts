@@ -158,18 +158,28 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
             spacing: { after: 200 },
             children: [new TextRun({ text: doc.introduction, italics: true })],
           }),
-          ...doc.narrative.map(
-            (paragraph, index) =>
-              new Paragraph({
-                alignment: AlignmentType.JUSTIFIED,
-                spacing: { after: 160 },
-                indent: { left: 567, hanging: 567 },
-                children: [
-                  new TextRun(`${index + 1}.`),
-                  new TextRun({ children: [new Tab()] }),
-                  ...textRuns(paragraph),
-                ],
-              }),
+          ...doc.outline.map((block) =>
+            block.kind === 'heading'
+              ? new Paragraph({
+                  heading: heading(2),
+                  children: textRuns([block.number, block.text].filter(Boolean).join(' ')),
+                })
+              : block.kind === 'preamble' || block.number === null
+                ? new Paragraph({
+                    alignment: AlignmentType.JUSTIFIED,
+                    spacing: { after: 160 },
+                    children: [new TextRun({ text: block.text, italics: block.kind === 'preamble' })],
+                  })
+                : new Paragraph({
+                    alignment: AlignmentType.JUSTIFIED,
+                    spacing: { after: 160 },
+                    indent: { left: 567, hanging: 567 },
+                    children: [
+                      new TextRun(block.number),
+                      new TextRun({ children: [new Tab()] }),
+                      ...textRuns(block.text),
+                    ],
+                  }),
           ),
           new Paragraph({
             heading: HeadingLevel.HEADING_1,

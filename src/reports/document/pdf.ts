@@ -59,14 +59,25 @@ function firstPage(pdf: Pdf, doc: ReportDocument) {
   pdf.moveDown(1.5);
   pdf.font('italic').text(doc.introduction, { width, align: 'justify' });
   pdf.font('regular').moveDown();
-  const indent = 22;
-  doc.narrative.forEach((paragraph, index) => {
+  // The report's own outline: its preamble, its headings, its paragraph numbers as written ("1.1").
+  const indent = Math.max(22, ...doc.outline.map((block) => 6 * (block.number?.length ?? 0) + 6));
+  for (const block of doc.outline) {
+    if (block.kind === 'heading') {
+      heading(pdf, [block.number, block.text].filter(Boolean).join(' '), 10.5);
+      continue;
+    }
     keepTogether(pdf, 2 * pdf.currentLineHeight(true));
+    if (block.kind === 'preamble' || block.number === null) {
+      pdf.font(block.kind === 'preamble' ? 'italic' : 'regular');
+      pdf.text(block.text, left, pdf.y, { width, align: 'justify' });
+      pdf.font('regular').moveDown(0.6);
+      continue;
+    }
     const top = pdf.y;
-    pdf.text(`${index + 1}.`, left, top, { width: indent, lineBreak: false });
-    pdf.text(paragraph, left + indent, top, { width: width - indent, align: 'justify' });
+    pdf.text(block.number, left, top, { width: indent, lineBreak: false });
+    pdf.text(block.text, left + indent, top, { width: width - indent, align: 'justify' });
     pdf.moveDown(0.6);
-  });
+  }
 }
 
 function annex(pdf: Pdf, doc: ReportDocument) {

@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { formatDate, formatPeriod } from '../../i18n/format.ts';
+import { formatDate } from '../../i18n/format.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { textIn } from '../../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
+import { type OutlineBlock, outlineOf } from '../narrative-outline.ts';
+import { formatReportingPeriod, storedPeriod } from '../period.ts';
 import { reports } from '../schema.ts';
 import { documentText } from './messages.ts';
 import { type Grouped, groupProgrammes } from './programme-groups.ts';
@@ -41,6 +43,8 @@ export type ReportDocument = {
   period: string;
   introduction: string;
   narrative: string[];
+  /** The narrative as the document shows it: the report's own outline, or its paragraphs numbered 1, 2, 3. */
+  outline: OutlineBlock[];
   annex: {
     heading: string;
     caption: string;
@@ -82,7 +86,10 @@ export function buildReportDocument(
 ): ReportDocument {
   const t = documentText(lang);
   const party = labels.partyName(snapshot.reportingPartyCode, lang);
-  const period = formatPeriod(snapshot.periodStart, snapshot.periodEnd);
+  const period = formatReportingPeriod(
+    storedPeriod(snapshot.periodStart, snapshot.periodEnd, snapshot.periodPrecision ?? 'year'),
+    lang,
+  );
   const titleOf = (p: SnapshotProgramme) => textIn(p.title, lang, p.originalLanguage);
   // WTO names contain commas: several values are separated by semicolons.
   const list = (values: string[]) => values.join('; ');
@@ -143,6 +150,9 @@ export function buildReportDocument(
     period: t('periodCovered', { period }),
     introduction: t('introduction', { party, period }),
     narrative: snapshot.narrative,
+    outline:
+      outlineOf(snapshot.narrative, snapshot.narrativeOutline) ??
+      snapshot.narrative.map((text, index) => ({ kind: 'paragraph', number: `${index + 1}.`, text })),
     annex: {
       heading: t('annex'),
       caption: t('annexCaption'),

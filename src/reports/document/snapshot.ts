@@ -4,6 +4,7 @@ import { activities, activityAgencies, datePrecisions } from '../../activities/s
 import { agencies } from '../../agencies/schema.ts';
 import type { Db } from '../../db/database.ts';
 import { languages } from '../../i18n/languages.ts';
+import { periodPrecisions } from '../period.ts';
 import { reportActivities, reportGroupings, reports, revisionKinds } from '../schema.ts';
 import { beneficiariesOf } from '../service.ts';
 
@@ -59,6 +60,18 @@ export const reportSnapshotSchema = z.object({
   originalLanguage: z.enum(languages),
   circulationDate: z.string().nullable(),
   narrative: z.array(z.string()),
+  /** Added later: snapshots published before read as year periods without an outline. */
+  periodPrecision: z.enum(periodPrecisions).optional(),
+  narrativeOutline: z
+    .array(
+      z.object({
+        kind: z.enum(['preamble', 'heading', 'paragraph']),
+        number: z.string().nullable(),
+        text: z.string(),
+      }),
+    )
+    .nullable()
+    .optional(),
   grouping: z.enum(reportGroupings),
   revisionKind: z.enum(revisionKinds),
   revisionNumber: z.number().int(),
@@ -97,6 +110,8 @@ export async function reportSnapshot(db: Db, reportId: number): Promise<ReportSn
     originalLanguage: report.originalLanguage,
     circulationDate: report.circulationDate,
     narrative: report.narrative,
+    periodPrecision: report.periodPrecision,
+    narrativeOutline: report.narrativeOutline,
     grouping: report.grouping,
     revisionKind: report.revisionKind,
     revisionNumber: report.revisionNumber,
