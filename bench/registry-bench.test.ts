@@ -43,6 +43,7 @@ describe('registry benchmark', () => {
     expect(result.node).toBe(process.version);
 
     const embedded = result.embedded;
+    if (!embedded) throw new Error('the embedded database was measured');
     expect(embedded.rowsByTable.activities).toBe(300);
     expect(embedded.rowsByTable.reports).toBe(50 * 30);
     expect(embedded.rowsByTable.beneficiaries).toBeGreaterThanOrEqual(300);

@@ -1,18 +1,22 @@
-// npm run bench [-- --activities 200000 --runs 50 --seed 42 --vacuum]
+// npm run bench [-- --activities 200000 --runs 50 --seed 42 --vacuum --keep --target server]
 //
 // Loads a synthetic registry into a fresh embedded database (and, with DATABASE_URL, into a fresh
 // database on that PostgreSQL server), then times the product's own search and facet functions.
+// With --keep the databases are kept (embedded in .bench-data/, on the server as
+// ipcoop_bench_<activities>_<seed>) and a later run with the same size and seed reuses them
+// instead of loading again. --target embedded|server|both (default both) picks what to measure.
 // Prints one JSON object on stdout; progress goes to stderr.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { countActivityFacets } from '../src/activities/facets.ts';
 import { activityFilters, listActivities } from '../src/activities/service.ts';
-import { type Database, openDatabase } from '../src/db/database.ts';
+import { type Database, openDatabase, queryRows } from '../src/db/database.ts';
 import { searchPageResults } from '../src/search/service.ts';
 import {
   castOfParties,
@@ -39,6 +43,10 @@ export type BenchOptions = {
   embedded?: 'temp-folder' | 'memory';
   /** A PostgreSQL server URL to benchmark as well; null or absent: embedded only. */
   serverUrl?: string | null;
+  /** Keep the loaded databases and reuse them when they hold this size and seed already. */
+  keep?: boolean;
+  /** Which databases to measure (default both; the server one needs serverUrl). */
+  target?: 'embedded' | 'server' | 'both';
   log?: (message: string) => void;
 };
 
@@ -59,9 +67,9 @@ export type BenchResult = {
   runs: number;
   seed: number;
   vacuum: boolean;
-  embedded: TargetResult;
+  embedded: TargetResult | null;
   server: TargetResult | null;
-  rssMb: { afterEmbeddedLoad: number; afterServerLoad: number | null; end: number; peak: number };
+  rssMb: { afterEmbeddedLoad: number | null; afterServerLoad: number | null; end: number; peak: number };
   node: string;
 };
 
@@ -99,19 +107,24 @@ async function measure(
 
 async function benchmarkTarget(
   database: Database,
-  options: Required<Omit<BenchOptions, 'serverUrl' | 'embedded' | 'log'>> & Pick<BenchOptions, 'log'>,
+  options: Required<Omit<BenchOptions, 'serverUrl' | 'embedded' | 'log' | 'target'>> &
+    Pick<BenchOptions, 'log'>,
 ) {
   const log = options.log ?? (() => {});
   log(`${database.kind}: migrating ${database.location}`);
   await database.migrate();
-  log(`${database.kind}: loading ${options.activities.toLocaleString('en')} activities`);
   const started = performance.now();
-  const counts = await loadRegistry(database.db, {
-    activities: options.activities,
-    seed: options.seed,
-    vacuum: options.vacuum,
-    log,
-  });
+  const kept = options.keep ? await keptCounts(database.db, options.activities) : null;
+  if (kept) log(`${database.kind}: reusing the ${options.activities.toLocaleString('en')} activities kept`);
+  else log(`${database.kind}: loading ${options.activities.toLocaleString('en')} activities`);
+  const counts =
+    kept ??
+    (await loadRegistry(database.db, {
+      activities: options.activities,
+      seed: options.seed,
+      vacuum: options.vacuum,
+      log,
+    }));
   const loadSeconds = (performance.now() - started) / 1000;
   const rows = counts.activities + counts.beneficiaries + counts.reports + counts.reportActivities;
   log(`${database.kind}: ${rows.toLocaleString('en')} rows in ${loadSeconds.toFixed(1)} s`);
@@ -179,6 +192,20 @@ async function benchmarkTarget(
   };
 }
 
+/** The row counts of a kept database when it holds the wanted number of activities, else null. */
+async function keptCounts(db: Database['db'], activities: number): Promise<LoadCounts | null> {
+  const [row] = await queryRows<{ a: number; b: number; r: number; l: number }>(
+    db,
+    sql`SELECT (SELECT count(*)::int FROM activities) AS a, (SELECT count(*)::int FROM activity_beneficiaries) AS b,
+               (SELECT count(*)::int FROM reports) AS r, (SELECT count(*)::int FROM report_activities) AS l`,
+  );
+  if (!row || row.a !== activities) {
+    if (row && row.a > 0) throw new Error(`The kept database holds ${row.a} activities, not ${activities}.`);
+    return null;
+  }
+  return { activities: row.a, beneficiaries: row.b, reports: row.r, reportActivities: row.l };
+}
+
 /** Waits (up to 10 s) until no session is connected to the database. */
 async function connectionsClosed(admin: pg.Client, name: string) {
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -206,34 +233,51 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     seed: options.seed,
     vacuum: options.vacuum ?? false,
     warmup: options.warmup ?? 3,
+    keep: options.keep ?? false,
     log,
   };
+  const target = options.target ?? 'both';
 
-  // Embedded: a fresh PGlite folder under the system temp directory, removed afterwards.
-  const folder = options.embedded === 'memory' ? null : await mkdtemp(join(tmpdir(), 'ipcoop-bench-'));
-  let embedded: Awaited<ReturnType<typeof benchmarkTarget>>;
-  try {
-    const database = await openDatabase(
-      folder ? { kind: 'embedded', dataDir: folder } : { kind: 'embedded' },
-    );
+  // Embedded: a fresh PGlite folder under the system temp directory, removed afterwards; or, kept,
+  // one folder per size and seed under .bench-data/.
+  let embedded: Awaited<ReturnType<typeof benchmarkTarget>> | null = null;
+  if (target !== 'server') {
+    const keptFolder = join('.bench-data', `embedded-${options.activities}-${options.seed}`);
+    if (settings.keep) await mkdir(keptFolder, { recursive: true });
+    const folder =
+      options.embedded === 'memory'
+        ? null
+        : settings.keep
+          ? keptFolder
+          : await mkdtemp(join(tmpdir(), 'ipcoop-bench-'));
     try {
-      embedded = await benchmarkTarget(database, settings);
+      const database = await openDatabase(
+        folder ? { kind: 'embedded', dataDir: folder } : { kind: 'embedded' },
+      );
+      try {
+        embedded = await benchmarkTarget(database, settings);
+      } finally {
+        await database.close();
+      }
     } finally {
-      await database.close();
+      if (folder && !settings.keep) await rm(folder, { recursive: true, force: true });
     }
-  } finally {
-    if (folder) await rm(folder, { recursive: true, force: true });
   }
 
-  // Server: a database of our own, created and dropped through the given URL.
+  // Server: a database of our own, created and dropped through the given URL (or kept).
   let server: Awaited<ReturnType<typeof benchmarkTarget>> | null = null;
-  if (options.serverUrl) {
-    const name = `ipcoop_bench_${process.pid}`;
+  if (options.serverUrl && target !== 'embedded') {
+    const name = settings.keep
+      ? `ipcoop_bench_${options.activities}_${options.seed}`
+      : `ipcoop_bench_${process.pid}`;
     const admin = new pg.Client({ connectionString: options.serverUrl });
     await admin.connect();
     try {
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-      await admin.query(`CREATE DATABASE ${name}`);
+      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (!settings.keep || exists.rowCount === 0) {
+        await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+        await admin.query(`CREATE DATABASE ${name}`);
+      }
       try {
         const database = await openDatabase({ kind: 'server', url: withDatabase(options.serverUrl, name) });
         try {
@@ -245,7 +289,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
         // pool.end() resolves before its connections have closed; were they still open, the
         // forced drop would terminate them and the pool would throw an unhandled 'error' event.
         await connectionsClosed(admin, name);
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        if (!settings.keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       }
     } finally {
       await admin.end();
@@ -257,10 +301,10 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     runs: options.runs,
     seed: options.seed,
     vacuum: settings.vacuum,
-    embedded: embedded.result,
+    embedded: embedded?.result ?? null,
     server: server?.result ?? null,
     rssMb: {
-      afterEmbeddedLoad: embedded.loaded,
+      afterEmbeddedLoad: embedded?.loaded ?? null,
       afterServerLoad: server?.loaded ?? null,
       end: rssMb(),
       peak: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -277,6 +321,8 @@ function parseArguments(argv: string[]) {
       runs: { type: 'string', default: '50' },
       seed: { type: 'string', default: '42' },
       vacuum: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      target: { type: 'string', default: 'both' },
     },
   });
   const whole = (name: 'activities' | 'runs' | 'seed', min: number) => {
@@ -291,7 +337,14 @@ function parseArguments(argv: string[]) {
     runs: whole('runs', 1),
     seed: whole('seed', 0),
     vacuum: values.vacuum ?? false,
+    keep: values.keep ?? false,
+    target: targetOf(values.target ?? 'both'),
   };
+}
+
+function targetOf(value: string): 'embedded' | 'server' | 'both' {
+  if (value === 'embedded' || value === 'server' || value === 'both') return value;
+  throw new Error(`--target is embedded, server or both, not "${value}".`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

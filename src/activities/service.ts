@@ -3,6 +3,8 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { type Db, queryRows } from '../db/database.ts';
 import { beneficiariesOf } from '../reports/service.ts';
+import { fullTextQuery } from './full-text-query.ts';
+import { type MemoryMatch, matchInMemory } from './match-index/live-index.ts';
 import { activities, activitySearch } from './schema.ts';
 
 const partyCode = z
@@ -83,22 +85,6 @@ export type ActivityFilters = z.infer<typeof activityFilters>;
 /** What narrows the set of activities; paging and order aside. */
 export type ActivityMatch = Omit<ActivityFilters, 'sort' | 'page' | 'pageSize'>;
 
-/**
- * The web-style query in the three stemmers at once: the text may be in any of them. Stemmers
- * often agree ("patent" is 'patent' in all three); each distinct form is kept once, so that the
- * planner does not count the same word three times when it estimates how many rows match.
- * Everything here is immutable, so PostgreSQL folds it to one constant before planning.
- */
-export const searchQuery = (q: string): SQL => {
-  const en = sql`websearch_to_tsquery('ipcoop_en', ${q})`;
-  const fr = sql`websearch_to_tsquery('ipcoop_fr', ${q})`;
-  const es = sql`websearch_to_tsquery('ipcoop_es', ${q})`;
-  return sql`(CASE WHEN ${fr} = ${en} AND ${es} = ${en} THEN ${en}
-    WHEN ${fr} = ${en} OR ${fr} = ${es} THEN ${en} || ${es}
-    WHEN ${es} = ${en} THEN ${en} || ${fr}
-    ELSE ${en} || ${fr} || ${es} END)`;
-};
-
 const s = activitySearch;
 const hasElement = (column: AnyPgColumn, value: string) => sql`${column} @> ARRAY[${value}]::text[]`;
 
@@ -108,7 +94,7 @@ const hasElement = (column: AnyPgColumn, value: string) => sql`${column} @> ARRA
  */
 export function activityWhere(filters: ActivityMatch): SQL | undefined {
   const conditions: SQL[] = [];
-  if (filters.q) conditions.push(sql`${s.searchVector} @@ ${searchQuery(filters.q)}`);
+  if (filters.q) conditions.push(sql`${s.searchVector} @@ ${fullTextQuery(filters.q)}`);
   if (filters.donor) conditions.push(eq(s.donor, filters.donor));
   if (filters.beneficiary) conditions.push(hasElement(s.beneficiaryCodes, filters.beneficiary));
   if (filters.region) conditions.push(hasElement(s.regionCodes, filters.region));
@@ -152,21 +138,53 @@ export async function matchingActivityIds(
   filters: ActivityFilters,
   limit: number,
 ): Promise<number[]> {
+  const memory = await matchInMemory(db, filters);
+  if (memory) return pageInMemory(memory, filters, 0, limit);
   const where = activityWhere(filters);
   const rankBy = effectiveSort(filters) === 'relevance' && filters.q ? filters.q : null;
   const rows = await queryRows<{ id: number }>(
     db,
     sql`SELECT ${s.activityId} AS id FROM ${s} ${where ? sql`WHERE ${where}` : sql``}
-         ORDER BY ${rankBy ? sql`ts_rank(${s.searchVector}, ${searchQuery(rankBy)}) DESC` : sql`${s.startDate} DESC NULLS LAST`}, 1
+         ORDER BY ${rankBy ? sql`ts_rank(${s.searchVector}, ${fullTextQuery(rankBy)}) DESC` : sql`${s.startDate} DESC NULLS LAST`}, 1
          LIMIT ${limit}`,
   );
   return rows.map((row) => row.id);
 }
 
+/**
+ * One page of the matches from the in-memory index, in list order: relevance (its own ranking,
+ * see MatchIndex.page) or newest first.
+ */
+export function pageInMemory(
+  { index, set, query }: MemoryMatch,
+  filters: Pick<ActivityFilters, 'q' | 'sort'>,
+  offset: number,
+  limit: number,
+): number[] {
+  return index.page(
+    set,
+    effectiveSort(filters) === 'relevance' && query ? { by: 'relevance', query } : { by: 'date' },
+    offset,
+    limit,
+  );
+}
+
 export async function listActivities(db: Db, filters: ActivityFilters) {
-  const where = activityWhere(filters);
   const offset = (filters.page - 1) * filters.pageSize;
   const sort = effectiveSort(filters);
+  const memory = await matchInMemory(db, filters);
+  if (memory) {
+    const ids = pageInMemory(memory, filters, offset, filters.pageSize);
+    const total = memory.set.count();
+    return {
+      total,
+      page: filters.page,
+      pageSize: filters.pageSize,
+      sort,
+      items: await activityItems(db, ids),
+    };
+  }
+  const where = activityWhere(filters);
   const { total, ids } = where
     ? await pageOfMatches(db, where, matchOrder(filters), filters.pageSize, offset)
     : await pageOfAll(db, filters.pageSize, offset);
@@ -193,7 +211,7 @@ export async function activityItems(db: Db, ids: number[]) {
 export function matchOrder(filters: Pick<ActivityFilters, 'q' | 'sort'>): { key: SQL; order: SQL } {
   const rankBy = effectiveSort(filters) === 'relevance' && filters.q ? filters.q : null;
   return rankBy
-    ? { key: sql`ts_rank(${s.searchVector}, ${searchQuery(rankBy)})`, order: sql`sort_key DESC` }
+    ? { key: sql`ts_rank(${s.searchVector}, ${fullTextQuery(rankBy)})`, order: sql`sort_key DESC` }
     : { key: sql`${s.startDate}`, order: sql`sort_key DESC NULLS LAST` };
 }
 
