@@ -14,8 +14,14 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { countActivityFacets } from '../src/activities/facets.ts';
-import { activityFilters, listActivities } from '../src/activities/service.ts';
+import { countActivityFacets, facetLimit } from '../src/activities/facets.ts';
+import { keepMatchIndex, matchInMemory } from '../src/activities/match-index/live-index.ts';
+import {
+  type ActivityFilters,
+  activityFilters,
+  listActivities,
+  matchingActivityIds,
+} from '../src/activities/service.ts';
 import { type Database, openDatabase, queryRows } from '../src/db/database.ts';
 import { searchPageResults } from '../src/search/service.ts';
 import {
@@ -61,6 +67,14 @@ export type TargetResult = {
   facets: Timing;
   /** One public search page: the list and all facets, as src/search/routes.tsx gets them. */
   searchPage: Timing;
+  /** For the same inputs as searchPage: finding the matches alone (words and filters, no counting). */
+  matchAlone: Timing;
+  /** For the same inputs: counting every facet over matches already found. */
+  countingAlone: Timing;
+  /** Seconds to build the in-memory search index after the load (the app does it at start). */
+  indexBuildSeconds: number;
+  /** Process memory once the index is built. */
+  rssAfterIndexMb: number;
 };
 export type BenchResult = {
   activities: number;
@@ -129,6 +143,12 @@ async function benchmarkTarget(
   const rows = counts.activities + counts.beneficiaries + counts.reports + counts.reportActivities;
   log(`${database.kind}: ${rows.toLocaleString('en')} rows in ${loadSeconds.toFixed(1)} s`);
   const loaded = rssMb();
+  log(`${database.kind}: building the in-memory search index`);
+  const indexStarted = performance.now();
+  await keepMatchIndex(database.db);
+  const indexBuildSeconds = (performance.now() - indexStarted) / 1000;
+  const rssAfterIndexMb = rssMb();
+  log(`${database.kind}: index built in ${indexBuildSeconds.toFixed(1)} s, RSS ${rssAfterIndexMb} MB`);
 
   // Inputs drawn from their own stream, so that they do not depend on the data size.
   const random = mulberry32(options.seed ^ 0x5eed);
@@ -165,17 +185,39 @@ async function benchmarkTarget(
     return result.total;
   });
   // The search page (src/search/service.ts, as the route calls it): a query, and in every other
-  // run a popular beneficiary as well.
+  // run a popular beneficiary as well. The inputs are drawn once so that the match alone and the
+  // counting alone are measured for the very same searches.
+  const pageInputs = Array.from({ length: options.warmup + options.runs }, (_, n) => {
+    const input: Record<string, string> = { q: pick(random, sampleQueries) };
+    if (n % 2 === 1) input.beneficiary = pick(random, popularBeneficiaries);
+    return filters(input);
+  });
+  const each = (run: (input: ActivityFilters) => Promise<number>) => {
+    let n = 0;
+    return measure(options.warmup, options.runs, random, () =>
+      run(pageInputs[n++ % pageInputs.length] as ActivityFilters),
+    );
+  };
   log(`${database.kind}: search page`);
-  let pageRequests = 0;
-  const searchPage = await measure(options.warmup, options.runs, random, async (r) => {
-    const input: Record<string, string> = { q: pick(r, sampleQueries) };
-    if (pageRequests++ % 2 === 1) input.beneficiary = pick(r, popularBeneficiaries);
-    const pageFilters = filters(input);
+  const searchPage = await each(async (pageFilters) => {
     const results = await searchPageResults(database.db, pageFilters, () =>
       countActivityFacets(database.db, {}),
     );
     return results.total;
+  });
+  log(`${database.kind}: match alone, counting alone`);
+  const matchAlone = await each(async (pageFilters) => {
+    const memory = await matchInMemory(database.db, pageFilters);
+    if (memory) return memory.set.count();
+    // Not answerable from memory: the ids of every match from PostgreSQL, nothing counted.
+    return (await matchingActivityIds(database.db, { ...pageFilters, sort: 'date' }, 10_000_000)).length;
+  });
+  const matched = new Map<ActivityFilters, Awaited<ReturnType<typeof matchInMemory>>>();
+  for (const input of pageInputs) matched.set(input, await matchInMemory(database.db, input));
+  const countingAlone = await each(async (pageFilters) => {
+    const memory = matched.get(pageFilters);
+    if (!memory) return (await countActivityFacets(database.db, pageFilters)).total;
+    return memory.index.facets(memory.set, facetLimit).total;
   });
   return {
     loaded,
@@ -188,6 +230,10 @@ async function benchmarkTarget(
       filtered,
       facets,
       searchPage,
+      matchAlone,
+      countingAlone,
+      indexBuildSeconds: round(indexBuildSeconds),
+      rssAfterIndexMb,
     } satisfies TargetResult,
   };
 }

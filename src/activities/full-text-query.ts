@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { expandQuery } from '../reference/vocabulary.ts';
 
 /**
  * The web-style query in the three stemmers at once: the text may be in any of them. Stemmers
@@ -16,5 +17,20 @@ export const searchQuery = (q: string): SQL => {
     ELSE ${en} || ${fr} || ${es} END)`;
 };
 
-/** The tsquery a search box text stands for. */
-export const fullTextQuery = (q: string): SQL => searchQuery(q);
+/**
+ * The tsquery a search box text stands for: its words, and for each vocabulary term in it the
+ * term in all three languages ("brevet" searches brevet, patent or patente).
+ */
+export function fullTextQuery(q: string): SQL {
+  const { rest, groups } = expandQuery(q);
+  if (groups.length === 0) return searchQuery(q);
+  const parts = groups.map(
+    (forms) =>
+      sql`(${sql.join(
+        forms.map((form) => searchQuery(form.replace(/-/g, ' '))),
+        sql` || `,
+      )})`,
+  );
+  if (rest.trim()) parts.unshift(searchQuery(rest));
+  return sql`(${sql.join(parts, sql` && `)})`;
+}

@@ -57,6 +57,25 @@ export const activityFilters = z
     type: taxonomyKey.optional(),
     level: taxonomyKey.optional(),
     status: taxonomyKey.optional(),
+    /** Activities listed in this published report (its id). */
+    report: z.coerce
+      .number({ error: 'a report number' })
+      .int('a report number')
+      .min(1, 'a report number')
+      .max(2_147_483_647, 'a report number')
+      .optional(),
+    /** Activities listed in a published report of this party. */
+    reporter: partyCode.optional(),
+    /** Activities listed in a published report of this reporting cycle, e.g. 2021-2022. */
+    cycle: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{4}$/, 'a reporting cycle such as 2021-2022')
+      .refine(
+        (value) => Number(value.slice(0, 4)) <= Number(value.slice(5)),
+        'a reporting cycle such as 2021-2022',
+      )
+      .optional(),
     /** Activities that started in this year or later. */
     from: year,
     /** Activities that started in this year or earlier. */
@@ -89,6 +108,25 @@ const s = activitySearch;
 const hasElement = (column: AnyPgColumn, value: string) => sql`${column} @> ARRAY[${value}]::text[]`;
 
 /**
+ * The activities listed in the published reports the filters name (a report, a reporting party,
+ * a cycle), as a subquery; undefined when no report filter is set.
+ */
+export function listedInReports(
+  filters: Pick<ActivityMatch, 'report' | 'reporter' | 'cycle'>,
+): SQL | undefined {
+  if (filters.report === undefined && !filters.reporter && !filters.cycle) return undefined;
+  const conditions: SQL[] = [sql`r.status = 'published'`];
+  if (filters.report !== undefined) conditions.push(sql`r.id = ${filters.report}`);
+  if (filters.reporter) conditions.push(sql`r.reporting_party_code = ${filters.reporter}`);
+  if (filters.cycle) {
+    conditions.push(sql`r.period_start >= ${`${filters.cycle.slice(0, 4)}-01-01`}::date`);
+    conditions.push(sql`r.period_end <= ${`${filters.cycle.slice(5)}-12-31`}::date`);
+  }
+  return sql`SELECT ra.activity_id FROM report_activities ra JOIN reports r ON r.id = ra.report_id
+              WHERE ${sql.join(conditions, sql` AND `)}`;
+}
+
+/**
  * The one WHERE clause, over the search index (activity_search), for listing, counting and
  * facets. Years compare the start date with a range so that the start-date indexes apply.
  */
@@ -103,6 +141,8 @@ export function activityWhere(filters: ActivityMatch): SQL | undefined {
   if (filters.type) conditions.push(eq(s.activityType, filters.type));
   if (filters.level) conditions.push(eq(s.level, filters.level));
   if (filters.status) conditions.push(eq(s.status, filters.status));
+  const listed = listedInReports(filters);
+  if (listed) conditions.push(sql`${s.activityId} IN (${listed})`);
   if (filters.from !== undefined) conditions.push(gte(s.startDate, `${filters.from}-01-01`));
   if (filters.to !== undefined) conditions.push(lt(s.startDate, `${filters.to + 1}-01-01`));
   return conditions.length > 0 ? and(...conditions) : undefined;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/database.ts';
 import { fullTextQuery } from '../full-text-query.ts';
+import { type ActivityMatch, listedInReports } from '../service.ts';
 import type { Bitset } from './bitset.ts';
 import { type IndexedActivity, type IndexFilters, MatchIndex } from './match-index.ts';
 import { answerableInMemory, parseTsquery, type QueryNode } from './tsquery-text.ts';
@@ -144,7 +145,7 @@ export type MemoryMatch = { index: MatchIndex; set: Bitset; query: QueryNode | u
  */
 export async function matchInMemory(
   db: Db,
-  filters: IndexFilters & { q?: string | undefined },
+  filters: IndexFilters & { q?: string | undefined } & Pick<ActivityMatch, 'report' | 'reporter' | 'cycle'>,
 ): Promise<MemoryMatch | null> {
   const live = liveIndexes.get(db);
   if (!live) return null;
@@ -155,5 +156,14 @@ export async function matchInMemory(
     query = await parsedQuery(db, filters.q);
     if (query && !answerableInMemory(query)) return null;
   }
-  return { index, set: index.match(query, filters), query: query ?? undefined };
+  const set = index.match(query, filters);
+  const listed = listedInReports(filters);
+  if (listed) {
+    const rows = await queryRows<{ id: number }>(
+      db,
+      sql`SELECT DISTINCT activity_id AS id FROM (${listed}) AS listed`,
+    );
+    set.and(index.ordinals(rows.map((row) => Number(row.id))));
+  }
+  return { index, set, query: query ?? undefined };
 }

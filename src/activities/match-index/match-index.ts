@@ -244,6 +244,16 @@ export class MatchIndex {
     this.liveCount--;
   }
 
+  /** The live ordinals of some activities, as a set (activities not indexed are left out). */
+  ordinals(activityIds: number[]): Bitset {
+    const set = new Bitset(this.size);
+    for (const id of activityIds) {
+      const o = this.ordinalOf.get(id);
+      if (o !== undefined) set.add(o);
+    }
+    return set;
+  }
+
   private postingsSet(list: Postings | undefined): Bitset {
     return list ? Bitset.of(this.size, list.ids, list.length) : new Bitset(this.size);
   }
