@@ -27,7 +27,7 @@ export function fullTextQuery(q: string): SQL {
   const parts = groups.map(
     (forms) =>
       sql`(${sql.join(
-        forms.map((form) => searchQuery(form.replace(/-/g, ' '))),
+        forms.map((form) => searchQuery(form.replace(/[-'’]/g, ' '))),
         sql` || `,
       )})`,
   );
