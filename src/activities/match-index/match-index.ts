@@ -327,11 +327,13 @@ export class MatchIndex {
     let total = 0;
     let ldc = 0;
     const { donor, type, level, status, year } = this;
-    const multi = (column: MultiColumn, counts: Int32Array, o: number) => {
-      const start = column.start[o] as number;
-      const end = start + (column.count[o] as number);
-      for (let k = start; k < end; k++) bump(counts, column.pool[k] as number);
-    };
+    const ldcColumn = this.ldc;
+    const b = this.beneficiaries;
+    const r = this.regions;
+    const a = this.ipAreas;
+    const [bPool, bStart, bCount] = [b.pool, b.start, b.count];
+    const [rPool, rStart, rCount] = [r.pool, r.start, r.count];
+    const [aPool, aStart, aCount] = [a.pool, a.start, a.count];
     const words = set.words;
     for (let w = 0; w < words.length; w++) {
       let v = words[w] as number;
@@ -340,7 +342,7 @@ export class MatchIndex {
         const o = (w << 5) + 31 - Math.clz32(low);
         v ^= low;
         total++;
-        ldc += this.ldc[o] as number;
+        ldc += ldcColumn[o] as number;
         bump(donors, donor[o] as number);
         const t = type[o] as number;
         if (t >= 0) bump(types, t);
@@ -350,9 +352,15 @@ export class MatchIndex {
         if (s >= 0) bump(statuses, s);
         const y = year[o] as number;
         if (y >= 0) bump(years, y);
-        multi(this.beneficiaries, beneficiaries, o);
-        multi(this.regions, regions, o);
-        multi(this.ipAreas, ipAreas, o);
+        for (let k = bStart[o] as number, end = k + (bCount[o] as number); k < end; k++) {
+          bump(beneficiaries, bPool[k] as number);
+        }
+        for (let k = rStart[o] as number, end = k + (rCount[o] as number); k < end; k++) {
+          bump(regions, rPool[k] as number);
+        }
+        for (let k = aStart[o] as number, end = k + (aCount[o] as number); k < end; k++) {
+          bump(ipAreas, aPool[k] as number);
+        }
       }
     }
     const top = (counts: Int32Array): IndexFacetCount[] => {
@@ -396,13 +404,15 @@ export class MatchIndex {
     if (order.by === 'relevance') {
       if (this.scores.length < this.size) this.scores = new Float32Array(Math.max(this.size, 1024) * 2);
       const scores = this.scores;
+      const members = set.words;
       touched = [];
       for (const lexeme of rankingTerms(order.query)) {
         const list = this.words.get(lexeme);
         if (!list?.weights) continue;
+        const listIds = list.ids;
         for (let k = 0; k < list.length; k++) {
-          const o = list.ids[k] as number;
-          if (!set.has(o)) continue;
+          const o = listIds[k] as number;
+          if (((members[o >>> 5] as number) & (1 << (o & 31))) === 0) continue;
           if (scores[o] === 0) touched.push(o);
           scores[o] = (scores[o] as number) + (weightValues[list.weights[k] as number] as number);
         }
@@ -438,15 +448,27 @@ export class MatchIndex {
       }
     };
     if (wanted > 0) {
-      set.forEach((o) => {
-        if (heap.length < wanted) {
-          heap.push(o);
-          siftUp(heap.length - 1);
-        } else if (before(o, heap[0] as number)) {
-          heap[0] = o;
-          siftDown(0);
+      const members = set.words;
+      for (let w = 0; w < members.length; w++) {
+        let v = members[w] as number;
+        while (v !== 0) {
+          const low = v & -v;
+          const o = (w << 5) + 31 - Math.clz32(low);
+          v ^= low;
+          if (heap.length < wanted) {
+            heap.push(o);
+            siftUp(heap.length - 1);
+          } else {
+            // Most matches lose to the weakest kept one on the key alone.
+            const top = heap[0] as number;
+            if ((key[o] as number) < (key[top] as number)) continue;
+            if (before(o, top)) {
+              heap[0] = o;
+              siftDown(0);
+            }
+          }
         }
-      });
+      }
     }
     heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
     if (order.by === 'relevance') for (const o of touched) this.scores[o] = 0;
