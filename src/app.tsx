@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { csrfMiddleware } from './accounts/csrf-middleware.ts';
 import { sessionMiddleware } from './accounts/session-middleware.ts';
 import type { WorkspaceEntries } from './accounts/workspace-entries.ts';
+import { keepMatchIndex } from './activities/match-index/live-index.ts';
 import { activityPages } from './activities/pages.tsx';
 import { activityRoutes } from './activities/routes.ts';
 import { apiDocsRoutes } from './api-docs/routes.tsx';
@@ -46,6 +47,8 @@ export function createApp(database: Database) {
   const app = new Hono();
   // Reference labels change only with a migration: loaded on first use, kept for the process.
   const labels = cachedFor(Number.POSITIVE_INFINITY, () => loadReferenceLabels(database.db));
+  // Searches are answered from memory once this is built; PostgreSQL answers until then.
+  void keepMatchIndex(database.db);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

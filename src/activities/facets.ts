@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database.ts';
+import { matchInMemory } from './match-index/live-index.ts';
 import { activitySearch as s } from './schema.ts';
-import { type ActivityFilters, type ActivityMatch, activityWhere, matchOrder } from './service.ts';
+import {
+  type ActivityFilters,
+  type ActivityMatch,
+  activityWhere,
+  matchOrder,
+  pageInMemory,
+} from './service.ts';
 
 /** How many values each facet lists, biggest first. */
 export const facetLimit = 50;
@@ -45,6 +52,13 @@ export async function facetsAndPage(
   filters: ActivityMatch,
   page: FacetPage | null,
 ): Promise<{ facets: ActivityFacets; pageIds: number[] }> {
+  const memory = await matchInMemory(db, filters);
+  if (memory) {
+    return {
+      facets: memory.index.facets(memory.set, facetLimit),
+      pageIds: page ? pageInMemory(memory, page, (page.page - 1) * page.pageSize, page.pageSize) : [],
+    };
+  }
   const where = activityWhere(filters);
   const order = page ? matchOrder(page) : null;
   const grouped = (facet: FacetName, value: string, from = 'matching') =>

@@ -1,103 +1,18 @@
 import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import { type Db, queryRows } from '../db/database.ts';
 import { beneficiariesOf } from '../reports/service.ts';
+import {
+  type ActivityFilters,
+  type ActivityMatch,
+  type ActivitySort,
+  activityFilters,
+  activitySorts,
+  listedInReports,
+} from './filters.ts';
+import { fullTextQuery } from './full-text-query.ts';
+import { type MemoryMatch, matchInMemory } from './match-index/live-index.ts';
 import { activities, activitySearch } from './schema.ts';
-
-const partyCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'a party code such as CAN or WTO-OMC');
-
-/** A year of start; an empty form field counts as "no bound". */
-const year = z.preprocess(
-  (value) => (value === '' ? undefined : value),
-  z.coerce
-    .number({ error: 'a year such as 2015' })
-    .int('a whole year such as 2015')
-    .min(1950, 'a year from 1950 to 2100')
-    .max(2100, 'a year from 1950 to 2100')
-    .optional(),
-);
-
-export const activitySorts = ['relevance', 'date'] as const;
-export type ActivitySort = (typeof activitySorts)[number];
-
-const taxonomyKey = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9-]{1,40}$/, 'a key such as patents or training');
-
-export const activityFilters = z
-  .object({
-    // Control characters (a NUL would be refused by PostgreSQL) count as spaces.
-    q: z
-      .string()
-      .transform((text) => text.replace(/\p{Cc}/gu, ' ').trim())
-      .pipe(z.string().max(200, 'at most 200 characters'))
-      .optional(),
-    /** Reporting party (donor) code. */
-    donor: partyCode.optional(),
-    /** Beneficiary party code. */
-    beneficiary: partyCode.optional(),
-    /** M49 region or grouping code, e.g. 013 (Central America) or GLOBAL-SOUTH. */
-    region: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[0-9A-Z-]{3,20}$/, 'a region code such as 013 or GLOBAL-SOUTH')
-      .optional(),
-    /** 1: only activities with a beneficiary that was an LDC when the activity started. */
-    ldc: z.enum(['1', 'true'], { error: '1 to keep only activities benefiting an LDC' }).optional(),
-    ipArea: taxonomyKey.optional(),
-    type: taxonomyKey.optional(),
-    level: taxonomyKey.optional(),
-    status: taxonomyKey.optional(),
-    /** Activities that started in this year or later. */
-    from: year,
-    /** Activities that started in this year or earlier. */
-    to: year,
-    /** Default: relevance when there is a query, otherwise newest first. */
-    sort: z.enum(activitySorts, { error: 'relevance or date' }).optional(),
-    page: z.coerce
-      .number({ error: 'a page number' })
-      .int()
-      .min(1, 'a page number from 1')
-      .max(10_000, 'at most page 10000')
-      .default(1),
-    pageSize: z.coerce.number().int().min(1).max(100, 'at most 100 per page').default(20),
-  })
-  .superRefine((filters, ctx) => {
-    if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `the last year (${filters.to}) comes before the first year (${filters.from})`,
-      });
-    }
-  });
-export type ActivityFilters = z.infer<typeof activityFilters>;
-
-/** What narrows the set of activities; paging and order aside. */
-export type ActivityMatch = Omit<ActivityFilters, 'sort' | 'page' | 'pageSize'>;
-
-/**
- * The web-style query in the three stemmers at once: the text may be in any of them. Stemmers
- * often agree ("patent" is 'patent' in all three); each distinct form is kept once, so that the
- * planner does not count the same word three times when it estimates how many rows match.
- * Everything here is immutable, so PostgreSQL folds it to one constant before planning.
- */
-export const searchQuery = (q: string): SQL => {
-  const en = sql`websearch_to_tsquery('ipcoop_en', ${q})`;
-  const fr = sql`websearch_to_tsquery('ipcoop_fr', ${q})`;
-  const es = sql`websearch_to_tsquery('ipcoop_es', ${q})`;
-  return sql`(CASE WHEN ${fr} = ${en} AND ${es} = ${en} THEN ${en}
-    WHEN ${fr} = ${en} OR ${fr} = ${es} THEN ${en} || ${es}
-    WHEN ${es} = ${en} THEN ${en} || ${fr}
-    ELSE ${en} || ${fr} || ${es} END)`;
-};
 
 const s = activitySearch;
 const hasElement = (column: AnyPgColumn, value: string) => sql`${column} @> ARRAY[${value}]::text[]`;
@@ -108,7 +23,7 @@ const hasElement = (column: AnyPgColumn, value: string) => sql`${column} @> ARRA
  */
 export function activityWhere(filters: ActivityMatch): SQL | undefined {
   const conditions: SQL[] = [];
-  if (filters.q) conditions.push(sql`${s.searchVector} @@ ${searchQuery(filters.q)}`);
+  if (filters.q) conditions.push(sql`${s.searchVector} @@ ${fullTextQuery(filters.q)}`);
   if (filters.donor) conditions.push(eq(s.donor, filters.donor));
   if (filters.beneficiary) conditions.push(hasElement(s.beneficiaryCodes, filters.beneficiary));
   if (filters.region) conditions.push(hasElement(s.regionCodes, filters.region));
@@ -117,6 +32,8 @@ export function activityWhere(filters: ActivityMatch): SQL | undefined {
   if (filters.type) conditions.push(eq(s.activityType, filters.type));
   if (filters.level) conditions.push(eq(s.level, filters.level));
   if (filters.status) conditions.push(eq(s.status, filters.status));
+  const listed = listedInReports(filters);
+  if (listed) conditions.push(sql`${s.activityId} IN (${listed})`);
   if (filters.from !== undefined) conditions.push(gte(s.startDate, `${filters.from}-01-01`));
   if (filters.to !== undefined) conditions.push(lt(s.startDate, `${filters.to + 1}-01-01`));
   return conditions.length > 0 ? and(...conditions) : undefined;
@@ -152,21 +69,53 @@ export async function matchingActivityIds(
   filters: ActivityFilters,
   limit: number,
 ): Promise<number[]> {
+  const memory = await matchInMemory(db, filters);
+  if (memory) return pageInMemory(memory, filters, 0, limit);
   const where = activityWhere(filters);
   const rankBy = effectiveSort(filters) === 'relevance' && filters.q ? filters.q : null;
   const rows = await queryRows<{ id: number }>(
     db,
     sql`SELECT ${s.activityId} AS id FROM ${s} ${where ? sql`WHERE ${where}` : sql``}
-         ORDER BY ${rankBy ? sql`ts_rank(${s.searchVector}, ${searchQuery(rankBy)}) DESC` : sql`${s.startDate} DESC NULLS LAST`}, 1
+         ORDER BY ${rankBy ? sql`ts_rank(${s.searchVector}, ${fullTextQuery(rankBy)}) DESC` : sql`${s.startDate} DESC NULLS LAST`}, 1
          LIMIT ${limit}`,
   );
   return rows.map((row) => row.id);
 }
 
+/**
+ * One page of the matches from the in-memory index, in list order: relevance (its own ranking,
+ * see MatchIndex.page) or newest first.
+ */
+export function pageInMemory(
+  { index, set, query }: MemoryMatch,
+  filters: Pick<ActivityFilters, 'q' | 'sort'>,
+  offset: number,
+  limit: number,
+): number[] {
+  return index.page(
+    set,
+    effectiveSort(filters) === 'relevance' && query ? { by: 'relevance', query } : { by: 'date' },
+    offset,
+    limit,
+  );
+}
+
 export async function listActivities(db: Db, filters: ActivityFilters) {
-  const where = activityWhere(filters);
   const offset = (filters.page - 1) * filters.pageSize;
   const sort = effectiveSort(filters);
+  const memory = await matchInMemory(db, filters);
+  if (memory) {
+    const ids = pageInMemory(memory, filters, offset, filters.pageSize);
+    const total = memory.set.count();
+    return {
+      total,
+      page: filters.page,
+      pageSize: filters.pageSize,
+      sort,
+      items: await activityItems(db, ids),
+    };
+  }
+  const where = activityWhere(filters);
   const { total, ids } = where
     ? await pageOfMatches(db, where, matchOrder(filters), filters.pageSize, offset)
     : await pageOfAll(db, filters.pageSize, offset);
@@ -193,7 +142,7 @@ export async function activityItems(db: Db, ids: number[]) {
 export function matchOrder(filters: Pick<ActivityFilters, 'q' | 'sort'>): { key: SQL; order: SQL } {
   const rankBy = effectiveSort(filters) === 'relevance' && filters.q ? filters.q : null;
   return rankBy
-    ? { key: sql`ts_rank(${s.searchVector}, ${searchQuery(rankBy)})`, order: sql`sort_key DESC` }
+    ? { key: sql`ts_rank(${s.searchVector}, ${fullTextQuery(rankBy)})`, order: sql`sort_key DESC` }
     : { key: sql`${s.startDate}`, order: sql`sort_key DESC NULLS LAST` };
 }
 
@@ -240,3 +189,12 @@ async function countActivities(db: Db, where: SQL | undefined): Promise<number> 
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(s).where(where);
   return row?.n ?? 0;
 }
+
+export {
+  type ActivityFilters,
+  type ActivityMatch,
+  type ActivitySort,
+  activityFilters,
+  activitySorts,
+  listedInReports,
+};

@@ -5,7 +5,7 @@ import { feedFilters } from '../feeds/filters.ts';
 import { type ApiOperation, queryParameters, responses } from './openapi.ts';
 
 const filterDescriptions = {
-  q: 'Full-text query (English, French and Spanish stemming; accents ignored; "quotes" and -exclusions work).',
+  q: 'Full-text query (English, French and Spanish stemming; accents ignored; "quotes" and -exclusions work). IP terms are also searched in the other two languages (brevet: patent, patente).',
   donor: 'Reporting party code, e.g. CAN.',
   beneficiary: 'Beneficiary party code, e.g. CRI.',
   region: 'M49 region code or grouping, e.g. 013 (Central America); includes activities for parties in it.',
@@ -14,6 +14,9 @@ const filterDescriptions = {
   type: 'Activity type key, e.g. training.',
   level: 'multilateral, plurilateral or bilateral.',
   status: 'planned, ongoing, completed or cancelled.',
+  report: 'Only activities listed in this published report (its id).',
+  reporter: 'Only activities listed in a published report of this party, e.g. CAN.',
+  cycle: 'Only activities listed in a published report of this reporting cycle, e.g. 2021-2022.',
   from: 'First start year.',
   to: 'Last start year.',
   sort: 'relevance (with q) or date (newest first).',

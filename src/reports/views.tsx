@@ -4,6 +4,7 @@ import { pickText } from '../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { revisionLabel } from '../review/service.ts';
 import { LatestRevisionNote, VersionList } from '../review/views-changes.tsx';
+import { searchText } from '../search/messages.ts';
 import { BeneficiaryList } from './components.tsx';
 import { documentText } from './document/messages.ts';
 import { type OutlineBlock, outlineOf } from './narrative-outline.ts';
@@ -94,6 +95,11 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
             {documentText(lang)('downloadPdf')}
           </a>
         </li>
+        {report.status === 'published' ? (
+          <li>
+            <a href={`/${lang}/search?report=${report.id}`}>{searchText(lang)('searchReport')}</a>
+          </li>
+        ) : null}
       </ul>
       <Narrative
         paragraphs={report.narrative}

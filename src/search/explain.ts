@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n/messages/en.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import type { SearchTranslate } from './messages.ts';
 
 type Problem = { field: string; message: string };
 
@@ -27,9 +28,13 @@ const fieldLabels: Record<string, MessageKey> = {
   sort: 'sortBy',
 };
 
-function hint(field: string, t: Translate, labels: ReferenceLabels): string {
+const searchFieldLabels = { report: 'facetReport', reporter: 'facetReporter', cycle: 'facetCycle' } as const;
+
+function hint(field: string, t: Translate, labels: ReferenceLabels, st: SearchTranslate): string {
   if (field === 'q') return t('hintQuery');
-  if (field === 'donor' || field === 'beneficiary') return t('hintParty');
+  if (field === 'donor' || field === 'beneficiary' || field === 'reporter') return t('hintParty');
+  if (field === 'report') return st('hintReport');
+  if (field === 'cycle') return st('hintCycle');
   if (field === 'region') return t('hintRegion');
   if (field === 'from' || field === 'to') return t('hintYear');
   if (field === 'page' || field === 'pageSize') return t('hintPage');
@@ -46,18 +51,24 @@ function hint(field: string, t: Translate, labels: ReferenceLabels): string {
   return '';
 }
 
-const label = (field: string, t: Translate) => (fieldLabels[field] ? t(fieldLabels[field]) : field);
+const label = (field: string, t: Translate, st: SearchTranslate) => {
+  const own = searchFieldLabels[field as keyof typeof searchFieldLabels];
+  if (own) return st(own);
+  return fieldLabels[field] ? t(fieldLabels[field]) : field;
+};
 
 /** Validation issues of the search filters, told in the page's language, field by field. */
 export function explainInvalidFilters(
   issues: Array<{ path: PropertyKey[]; code: string }>,
   t: Translate,
   labels: ReferenceLabels,
+  st: SearchTranslate,
 ): Problem[] {
   return issues.map((issue) => {
     const field = String(issue.path[0] ?? 'q');
-    const message = issue.code === 'custom' && field === 'to' ? t('hintYearOrder') : hint(field, t, labels);
-    return { field: label(field, t), message };
+    const message =
+      issue.code === 'custom' && field === 'to' ? t('hintYearOrder') : hint(field, t, labels, st);
+    return { field: label(field, t, st), message };
   });
 }
 
@@ -66,14 +77,15 @@ export function explainUnknownCodes(
   filters: Record<string, unknown>,
   t: Translate,
   labels: ReferenceLabels,
+  st: SearchTranslate,
 ): Problem[] {
   const problems: Problem[] = [];
   const unknown = (field: string, code: string) =>
     problems.push({
-      field: label(field, t),
-      message: `${t('unknownCode', { code })} — ${hint(field, t, labels)}`,
+      field: label(field, t, st),
+      message: `${t('unknownCode', { code })} — ${hint(field, t, labels, st)}`,
     });
-  for (const field of ['donor', 'beneficiary'] as const) {
+  for (const field of ['donor', 'beneficiary', 'reporter'] as const) {
     const code = filters[field];
     if (typeof code === 'string' && !labels.parties.has(code)) unknown(field, code);
   }

@@ -6,7 +6,16 @@ import { columnHeaders, columnKeys, defaultColumns } from '../exports/columns.ts
 import { BadRequestPage } from '../http/error-pages.tsx';
 import { cachedFor, pageContext } from '../http/page-context.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { expandQuery } from '../reference/vocabulary.ts';
 import { explainInvalidFilters, explainUnknownCodes } from './explain.ts';
+import {
+  highlightedTitles,
+  publishedReportLabel,
+  type ReportLabel,
+  reportBySymbol,
+  suggestCorrection,
+} from './lookup.ts';
+import { searchText } from './messages.ts';
 import { searchPageResults } from './service.ts';
 import { type SearchParams, searchParamOrder } from './url.ts';
 import { SearchPage } from './views.tsx';
@@ -14,23 +23,47 @@ import { SearchPage } from './views.tsx';
 /** The search page: the whole state is in the URL, so a search is a link one can send. */
 export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   const app = new Hono();
-  // The bare search page counts the whole registry; a minute-old count is fine there.
+  // Without the in-memory index, the bare search page counts the whole registry; a minute-old
+  // count is fine there.
   const facetsOfEverything = cachedFor(60_000, () => countActivityFacets(db, {}));
   app.get('/:lang{(?:en|fr|es)}/search', async (c) => {
     const page = pageContext(c);
+    const st = searchText(page.lang);
     const query = c.req.query();
     const parsed = activityFilters.safeParse(query);
     const reference = await labels();
     if (!parsed.success) {
       return c.html(
-        <BadRequestPage page={page} errors={explainInvalidFilters(parsed.error.issues, page.t, reference)} />,
+        <BadRequestPage
+          page={page}
+          errors={explainInvalidFilters(parsed.error.issues, page.t, reference, st)}
+        />,
         400,
       );
     }
     const filters = parsed.data;
-    const unknown = explainUnknownCodes(filters, page.t, reference);
+    const unknown = explainUnknownCodes(filters, page.t, reference, st);
+    let report: ReportLabel | null = null;
+    if (filters.report !== undefined) {
+      report = await publishedReportLabel(db, filters.report);
+      if (!report) {
+        unknown.push({
+          field: st('facetReport'),
+          message: `${page.t('unknownCode', { code: String(filters.report) })} — ${st('hintReport')}`,
+        });
+      }
+    }
     if (unknown.length > 0) return c.html(<BadRequestPage page={page} errors={unknown} />, 400);
+    // A report symbol typed in the box goes to that report.
+    if (filters.q) {
+      const symbolOf = await reportBySymbol(db, filters.q);
+      if (symbolOf !== null) return c.redirect(`/${page.lang}/reports/${symbolOf}`, 302);
+    }
     const { total, items, facets } = await searchPageResults(db, filters, facetsOfEverything);
+    const [highlights, suggestion] = await Promise.all([
+      filters.q ? highlightedTitles(db, filters.q, items, page.lang) : new Map<number, string>(),
+      total === 0 && filters.q ? suggestCorrection(db, filters) : null,
+    ]);
     // Links are built from the validated, normalized filters (CAN, not can), never the raw query.
     const params: SearchParams = {};
     for (const name of searchParamOrder) {
@@ -49,6 +82,10 @@ export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
           pageSize: filters.pageSize,
           sort: effectiveSort(filters),
           items,
+          highlights,
+          alsoSearched: filters.q ? expandQuery(filters.q).alsoSearched : [],
+          suggestion,
+          report,
           facets,
           exportColumns: columnKeys.map((key) => ({
             key,

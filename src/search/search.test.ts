@@ -6,12 +6,14 @@ import { createApp } from '../app.tsx';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
+import { reportActivities, reports } from '../reports/schema.ts';
 import { iatiSchemaErrors } from '../testing/xml.ts';
 
 describe.each(testBackends)('gateway search, downloads and feed (%s database)', (backend) => {
   let database: Database;
   let app: ReturnType<typeof createApp>;
   let hostileId: number;
+  let reportId: number;
   const html = async (path: string) => {
     const response = await app.request(path);
     return { status: response.status, text: await response.text() };
@@ -46,6 +48,21 @@ describe.each(testBackends)('gateway search, downloads and feed (%s database)', 
       { activityId: hostileId, position: 2, kind: 'unresolved', nameAsWritten: hostile },
     ]);
     await refreshActivitySearch(database.db, [hostileId]);
+    // A published report with a symbol, listing only the hostile activity.
+    const [report] = await database.db
+      .insert(reports)
+      .values({
+        reportingPartyCode: 'CHE',
+        periodStart: '2022-01-01',
+        periodEnd: '2022-12-31',
+        symbol: 'IP/C/R/TC/CHE/2022',
+        originalLanguage: 'en',
+        status: 'published',
+        source: 'test',
+      })
+      .returning({ id: reports.id });
+    reportId = report?.id ?? 0;
+    await database.db.insert(reportActivities).values({ reportId, activityId: hostileId, rowNumber: 1 });
     app = createApp(database);
   });
   afterAll(async () => {
@@ -60,7 +77,54 @@ describe.each(testBackends)('gateway search, downloads and feed (%s database)', 
     expect(text).toContain('href="/en/search?q=patent&amp;beneficiary=CRI"');
     const narrowed = await html('/en/search?q=patent&beneficiary=CRI');
     expect(narrowed.text).toMatch(/<strong>1 activity<\/strong>/);
-    expect(narrowed.text).toContain('Pilot Program of Training for patent examiners');
+    expect(narrowed.text).toContain('Pilot Program of Training for <mark>patent</mark> examiners');
+  });
+
+  it('finds across languages through the vocabulary and says what else it searched', async () => {
+    const brevet = await html('/fr/search?q=brevet');
+    expect(brevet.text).toContain('Pilot Program of Training for <mark>patent</mark>');
+    expect(brevet.text).toMatch(/Également recherché\u202f: <q>patent<\/q>, <q>patente<\/q>/);
+    const formacion = await html('/es/search?q=formaci%C3%B3n');
+    expect(formacion.text).toContain('Pilot Program of <mark>Training</mark> for patent');
+    expect(formacion.text).toContain('También se buscó: <q>training</q>');
+    // Without the vocabulary, neither word is in the programme's English title.
+    expect((await html('/fr/search?q=%22brevet%22')).text).not.toContain('Pilot Program of');
+  });
+
+  it('goes to a report by its symbol and filters by report and cycle', async () => {
+    const bySymbol = await app.request('/en/search?q=ip%2Fc%2Fr%2Ftc%2Fche%2F2022');
+    expect(bySymbol.status).toBe(302);
+    expect(bySymbol.headers.get('location')).toBe(`/en/reports/${reportId}`);
+    const listed = await html(`/en/search?report=${reportId}`);
+    expect(listed.text).toMatch(/<strong>1 activity<\/strong>/);
+    expect(listed.text).toContain('IP/C/R/TC/CHE/2022 ✕');
+    expect((await html('/en/search?reporter=CHE&cycle=2021-2022')).text).toMatch(
+      /<strong>1 activity<\/strong>/,
+    );
+    expect((await html('/en/search?reporter=CHE&cycle=2023-2024')).text).toMatch(
+      /<strong>0 activities<\/strong>/,
+    );
+    const unknownReport = await html('/fr/search?report=99999');
+    expect(unknownReport.status).toBe(400);
+    expect(unknownReport.text).toContain('Rapport');
+    const badCycle = await html('/es/search?cycle=2022');
+    expect(badCycle.status).toBe(400);
+    expect(badCycle.text).toContain('un ciclo de presentación de informes como 2021-2022');
+  });
+
+  it("proposes the registry's own words for misspellings and highlights matched words", async () => {
+    const patnet = await html('/en/search?q=patnet');
+    expect(patnet.text).toContain('Did you mean <a href="/en/search?q=patent">patent</a>?');
+    const guatamala = await html('/en/search?q=Guatamala');
+    expect(guatamala.text).toContain('Did you mean <a href="/en/search?q=guatemala">guatemala</a>?');
+    // Beneficiary names are searched too.
+    expect((await html('/en/search?q=guatemala')).text).toContain('Pilot Program of');
+    expect((await html('/en/search?q=patent')).text).not.toContain('Did you mean');
+    expect((await html('/en/search?q=examiners')).text).toContain('<mark>examiners</mark>');
+    // Markup in a title stays escaped inside a highlight.
+    const hostile = await html('/en/search?q=workshop');
+    expect(hostile.text).toContain('<mark>workshop</mark>');
+    expect(hostile.text).not.toContain('<script>');
   });
 
   it('is accent-insensitive and language-aware', async () => {

@@ -1,5 +1,6 @@
-import { type ActivityFacets, facetsAndPage } from '../activities/facets.ts';
-import { type ActivityFilters, activityItems, listActivities } from '../activities/service.ts';
+import { type ActivityFacets, facetLimit, facetsAndPage } from '../activities/facets.ts';
+import { matchInMemory } from '../activities/match-index/live-index.ts';
+import { type ActivityFilters, activityItems, listActivities, pageInMemory } from '../activities/service.ts';
 import type { Db } from '../db/database.ts';
 
 /** Whether any filter narrows the registry (paging and order aside). */
@@ -9,15 +10,22 @@ export const isNarrowed = (filters: ActivityFilters) =>
   );
 
 /**
- * What one search page shows: the page of activities and every facet. Narrowed, one pass over
- * the matches gives the counts and the page; the bare page lists the newest activities from an
- * index and takes the whole registry's counts from `everything` (a cache).
+ * What one search page shows: the page of activities and every facet. From the in-memory index
+ * when it is built (one match, then counting and the page from it); otherwise from PostgreSQL:
+ * narrowed, one pass over the matches gives the counts and the page; the bare page lists the
+ * newest activities from an index and takes the whole registry's counts from `everything` (a cache).
  */
 export async function searchPageResults(
   db: Db,
   filters: ActivityFilters,
   everything: () => Promise<ActivityFacets>,
 ) {
+  const memory = await matchInMemory(db, filters);
+  if (memory) {
+    const facets = memory.index.facets(memory.set, facetLimit);
+    const ids = pageInMemory(memory, filters, (filters.page - 1) * filters.pageSize, filters.pageSize);
+    return { total: facets.total, items: await activityItems(db, ids), facets };
+  }
   if (isNarrowed(filters)) {
     const { facets, pageIds } = await facetsAndPage(db, filters, filters);
     return { total: facets.total, items: await activityItems(db, pageIds), facets };

@@ -5,6 +5,9 @@ import type { MessageKey } from '../i18n/messages/en.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { BeneficiaryList } from '../reports/components.tsx';
 import { SearchBox } from './components.tsx';
+import type { ReportLabel } from './lookup.ts';
+import { markEnd, markStart } from './lookup.ts';
+import { searchText } from './messages.ts';
 import { type SearchParamName, type SearchParams, searchQuery } from './url.ts';
 
 export type FacetValue = { code: string; count: number };
@@ -24,6 +27,14 @@ export type SearchPageData = {
     startPrecision: 'day' | 'month' | 'year' | null;
     beneficiaries: Array<{ name: string; code: string | null; kind: string }>;
   }>;
+  /** Titles with the matched words between markStart and markEnd, by activity id. */
+  highlights: Map<number, string>;
+  /** The vocabulary's forms in the other languages, searched as well. */
+  alsoSearched: string[];
+  /** "Did you mean": a corrected text that finds something. */
+  suggestion: string | null;
+  /** The report filtered on, if any. */
+  report: ReportLabel | null;
   facets: {
     donors: FacetValue[];
     beneficiaries: FacetValue[];
@@ -76,6 +87,54 @@ function Facet(
   );
 }
 
+/** A report by its symbol, or by its party and period when it has none. */
+function reportName(report: ReportLabel | null, lang: PageContext['lang'], labels: ReferenceLabels) {
+  if (!report) return null;
+  if (report.symbol) return report.symbol;
+  const period =
+    report.periodStart.slice(0, 4) === report.periodEnd.slice(0, 4)
+      ? report.periodStart.slice(0, 4)
+      : `${report.periodStart.slice(0, 4)}–${report.periodEnd.slice(0, 4)}`;
+  return searchText(lang)('reportOf', { party: labels.partyName(report.party, lang), period });
+}
+
+/** A title with the matched words in <mark>, from text carrying markStart/markEnd. */
+function Highlighted(props: { text: string }) {
+  const parts = props.text.split(new RegExp(`(${markStart}[^${markEnd}]*${markEnd})`, 'u'));
+  return <>{parts.map((part) => (part.startsWith(markStart) ? <mark>{part.slice(1, -1)}</mark> : part))}</>;
+}
+
+/** "Also searched: patent, patente" and "Did you mean patent?" under the count. */
+function QueryNotes(props: Props) {
+  const { page, data } = props;
+  const st = searchText(page.lang);
+  const [before, after] = st('didYouMean').split('{suggestion}');
+  return (
+    <>
+      {data.alsoSearched.length > 0 ? (
+        <p class="muted">
+          {st('alsoSearched')}{' '}
+          {data.alsoSearched.map((term, n) => (
+            <>
+              {n > 0 ? ', ' : ''}
+              <q>{term}</q>
+            </>
+          ))}
+        </p>
+      ) : null}
+      {data.suggestion ? (
+        <p>
+          {before}
+          <a href={`/${page.lang}/search${searchQuery(data.params, { q: data.suggestion })}`}>
+            {data.suggestion}
+          </a>
+          {after}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 function ActiveFilters(props: Props) {
   const { page, labels, data } = props;
   const { t, lang } = page;
@@ -88,6 +147,9 @@ function ActiveFilters(props: Props) {
     type: (v) => labels.term('activity-type', v, lang),
     level: (v) => labels.term('level', v, lang),
     status: (v) => labels.term('activity-status', v, lang),
+    report: (v) => reportName(data.report, lang, labels) ?? v,
+    reporter: (v) => `${searchText(lang)('facetReporter')}${t('colon')} ${labels.partyName(v, lang)}`,
+    cycle: (v) => searchText(lang)('cycleLabel', { cycle: v }),
     from: (v) => `${t('yearFrom')} ${v}`,
     to: (v) => `${t('yearTo')} ${v}`,
   };
@@ -240,7 +302,7 @@ export function SearchPage(props: Props) {
           <form method="get" action={base}>
             <h3>{t('facetYears')}</h3>
             {Object.entries(data.params)
-              .filter(([name, value]) => !['from', 'to', 'page'].includes(name) && value)
+              .filter(([name, value]) => !['from', 'to', 'cycle', 'page'].includes(name) && value)
               .map(([name, value]) => (
                 <input type="hidden" name={name} value={String(value)} />
               ))}
@@ -258,6 +320,18 @@ export function SearchPage(props: Props) {
                 />{' '}
               </>
             ))}
+            <br />
+            <label for="cycle">{searchText(lang)('facetCycle')}</label>{' '}
+            <input
+              id="cycle"
+              name="cycle"
+              type="text"
+              inputmode="numeric"
+              pattern="[0-9]{4}-[0-9]{4}"
+              placeholder="2021-2022"
+              size={9}
+              value={String(data.params.cycle ?? '')}
+            />{' '}
             <button type="submit">{t('applyFilters')}</button>
           </form>
           {data.facets.years.length > 0 ? (
@@ -294,6 +368,7 @@ export function SearchPage(props: Props) {
               </>
             ) : null}
           </p>
+          <QueryNotes {...props} />
           {data.total === 0 ? <p>{t('noResults')}</p> : null}
           <ol class="results">
             {data.items.map((item) => {
@@ -302,7 +377,7 @@ export function SearchPage(props: Props) {
                 <li>
                   <h3>
                     <a href={`/${lang}/activities/${item.id}`} lang={title.lang}>
-                      {title.value}
+                      <Highlighted text={data.highlights.get(item.id) ?? title.value} />
                     </a>
                   </h3>
                   <p class="muted">
