@@ -5,7 +5,7 @@ import { benefitsAnLdc } from './ldc.ts';
 /**
  * The names of an activity's beneficiary parties, each language through its own stemmer, at the
  * lowest weight: "Guatemala" finds the activities for Guatemala. Kept last in the vector, so that
- * migration 0006 could append it to the vectors built before.
+ * migration 0007 could append it to the vectors built before.
  */
 const beneficiaryNames = (activityId: SQL) => {
   const names = (column: 'name_en' | 'name_fr' | 'name_es') =>
