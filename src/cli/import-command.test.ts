@@ -40,7 +40,7 @@ const bare = page({
 });
 
 // Each command starts Node and opens (first: migrates) a database; a loaded machine needs time.
-describe('ipcoop import etrips, through the CLI', { timeout: 300_000 }, () => {
+describe('ipcoop import etrips, through the CLI', { timeout: 900_000 }, () => {
   it('passes --reporter, --period (dates) and --keep-unknown to the importer; --dry-run --json keeps its contract; a missing period is explained', async () => {
     const file = write('bare.txt', bare);
     const noPeriod = write('no-period.txt', noPeriodPage);

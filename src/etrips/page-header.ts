@@ -21,6 +21,12 @@ const symbolLabel =
 const headerWords =
   /^(?:addendum|additif|corrigendum|rectificatif|revision|restricted|distribution\s+restreinte|distribucion\s+reservada|original\s*:\s*\S.*|\(\d{2}-\d{3,5}\)|page\s*:?\s*\d+.*|pagina\s*:?\s*\d+.*)$/;
 
+// The council and the document title a WTO document carries above its text, in its three languages.
+const documentHeadings =
+  /^(?:council\s+for\s+(?:trips|trade-related)|conseil\s+des\s+(?:adpic|aspects\s+des\s+droits)|consejo\s+de\s+los\s+(?:adpic|aspectos\s+de\s+los\s+derechos)|technical\s+cooperation\s+activities|activites\s+de\s+cooperation\s+technique|actividades\s+de\s+cooperacion\s+tecnica)/;
+const isDocumentHeading = (folded: string) =>
+  documentHeadings.test(folded) && folded.length <= 140 && !/[.;]$/.test(folded);
+
 /** The party a line under the title names, alone: "Canada", "JAPON", "World Health Organization (WHO)", "OMS". */
 export function reporterOfLine(line: string, resolver: NameResolver): { code: string; name: string } | null {
   const trimmed = line
@@ -59,6 +65,6 @@ export function readHeaderLine(line: string, resolver: NameResolver): HeaderLine
   if (date) return { kind: 'date', date };
   const reporter = reporterOfLine(trimmed, resolver);
   if (reporter) return { kind: 'reporter', ...reporter };
-  if (headerWords.test(folded)) return { kind: 'other' };
+  if (headerWords.test(folded) || isDocumentHeading(folded)) return { kind: 'other' };
   return null;
 }

@@ -147,10 +147,16 @@ export const shapeCases: ShapeCase[] = [
     },
   },
   {
-    name: 'World Health Organization in English, older IP/C/W symbol with its addendum, month range',
+    name: 'World Health Organization in English, WTO document header, older IP/C/W symbol with its addendum, month range',
     text: page({
       ui: 'en',
-      header: ['World Health Organization (WHO)', 'IP/C/W/584/Add.3'],
+      header: [
+        'Council for Trade-Related Aspects of Intellectual Property Rights',
+        'IP/C/W/584/Add.3',
+        'TECHNICAL COOPERATION ACTIVITIES: INFORMATION FROM INTERGOVERNMENTAL ORGANIZATIONS',
+        'Addendum',
+        'World Health Organization (WHO)',
+      ],
       narrative: [
         '1. In the period March 2012 to March 2013, WHO continued its work on public health, innovation and intellectual property.',
         '2. WHO worked with WIPO and the WTO on trilateral cooperation.',
