@@ -27,6 +27,7 @@ import {
   TooLargePage,
 } from './http/error-pages.tsx';
 import { cachedFor, pageContext } from './http/page-context.ts';
+import { limitPublicForms, readableForms } from './operations/request-guards.tsx';
 import { partyRoutes } from './parties/routes.tsx';
 import { programmeRoutes } from './programmes/routes.tsx';
 import { loadReferenceLabels } from './reference/labels.ts';
@@ -83,6 +84,8 @@ export function createApp(database: Database) {
       onError: (c) => c.html(<TooLargePage page={pageContext(c)} limit="12 MB" />, 413),
     }),
   );
+  app.use(limitPublicForms(database.db));
+  app.use(readableForms());
   app.use(sessionMiddleware(database.db));
   app.use(csrfMiddleware((c) => c.html(<FormExpiredPage page={pageContext(c)} />, 403)));
 
