@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 import { printDemoAccounts, seedDemoAccounts } from '../demo/accounts.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
+import { listenForBackups } from '../operations/backup/hub-socket.ts';
 import { reports } from '../reports/schema.ts';
 
 /**
@@ -18,10 +19,13 @@ export async function runServer(
 ) {
   let closed: Promise<void> | undefined;
   const closeDatabase = () => {
-    closed ??= database.close().catch((error) => console.error(`closing the database: ${error.message}`));
+    closed ??= (stopBackups?.() ?? Promise.resolve())
+      .then(() => database.close())
+      .catch((error) => console.error(`closing the database: ${error.message}`));
     return closed;
   };
   let server: ReturnType<typeof serve> | undefined;
+  let stopBackups: (() => Promise<void>) | undefined;
   const stop = (signal: string) => {
     console.log(`${signal} received: closing.`);
     const finish = () => closeDatabase().then(() => process.exit(0));
@@ -47,6 +51,11 @@ export async function runServer(
       printDemoAccounts(await seedDemoAccounts(database.db));
     }
     const app = createApp(database);
+    if (database.kind === 'embedded' && database.location !== 'memory') {
+      stopBackups = await listenForBackups(database, database.location, (message, error) =>
+        error ? console.error(`${message}: ${(error as Error).message}`) : console.log(message),
+      );
+    }
     await new Promise<void>((resolve, reject) => {
       server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }, (info) => {
         const host = info.address === '::' || info.address === '0.0.0.0' ? 'localhost' : info.address;

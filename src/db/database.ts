@@ -20,7 +20,8 @@ export type Database = {
   kind: 'embedded' | 'server';
   /** Where the data lives, for messages: a folder, "memory", or the server URL without password. */
   location: string;
-  migrate(): Promise<void>;
+  /** Applies pending migrations: those of the app, or those of another folder (restoring a backup to its own level). */
+  migrate(folder?: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -33,7 +34,7 @@ export type DatabaseOptions =
     }
   | { kind: 'server'; url: string; poolSize?: number };
 
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 /** DATABASE_URL picks a PostgreSQL server; otherwise PGlite in IPCOOP_DATA_DIR (default ./data). */
 export function configuredDatabase(
@@ -56,7 +57,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       db,
       kind: 'server',
       location: redactPassword(options.url),
-      migrate: () => migrateNodePg(db as never, { migrationsFolder }),
+      migrate: (folder = migrationsFolder) => migrateNodePg(db as never, { migrationsFolder: folder }),
       close: () => pool.end(),
     };
   }
@@ -72,7 +73,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       db,
       kind: 'embedded',
       location: options.dataDir ?? 'memory',
-      migrate: () => migratePglite(db as never, { migrationsFolder }),
+      migrate: (folder = migrationsFolder) => migratePglite(db as never, { migrationsFolder: folder }),
       close: async () => {
         await client.close();
         release();
