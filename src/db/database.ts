@@ -22,6 +22,8 @@ export type Database = {
   location: string;
   /** Applies pending migrations: those of the app, or those of another folder (restoring a backup to its own level). */
   migrate(folder?: string): Promise<void>;
+  /** Connections of the server pool, for metrics; null on the embedded database. */
+  poolStats(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
 };
 
@@ -46,7 +48,12 @@ export function configuredDatabase(
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'server') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // A server that is down must fail requests fast (a 503), not hold them until the client gives up.
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 3000,
+    });
     // An idle connection dropped by the server (restart, failover, a forced drop) must not take the
     // process down; the pool replaces it on the next query.
     pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
@@ -59,6 +66,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       location: redactPassword(options.url),
       migrate: (folder = migrationsFolder) => migrateNodePg(db as never, { migrationsFolder: folder }),
       close: () => pool.end(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
   const release = options.dataDir ? lockFolder(options.dataDir) : () => {};
@@ -78,6 +86,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         await client.close();
         release();
       },
+      poolStats: () => null,
     };
   } catch (error) {
     release();

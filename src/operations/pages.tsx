@@ -16,7 +16,7 @@ export function OperationsPage(props: {
     <Layout page={props.page} title={text(props.title)}>
       <h1>{text(props.title)}</h1>
       <p>{text(props.text, props.params)}</p>
-      {props.reference ? <p class="muted">{text('errorReference', { id: props.reference })}</p> : null}
+      {props.reference ? <p class="hint">{text('errorReference', { id: props.reference })}</p> : null}
     </Layout>
   );
 }
