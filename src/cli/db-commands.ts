@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { sql } from 'drizzle-orm';
-import { type DatabaseOptions, databaseOptionsFromEnv, openDatabase, queryRows } from '../db/database.ts';
+import { configuredDatabase, type DatabaseOptions, openDatabase, queryRows } from '../db/database.ts';
 import { backupFileLines, backupToFile, verifyBackup, writeBackup } from '../operations/backup/backup.ts';
 import { quoteIdentifier } from '../operations/backup/catalogue.ts';
 import { backupThroughHub, hubListens } from '../operations/backup/hub-socket.ts';
@@ -60,7 +60,7 @@ export function registerDatabaseCommands(db: Command) {
     )
     .argument('<file>', 'where to write it (readable by you only)')
     .action(async (file: string) => {
-      const { header, counts, from } = await backupInto(file, databaseOptionsFromEnv());
+      const { header, counts, from } = await backupInto(file, configuredDatabase());
       console.log(
         `Backup written to ${file}: ${Object.keys(counts).length} tables, ${rowsIn(counts)} rows, schema ${header.migration.tag}, from ${from}.`,
       );
@@ -72,7 +72,7 @@ export function registerDatabaseCommands(db: Command) {
     )
     .argument('<file>', 'a file written by "ipcoop db backup"')
     .action(async (file: string) => {
-      const restored = await restoreInto(file, databaseOptionsFromEnv());
+      const restored = await restoreInto(file, configuredDatabase());
       await restored.database.close();
       console.log(
         `Restored ${rowsIn(restored.counts)} rows in ${Object.keys(restored.counts).length} tables into ${restored.location}. Everyone signs in again.`,
@@ -89,7 +89,7 @@ export function registerDatabaseCommands(db: Command) {
       const folder = mkdtempSync(join(tmpdir(), 'ipcoop-copy-'));
       try {
         const file = join(folder, 'registry.backup');
-        const { counts, from } = await backupInto(file, databaseOptionsFromEnv());
+        const { counts, from } = await backupInto(file, configuredDatabase());
         const restored = await restoreInto(file, { kind: 'server', url: options.to });
         try {
           const differences: string[] = [];

@@ -6,9 +6,8 @@ import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
 import { listenForBackups } from '../operations/backup/hub-socket.ts';
 import { operationsSettings } from '../operations/environment.ts';
-import { startHttpServer } from '../operations/http-server.ts';
+import { type Readiness, startHttpServer } from '../operations/http-server.ts';
 import { logger, routeConsoleToLog } from '../operations/log.ts';
-import type { Readiness } from '../operations/routes.tsx';
 import { reports } from '../reports/schema.ts';
 
 /** While migrations run: alive (/healthz), not ready (/readyz), every page a quick 503. */

@@ -2,6 +2,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 
+/** Whether the process takes traffic: false while it starts (migrations) and once it drains. */
+export type Readiness = { ready: boolean };
+
 type Fetch = (request: Request) => Response | Promise<Response>;
 
 /**

@@ -1,8 +1,8 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.tsx';
 import { type Database, type Db, openDatabase } from '../db/database.ts';
-import { createApp } from '../http/app.tsx';
 import { isDatabaseUnavailable } from './database-errors.ts';
 import { operationsSettings } from './environment.ts';
 import { startHttpServer } from './http-server.ts';

@@ -7,12 +7,12 @@ import type { Database } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
 import { isDatabaseUnavailable } from './database-errors.ts';
 import type { OperationsSettings } from './environment.ts';
+import type { Readiness } from './http-server.ts';
 import { logger, requestScope } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import { OperationsPage } from './pages.tsx';
 
-/** Whether the process takes traffic: false while it starts (migrations) and once it drains. */
-export type Readiness = { ready: boolean };
+export type { Readiness } from './http-server.ts';
 
 const sameText = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
