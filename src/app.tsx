@@ -27,6 +27,17 @@ import {
   TooLargePage,
 } from './http/error-pages.tsx';
 import { cachedFor, pageContext } from './http/page-context.ts';
+import { type OperationsSettings, operationsSettings } from './operations/environment.ts';
+import { createMetrics } from './operations/metrics.ts';
+import { limitPublicForms, readableForms } from './operations/request-guards.tsx';
+import {
+  databaseUnavailable,
+  logRequestError,
+  operationsRoutes,
+  type Readiness,
+  requestIdOf,
+  requestLog,
+} from './operations/routes.tsx';
 import { partyRoutes } from './parties/routes.tsx';
 import { programmeRoutes } from './programmes/routes.tsx';
 import { loadReferenceLabels } from './reference/labels.ts';
@@ -43,8 +54,17 @@ const siteCss = readFileSync(new URL('./http/static/site.css', import.meta.url),
 /** The largest request body accepted, whatever the route: above the 10 MB upload limit, so uploads get their own message. */
 export const maxRequestBytes = 12 * 1024 * 1024;
 
-export function createApp(database: Database) {
+export type AppOptions = {
+  settings?: OperationsSettings;
+  /** Set false by the server while it drains, so /readyz sends traffic elsewhere. */
+  readiness?: Readiness;
+};
+
+export function createApp(database: Database, options: AppOptions = {}) {
   const app = new Hono();
+  const settings = options.settings ?? operationsSettings();
+  const metrics = settings.metrics.enabled ? createMetrics(() => database.poolStats()) : null;
+  app.use(requestLog(metrics));
   // Reference labels change only with a migration: loaded on first use, kept for the process.
   const labels = cachedFor(Number.POSITIVE_INFINITY, () => loadReferenceLabels(database.db));
   // Searches are answered from memory once this is built; PostgreSQL answers until then.
@@ -83,19 +103,12 @@ export function createApp(database: Database) {
       onError: (c) => c.html(<TooLargePage page={pageContext(c)} limit="12 MB" />, 413),
     }),
   );
+  app.use(limitPublicForms(database.db));
+  app.use(readableForms());
   app.use(sessionMiddleware(database.db));
   app.use(csrfMiddleware((c) => c.html(<FormExpiredPage page={pageContext(c)} />, 403)));
 
-  app.get('/healthz', async (c) => {
-    try {
-      await database.db.execute('select 1');
-      return c.json({ status: 'ok', database: database.kind });
-    } catch (error) {
-      // The reason goes to the log, not to whoever asks: it may name hosts or users.
-      console.error(`health check failed: ${(error as Error).message}`);
-      return c.json({ status: 'unavailable', database: database.kind }, 503);
-    }
-  });
+  app.route('/', operationsRoutes(database, settings, metrics, options.readiness ?? { ready: true }));
 
   app.get('/static/site.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
@@ -147,14 +160,15 @@ export function createApp(database: Database) {
       if (error.status === 404) return c.html(<NotFoundPage page={pageContext(c)} />, 404);
       return error.getResponse();
     }
-    console.error(error);
+    if (logRequestError(error) === 'database-unavailable') return databaseUnavailable(c);
+    const reference = requestIdOf(c);
     if (c.req.path.startsWith('/api/')) {
       return c.json(
-        { status: 500, detail: 'Something went wrong on our side; the error has been logged.' },
+        { status: 500, detail: 'Something went wrong on our side; the error has been logged.', reference },
         500,
       );
     }
-    return c.html(<ErrorPage page={pageContext(c)} />, 500);
+    return c.html(<ErrorPage page={pageContext(c)} reference={reference} />, 500);
   });
   return app;
 }

@@ -48,21 +48,6 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** Failed sign-ins, kept a while to slow down guessing per account and per address. */
-export const signInFailures = pgTable(
-  'sign_in_failures',
-  {
-    id: serial('id').primaryKey(),
-    email: text('email').notNull(),
-    address: text('address').notNull(),
-    failedAt: timestamp('failed_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index('sign_in_failures_email_idx').on(t.email, t.failedAt),
-    index('sign_in_failures_address_idx').on(t.address, t.failedAt),
-  ],
-);
-
 /** One-time links (set or reset a password). Only the hash is stored. */
 export const userTokens = pgTable('user_tokens', {
   tokenHash: text('token_hash').primaryKey(),

@@ -8,6 +8,7 @@ import { participants } from '../training/schema.ts';
 import { hashPassword } from './passwords.ts';
 import { userRoles } from './roles-schema.ts';
 import { type Role, roles, sessions, users, userTokens } from './schema.ts';
+import { clearSignInFailures } from './throttle.ts';
 import { randomToken, tokenHash } from './tokens.ts';
 
 export type RoleGrant = {
@@ -225,11 +226,14 @@ export async function setPasswordWithLink(db: Db, token: string, password: strin
       .returning({ userId: userTokens.userId });
     const userId = spent[0]?.userId;
     if (!userId) return null;
-    await t
+    const [updated] = await t
       .update(users)
       .set({ passwordHash: await hashPassword(password), ...touch(users) })
-      .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+      .where(and(eq(users.id, userId), isNull(users.disabledAt)))
+      .returning({ email: users.email });
     await t.delete(sessions).where(eq(sessions.userId, userId));
+    // Wrong passwords typed by someone else no longer hold the owner back.
+    if (updated) await clearSignInFailures(t, updated.email);
     await recordAudit(
       t,
       { userId, label: `user:${userId}` },

@@ -5,6 +5,7 @@ import { configuredDatabase, type Database, openDatabase } from '../db/database.
 import { printDemoAccounts, seedDemoAccounts } from '../demo/accounts.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
+import { registerDatabaseCommands } from './db-commands.ts';
 import { exportRegistry } from './export-json.ts';
 import { type ImportCommandOptions, runImport } from './import-command.ts';
 import { runServer } from './server.ts';
@@ -78,6 +79,8 @@ db.command('seed-demo')
       printDemoAccounts(await seedDemoAccounts(database.db));
     }),
   );
+
+registerDatabaseCommands(db);
 
 const importCommand = program.command('import').description('import documents');
 importCommand

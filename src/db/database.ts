@@ -20,7 +20,10 @@ export type Database = {
   kind: 'embedded' | 'server';
   /** Where the data lives, for messages: a folder, "memory", or the server URL without password. */
   location: string;
-  migrate(): Promise<void>;
+  /** Applies pending migrations: those of the app, or those of another folder (restoring a backup to its own level). */
+  migrate(folder?: string): Promise<void>;
+  /** Connections of the server pool, for metrics; null on the embedded database. */
+  poolStats(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
 };
 
@@ -33,7 +36,7 @@ export type DatabaseOptions =
     }
   | { kind: 'server'; url: string; poolSize?: number };
 
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 /** DATABASE_URL picks a PostgreSQL server; otherwise PGlite in IPCOOP_DATA_DIR (default ./data). */
 export function configuredDatabase(
@@ -45,7 +48,12 @@ export function configuredDatabase(
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'server') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // A server that is down must fail requests fast (a 503), not hold them until the client gives up.
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 3000,
+    });
     // An idle connection dropped by the server (restart, failover, a forced drop) must not take the
     // process down; the pool replaces it on the next query.
     pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
@@ -56,8 +64,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       db,
       kind: 'server',
       location: redactPassword(options.url),
-      migrate: () => migrateNodePg(db as never, { migrationsFolder }),
+      migrate: (folder = migrationsFolder) => migrateNodePg(db as never, { migrationsFolder: folder }),
       close: () => pool.end(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
   const release = options.dataDir ? lockFolder(options.dataDir) : () => {};
@@ -72,11 +81,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       db,
       kind: 'embedded',
       location: options.dataDir ?? 'memory',
-      migrate: () => migratePglite(db as never, { migrationsFolder }),
+      migrate: (folder = migrationsFolder) => migratePglite(db as never, { migrationsFolder: folder }),
       close: async () => {
         await client.close();
         release();
       },
+      poolStats: () => null,
     };
   } catch (error) {
     release();

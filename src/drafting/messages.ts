@@ -94,6 +94,8 @@ export const spreadsheetText = defineMessages({
       'Once uncompressed, the file “{file}” would be too large (more than {max} MB) or is unusually compressed; it was not opened.',
     utf16: 'The file “{file}” is UTF-16 text. Save it as CSV UTF-8 (comma or semicolon separated).',
     csvInvalid: 'The CSV file “{file}” could not be read near line {line}. Check the quotation marks.',
+    csvRowTooLong:
+      'In the CSV file “{file}”, the row starting at line {line} is longer than {max} characters: either a cell holds that much text (no activity field needs more than a few thousand), or a quotation mark opened there is never closed.',
     tooManyRows:
       'The sheet has more than {max} rows of activities, the most one file may hold. Split it into several files.',
     tooManyColumns: 'The sheet has {count} columns; at most {max} can be read.',
@@ -120,6 +122,8 @@ export const spreadsheetText = defineMessages({
     utf16:
       'Le fichier « {file} » est un texte UTF-16. Enregistrez-le au format CSV UTF-8 (séparateur virgule ou point-virgule).',
     csvInvalid: 'Le fichier CSV « {file} » n’a pas pu être lu vers la ligne {line}. Vérifiez les guillemets.',
+    csvRowTooLong:
+      'Dans le fichier CSV « {file} », la ligne qui commence à la ligne {line} dépasse {max} caractères : soit une cellule contient autant de texte (aucun champ d’une activité n’en demande plus de quelques milliers), soit un guillemet ouvert là n’est jamais fermé.',
     tooManyRows:
       'La feuille compte plus de {max} lignes d’activités, le maximum pour un fichier. Répartissez-les dans plusieurs fichiers.',
     tooManyColumns: 'La feuille compte {count} colonnes ; {max} au maximum peuvent être lues.',
@@ -147,6 +151,8 @@ export const spreadsheetText = defineMessages({
     utf16:
       'El archivo «{file}» es texto UTF-16. Guárdelo como CSV UTF-8 (separado por comas o puntos y comas).',
     csvInvalid: 'No se pudo leer el archivo CSV «{file}» cerca de la línea {line}. Compruebe las comillas.',
+    csvRowTooLong:
+      'En el archivo CSV «{file}», la fila que empieza en la línea {line} supera los {max} caracteres: o una celda contiene tanto texto (ningún campo de una actividad necesita más de unos miles), o unas comillas abiertas allí nunca se cierran.',
     tooManyRows:
       'La hoja tiene más de {max} filas de actividades, el máximo para un archivo. Divídalas en varios archivos.',
     tooManyColumns: 'La hoja tiene {count} columnas; se pueden leer como máximo {max}.',

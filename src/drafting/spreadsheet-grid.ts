@@ -163,6 +163,9 @@ function detectDelimiter(text: string): ',' | ';' | '\t' {
 
 class TooManyRows extends Error {}
 
+/** One CSV row, all its cells together. */
+const maxCsvRecordCharacters = 1_000_000;
+
 function readCsv(buffer: Buffer, limits: SpreadsheetLimits): Grid | GridRefusal {
   const text = decodeText(buffer);
   if (typeof text !== 'string') return text;
@@ -173,7 +176,7 @@ function readCsv(buffer: Buffer, limits: SpreadsheetLimits): Grid | GridRefusal 
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
-      max_record_size: 1_000_000,
+      max_record_size: maxCsvRecordCharacters,
       // Rows are kept as they come and the parse stops past the limit: 2 MB of short lines
       // must not become a million arrays.
       on_record: (record: string[], context) => {
@@ -190,6 +193,16 @@ function readCsv(buffer: Buffer, limits: SpreadsheetLimits): Grid | GridRefusal 
   } catch (error) {
     if (error instanceof TooManyRows) return { refused: 'tooManyRows', params: { max: limits.maxDataRows } };
     const line = (error as { lines?: unknown }).lines;
+    if ((error as { code?: unknown }).code === 'CSV_MAX_RECORD_SIZE') {
+      const started = (error as { records?: unknown }).records;
+      return {
+        refused: 'csvRowTooLong',
+        params: {
+          line: typeof started === 'number' ? started + 1 : typeof line === 'number' ? line : 1,
+          max: maxCsvRecordCharacters.toLocaleString('en').replace(/,/g, '\u202f'),
+        },
+      };
+    }
     return { refused: 'csvInvalid', params: { line: typeof line === 'number' ? line : 1 } };
   }
   return { format: 'csv', sheets: [{ name: null, rows }] };

@@ -1,4 +1,5 @@
 import { accountText } from '../accounts/messages.ts';
+import { operationsText } from '../operations/messages.ts';
 import { Layout, type PageContext } from './layout.tsx';
 
 export function NotFoundPage(props: { page: PageContext }) {
@@ -39,12 +40,16 @@ export function BadRequestPage(props: {
   );
 }
 
-export function ErrorPage(props: { page: PageContext }) {
+/** 500; `reference` is the request id, which the administrator finds on the log's lines. */
+export function ErrorPage(props: { page: PageContext; reference?: string }) {
   const { t } = props.page;
   return (
     <Layout page={props.page} title={t('errorTitle')}>
       <h1>{t('errorTitle')}</h1>
       <p>{t('errorText')}</p>
+      {props.reference ? (
+        <p class="hint">{operationsText(props.page.lang)('errorReference', { id: props.reference })}</p>
+      ) : null}
     </Layout>
   );
 }

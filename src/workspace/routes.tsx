@@ -65,6 +65,7 @@ export function accountRoutes(
     const attempt = await attemptSignIn(db, email, password, clientAddress(c));
     if (attempt.outcome === 'throttled') {
       errors.form = text('throttled', { minutes: attempt.minutes });
+      c.header('Retry-After', String(attempt.retryAfterSeconds));
       return again(429);
     }
     if (attempt.outcome === 'refused') {

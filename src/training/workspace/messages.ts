@@ -208,6 +208,10 @@ export const trainingText = defineMessages({
     kilobytes: '{size} KB',
     fileRequired: 'Choose a file.',
     fileTooLarge: 'The file is larger than 10 MB.',
+    fileExpanded:
+      'The file is a compressed archive that would grow past 100 MB once opened, or that says it holds less than it does. Save it again from your presentation program, with smaller images.',
+    fileDamaged:
+      'The file is damaged or password-protected. Save it again without a password and upload it again.',
     fileType:
       'Only PDF, PPTX, PPT or ODP presentations are accepted, and the file name must match its content.',
     assignAdvisor: 'Advisor from the organizer',
@@ -456,6 +460,10 @@ export const trainingText = defineMessages({
     kilobytes: '{size} Ko',
     fileRequired: 'Choisissez un fichier.',
     fileTooLarge: 'Le fichier dépasse 10 Mo.',
+    fileExpanded:
+      'Le fichier est une archive compressée qui dépasserait 100 Mo une fois ouverte, ou qui annonce moins qu’elle ne contient. Enregistrez-le de nouveau depuis votre logiciel de présentation, avec des images plus petites.',
+    fileDamaged:
+      'Le fichier est endommagé ou protégé par un mot de passe. Enregistrez-le de nouveau sans mot de passe et téléversez-le encore.',
     fileType:
       'Seules les présentations PDF, PPTX, PPT ou ODP sont acceptées, et le nom du fichier doit correspondre à son contenu.',
     assignAdvisor: 'Conseiller de l’organisateur',
@@ -704,6 +712,10 @@ export const trainingText = defineMessages({
     kilobytes: '{size} KB',
     fileRequired: 'Elija un archivo.',
     fileTooLarge: 'El archivo supera los 10 MB.',
+    fileExpanded:
+      'El archivo es un archivo comprimido que superaría los 100 MB una vez abierto, o que declara menos de lo que contiene. Guárdelo de nuevo desde su programa de presentaciones, con imágenes más pequeñas.',
+    fileDamaged:
+      'El archivo está dañado o protegido con contraseña. Guárdelo de nuevo sin contraseña y vuelva a subirlo.',
     fileType:
       'Solo se aceptan presentaciones PDF, PPTX, PPT u ODP, y el nombre del archivo debe corresponder a su contenido.',
     assignAdvisor: 'Asesor del organizador',

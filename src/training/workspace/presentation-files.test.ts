@@ -36,7 +36,10 @@ describe('presentation files', () => {
 
   it('names downloads safely', () => {
     expect(safeFileName('../../etc/passwd', 'pdf')).toBe('passwd.pdf');
-    expect(safeFileName('Présentation "KIPI".pptx', 'pptx')).toBe('Presentation-KIPI.pptx');
+    expect(safeFileName('Présentation "KIPI".pptx', 'pptx')).toBe('Présentation KIPI.pptx');
+    expect(safeFileName('名前 ü.pdf', 'pdf')).toBe('名前 ü.pdf');
+    expect(safeFileName('Отчёт: 2024/итоги.pdf', 'pdf')).toBe('итоги.pdf');
+    expect(safeFileName('a\u0000b<>|?*.pdf', 'pdf')).toBe('a b.pdf');
     expect(safeFileName('\r\n.pdf', 'pdf')).toBe('presentation.pdf');
   });
 });

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Account } from '../../accounts/service.ts';
 import { actorOf, recordAudit } from '../../audit/record.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import { checkZipArchive, documentZipLimits, isZip } from '../../uploads/zip-archive.ts';
 import { participantFiles } from '../schema.ts';
 
 export const maxPresentationBytes = 10 * 1024 * 1024;
@@ -47,22 +48,29 @@ export function detectPresentation(bytes: Buffer): PresentationType | null {
   return null;
 }
 
-/** A name safe in a Content-Disposition header and on any file system, with the detected extension. */
+/**
+ * A name safe on any file system, with the detected extension. Letters and digits of every script
+ * are kept (`名前 ü.pdf` stays so); path separators, control and reserved characters are not.
+ * The download header encodes it (RFC 6266), so it need not be ASCII.
+ */
 export function safeFileName(name: string, extension: string): string {
-  const base = name
-    .replace(/^.*[/\\]/, '')
-    .replace(/\.[^.]*$/, '')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\w.-]+/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
-    .slice(0, 100);
+  const base = [
+    ...name
+      .normalize('NFC')
+      .replace(/^.*[/\\]/, '')
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^\p{L}\p{M}\p{N} ._()-]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^[-. ]+|[-. ]+$/g, ''),
+  ]
+    .slice(0, 100)
+    .join('');
   return `${base || 'presentation'}.${extension}`;
 }
 
 export type UploadOutcome =
   | { ok: true }
-  | { ok: false; reason: 'fileRequired' | 'fileTooLarge' | 'fileType' };
+  | { ok: false; reason: 'fileRequired' | 'fileTooLarge' | 'fileType' | 'fileExpanded' | 'fileDamaged' };
 
 /** Stores the participant's office presentation, replacing an earlier one. */
 export async function storePresentation(
@@ -78,6 +86,12 @@ export async function storePresentation(
   // The extension must agree with the bytes: a PDF named .pptx is refused too.
   const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
   if (!type || extension !== type.extension) return { ok: false, reason: 'fileType' };
+  // PPTX and ODP are ZIP archives: the coordinator's office suite will inflate every part.
+  if (isZip(content)) {
+    const check = checkZipArchive(content, documentZipLimits);
+    if (!check.ok)
+      return { ok: false, reason: check.problem === 'too-expanded' ? 'fileExpanded' : 'fileDamaged' };
+  }
   await inTransaction(db, async (t) => {
     await t
       .delete(participantFiles)

@@ -1,3 +1,4 @@
+import { create as contentDisposition } from 'content-disposition';
 import { type Context, Hono } from 'hono';
 import { requireAccount, requireSignedIn } from '../../accounts/guard.ts';
 import { advisingAgencies, ownParticipantIds } from '../../accounts/policy.ts';
@@ -179,7 +180,7 @@ export function participantRoutes(db: Db, labels: Labels) {
     const file = (await participantFile(db, access.participant.id, idParam(c, 'file'))) ?? notFound();
     return c.body(new Uint8Array(file.content), 200, {
       'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+      'Content-Disposition': contentDisposition(file.fileName),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
     });

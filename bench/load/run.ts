@@ -1,0 +1,208 @@
+/*
+ * Load on loopback, with figures: autocannon clients walking the request mix (./mix.ts) against
+ *   --target embedded   one hub on a PGlite data folder, or
+ *   --target server2    two hub processes on one PostgreSQL database behind Debian's nginx
+ *                       (upstream keep-alive, as a production proxy runs), on loopback.
+ *   npm run bench:load -- --clients 200 --duration 60 --target server2 [--mix ./my-mix.ts]
+ * The demo registry is loaded first. Prints requests, errors by kind (resets included),
+ * non-2xx answers and latency; exits 1 on any error.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { type LoadContext, type LoadRequest, mixSequence, requestMix } from './mix.ts';
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '30' },
+    target: { type: 'string', default: 'embedded' },
+    mix: { type: 'string' },
+    'download-timeout': { type: 'string', default: '60' },
+  },
+});
+const clients = Number(values.clients);
+const duration = Number(values.duration);
+const target = values.target;
+if (target !== 'embedded' && target !== 'server2') throw new Error('--target is embedded or server2');
+const mix: LoadRequest[] = values.mix
+  ? (await import(pathToFileURL(resolve(values.mix)).href)).requestMix
+  : requestMix;
+
+const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+const serverUrl = process.env.IPCOOP_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const folder = mkdtempSync(join(tmpdir(), 'ipcoop-load-'));
+const children: ChildProcess[] = [];
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+async function waitReady(url: string, seconds = 600) {
+  for (let i = 0; i < seconds * 2; i++) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not become ready`);
+}
+
+async function startHub(env: Record<string, string>, demo: boolean): Promise<string> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      cli,
+      'serve',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      ...(demo ? ['--demo'] : []),
+    ],
+    {
+      env: { ...process.env, IPCOOP_LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  await waitReady(url);
+  return url;
+}
+
+async function startNginx(upstreams: string[]): Promise<string> {
+  const port = await freePort();
+  const temp = join(folder, 'nginx');
+  mkdirSync(temp, { recursive: true });
+  const config = join(temp, 'nginx.conf');
+  writeFileSync(
+    config,
+    `worker_processes 2;
+daemon off;
+pid ${temp}/nginx.pid;
+error_log ${temp}/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${temp}/body; proxy_temp_path ${temp}/proxy;
+  fastcgi_temp_path ${temp}/fastcgi; uwsgi_temp_path ${temp}/uwsgi; scgi_temp_path ${temp}/scgi;
+  upstream hub {
+    ${upstreams.map((u) => `server ${u.replace('http://', '')};`).join('\n    ')}
+    keepalive 64;
+    keepalive_timeout 60s;
+  }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://hub;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_read_timeout 120s;
+    }
+  }
+}
+`,
+  );
+  const child = spawn('nginx', ['-c', config, '-p', temp], { stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  await waitReady(url, 30);
+  return url;
+}
+
+async function context(url: string): Promise<LoadContext> {
+  const reports = (await (await fetch(`${url}/api/v1/reports`)).json()) as { items: Array<{ id: number }> };
+  const programmes = await (await fetch(`${url}/en/programmes`)).text();
+  return {
+    reportId: reports.items[0]?.id ?? 1,
+    programmeId: Number(/\/en\/programmes\/(\d+)/.exec(programmes)?.[1] ?? 1),
+  };
+}
+
+const databaseName = `ipcoop_load_${process.pid}`;
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+try {
+  let url: string;
+  if (target === 'embedded') {
+    url = await startHub({ IPCOOP_DATA_DIR: join(folder, 'data'), DATABASE_URL: '' }, true);
+  } else {
+    await admin(`CREATE DATABASE ${databaseName}`);
+    const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${databaseName}` }).toString();
+    // The first loads the demo; the second starts once it is there.
+    const first = await startHub({ DATABASE_URL: databaseUrl }, true);
+    const second = await startHub({ DATABASE_URL: databaseUrl }, false);
+    url = await startNginx([first, second]);
+  }
+  const sequence = mixSequence(mix, await context(url));
+  const errors: Record<string, number> = {};
+  let finish: (result: autocannon.Result) => void = () => {};
+  let fail: (error: Error) => void = () => {};
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const options: autocannon.Options = {
+    url,
+    connections: clients,
+    duration,
+    requests: sequence,
+    // Downloads (PDF, XLSX of every activity) take longest: no client gives up on them early.
+    timeout: Number(values['download-timeout']),
+  };
+  const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
+  instance.on('reqError', (error: NodeJS.ErrnoException) => {
+    const kind = error.code ?? error.message;
+    errors[kind] = (errors[kind] ?? 0) + 1;
+  });
+  const result = await done;
+  console.log(
+    `target:            ${target}${target === 'server2' ? ' (two hub processes behind nginx)' : ''}`,
+  );
+  console.log(`clients:           ${clients} for ${duration} s, ${mix.length} kinds of request`);
+  console.log(`requests:          ${result.requests.total} (${Math.round(result.requests.average)}/s)`);
+  console.log(`2xx / non-2xx:     ${result['2xx']} / ${result.non2xx}`);
+  console.log(
+    `errors:            ${result.errors} (timeouts ${result.timeouts}; resets ${errors.ECONNRESET ?? 0})`,
+  );
+  if (Object.keys(errors).length) console.log(`errors by kind:    ${JSON.stringify(errors)}`);
+  console.log(
+    `latency ms:        p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`,
+  );
+  if (result.errors > 0 || result.non2xx > 0) process.exitCode = 1;
+} finally {
+  for (const child of children.reverse()) {
+    child.kill(child.spawnfile === 'nginx' ? 'SIGQUIT' : 'SIGTERM');
+    if (child.exitCode === null) await once(child, 'exit');
+  }
+  if (target === 'server2')
+    await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => {});
+  rmSync(folder, { recursive: true, force: true });
+}
