@@ -5,17 +5,11 @@ import { agencies } from '../agencies/schema.ts';
 import { type Actor, type AuditEntry, recordAudit, recordAudits } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
 import { type Db, inTransaction } from '../db/database.ts';
+import { type ActivityOrigin, appendToReport } from '../reports/activity-list.ts';
 import { freezePublishedReports } from '../reports/freeze.ts';
 import { reportActivities } from '../reports/schema.ts';
 import { type ActivityInput, activityValuesFromInput } from './activity-input.ts';
-import {
-  type ActivityOrigin,
-  appendToReport,
-  lockReportForChange,
-  type ReportHeader,
-  type ReportLocked,
-  reviewsListing,
-} from './service.ts';
+import { lockReportForChange, type ReportHeader, type ReportLocked, reviewsListing } from './service.ts';
 
 /** Provenance of activities typed or uploaded here. */
 export const draftedActivitySource = {

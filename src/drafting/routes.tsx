@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requireAccount, requirePermission } from '../accounts/guard.ts';
 import { reportingParties, reportsFor } from '../accounts/policy.ts';
@@ -10,6 +10,7 @@ import { formText, readForm } from '../http/request.ts';
 import { isLanguage, type Language, languages } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { loadReportDocument } from '../reports/document/report-document.ts';
+import { canEditReport } from '../reports/lifecycle/access.ts';
 import { reportGroupings } from '../reports/schema.ts';
 import { activityRoutes } from './activity-routes.tsx';
 import { DraftPage, LockedPage, NarrativeConflictPage } from './draft-views.tsx';
@@ -31,16 +32,7 @@ import {
 import { uploadRoutes } from './upload-routes.tsx';
 import { reportTitle } from './view-parts.tsx';
 import { MyReportsPage, type StartForm } from './views.tsx';
-import { canEditReport, canReadReportDraft, narrativeFromText } from './workflow.ts';
-
-/**
- * The hook the DOCX/PDF route takes (reportDocumentRoutes' `canReadDraft`): a draft's document is
- * for whoever may read the draft here.
- */
-export const canReadDraftDocument = async (
-  c: Context,
-  report: { reportingPartyCode: string; status: string },
-) => canReadReportDraft(c.get('signedIn')?.account ?? null, report);
+import { narrativeFromText } from './workflow.ts';
 
 /** Reporters get a link to their reports on the workspace page. */
 export const draftingWorkspaceEntries: WorkspaceEntries = (account, lang) =>

@@ -7,23 +7,21 @@ import { type Actor, recordAudit } from '../audit/record.ts';
 import { type LocalizedText, touch } from '../db/columns.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
+import { type ActivityOrigin, appendToReport, renumberRows } from '../reports/activity-list.ts';
 import { freezePublishedReports } from '../reports/freeze.ts';
 import {
-  type activityOrigins,
-  reportActivities,
-  reportComments,
-  type reportGroupings,
-  reports,
-  type revisionKinds,
-} from '../reports/schema.ts';
+  editableStatuses,
+  isEditable,
+  type ReportStatus,
+  type RevisionKind,
+} from '../reports/lifecycle/status.ts';
+import { reportActivities, reportComments, type reportGroupings, reports } from '../reports/schema.ts';
 import { type BeneficiaryView, beneficiariesOf } from '../reports/service.ts';
 import { trainingEditions } from '../training/schema.ts';
 import { carryForwardFor } from './carry-forward.ts';
-import { editableStatuses, isEditable, periodFromYears, type ReportStatus } from './workflow.ts';
+import { periodFromYears } from './workflow.ts';
 
-export type ActivityOrigin = (typeof activityOrigins)[number];
 export type Grouping = (typeof reportGroupings)[number];
-export type RevisionKind = (typeof revisionKinds)[number];
 
 /** Provenance written on reports started here. */
 export const draftSource = 'drafted in ipcoop';
@@ -160,27 +158,6 @@ export type StartReportProblem = {
   field: 'startYear' | 'endYear';
   problem: 'periodReversed' | 'reportExists';
 };
-
-/** Row numbers after the last one, in the order given (the report row is locked, so two appends queue). */
-export async function appendToReport(
-  db: Db,
-  reportId: number,
-  activityIds: number[],
-  origin: ActivityOrigin,
-) {
-  if (activityIds.length === 0) return;
-  await db.select({ id: reports.id }).from(reports).where(eq(reports.id, reportId)).for('update');
-  const [last] = await db
-    .select({ value: max(reportActivities.rowNumber) })
-    .from(reportActivities)
-    .where(eq(reportActivities.reportId, reportId));
-  const first = (last?.value ?? 0) + 1;
-  await db
-    .insert(reportActivities)
-    .values(
-      activityIds.map((activityId, index) => ({ reportId, activityId, rowNumber: first + index, origin })),
-    );
-}
 
 /**
  * A new draft for a party and period, starting from the party's last published report: its
@@ -353,19 +330,6 @@ export async function saveNarrative(
     });
     return { ok: true };
   });
-}
-
-/** Row numbers 1..n again, in the current order; through negatives so the unique key never trips. */
-export async function renumberRows(db: Db, reportId: number): Promise<void> {
-  await db.execute(sql`
-    WITH ordered AS (
-      SELECT activity_id, row_number() OVER (ORDER BY row_number) AS n
-        FROM report_activities WHERE report_id = ${reportId})
-    UPDATE report_activities ra SET row_number = -ordered.n
-      FROM ordered WHERE ra.report_id = ${reportId} AND ra.activity_id = ordered.activity_id`);
-  await db.execute(
-    sql`UPDATE report_activities SET row_number = -row_number WHERE report_id = ${reportId} AND row_number < 0`,
-  );
 }
 
 /** Takes an activity off the report's list (the activity itself stays) and closes the gap. */

@@ -2,9 +2,10 @@ import type { PageContext } from '../http/layout.tsx';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import type { ReportStatus } from '../reports/lifecycle/status.ts';
+import { revisionLabel } from '../reports/lifecycle/status.ts';
 import { type DraftingMessageKey, draftingText } from './page-messages.ts';
-import type { Grouping, ReportHeader, RevisionKind } from './service.ts';
-import type { ReportStatus } from './workflow.ts';
+import type { Grouping, ReportHeader } from './service.ts';
 
 /** Pieces shared by the drafting pages. */
 
@@ -24,12 +25,6 @@ export const groupingKeys: Record<Grouping, DraftingMessageKey> = {
   agency: 'groupingAgency',
   none: 'groupingNone',
 };
-
-/** "Original", "Corrigendum 1", "Addendum 2". */
-export function revisionLabel(lang: Language, kind: RevisionKind, number: number): string {
-  const text = draftingText(lang);
-  return kind === 'original' ? text('original') : text(kind, { number });
-}
 
 /** "Report of Canada, 2021–2022" and, for a revision, " — Corrigendum 1". */
 export function reportTitle(

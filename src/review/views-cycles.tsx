@@ -1,6 +1,7 @@
 import { FieldError, type FormErrors } from '../http/form-fields.tsx';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { revisionLabel } from '../reports/lifecycle/status.ts';
 import {
   type CycleOverview,
   type CycleReport,
@@ -9,7 +10,6 @@ import {
   cycleStates,
 } from './cycles.ts';
 import { reviewText } from './messages.ts';
-import { revisionLabel } from './service.ts';
 import { invalidIf, statusLabel } from './views.tsx';
 
 const stateKeys = {

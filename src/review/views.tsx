@@ -4,11 +4,11 @@ import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import type { ReportDocument } from '../reports/document/report-document.ts';
-import type { SnapshotDiff } from './diff.ts';
+import { ChangesBody } from '../reports/lifecycle/components.tsx';
+import type { SnapshotDiff } from '../reports/lifecycle/diff.ts';
+import { revisionLabel } from '../reports/lifecycle/status.ts';
 import { reviewText } from './messages.ts';
 import type { QueueItem, ReviewReport } from './service.ts';
-import { revisionLabel } from './service.ts';
-import { ChangesBody } from './views-changes.tsx';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
 

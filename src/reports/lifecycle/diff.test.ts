@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportSnapshot, SnapshotProgramme } from '../reports/document/snapshot.ts';
+import type { ReportSnapshot, SnapshotProgramme } from '../document/snapshot.ts';
 import { diffParagraphs, diffSnapshots, isUnchanged } from './diff.ts';
 
 const programme = (

@@ -1,4 +1,4 @@
-import type { ReportSnapshot, SnapshotProgramme } from '../reports/document/snapshot.ts';
+import type { ReportSnapshot, SnapshotProgramme } from '../document/snapshot.ts';
 
 /** Numbers are 1-based, as the document numbers its paragraphs. */
 export type ParagraphChange =

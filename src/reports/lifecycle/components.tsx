@@ -1,13 +1,15 @@
-import { Layout, type PageContext } from '../http/layout.tsx';
-import { formatDate } from '../i18n/format.ts';
-import type { Language } from '../i18n/languages.ts';
-import { pickText, textIn } from '../i18n/localized-text.ts';
-import type { ReferenceLabels } from '../reference/labels.ts';
-import type { SnapshotProgramme } from '../reports/document/snapshot.ts';
-import type { ReportVersion, RevisionNote } from '../reports/service.ts';
+import type { PageContext } from '../../http/layout.tsx';
+import { formatDate } from '../../i18n/format.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { pickText, textIn } from '../../i18n/localized-text.ts';
+import type { ReferenceLabels } from '../../reference/labels.ts';
+import type { SnapshotProgramme } from '../document/snapshot.ts';
+import type { ReportVersion, RevisionNote } from '../service.ts';
 import { isUnchanged, type ProgrammeField, type SnapshotDiff } from './diff.ts';
 import { versionText } from './messages.ts';
-import { revisionLabel } from './service.ts';
+import { revisionLabel } from './status.ts';
+
+/** Pieces of the version pages that the report page and the Secretariat's review show too. */
 
 type Common = { page: PageContext; labels: ReferenceLabels };
 
@@ -193,35 +195,6 @@ export function ChangesBody(props: Common & { diff: SnapshotDiff; level: 2 | 3; 
         </>
       ) : null}
     </>
-  );
-}
-
-export type VersionRef = { id: number; label: string; symbol: string | null };
-
-/** GET /{lang}/reports/{id}/changes?from=&to=: two published versions of one report compared. */
-export function ChangesPage(
-  props: Common & {
-    reportName: string;
-    from: VersionRef;
-    to: VersionRef;
-    diff: SnapshotDiff;
-    narrativeLang: string;
-  },
-) {
-  const { page, from, to } = props;
-  const text = versionText(page.lang);
-  const name = (v: VersionRef) => (v.symbol ? `${v.label} (${v.symbol})` : v.label);
-  const title = text('changesTitle', { from: name(from), to: name(to) });
-  return (
-    <Layout page={page} title={title}>
-      <h1>{title}</h1>
-      <p>
-        {text('changesIntro', { report: props.reportName })}{' '}
-        <a href={`/${page.lang}/reports/${from.id}`}>{name(from)}</a> ·{' '}
-        <a href={`/${page.lang}/reports/${to.id}`}>{name(to)}</a>
-      </p>
-      <ChangesBody page={page} labels={props.labels} diff={props.diff} level={2} lang={props.narrativeLang} />
-    </Layout>
   );
 }
 
