@@ -12,11 +12,11 @@ import type { ReferenceLabels } from '../reference/labels.ts';
 import { loadReportDocument } from '../reports/document/report-document.ts';
 import { canEditReport } from '../reports/lifecycle/access.ts';
 import { reportGroupings } from '../reports/schema.ts';
-import { activityRoutes } from './activity-routes.tsx';
-import { DraftPage, LockedPage, NarrativeConflictPage } from './draft-views.tsx';
-import { type DraftingMessageKey, draftingText } from './page-messages.ts';
-import { yearRange } from './partial-date.ts';
-import { DocumentPreviewPage } from './preview-views.tsx';
+import { activityRoutes } from './activity-form/routes.tsx';
+import { DraftPage, LockedPage, NarrativeConflictPage } from './draft/components.tsx';
+import { type DraftingMessageKey, draftingText } from './messages.ts';
+import { yearRange } from './activity-form/partial-date.ts';
+import { DocumentPreviewPage } from './draft/views.tsx';
 import { activityIdOf, reportForRequest } from './request-guards.tsx';
 import {
   type Grouping,
@@ -28,11 +28,11 @@ import {
   startReport,
   startRevision,
   submitReport,
-} from './service.ts';
-import { uploadRoutes } from './upload-routes.tsx';
-import { reportTitle } from './view-parts.tsx';
+} from './draft/service.ts';
+import { uploadRoutes } from './spreadsheet/routes.tsx';
+import { reportTitle } from './components.tsx';
 import { MyReportsPage, type StartForm } from './views.tsx';
-import { narrativeFromText } from './workflow.ts';
+import { narrativeFromText } from './draft/narrative.ts';
 
 /** Reporters get a link to their reports on the workspace page. */
 export const draftingWorkspaceEntries: WorkspaceEntries = (account, lang) =>

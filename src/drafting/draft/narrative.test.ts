@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isStillOngoing } from './carry-forward.ts';
-import { narrativeFromText, narrativeToText, periodFromYears } from './workflow.ts';
+import { narrativeFromText, narrativeToText, periodFromYears } from './narrative.ts';
 
 describe('carry forward', () => {
   const start = '2021-01-01';

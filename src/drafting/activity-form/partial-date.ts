@@ -1,4 +1,4 @@
-import type { DatePrecision } from '../activities/schema.ts';
+import type { DatePrecision } from '../../activities/schema.ts';
 
 /**
  * A date known to the year, the month or the day. `date` is the first day of what is known

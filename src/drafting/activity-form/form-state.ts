@@ -1,5 +1,5 @@
-import type { ActivityFieldKey } from './activity-fields.ts';
-import type { StoredActivity } from './activity-service.ts';
+import type { ActivityFieldKey } from './fields.ts';
+import type { StoredActivity } from './service.ts';
 import { formatPartialDate } from './partial-date.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { Language } from '../i18n/languages.ts';
-import type { TaxonomyName } from '../reference/reference-data.ts';
+import type { Language } from '../../i18n/languages.ts';
+import type { TaxonomyName } from '../../reference/reference-data.ts';
 import type { TemplateMessageKey } from './messages.ts';
 
 type Label = Record<Language, string>;

@@ -1,13 +1,13 @@
-import { FieldError, invalidProps } from '../http/form-fields.tsx';
-import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
-import { type Language, languages } from '../i18n/languages.ts';
-import type { ReferenceLabels } from '../reference/labels.ts';
-import type { TaxonomyName } from '../reference/reference-data.ts';
-import { type ActivityFieldKey, activityFields, fieldLabel } from './activity-fields.ts';
-import { type ActivityFormState, beneficiaryTextField } from './activity-form.ts';
-import type { ActivityErrors } from './activity-input.ts';
-import { draftingText } from './page-messages.ts';
-import { draftPath } from './view-parts.tsx';
+import { FieldError, invalidProps } from '../../http/form-fields.tsx';
+import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
+import { type Language, languages } from '../../i18n/languages.ts';
+import type { ReferenceLabels } from '../../reference/labels.ts';
+import type { TaxonomyName } from '../../reference/reference-data.ts';
+import { type ActivityFieldKey, activityFields, fieldLabel } from './fields.ts';
+import { type ActivityFormState, beneficiaryTextField } from './form-state.ts';
+import type { ActivityErrors } from './input.ts';
+import { draftingText } from '../messages.ts';
+import { draftPath } from '../components.tsx';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
 

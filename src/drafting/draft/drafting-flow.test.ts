@@ -1,16 +1,16 @@
 import { and, asc, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifications } from '../accounts/schema.ts';
-import { formRequest, type TestSession, testSession } from '../accounts/test-sessions.ts';
-import { activities, activityBeneficiaries, activitySearch } from '../activities/schema.ts';
-import { createApp } from '../app.tsx';
-import { auditLog } from '../audit/schema.ts';
-import type { Database } from '../db/database.ts';
-import { openTestDatabase, testBackends } from '../db/test-database.ts';
-import { seedDemo } from '../demo/seed-demo.ts';
-import { reportActivities, reportComments, reports } from '../reports/schema.ts';
-import { settings } from '../settings/schema.ts';
-import { activitiesWorkbook, multipartRequest, reportIdFrom } from './test-helpers.ts';
+import { notifications } from '../../accounts/schema.ts';
+import { formRequest, type TestSession, testSession } from '../../accounts/test-sessions.ts';
+import { activities, activityBeneficiaries, activitySearch } from '../../activities/schema.ts';
+import { createApp } from '../../app.tsx';
+import { auditLog } from '../../audit/schema.ts';
+import type { Database } from '../../db/database.ts';
+import { openTestDatabase, testBackends } from '../../db/test-database.ts';
+import { seedDemo } from '../../demo/seed-demo.ts';
+import { reportActivities, reportComments, reports } from '../../reports/schema.ts';
+import { settings } from '../../settings/schema.ts';
+import { activitiesWorkbook, multipartRequest, reportIdFrom } from '../test-helpers.ts';
 
 describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend) => {
   let database: Database;

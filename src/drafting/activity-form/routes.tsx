@@ -1,21 +1,21 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { actorOf } from '../audit/record.ts';
-import type { Db } from '../db/database.ts';
-import type { PageContext } from '../http/layout.tsx';
-import { pageContext } from '../http/page-context.ts';
-import { formText, readForm } from '../http/request.ts';
-import type { ReferenceLabels } from '../reference/labels.ts';
-import { referenceData } from '../reference/reference-data.ts';
-import { emptyFormState, formStateFromBody, formStateOfActivity, rawActivityInput } from './activity-form.ts';
-import { ActivityConflictPage, ActivityFormPage } from './activity-form-views.tsx';
-import { validateActivityInput } from './activity-input.ts';
-import { activityOnReport, createActivity, updateActivity } from './activity-service.ts';
-import { LockedPage } from './draft-views.tsx';
-import { type DraftingMessageKey, draftingText } from './page-messages.ts';
-import { activityIdOf, reportForRequest } from './request-guards.tsx';
-import { type ReportHeader, reviewsListing } from './service.ts';
-import { reportTitle } from './view-parts.tsx';
+import { actorOf } from '../../audit/record.ts';
+import type { Db } from '../../db/database.ts';
+import type { PageContext } from '../../http/layout.tsx';
+import { pageContext } from '../../http/page-context.ts';
+import { formText, readForm } from '../../http/request.ts';
+import type { ReferenceLabels } from '../../reference/labels.ts';
+import { referenceData } from '../../reference/reference-data.ts';
+import { emptyFormState, formStateFromBody, formStateOfActivity, rawActivityInput } from './form-state.ts';
+import { ActivityConflictPage, ActivityFormPage } from './views.tsx';
+import { validateActivityInput } from './input.ts';
+import { activityOnReport, createActivity, updateActivity } from './service.ts';
+import { LockedPage } from '../draft/components.tsx';
+import { type DraftingMessageKey, draftingText } from '../messages.ts';
+import { activityIdOf, reportForRequest } from '../request-guards.tsx';
+import { type ReportHeader, reviewsListing } from '../draft/service.ts';
+import { reportTitle } from '../components.tsx';
 
 /** Why the activity cannot change now: the reports under review that list it, named. */
 function underReviewText(

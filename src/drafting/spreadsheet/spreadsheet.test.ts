@@ -1,8 +1,8 @@
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { referenceData } from '../reference/reference-data.ts';
-import { activityFields, activityValuesFromInput } from './activity-input.ts';
+import { referenceData } from '../../reference/reference-data.ts';
+import { activityFields, activityValuesFromInput } from '../activity-form/input.ts';
 import {
   columnLetter,
   readActivitySpreadsheet,
@@ -10,8 +10,8 @@ import {
   type SpreadsheetPreview,
   type SpreadsheetRefusal,
   spreadsheetLimits,
-} from './spreadsheet-read.ts';
-import { activityTemplateXlsx } from './spreadsheet-template.ts';
+} from './read.ts';
+import { activityTemplateXlsx } from './template.ts';
 
 const reference = referenceData();
 

@@ -6,7 +6,7 @@
  * a hard output cap, so that sizes the archive lies about are caught too.
  */
 import { inflateRawSync } from 'node:zlib';
-import { type SpreadsheetLimits, spreadsheetLimits } from './spreadsheet-limits.ts';
+import { type SpreadsheetLimits, spreadsheetLimits } from './limits.ts';
 
 export type ZipEntry = {
   name: string;

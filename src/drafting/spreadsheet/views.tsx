@@ -1,9 +1,9 @@
-import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
-import { activityFields, fieldLabel } from './activity-fields.ts';
-import { draftingText } from './page-messages.ts';
-import type { PreviewRow } from './spreadsheet-read.ts';
-import { goodRows, type StagedUpload } from './upload-service.ts';
-import { draftPath } from './view-parts.tsx';
+import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
+import { activityFields, fieldLabel } from '../activity-form/fields.ts';
+import { draftingText } from '../messages.ts';
+import type { PreviewRow } from './read.ts';
+import { goodRows, type StagedUpload } from './service.ts';
+import { draftPath } from '../components.tsx';
 
 function RowValues(props: { page: PageContext; row: PreviewRow }) {
   const { lang } = props.page;

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, like, lt, sql } from 'drizzle-orm';
-import { type Actor, recordAudit } from '../audit/record.ts';
-import { type Db, inTransaction } from '../db/database.ts';
-import type { Language } from '../i18n/languages.ts';
-import { settings } from '../settings/schema.ts';
-import { addActivitiesToReport } from './activity-service.ts';
-import type { ReportLocked } from './service.ts';
-import type { SpreadsheetPreview } from './spreadsheet-read.ts';
+import { type Actor, recordAudit } from '../../audit/record.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { settings } from '../../settings/schema.ts';
+import { addActivitiesToReport } from '../activity-form/service.ts';
+import type { ReportLocked } from '../draft/service.ts';
+import type { SpreadsheetPreview } from './read.ts';
 
 /**
  * An uploaded spreadsheet between its preview and its import. It waits in the settings table

@@ -1,25 +1,25 @@
 import { and, asc, desc, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
-import { notify } from '../accounts/notifications.ts';
-import { userRoles } from '../accounts/roles-schema.ts';
-import { users } from '../accounts/schema.ts';
-import { activities } from '../activities/schema.ts';
-import { type Actor, recordAudit } from '../audit/record.ts';
-import { type LocalizedText, touch } from '../db/columns.ts';
-import { type Db, inTransaction } from '../db/database.ts';
-import type { Language } from '../i18n/languages.ts';
-import { type ActivityOrigin, appendToReport, renumberRows } from '../reports/activity-list.ts';
-import { freezePublishedReports } from '../reports/freeze.ts';
+import { notify } from '../../accounts/notifications.ts';
+import { userRoles } from '../../accounts/roles-schema.ts';
+import { users } from '../../accounts/schema.ts';
+import { activities } from '../../activities/schema.ts';
+import { type Actor, recordAudit } from '../../audit/record.ts';
+import { type LocalizedText, touch } from '../../db/columns.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { type ActivityOrigin, appendToReport, renumberRows } from '../../reports/activity-list.ts';
+import { freezePublishedReports } from '../../reports/freeze.ts';
 import {
   editableStatuses,
   isEditable,
   type ReportStatus,
   type RevisionKind,
-} from '../reports/lifecycle/status.ts';
-import { reportActivities, reportComments, type reportGroupings, reports } from '../reports/schema.ts';
-import { type BeneficiaryView, beneficiariesOf } from '../reports/service.ts';
-import { trainingEditions } from '../training/schema.ts';
+} from '../../reports/lifecycle/status.ts';
+import { reportActivities, reportComments, type reportGroupings, reports } from '../../reports/schema.ts';
+import { type BeneficiaryView, beneficiariesOf } from '../../reports/service.ts';
+import { trainingEditions } from '../../training/schema.ts';
 import { carryForwardFor } from './carry-forward.ts';
-import { periodFromYears } from './workflow.ts';
+import { periodFromYears } from './narrative.ts';
 
 export type Grouping = (typeof reportGroupings)[number];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Language } from '../i18n/languages.ts';
+import type { Language } from '../../i18n/languages.ts';
 
 /**
  * Control characters other than tab and line breaks cannot be stored by PostgreSQL (NUL) or

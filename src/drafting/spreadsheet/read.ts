@@ -1,13 +1,13 @@
-import type { Language } from '../i18n/languages.ts';
-import { type ActivityFieldKey, activityFields, fieldForHeader, fieldLabel } from './activity-fields.ts';
-import { type ActivityFieldValues, type ActivityInput, checkActivityFields } from './activity-input.ts';
-import { type SpreadsheetMessageKey, spreadsheetText } from './messages.ts';
-import { formatPartialDate } from './partial-date.ts';
-import { type ActivityReference, languageName, looseKey, referenceMatcher } from './reference-matching.ts';
-import { type GridCell, type GridRow, type GridSheet, hasContent, readGrid } from './spreadsheet-grid.ts';
-import { type SpreadsheetLimits, spreadsheetLimits } from './spreadsheet-limits.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { type ActivityFieldKey, activityFields, fieldForHeader, fieldLabel } from '../activity-form/fields.ts';
+import { type ActivityFieldValues, type ActivityInput, checkActivityFields } from '../activity-form/input.ts';
+import { type SpreadsheetMessageKey, spreadsheetText } from '../activity-form/messages.ts';
+import { formatPartialDate } from '../activity-form/partial-date.ts';
+import { type ActivityReference, languageName, looseKey, referenceMatcher } from '../activity-form/reference-matching.ts';
+import { type GridCell, type GridRow, type GridSheet, hasContent, readGrid } from './grid.ts';
+import { type SpreadsheetLimits, spreadsheetLimits } from './limits.ts';
 
-export { type SpreadsheetLimits, spreadsheetLimits } from './spreadsheet-limits.ts';
+export { type SpreadsheetLimits, spreadsheetLimits } from './limits.ts';
 
 /** A problem in one cell: `column` is the letter ("C"), null when the sheet has no column for the field. */
 export type CellProblem = { column: string | null; field: ActivityFieldKey; message: string };

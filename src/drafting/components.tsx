@@ -4,8 +4,8 @@ import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import type { ReportStatus } from '../reports/lifecycle/status.ts';
 import { revisionLabel } from '../reports/lifecycle/status.ts';
-import { type DraftingMessageKey, draftingText } from './page-messages.ts';
-import type { Grouping, ReportHeader } from './service.ts';
+import { type DraftingMessageKey, draftingText } from './messages.ts';
+import type { Grouping, ReportHeader } from './draft/service.ts';
 
 /** Pieces shared by the drafting pages. */
 

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, lt } from 'drizzle-orm';
-import { activities, type DatePrecision } from '../activities/schema.ts';
-import type { Db } from '../db/database.ts';
-import { reportActivities, reports } from '../reports/schema.ts';
-import { lastDayCovered } from './partial-date.ts';
+import { activities, type DatePrecision } from '../../activities/schema.ts';
+import type { Db } from '../../db/database.ts';
+import { reportActivities, reports } from '../../reports/schema.ts';
+import { lastDayCovered } from '../activity-form/partial-date.ts';
 
 export type CarryCandidate = {
   endDate: string | null;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { activities, type activityBeneficiaries } from '../activities/schema.ts';
-import type { Language } from '../i18n/languages.ts';
-import type { TaxonomyName } from '../reference/reference-data.ts';
-import { type ActivityFieldKey, activityFields } from './activity-fields.ts';
+import { activities, type activityBeneficiaries } from '../../activities/schema.ts';
+import type { Language } from '../../i18n/languages.ts';
+import type { TaxonomyName } from '../../reference/reference-data.ts';
+import { type ActivityFieldKey, activityFields } from './fields.ts';
 import {
   cleanText,
   parseAmount,
@@ -20,7 +20,7 @@ import {
   referenceMatcher,
 } from './reference-matching.ts';
 
-export { type ActivityField, type ActivityFieldKey, activityFields, fieldLabel } from './activity-fields.ts';
+export { type ActivityField, type ActivityFieldKey, activityFields, fieldLabel } from './fields.ts';
 export type { ActivityReference } from './reference-matching.ts';
 
 export const inputLimits = {

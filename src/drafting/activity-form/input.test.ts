@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { languages } from '../i18n/languages.ts';
-import { referenceData } from '../reference/reference-data.ts';
-import { fieldForHeader } from './activity-fields.ts';
+import { languages } from '../../i18n/languages.ts';
+import { referenceData } from '../../reference/reference-data.ts';
+import { fieldForHeader } from './fields.ts';
 import {
   type ActivityInput,
   activityFields,
   activityInputSchema,
   activityValuesFromInput,
   validateActivityInput,
-} from './activity-input.ts';
+} from './input.ts';
 
 const reference = referenceData();
 

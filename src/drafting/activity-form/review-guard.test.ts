@@ -1,19 +1,19 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formRequest, type TestSession, testSession } from '../accounts/test-sessions.ts';
-import { activities } from '../activities/schema.ts';
-import { createApp } from '../app.tsx';
-import type { Database } from '../db/database.ts';
-import { openTestDatabase, testBackends } from '../db/test-database.ts';
-import { seedDemo } from '../demo/seed-demo.ts';
-import { referenceData } from '../reference/reference-data.ts';
-import { reportActivities, reports } from '../reports/schema.ts';
-import { formStateFromBody, rawActivityInput } from './activity-form.ts';
-import { type ActivityInput, validateActivityInput } from './activity-input.ts';
-import { createActivity, updateActivity } from './activity-service.ts';
-import { removeFromReport } from './service.ts';
-import { activitiesWorkbook, multipartRequest, reportIdFrom } from './test-helpers.ts';
-import { confirmUpload, stagedUpload } from './upload-service.ts';
+import { formRequest, type TestSession, testSession } from '../../accounts/test-sessions.ts';
+import { activities } from '../../activities/schema.ts';
+import { createApp } from '../../app.tsx';
+import type { Database } from '../../db/database.ts';
+import { openTestDatabase, testBackends } from '../../db/test-database.ts';
+import { seedDemo } from '../../demo/seed-demo.ts';
+import { referenceData } from '../../reference/reference-data.ts';
+import { reportActivities, reports } from '../../reports/schema.ts';
+import { formStateFromBody, rawActivityInput } from './form-state.ts';
+import { type ActivityInput, validateActivityInput } from './input.ts';
+import { createActivity, updateActivity } from './service.ts';
+import { removeFromReport } from '../draft/service.ts';
+import { activitiesWorkbook, multipartRequest, reportIdFrom } from '../test-helpers.ts';
+import { confirmUpload, stagedUpload } from '../spreadsheet/service.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,15 +1,15 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { activities, activityAgencies, activityBeneficiaries } from '../activities/schema.ts';
-import { refreshActivitySearch } from '../activities/search-index.ts';
-import { agencies } from '../agencies/schema.ts';
-import { type Actor, type AuditEntry, recordAudit, recordAudits } from '../audit/record.ts';
-import { touch } from '../db/columns.ts';
-import { type Db, inTransaction } from '../db/database.ts';
-import { type ActivityOrigin, appendToReport } from '../reports/activity-list.ts';
-import { freezePublishedReports } from '../reports/freeze.ts';
-import { reportActivities } from '../reports/schema.ts';
-import { type ActivityInput, activityValuesFromInput } from './activity-input.ts';
-import { lockReportForChange, type ReportHeader, type ReportLocked, reviewsListing } from './service.ts';
+import { activities, activityAgencies, activityBeneficiaries } from '../../activities/schema.ts';
+import { refreshActivitySearch } from '../../activities/search-index.ts';
+import { agencies } from '../../agencies/schema.ts';
+import { type Actor, type AuditEntry, recordAudit, recordAudits } from '../../audit/record.ts';
+import { touch } from '../../db/columns.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
+import { type ActivityOrigin, appendToReport } from '../../reports/activity-list.ts';
+import { freezePublishedReports } from '../../reports/freeze.ts';
+import { reportActivities } from '../../reports/schema.ts';
+import { type ActivityInput, activityValuesFromInput } from './input.ts';
+import { lockReportForChange, type ReportHeader, type ReportLocked, reviewsListing } from '../draft/service.ts';
 
 /** Provenance of activities typed or uploaded here. */
 export const draftedActivitySource = {

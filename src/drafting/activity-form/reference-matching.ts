@@ -1,6 +1,6 @@
-import type { Language } from '../i18n/languages.ts';
-import { createNameResolver, type ResolvedName } from '../reference/name-resolver.ts';
-import type { ReferenceData, TaxonomyName } from '../reference/reference-data.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { createNameResolver, type ResolvedName } from '../../reference/name-resolver.ts';
+import type { ReferenceData, TaxonomyName } from '../../reference/reference-data.ts';
 
 /** What validation needs to know: the shipped reference files or the same shape from elsewhere. */
 export type ActivityReference = Pick<ReferenceData, 'parties' | 'regions' | 'taxonomies'>;

@@ -1,15 +1,15 @@
-import { FieldError, invalidProps, Notice } from '../http/form-fields.tsx';
-import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
-import { formatDate, formatPeriod } from '../i18n/format.ts';
-import { pickText } from '../i18n/localized-text.ts';
-import type { ReferenceLabels } from '../reference/labels.ts';
-import { BeneficiaryList } from '../reports/components.tsx';
-import { reportGroupings } from '../reports/schema.ts';
-import { draftingText } from './page-messages.ts';
+import { FieldError, invalidProps, Notice } from '../../http/form-fields.tsx';
+import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
+import { formatDate, formatPeriod } from '../../i18n/format.ts';
+import { pickText } from '../../i18n/localized-text.ts';
+import type { ReferenceLabels } from '../../reference/labels.ts';
+import { BeneficiaryList } from '../../reports/components.tsx';
+import { reportGroupings } from '../../reports/schema.ts';
+import { draftingText } from '../messages.ts';
 import type { Draft, DraftComment, DraftRow, Grouping, ReportHeader } from './service.ts';
-import { spreadsheetLimits } from './spreadsheet-read.ts';
-import { CommentsAside, draftPath, groupingKeys, reportTitle, statusLabel } from './view-parts.tsx';
-import { narrativeToText } from './workflow.ts';
+import { spreadsheetLimits } from '../spreadsheet/read.ts';
+import { CommentsAside, draftPath, groupingKeys, reportTitle, statusLabel } from '../components.tsx';
+import { narrativeToText } from './narrative.ts';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
 

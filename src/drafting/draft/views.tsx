@@ -1,8 +1,8 @@
-import { Layout, type PageContext } from '../http/layout.tsx';
-import type { Grouped } from '../reports/document/programme-groups.ts';
-import type { ProgrammeDetail, ReportDocument } from '../reports/document/report-document.ts';
-import { draftingText } from './page-messages.ts';
-import { draftPath } from './view-parts.tsx';
+import { Layout, type PageContext } from '../../http/layout.tsx';
+import type { Grouped } from '../../reports/document/programme-groups.ts';
+import type { ProgrammeDetail, ReportDocument } from '../../reports/document/report-document.ts';
+import { draftingText } from '../messages.ts';
+import { draftPath } from '../components.tsx';
 
 /** Headings nest with the groups: level 3 under the details heading, then 4, at most 6. */
 function DetailGroup(props: { group: Grouped<ProgrammeDetail>; depth: number }) {
