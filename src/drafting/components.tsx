@@ -1,13 +1,15 @@
-import type { PageContext } from '../http/layout.tsx';
+import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import type { ReportStatus } from '../reports/lifecycle/status.ts';
 import { revisionLabel } from '../reports/lifecycle/status.ts';
 import { type DraftingMessageKey, draftingText } from './messages.ts';
-import type { Grouping, ReportHeader } from './draft/service.ts';
+import type { Grouping, ReportHeader } from './report.ts';
 
 /** Pieces shared by the drafting pages. */
+
+type Common = { page: PageContext; labels: ReferenceLabels };
 
 export const draftPath = (lang: Language, reportId: number) => `/${lang}/drafting/reports/${reportId}`;
 
@@ -65,5 +67,20 @@ export function CommentsAside(props: {
         </div>
       ))}
     </aside>
+  );
+}
+
+/** 409: the report is submitted or published; drafting actions are closed. */
+export function LockedPage(props: Common & { report: ReportHeader }) {
+  const { page, report } = props;
+  const text = draftingText(page.lang);
+  return (
+    <Layout page={page} title={text('lockedTitle')}>
+      <h1>{text('lockedTitle')}</h1>
+      <p>{text('lockedText', { status: statusLabel(page.lang, report.status) })}</p>
+      <p>
+        <a href={draftPath(page.lang, report.id)}>{text('backToDraft')}</a>
+      </p>
+    </Layout>
   );
 }

@@ -8,8 +8,8 @@ import { idParam, positiveId } from '../http/request.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { canReadReportDraft, isReporterOf } from '../reports/lifecycle/access.ts';
 import { isEditable } from '../reports/lifecycle/status.ts';
-import { LockedPage } from './draft/components.tsx';
-import { type ReportHeader, reportHeader } from './draft/service.ts';
+import { LockedPage } from './components.tsx';
+import { type ReportHeader, reportHeader } from './report.ts';
 
 /** What a drafting route may do with the report in its path. */
 export type ReportAccessRule =

@@ -4,9 +4,9 @@ import { formatPeriod } from '../i18n/format.ts';
 import { type Language, languages } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { revisionLabel } from '../reports/lifecycle/status.ts';
-import { draftingText } from './messages.ts';
-import type { MyReport } from './draft/service.ts';
 import { draftPath, statusLabel } from './components.tsx';
+import { draftingText } from './messages.ts';
+import type { MyReport } from './service.ts';
 
 export type StartForm = {
   partyCode: string;

@@ -1,6 +1,6 @@
 import type { Language } from '../../i18n/languages.ts';
 import type { TaxonomyName } from '../../reference/reference-data.ts';
-import type { TemplateMessageKey } from './messages.ts';
+import type { TemplateMessageKey } from '../spreadsheet/messages.ts';
 
 type Label = Record<Language, string>;
 

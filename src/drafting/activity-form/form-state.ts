@@ -1,6 +1,6 @@
 import type { ActivityFieldKey } from './fields.ts';
-import type { StoredActivity } from './service.ts';
 import { formatPartialDate } from './partial-date.ts';
+import type { StoredActivity } from './service.ts';
 
 /**
  * The activity form as typed: what is shown back on an error or a conflict, and what goes to

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { activities, type activityBeneficiaries } from '../../activities/schema.ts';
 import type { Language } from '../../i18n/languages.ts';
 import type { TaxonomyName } from '../../reference/reference-data.ts';
-import { type ActivityFieldKey, activityFields } from './fields.ts';
 import {
   cleanText,
   parseAmount,
@@ -11,6 +10,7 @@ import {
   parseWebsite,
   splitList,
 } from './field-values.ts';
+import { type ActivityFieldKey, activityFields } from './fields.ts';
 import { type InputMessageKey, inputText } from './messages.ts';
 import { endsBeforeStart, type PartialDate, parsePartialDate, yearRange } from './partial-date.ts';
 import {

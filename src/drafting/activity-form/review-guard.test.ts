@@ -8,12 +8,12 @@ import { openTestDatabase, testBackends } from '../../db/test-database.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
 import { referenceData } from '../../reference/reference-data.ts';
 import { reportActivities, reports } from '../../reports/schema.ts';
+import { removeFromReport } from '../draft/service.ts';
+import { confirmUpload, stagedUpload } from '../spreadsheet/service.ts';
+import { activitiesWorkbook, multipartRequest, reportIdFrom } from '../test-helpers.ts';
 import { formStateFromBody, rawActivityInput } from './form-state.ts';
 import { type ActivityInput, validateActivityInput } from './input.ts';
 import { createActivity, updateActivity } from './service.ts';
-import { removeFromReport } from '../draft/service.ts';
-import { activitiesWorkbook, multipartRequest, reportIdFrom } from '../test-helpers.ts';
-import { confirmUpload, stagedUpload } from '../spreadsheet/service.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

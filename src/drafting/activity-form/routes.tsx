@@ -7,26 +7,25 @@ import { pageContext } from '../../http/page-context.ts';
 import { formText, readForm } from '../../http/request.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { referenceData } from '../../reference/reference-data.ts';
-import { emptyFormState, formStateFromBody, formStateOfActivity, rawActivityInput } from './form-state.ts';
-import { ActivityConflictPage, ActivityFormPage } from './views.tsx';
-import { validateActivityInput } from './input.ts';
-import { activityOnReport, createActivity, updateActivity } from './service.ts';
-import { LockedPage } from '../draft/components.tsx';
-import { type DraftingMessageKey, draftingText } from '../messages.ts';
+import { LockedPage, reportTitle } from '../components.tsx';
+import { type ReportHeader, reviewsListing } from '../report.ts';
 import { activityIdOf, reportForRequest } from '../request-guards.tsx';
-import { type ReportHeader, reviewsListing } from '../draft/service.ts';
-import { reportTitle } from '../components.tsx';
+import { emptyFormState, formStateFromBody, formStateOfActivity, rawActivityInput } from './form-state.ts';
+import { validateActivityInput } from './input.ts';
+import { type ActivityFormMessageKey, activityFormText } from './messages.ts';
+import { activityOnReport, createActivity, updateActivity } from './service.ts';
+import { ActivityConflictPage, ActivityFormPage } from './views.tsx';
 
 /** Why the activity cannot change now: the reports under review that list it, named. */
 function underReviewText(
   page: PageContext,
   labels: ReferenceLabels,
   reviews: ReportHeader[],
-  key: Extract<DraftingMessageKey, 'underReviewEdit' | 'underReviewRefused'>,
+  key: Extract<ActivityFormMessageKey, 'underReviewEdit' | 'underReviewRefused'>,
 ): string | undefined {
   if (reviews.length === 0) return undefined;
   const reports = reviews.map((report) => reportTitle(page.lang, labels, report)).join('; ');
-  return draftingText(page.lang)(key, { reports });
+  return activityFormText(page.lang)(key, { reports });
 }
 
 /** Adding and editing one activity of a draft, with optimistic locking on the activity's version. */

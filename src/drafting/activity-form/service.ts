@@ -8,8 +8,8 @@ import { type Db, inTransaction } from '../../db/database.ts';
 import { type ActivityOrigin, appendToReport } from '../../reports/activity-list.ts';
 import { freezePublishedReports } from '../../reports/freeze.ts';
 import { reportActivities } from '../../reports/schema.ts';
+import { lockReportForChange, type ReportHeader, type ReportLocked, reviewsListing } from '../report.ts';
 import { type ActivityInput, activityValuesFromInput } from './input.ts';
-import { lockReportForChange, type ReportHeader, type ReportLocked, reviewsListing } from '../draft/service.ts';
 
 /** Provenance of activities typed or uploaded here. */
 export const draftedActivitySource = {

@@ -3,11 +3,11 @@ import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
 import { type Language, languages } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import type { TaxonomyName } from '../../reference/reference-data.ts';
+import { draftPath } from '../components.tsx';
 import { type ActivityFieldKey, activityFields, fieldLabel } from './fields.ts';
 import { type ActivityFormState, beneficiaryTextField } from './form-state.ts';
 import type { ActivityErrors } from './input.ts';
-import { draftingText } from '../messages.ts';
-import { draftPath } from '../components.tsx';
+import { activityFormText } from './messages.ts';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
 
@@ -24,7 +24,7 @@ const dateFields = new Set<ActivityFieldKey>(['startDate', 'endDate']);
 const listFields = new Set<ActivityFieldKey>(['implementingAgencies', 'partners', 'deliveryLanguages']);
 
 function Label(props: { lang: Language; field: ActivityFieldKey }) {
-  const text = draftingText(props.lang);
+  const text = activityFormText(props.lang);
   return (
     <label for={fieldId(props.field)}>
       {fieldLabel(props.field, props.lang)}
@@ -37,7 +37,7 @@ function Label(props: { lang: Language; field: ActivityFieldKey }) {
 function BeneficiaryOptions(props: Common & { selected: Set<string> }) {
   const { page, labels, selected } = props;
   const { lang } = page;
-  const text = draftingText(lang);
+  const text = activityFormText(lang);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, lang);
   const groups = new Map<string, Array<{ code: string; name: string }>>();
   for (const party of labels.parties.values()) {
@@ -66,7 +66,7 @@ function BeneficiaryOptions(props: Common & { selected: Set<string> }) {
 
 function BeneficiaryFields(props: Common & { state: ActivityFormState; error?: string }) {
   const { page, labels, state, error } = props;
-  const text = draftingText(page.lang);
+  const text = activityFormText(page.lang);
   const id = fieldId('beneficiaries');
   const typedId = fieldId(beneficiaryTextField);
   return (
@@ -135,7 +135,7 @@ function IpAreaFields(props: Common & { state: ActivityFormState; error?: string
 function SingleField(props: Common & { field: ActivityFieldKey; state: ActivityFormState; error?: string }) {
   const { page, labels, field, state, error } = props;
   const { lang } = page;
-  const text = draftingText(lang);
+  const text = activityFormText(lang);
   const id = fieldId(field);
   const value = state.fields[field] ?? '';
   const hintId = dateFields.has(field) || listFields.has(field) ? `${id}-hint` : undefined;
@@ -215,7 +215,7 @@ export function ActivityForm(
   },
 ) {
   const { page, labels, state, errors } = props;
-  const text = draftingText(page.lang);
+  const text = activityFormText(page.lang);
   const wrong = activityFields.filter((field) => errors[field.key]);
   return (
     <form method="post" action={props.action} class="stacked" novalidate>
@@ -261,7 +261,7 @@ export function ActivityFormPage(
   },
 ) {
   const { page, reportId, activityId } = props;
-  const text = draftingText(page.lang);
+  const text = activityFormText(page.lang);
   const title = activityId === null ? text('newActivityTitle') : text('editActivityTitle');
   const base = draftPath(page.lang, reportId);
   const action = activityId === null ? `${base}/activities/new` : `${base}/activities/${activityId}/edit`;
@@ -330,7 +330,7 @@ export function ActivityConflictPage(
   },
 ) {
   const { page, labels } = props;
-  const text = draftingText(page.lang);
+  const text = activityFormText(page.lang);
   const base = draftPath(page.lang, props.reportId);
   return (
     <Layout page={page} title={text('conflictTitle')}>

@@ -5,18 +5,19 @@ import { pickText } from '../../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { BeneficiaryList } from '../../reports/components.tsx';
 import { reportGroupings } from '../../reports/schema.ts';
-import { draftingText } from '../messages.ts';
-import type { Draft, DraftComment, DraftRow, Grouping, ReportHeader } from './service.ts';
-import { spreadsheetLimits } from '../spreadsheet/read.ts';
 import { CommentsAside, draftPath, groupingKeys, reportTitle, statusLabel } from '../components.tsx';
+import type { Grouping } from '../report.ts';
+import { spreadsheetLimits } from '../spreadsheet/read.ts';
+import { draftText } from './messages.ts';
 import { narrativeToText } from './narrative.ts';
+import type { Draft, DraftComment, DraftRow } from './service.ts';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
 
 const uploadLimitMb = String(spreadsheetLimits.maxUploadBytes / (1024 * 1024));
 
 function originText(page: PageContext, draft: Draft, row: DraftRow): string {
-  const text = draftingText(page.lang);
+  const text = draftText(page.lang);
   switch (row.origin) {
     case 'carry-forward':
       return draft.carriedFrom
@@ -53,7 +54,7 @@ export function NarrativeForm(
   },
 ) {
   const { page } = props;
-  const text = draftingText(page.lang);
+  const text = draftText(page.lang);
   return (
     <form
       method="post"
@@ -93,7 +94,7 @@ export function NarrativeForm(
 
 function NarrativeSection(props: Common & { draft: Draft; editable: boolean; error?: string }) {
   const { page, draft } = props;
-  const text = draftingText(page.lang);
+  const text = draftText(page.lang);
   return (
     <section aria-labelledby="narrative-title">
       <h2 id="narrative-title">{text('narrativeTitle')}</h2>
@@ -134,7 +135,7 @@ function NarrativeSection(props: Common & { draft: Draft; editable: boolean; err
 function ActivityItem(props: Common & { draft: Draft; row: DraftRow; editable: boolean }) {
   const { page, labels, draft, row } = props;
   const { lang } = page;
-  const text = draftingText(lang);
+  const text = draftText(lang);
   const title = pickText(row.title, lang, row.originalLanguage);
   const base = draftPath(lang, draft.id);
   return (
@@ -186,7 +187,7 @@ function ActivityItem(props: Common & { draft: Draft; row: DraftRow; editable: b
 
 function SpreadsheetSection(props: { page: PageContext; reportId: number; error?: string }) {
   const { page } = props;
-  const text = draftingText(page.lang);
+  const text = draftText(page.lang);
   const base = draftPath(page.lang, props.reportId);
   return (
     <section aria-labelledby="spreadsheet-title">
@@ -229,7 +230,7 @@ export type DraftPageProps = Common & {
 export function DraftPage(props: DraftPageProps) {
   const { page, labels, draft, editable } = props;
   const { lang } = page;
-  const text = draftingText(lang);
+  const text = draftText(lang);
   const title = reportTitle(lang, labels, draft);
   const party = labels.partyName(draft.reportingPartyCode, lang);
   const base = draftPath(lang, draft.id);
@@ -306,64 +307,6 @@ export function DraftPage(props: DraftPageProps) {
           </form>
         </section>
       ) : null}
-    </Layout>
-  );
-}
-
-/** 409: the narrative changed since the form was opened; both versions, nothing overwritten. */
-export function NarrativeConflictPage(
-  props: Common & { current: ReportHeader; typedText: string; typedGrouping: Grouping },
-) {
-  const { page, labels, current } = props;
-  const text = draftingText(page.lang);
-  return (
-    <Layout page={page} title={text('conflictTitle')}>
-      <h1>{text('conflictTitle')}</h1>
-      <p role="alert">{text('conflictIntro')}</p>
-      <div class="side-by-side">
-        <section aria-labelledby="mine-title">
-          <h2 id="mine-title">{text('yourVersion')}</h2>
-          <NarrativeForm
-            page={page}
-            labels={labels}
-            reportId={current.id}
-            contentLanguage={current.originalLanguage}
-            text={props.typedText}
-            grouping={props.typedGrouping}
-            version={current.version}
-            submitLabel={text('saveMine')}
-          />
-        </section>
-        <section aria-labelledby="stored-title">
-          <h2 id="stored-title">{text('storedVersion', { version: current.version })}</h2>
-          <ol class="narrative" lang={current.originalLanguage}>
-            {current.narrative.map((paragraph) => (
-              <li>{paragraph}</li>
-            ))}
-          </ol>
-          <p>
-            {text('groupingLabel')}: {text(groupingKeys[current.grouping])}
-          </p>
-        </section>
-      </div>
-      <p>
-        <a href={draftPath(page.lang, current.id)}>{text('backToDraft')}</a>
-      </p>
-    </Layout>
-  );
-}
-
-/** 409: the report is submitted or published; drafting actions are closed. */
-export function LockedPage(props: Common & { report: ReportHeader }) {
-  const { page, report } = props;
-  const text = draftingText(page.lang);
-  return (
-    <Layout page={page} title={text('lockedTitle')}>
-      <h1>{text('lockedTitle')}</h1>
-      <p>{text('lockedText', { status: statusLabel(page.lang, report.status) })}</p>
-      <p>
-        <a href={draftPath(page.lang, report.id)}>{text('backToDraft')}</a>
-      </p>
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { periodFromYears } from '../service.ts';
 import { isStillOngoing } from './carry-forward.ts';
-import { narrativeFromText, narrativeToText, periodFromYears } from './narrative.ts';
+import { narrativeFromText, narrativeToText } from './narrative.ts';
 
 describe('carry forward', () => {
   const start = '2021-01-01';

@@ -1,12 +1,3 @@
-/**
- * Reporting periods are stored as whole calendar years, as the demo's 2020–2021 report is
- * (2020-01-01 to 2021-12-31).
- */
-export const periodFromYears = (startYear: number, endYear: number) => ({
-  periodStart: `${String(startYear).padStart(4, '0')}-01-01`,
-  periodEnd: `${String(endYear).padStart(4, '0')}-12-31`,
-});
-
 /** Paragraphs typed in one textarea, separated by blank lines; single line breaks stay inside a paragraph. */
 export function narrativeFromText(text: string): string[] {
   return text

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
 import { notify } from '../../accounts/notifications.ts';
 import { userRoles } from '../../accounts/roles-schema.ts';
 import { users } from '../../accounts/schema.ts';
@@ -7,212 +7,20 @@ import { type Actor, recordAudit } from '../../audit/record.ts';
 import { type LocalizedText, touch } from '../../db/columns.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import type { Language } from '../../i18n/languages.ts';
-import { type ActivityOrigin, appendToReport, renumberRows } from '../../reports/activity-list.ts';
+import { type ActivityOrigin, renumberRows } from '../../reports/activity-list.ts';
 import { freezePublishedReports } from '../../reports/freeze.ts';
-import {
-  editableStatuses,
-  isEditable,
-  type ReportStatus,
-  type RevisionKind,
-} from '../../reports/lifecycle/status.ts';
-import { reportActivities, reportComments, type reportGroupings, reports } from '../../reports/schema.ts';
+import { editableStatuses, type RevisionKind } from '../../reports/lifecycle/status.ts';
+import { reportActivities, reportComments, reports } from '../../reports/schema.ts';
 import { type BeneficiaryView, beneficiariesOf } from '../../reports/service.ts';
 import { trainingEditions } from '../../training/schema.ts';
-import { carryForwardFor } from './carry-forward.ts';
-import { periodFromYears } from './narrative.ts';
-
-export type Grouping = (typeof reportGroupings)[number];
-
-/** Provenance written on reports started here. */
-export const draftSource = 'drafted in ipcoop';
-
-/** PostgreSQL's unique_violation, wherever the driver puts its code. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505') return true;
-  }
-  return false;
-}
-
-export type ReportHeader = {
-  id: number;
-  reportingPartyCode: string;
-  periodStart: string;
-  periodEnd: string;
-  originalLanguage: Language;
-  status: ReportStatus;
-  symbol: string | null;
-  grouping: Grouping;
-  narrative: string[];
-  version: number;
-  revisionOf: number | null;
-  revisionKind: RevisionKind;
-  revisionNumber: number;
-  carriedForwardFrom: number | null;
-  submittedAt: Date | null;
-};
-
-const headerColumns = {
-  id: reports.id,
-  reportingPartyCode: reports.reportingPartyCode,
-  periodStart: reports.periodStart,
-  periodEnd: reports.periodEnd,
-  originalLanguage: reports.originalLanguage,
-  status: reports.status,
-  symbol: reports.symbol,
-  grouping: reports.grouping,
-  narrative: reports.narrative,
-  version: reports.version,
-  revisionOf: reports.revisionOf,
-  revisionKind: reports.revisionKind,
-  revisionNumber: reports.revisionNumber,
-  carriedForwardFrom: reports.carriedForwardFrom,
-  submittedAt: reports.submittedAt,
-};
-
-export async function reportHeader(db: Db, id: number): Promise<ReportHeader | null> {
-  const [row] = await db.select(headerColumns).from(reports).where(eq(reports.id, id));
-  return row ?? null;
-}
-
-/** A change refused because the report left its reporter's hands after the route checked it. */
-export type ReportLocked = { ok: false; reason: 'locked'; current: ReportHeader };
-
-/**
- * The first step of every change to a report's list or activities, inside its transaction:
- * locks the report row (a submission waits for the change, or the change sees the submission)
- * and checks again what the route checked before the transaction began: still a draft or
- * returned, still the same party's. Null when the report is gone.
- */
-export async function lockReportForChange(
-  tx: Db,
-  report: { id: number; reportingPartyCode: string },
-): Promise<{ ok: true; current: ReportHeader } | ReportLocked | null> {
-  const [current] = await tx
-    .select(headerColumns)
-    .from(reports)
-    .where(eq(reports.id, report.id))
-    .for('update');
-  if (!current) return null;
-  if (!isEditable(current) || current.reportingPartyCode !== report.reportingPartyCode)
-    return { ok: false, reason: 'locked', current };
-  return { ok: true, current };
-}
-
-/**
- * The other reports listing this activity that are with the Secretariat (submitted). An activity
- * is one record in every report that lists it, so while one of them is under review the activity
- * must not change through another (published ones are protected by their snapshots instead).
- */
-export async function reviewsListing(
-  db: Db,
-  activityId: number,
-  exceptReportId: number,
-): Promise<ReportHeader[]> {
-  return db
-    .select(headerColumns)
-    .from(reports)
-    .innerJoin(reportActivities, eq(reportActivities.reportId, reports.id))
-    .where(
-      and(
-        eq(reportActivities.activityId, activityId),
-        ne(reports.id, exceptReportId),
-        eq(reports.status, 'submitted'),
-      ),
-    )
-    .orderBy(asc(reports.id));
-}
-
-export type MyReport = ReportHeader & { activityCount: number };
-
-/** Every report of these parties, drafts to published, newest period first, revisions after their original. */
-export async function reportsOfParties(db: Db, partyCodes: string[]): Promise<MyReport[]> {
-  if (partyCodes.length === 0) return [];
-  return db
-    .select({
-      ...headerColumns,
-      activityCount: sql<number>`(select count(*)::int from ${reportActivities} where ${reportActivities.reportId} = ${reports.id})`,
-    })
-    .from(reports)
-    .where(inArray(reports.reportingPartyCode, partyCodes))
-    .orderBy(
-      asc(reports.reportingPartyCode),
-      desc(reports.periodStart),
-      desc(reports.periodEnd),
-      asc(sql`coalesce(${reports.revisionOf}, ${reports.id})`),
-      // The original first, then its corrigenda and addenda in number order.
-      asc(sql`${reports.revisionOf} is not null`),
-      asc(reports.revisionKind),
-      asc(reports.revisionNumber),
-    );
-}
-
-export type StartReportInput = {
-  partyCode: string;
-  startYear: number;
-  endYear: number;
-  originalLanguage: Language;
-};
-
-export type StartReportProblem = {
-  field: 'startYear' | 'endYear';
-  problem: 'periodReversed' | 'reportExists';
-};
-
-/**
- * A new draft for a party and period, starting from the party's last published report: its
- * narrative and its still-ongoing activities (carry forward). One transaction.
- */
-export async function startReport(
-  db: Db,
-  actor: Actor,
-  input: StartReportInput,
-): Promise<{ ok: true; reportId: number } | { ok: false; error: StartReportProblem }> {
-  if (input.endYear < input.startYear)
-    return { ok: false, error: { field: 'endYear', problem: 'periodReversed' } };
-  const period = periodFromYears(input.startYear, input.endYear);
-  const exists = { ok: false, error: { field: 'startYear', problem: 'reportExists' } } as const;
-  try {
-    return await inTransaction(db, async (tx) => {
-      const [existing] = await tx
-        .select({ id: reports.id })
-        .from(reports)
-        .where(
-          and(
-            eq(reports.reportingPartyCode, input.partyCode),
-            eq(reports.periodStart, period.periodStart),
-            eq(reports.periodEnd, period.periodEnd),
-            eq(reports.revisionKind, 'original'),
-          ),
-        );
-      if (existing) return exists;
-      const carried = await carryForwardFor(tx, input.partyCode, period.periodStart);
-      const values = {
-        reportingPartyCode: input.partyCode,
-        ...period,
-        originalLanguage: input.originalLanguage,
-        narrative: carried?.narrative ?? [],
-        status: 'draft' as const,
-        source: draftSource,
-        carriedForwardFrom: carried?.fromReportId ?? null,
-      };
-      const [created] = await tx.insert(reports).values(values).returning({ id: reports.id });
-      if (!created) throw new Error('report insert returned nothing');
-      await appendToReport(tx, created.id, carried?.activityIds ?? [], 'carry-forward');
-      await recordAudit(tx, actor, {
-        action: 'create',
-        table: 'reports',
-        id: created.id,
-        after: { ...values, carriedForwardActivities: carried?.activityIds ?? [] },
-      });
-      return { ok: true, reportId: created.id } as const;
-    });
-  } catch (error) {
-    // Two reporters starting the same period at once: the unique key decides, the loser is told.
-    if (isUniqueViolation(error)) return exists;
-    throw error;
-  }
-}
+import {
+  draftSource,
+  type Grouping,
+  lockReportForChange,
+  type ReportHeader,
+  type ReportLocked,
+  reportHeader,
+} from '../report.ts';
 
 export type DraftRow = {
   rowNumber: number;

@@ -1,8 +1,13 @@
 import { Layout, type PageContext } from '../../http/layout.tsx';
+import type { ReferenceLabels } from '../../reference/labels.ts';
 import type { Grouped } from '../../reports/document/programme-groups.ts';
 import type { ProgrammeDetail, ReportDocument } from '../../reports/document/report-document.ts';
-import { draftingText } from '../messages.ts';
-import { draftPath } from '../components.tsx';
+import { draftPath, groupingKeys } from '../components.tsx';
+import type { Grouping, ReportHeader } from '../report.ts';
+import { NarrativeForm } from './components.tsx';
+import { draftText } from './messages.ts';
+
+type Common = { page: PageContext; labels: ReferenceLabels };
 
 /** Headings nest with the groups: level 3 under the details heading, then 4, at most 6. */
 function DetailGroup(props: { group: Grouped<ProgrammeDetail>; depth: number }) {
@@ -44,7 +49,7 @@ export function DocumentPreviewPage(props: {
 }) {
   const { page, document: doc } = props;
   const { lang } = page;
-  const text = draftingText(lang);
+  const text = draftText(lang);
   return (
     <Layout page={page} title={`${text('previewTitle')}: ${doc.title}`}>
       <p>
@@ -114,6 +119,49 @@ export function DocumentPreviewPage(props: {
           </>
         ) : null}
       </article>
+    </Layout>
+  );
+}
+
+/** 409: the narrative changed since the form was opened; both versions, nothing overwritten. */
+export function NarrativeConflictPage(
+  props: Common & { current: ReportHeader; typedText: string; typedGrouping: Grouping },
+) {
+  const { page, labels, current } = props;
+  const text = draftText(page.lang);
+  return (
+    <Layout page={page} title={text('conflictTitle')}>
+      <h1>{text('conflictTitle')}</h1>
+      <p role="alert">{text('conflictIntro')}</p>
+      <div class="side-by-side">
+        <section aria-labelledby="mine-title">
+          <h2 id="mine-title">{text('yourVersion')}</h2>
+          <NarrativeForm
+            page={page}
+            labels={labels}
+            reportId={current.id}
+            contentLanguage={current.originalLanguage}
+            text={props.typedText}
+            grouping={props.typedGrouping}
+            version={current.version}
+            submitLabel={text('saveMine')}
+          />
+        </section>
+        <section aria-labelledby="stored-title">
+          <h2 id="stored-title">{text('storedVersion', { version: current.version })}</h2>
+          <ol class="narrative" lang={current.originalLanguage}>
+            {current.narrative.map((paragraph) => (
+              <li>{paragraph}</li>
+            ))}
+          </ol>
+          <p>
+            {text('groupingLabel')}: {text(groupingKeys[current.grouping])}
+          </p>
+        </section>
+      </div>
+      <p>
+        <a href={draftPath(page.lang, current.id)}>{text('backToDraft')}</a>
+      </p>
     </Layout>
   );
 }

@@ -5,8 +5,8 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { SpreadsheetMessageKey } from '../activity-form/messages.ts';
 import type { SpreadsheetLimits } from './limits.ts';
+import type { SpreadsheetMessageKey } from './messages.ts';
 import { inspectXlsxArchive, isZip } from './zip-inspection.ts';
 
 /**

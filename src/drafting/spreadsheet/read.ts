@@ -1,11 +1,21 @@
 import type { Language } from '../../i18n/languages.ts';
-import { type ActivityFieldKey, activityFields, fieldForHeader, fieldLabel } from '../activity-form/fields.ts';
+import {
+  type ActivityFieldKey,
+  activityFields,
+  fieldForHeader,
+  fieldLabel,
+} from '../activity-form/fields.ts';
 import { type ActivityFieldValues, type ActivityInput, checkActivityFields } from '../activity-form/input.ts';
-import { type SpreadsheetMessageKey, spreadsheetText } from '../activity-form/messages.ts';
 import { formatPartialDate } from '../activity-form/partial-date.ts';
-import { type ActivityReference, languageName, looseKey, referenceMatcher } from '../activity-form/reference-matching.ts';
+import {
+  type ActivityReference,
+  languageName,
+  looseKey,
+  referenceMatcher,
+} from '../activity-form/reference-matching.ts';
 import { type GridCell, type GridRow, type GridSheet, hasContent, readGrid } from './grid.ts';
 import { type SpreadsheetLimits, spreadsheetLimits } from './limits.ts';
+import { type SpreadsheetMessageKey, spreadsheetText } from './messages.ts';
 
 export { type SpreadsheetLimits, spreadsheetLimits } from './limits.ts';
 

@@ -9,13 +9,14 @@ import { pageContext } from '../../http/page-context.ts';
 import { readForm } from '../../http/request.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { referenceData } from '../../reference/reference-data.ts';
-import { DraftPage, LockedPage } from '../draft/components.tsx';
-import { draftingText } from '../messages.ts';
-import { reportForRequest } from '../request-guards.tsx';
+import { LockedPage } from '../components.tsx';
+import { DraftPage } from '../draft/components.tsx';
 import { loadDraft } from '../draft/service.ts';
+import { reportForRequest } from '../request-guards.tsx';
+import { uploadText } from './messages.ts';
 import { readActivitySpreadsheet, spreadsheetLimits } from './read.ts';
-import { activityTemplateXlsx } from './template.ts';
 import { confirmUpload, stagedUpload, stageUpload, uploadIdPattern } from './service.ts';
+import { activityTemplateXlsx } from './template.ts';
 import { UploadGonePage, UploadPreviewPage } from './views.tsx';
 
 const limitMb = String(spreadsheetLimits.maxUploadBytes / (1024 * 1024));
@@ -47,7 +48,7 @@ export function uploadRoutes(db: Db, labels: () => Promise<ReferenceLabels>, rep
   const tooLarge = bodyLimit({
     maxSize: maxUploadRequestBytes,
     onError: async (c) => {
-      const text = draftingText(pageContext(c).lang);
+      const text = uploadText(pageContext(c).lang);
       const { report } = await reportForRequest(c, db, labels, 'edit');
       return refuseUpload(c, report.id, text('fileTooLarge', { size: limitMb }), 413);
     },
@@ -70,7 +71,7 @@ export function uploadRoutes(db: Db, labels: () => Promise<ReferenceLabels>, rep
 
   app.post(`${reportPath}/upload`, uploadLimit, async (c) => {
     const page = pageContext(c);
-    const text = draftingText(page.lang);
+    const text = uploadText(page.lang);
     const { account, report } = await reportForRequest(c, db, labels, 'edit');
     const file = (await readForm(c)).file;
     const upload = Array.isArray(file) ? file[0] : file;
@@ -106,7 +107,7 @@ export function uploadRoutes(db: Db, labels: () => Promise<ReferenceLabels>, rep
     const uploadId = c.req.param('uploadId');
     const upload = await stagedUpload(db, uploadId);
     if (!upload || upload.reportId !== report.id) {
-      const message = draftingText(page.lang)('uploadExpired');
+      const message = uploadText(page.lang)('uploadExpired');
       return c.html(<UploadGonePage page={page} reportId={report.id} message={message} />, 404);
     }
     requirePermission(upload.userId === account.id);
@@ -122,7 +123,7 @@ export function uploadRoutes(db: Db, labels: () => Promise<ReferenceLabels>, rep
       return c.html(<LockedPage page={page} labels={await labels()} report={result.current} />, 409);
     }
     if (!result.ok) {
-      const message = draftingText(page.lang)('uploadExpired');
+      const message = uploadText(page.lang)('uploadExpired');
       return c.html(<UploadGonePage page={page} reportId={report.id} message={message} />, 404);
     }
     const count = result.activityIds.length;

@@ -5,7 +5,7 @@ import { type Db, inTransaction } from '../../db/database.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { settings } from '../../settings/schema.ts';
 import { addActivitiesToReport } from '../activity-form/service.ts';
-import type { ReportLocked } from '../draft/service.ts';
+import type { ReportLocked } from '../report.ts';
 import type { SpreadsheetPreview } from './read.ts';
 
 /**

@@ -2,9 +2,13 @@ import ExcelJS from 'exceljs';
 import type { Language } from '../../i18n/languages.ts';
 import { languageNames, languages } from '../../i18n/languages.ts';
 import { type ActivityField, type ActivityFieldKey, activityFields } from '../activity-form/fields.ts';
-import { templateText } from '../activity-form/messages.ts';
-import { type ActivityReference, languageName, referenceMatcher } from '../activity-form/reference-matching.ts';
+import {
+  type ActivityReference,
+  languageName,
+  referenceMatcher,
+} from '../activity-form/reference-matching.ts';
 import { spreadsheetLimits } from './limits.ts';
+import { templateText } from './messages.ts';
 
 /** Columns whose values come from a list: the "Lists" sheet holds the labels the drop-downs offer. */
 const listFields = activityFields.filter(

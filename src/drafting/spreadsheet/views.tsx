@@ -1,9 +1,9 @@
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
 import { activityFields, fieldLabel } from '../activity-form/fields.ts';
-import { draftingText } from '../messages.ts';
+import { draftPath } from '../components.tsx';
+import { uploadText } from './messages.ts';
 import type { PreviewRow } from './read.ts';
 import { goodRows, type StagedUpload } from './service.ts';
-import { draftPath } from '../components.tsx';
 
 function RowValues(props: { page: PageContext; row: PreviewRow }) {
   const { lang } = props.page;
@@ -22,7 +22,7 @@ function RowValues(props: { page: PageContext; row: PreviewRow }) {
 
 function RowProblems(props: { page: PageContext; row: PreviewRow }) {
   const { lang } = props.page;
-  const text = draftingText(lang);
+  const text = uploadText(lang);
   const problems = [...props.row.errors, ...props.row.warnings];
   if (problems.length === 0) return <span>{text('rowReady')}</span>;
   return (
@@ -65,7 +65,7 @@ export function UploadPreviewPage(props: {
 }) {
   const { page, reportId, uploadId, upload } = props;
   const { lang } = page;
-  const text = draftingText(lang);
+  const text = uploadText(lang);
   const base = draftPath(lang, reportId);
   const rows = upload.preview.rows;
   const good = goodRows(upload).length;
@@ -135,7 +135,7 @@ export function UploadPreviewPage(props: {
 
 /** An upload that is gone (expired, imported) or someone else's. */
 export function UploadGonePage(props: { page: PageContext; reportId: number; message: string }) {
-  const text = draftingText(props.page.lang);
+  const text = uploadText(props.page.lang);
   return (
     <Layout page={props.page} title={text('uploadTitle')}>
       <h1>{text('uploadTitle')}</h1>
