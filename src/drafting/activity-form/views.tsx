@@ -94,8 +94,7 @@ function BeneficiaryFields(props: Common & { state: ActivityFormState; error?: s
         name={beneficiaryTextField}
         value={state.beneficiaryText}
         size={60}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={[`${typedId}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
+        {...invalidProps(id, error, `${typedId}-hint`)}
       />
       <FieldError id={`${id}-error`} message={error} />
     </fieldset>
