@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activityFields } from '../src/drafting/activity-fields.ts';
-import { readActivitySpreadsheet } from '../src/drafting/spreadsheet-read.ts';
+import { activityFields } from '../src/drafting/activity-form/fields.ts';
+import { readActivitySpreadsheet } from '../src/drafting/spreadsheet/read.ts';
 import { referenceData } from '../src/reference/reference-data.ts';
 import { mulberry32 } from './synthetic-registry.ts';
 import {

@@ -6,9 +6,10 @@ import type { Db } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
 import { idParam, positiveId } from '../http/request.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { LockedPage } from './draft-views.tsx';
-import { type ReportHeader, reportHeader } from './service.ts';
-import { canReadReportDraft, isEditable, isReporterOf } from './workflow.ts';
+import { canReadReportDraft, isReporterOf } from '../reports/lifecycle/access.ts';
+import { isEditable } from '../reports/lifecycle/status.ts';
+import { LockedPage } from './components.tsx';
+import { type ReportHeader, reportHeader } from './report.ts';
 
 /** What a drafting route may do with the report in its path. */
 export type ReportAccessRule =

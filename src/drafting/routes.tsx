@@ -1,5 +1,4 @@
-import { type Context, Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { Hono } from 'hono';
 import { requireAccount, requirePermission } from '../accounts/guard.ts';
 import { reportingParties, reportsFor } from '../accounts/policy.ts';
 import type { WorkspaceEntries } from '../accounts/workspace-entries.ts';
@@ -7,40 +6,15 @@ import { actorOf } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
 import { formText, readForm } from '../http/request.ts';
-import { isLanguage, type Language, languages } from '../i18n/languages.ts';
+import { isLanguage } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { loadReportDocument } from '../reports/document/report-document.ts';
-import { reportGroupings } from '../reports/schema.ts';
-import { activityRoutes } from './activity-routes.tsx';
-import { DraftPage, LockedPage, NarrativeConflictPage } from './draft-views.tsx';
-import { type DraftingMessageKey, draftingText } from './page-messages.ts';
-import { yearRange } from './partial-date.ts';
-import { DocumentPreviewPage } from './preview-views.tsx';
-import { activityIdOf, reportForRequest } from './request-guards.tsx';
-import {
-  type Grouping,
-  loadDraft,
-  type ReportHeader,
-  removeFromReport,
-  reportsOfParties,
-  saveNarrative,
-  startReport,
-  startRevision,
-  submitReport,
-} from './service.ts';
-import { uploadRoutes } from './upload-routes.tsx';
-import { reportTitle } from './view-parts.tsx';
+import { yearRange } from './activity-form/partial-date.ts';
+import { activityRoutes } from './activity-form/routes.tsx';
+import { draftRoutes } from './draft/routes.tsx';
+import { draftingText } from './messages.ts';
+import { reportsOfParties, startReport } from './service.ts';
+import { uploadRoutes } from './spreadsheet/routes.tsx';
 import { MyReportsPage, type StartForm } from './views.tsx';
-import { canEditReport, canReadReportDraft, narrativeFromText } from './workflow.ts';
-
-/**
- * The hook the DOCX/PDF route takes (reportDocumentRoutes' `canReadDraft`): a draft's document is
- * for whoever may read the draft here.
- */
-export const canReadDraftDocument = async (
-  c: Context,
-  report: { reportingPartyCode: string; status: string },
-) => canReadReportDraft(c.get('signedIn')?.account ?? null, report);
 
 /** Reporters get a link to their reports on the workspace page. */
 export const draftingWorkspaceEntries: WorkspaceEntries = (account, lang) =>
@@ -51,37 +25,10 @@ export const draftingWorkspaceEntries: WorkspaceEntries = (account, lang) =>
 const base = '/:lang{(?:en|fr|es)}/drafting';
 const reportPath = `${base}/reports/:id{[0-9]+}`;
 
-/** Messages a redirect after a change may show (?notice=…); anything else is ignored. */
-const notices = new Set<DraftingMessageKey>([
-  'saved',
-  'activityAdded',
-  'activitySaved',
-  'activityRemoved',
-  'submitted',
-  'revisionStarted',
-  'imported',
-]);
-
-/** Longest narrative accepted: far above any real report, low enough to keep rows sane. */
-const maxNarrativeLength = 100_000;
-
 const parseYear = (value: string) =>
   /^\d{4}$/.test(value.trim()) && Number(value) >= yearRange.min && Number(value) <= yearRange.max
     ? Number(value)
     : null;
-
-/** "Canada submitted Report of Canada, 2021–2022." in every interface language. */
-function submissionNotice(labels: ReferenceLabels, report: ReportHeader): Record<Language, string> {
-  return Object.fromEntries(
-    languages.map((lang) => [
-      lang,
-      draftingText(lang)('notifySubmitted', {
-        party: labels.partyName(report.reportingPartyCode, lang),
-        report: reportTitle(lang, labels, report),
-      }),
-    ]),
-  ) as Record<Language, string>;
-}
 
 /** The reporter's side of the Art. 67 report: drafting, carrying forward, uploading, submitting. */
 export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
@@ -149,156 +96,10 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     );
   });
 
-  app.get(reportPath, async (c) => {
-    const page = pageContext(c);
-    const { account, report } = await reportForRequest(c, db, labels, 'read');
-    const draft = await loadDraft(db, report.id);
-    if (!draft) throw new HTTPException(404);
-    const key = c.req.query('notice') as DraftingMessageKey | undefined;
-    const count = Number(c.req.query('count') ?? 0);
-    const notice = key && notices.has(key) ? draftingText(page.lang)(key, { count }) : undefined;
-    return c.html(
-      <DraftPage
-        page={page}
-        labels={await labels()}
-        draft={draft}
-        editable={canEditReport(account, report)}
-        notice={notice}
-      />,
-    );
-  });
-
-  app.post(`${reportPath}/narrative`, async (c) => {
-    const page = pageContext(c);
-    const { account, report } = await reportForRequest(c, db, labels, 'edit');
-    const body = await readForm(c);
-    const typed = formText(body, 'narrative');
-    const grouping = (reportGroupings as readonly string[]).includes(formText(body, 'grouping'))
-      ? (formText(body, 'grouping') as Grouping)
-      : report.grouping;
-    // A form without a readable version cannot prove it saw the latest text: it gets the conflict page.
-    const version = Number.parseInt(formText(body, 'version'), 10) || -1;
-    if (typed.length > maxNarrativeLength) {
-      const draft = await loadDraft(db, report.id);
-      if (!draft) throw new HTTPException(404);
-      const narrativeError = draftingText(page.lang)('narrativeTooLong', { max: maxNarrativeLength });
-      return c.html(
-        <DraftPage
-          page={page}
-          labels={await labels()}
-          draft={{ ...draft, narrative: [typed] }}
-          editable
-          narrativeError={narrativeError}
-        />,
-        400,
-      );
-    }
-    const result = await saveNarrative(db, actorOf(account), report.id, {
-      narrative: narrativeFromText(typed),
-      grouping,
-      version,
-    });
-    if (!result) throw new HTTPException(404);
-    if (!result.ok && result.reason === 'locked') {
-      return c.html(<LockedPage page={page} labels={await labels()} report={result.current} />, 409);
-    }
-    if (!result.ok) {
-      return c.html(
-        <NarrativeConflictPage
-          page={page}
-          labels={await labels()}
-          current={result.current}
-          typedText={typed}
-          typedGrouping={grouping}
-        />,
-        409,
-      );
-    }
-    return c.redirect(`/${page.lang}/drafting/reports/${report.id}?notice=saved#narrative-title`, 303);
-  });
-
-  app.post(`${reportPath}/activities/:activityId{[0-9]+}/remove`, async (c) => {
-    const page = pageContext(c);
-    const { account, report } = await reportForRequest(c, db, labels, 'edit');
-    const removed = await removeFromReport(db, actorOf(account), report, activityIdOf(c));
-    if (!removed) throw new HTTPException(404);
-    if (!removed.ok) {
-      return c.html(<LockedPage page={page} labels={await labels()} report={removed.current} />, 409);
-    }
-    return c.redirect(
-      `/${page.lang}/drafting/reports/${report.id}?notice=activityRemoved#activities-title`,
-      303,
-    );
-  });
-
-  app.post(`${reportPath}/submit`, async (c) => {
-    const page = pageContext(c);
-    const { account, report } = await reportForRequest(c, db, labels, 'edit');
-    const referenceLabels = await labels();
-    const result = await submitReport(
-      db,
-      actorOf(account),
-      report.id,
-      submissionNotice(referenceLabels, report),
-    );
-    if (!result) throw new HTTPException(404);
-    if (!result.ok && result.reason === 'locked') {
-      return c.html(<LockedPage page={page} labels={referenceLabels} report={report} />, 409);
-    }
-    if (!result.ok) {
-      const draft = await loadDraft(db, report.id);
-      if (!draft) throw new HTTPException(404);
-      return c.html(
-        <DraftPage
-          page={page}
-          labels={referenceLabels}
-          draft={draft}
-          editable
-          submitError={draftingText(page.lang)('submitEmpty')}
-        />,
-        400,
-      );
-    }
-    // Mail goes out after the commit; a mail server down must not undo the submission.
-    result.afterCommit().catch((error: Error) => console.error(`submission mail failed: ${error.message}`));
-    return c.redirect(`/${page.lang}/drafting/reports/${report.id}?notice=submitted`, 303);
-  });
-
-  app.post(`${reportPath}/revisions`, async (c) => {
-    const page = pageContext(c);
-    const { account, report } = await reportForRequest(c, db, labels, 'reporter');
-    const kind = formText(await readForm(c), 'kind');
-    if (kind !== 'corrigendum' && kind !== 'addendum') throw new HTTPException(400, { message: 'kind' });
-    if (report.status !== 'published') {
-      return c.html(<LockedPage page={page} labels={await labels()} report={report} />, 409);
-    }
-    const revision = await startRevision(db, actorOf(account), report.id, kind);
-    if (!revision) return c.html(<LockedPage page={page} labels={await labels()} report={report} />, 409);
-    const notice = revision.created ? '?notice=revisionStarted' : '';
-    return c.redirect(`/${page.lang}/drafting/reports/${revision.reportId}${notice}`, 303);
-  });
-
-  app.get(`${reportPath}/preview`, async (c) => {
-    const page = pageContext(c);
-    const { report } = await reportForRequest(c, db, labels, 'read');
-    const document = await loadReportDocument(db, report.id, page.lang, await labels());
-    if (!document) throw new HTTPException(404);
-    return c.html(
-      <DocumentPreviewPage
-        page={page}
-        reportId={report.id}
-        document={document}
-        contentLanguage={report.originalLanguage}
-      />,
-    );
-  });
-
   // Form targets opened by GET (the language switcher on a page answering a POST): back to the page.
   app.get(`${base}/reports`, (c) => c.redirect(`/${c.req.param('lang')}/drafting`, 303));
-  app.get(`${reportPath}/:action{(?:narrative|submit|revisions|upload)}`, (c) =>
-    c.redirect(`/${c.req.param('lang')}/drafting/reports/${c.req.param('id')}`, 303),
-  );
 
+  app.route('/', draftRoutes(db, labels, reportPath));
   app.route('/', activityRoutes(db, labels, reportPath));
   app.route('/', uploadRoutes(db, labels, reportPath));
   return app;

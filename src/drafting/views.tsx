@@ -3,9 +3,10 @@ import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { type Language, languages } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { draftingText } from './page-messages.ts';
+import { revisionLabel } from '../reports/lifecycle/status.ts';
+import { draftPath, statusLabel } from './components.tsx';
+import { draftingText } from './messages.ts';
 import type { MyReport } from './service.ts';
-import { draftPath, revisionLabel, statusLabel } from './view-parts.tsx';
 
 export type StartForm = {
   partyCode: string;

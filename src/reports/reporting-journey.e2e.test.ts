@@ -9,7 +9,7 @@ import { cliActor } from '../audit/record.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { activityFields } from '../drafting/activity-fields.ts';
+import { activityFields } from '../drafting/activity-form/fields.ts';
 import { reportIdFrom } from '../drafting/test-helpers.ts';
 import { allocateSymbol } from '../review/symbols.ts';
 import { launchChromium, serveForTest } from '../testing/browser.ts';

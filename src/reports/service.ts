@@ -136,6 +136,17 @@ export async function reportVersions(db: Db, id: number): Promise<ReportVersion[
   }));
 }
 
+/** What an access check needs to know about a report that may not be published. */
+export type ReportAccess = { id: number; status: string; reportingPartyCode: string };
+
+export async function reportAccess(db: Db, id: number): Promise<ReportAccess | null> {
+  const [report] = await db
+    .select({ id: reports.id, status: reports.status, reportingPartyCode: reports.reportingPartyCode })
+    .from(reports)
+    .where(eq(reports.id, id));
+  return report ?? null;
+}
+
 /** Beneficiaries of some activities, in source order, keyed by activity. */
 export async function beneficiariesOf(
   db: Db,

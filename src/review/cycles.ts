@@ -1,8 +1,8 @@
 import { and, asc, desc, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import type { PartyInfo, ReferenceLabels } from '../reference/labels.ts';
+import type { RevisionKind } from '../reports/lifecycle/status.ts';
 import { reports } from '../reports/schema.ts';
-import type { RevisionKind } from './service.ts';
 
 export const cycleStates = ['published', 'submitted', 'returned', 'drafting', 'notStarted'] as const;
 export type CycleState = (typeof cycleStates)[number];

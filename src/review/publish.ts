@@ -37,8 +37,14 @@ export function checkCirculationDate(value: string, today: string): { date: stri
 
 type ReportRow = typeof reports.$inferSelect;
 
+/** What the symbol of a report depends on. */
+type SymbolSource = Pick<
+  ReportRow,
+  'reportingPartyCode' | 'revisionOf' | 'revisionKind' | 'revisionNumber'
+> & { status: string };
+
 /** The symbol a report receives on publication: the next for its party, or its original's with /Corr.k or /Add.k. */
-export async function symbolFor(db: Db, report: ReportRow): Promise<string> {
+export async function symbolFor(db: Db, report: SymbolSource): Promise<string> {
   if (report.revisionKind === 'original') return allocateSymbol(db, report.reportingPartyCode);
   const [original] = report.revisionOf
     ? await db.select().from(reports).where(eq(reports.id, report.revisionOf))

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { requireAccount } from '../accounts/guard.ts';
 import { isSecretariat } from '../accounts/policy.ts';
@@ -10,14 +9,11 @@ import { NotFoundPage } from '../http/error-pages.tsx';
 import type { FormErrors } from '../http/form-fields.tsx';
 import type { PageContext } from '../http/layout.tsx';
 import { pageContext } from '../http/page-context.ts';
-import { positiveId } from '../http/request.ts';
+import { formText, positiveId, readForm } from '../http/request.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { loadReportDocument } from '../reports/document/report-document.ts';
-import { reportSnapshot } from '../reports/document/snapshot.ts';
-import { reports } from '../reports/schema.ts';
-import { reportVersions } from '../reports/service.ts';
+import { pendingRevisionChanges } from '../reports/lifecycle/service.ts';
 import { cycleOverview, defaultPeriod, knownPeriods, parsePeriod } from './cycles.ts';
-import { diffSnapshots } from './diff.ts';
 import { reviewText } from './messages.ts';
 import { checkCirculationDate, publishReport, symbolFor } from './publish.ts';
 import {
@@ -25,6 +21,7 @@ import {
   loadReviewReport,
   maxCommentLength,
   ReviewConflict,
+  type ReviewReport,
   returnReport,
   reviewQueue,
 } from './service.ts';
@@ -35,7 +32,6 @@ import {
   saveSymbolPattern,
   symbolPatternProblem,
 } from './symbols.ts';
-import { previousVersion, versionSnapshot } from './versions.ts';
 import { ConflictPage, ReviewPage, ReviewQueuePage, statusLabel } from './views.tsx';
 import { CyclesPage } from './views-cycles.tsx';
 import { SettingsPage } from './views-settings.tsx';
@@ -43,7 +39,6 @@ import { SettingsPage } from './views-settings.tsx';
 /** Every Secretariat page starts here: signed-out visitors go to sign in, others get 403. */
 const secretariatOnly = (c: Context): Account => requireAccount(c, isSecretariat);
 const today = () => new Date().toISOString().slice(0, 10);
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** Mail goes after the commit; a mail failure must not undo a decision already recorded. */
 async function sendAfterCommit(send: () => Promise<void>) {
@@ -85,7 +80,8 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     extra: {
       values?: Record<string, string>;
       errors?: FormErrors;
-      notice?: string | null;
+      /** A message above the page, which may depend on the report as it stands now. */
+      notice?: (report: ReviewReport) => string | null;
       status?: 400;
     } = {},
   ) {
@@ -94,25 +90,16 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const referenceLabels = await labels();
     const document = report && (await loadReportDocument(db, id, page.lang, referenceLabels));
     if (!report || !document || report.status === 'draft') return c.html(<NotFoundPage page={page} />, 404);
-    const [row] = await db.select().from(reports).where(eq(reports.id, id));
     let symbol: { value: string } | { problem: string } = { problem: '' };
-    if (row && report.status === 'submitted') {
+    if (report.status === 'submitted') {
       try {
-        symbol = { value: await symbolFor(db, row) };
+        symbol = { value: await symbolFor(db, report) };
       } catch (error) {
         if (!(error instanceof ReviewConflict)) throw error;
         symbol = { problem: conflictMessage(page, error) };
       }
     }
-    let changes = null;
-    if (report.revisionOf && report.status !== 'published') {
-      const previous = previousVersion(await reportVersions(db, id), id);
-      const [before, after] = await Promise.all([
-        previous ? versionSnapshot(db, previous.id) : null,
-        reportSnapshot(db, id),
-      ]);
-      if (before && after) changes = diffSnapshots(before, after);
-    }
+    const changes = await pendingRevisionChanges(db, report);
     return c.html(
       <ReviewPage
         page={page}
@@ -124,7 +111,7 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         today={today()}
         values={extra.values}
         errors={extra.errors}
-        notice={extra.notice}
+        notice={extra.notice?.(report) ?? null}
       />,
       extra.status ?? 200,
     );
@@ -144,13 +131,14 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     if (!id) return c.html(<NotFoundPage page={page} />, 404);
     const t = reviewText(page.lang);
     const done = c.req.query('done');
-    let notice: string | null = null;
-    if (done === 'returned') notice = t('returnedNotice', { count: Number(c.req.query('count')) || 1 });
-    if (done === 'published') {
-      const [row] = await db.select({ symbol: reports.symbol }).from(reports).where(eq(reports.id, id));
-      if (row?.symbol) notice = t('publishedNotice', { symbol: row.symbol });
-    }
-    return renderReview(c, id, { notice });
+    const count = Number(c.req.query('count')) || 1;
+    return renderReview(c, id, {
+      notice: (report) => {
+        if (done === 'returned') return t('returnedNotice', { count });
+        if (done === 'published' && report.symbol) return t('publishedNotice', { symbol: report.symbol });
+        return null;
+      },
+    });
   });
 
   app.post(`${base}/reports/:id{[0-9]+}/return`, async (c) => {
@@ -162,7 +150,7 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const conflict = (error: ReviewConflict) =>
       c.html(<ConflictPage page={page} message={conflictMessage(page, error)} reportId={id} />, 409);
     if (report.status !== 'submitted') return conflict(new ReviewConflict('notSubmitted', report.status));
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const { comments, problems } = commentsFromForm(
       form,
       report.programmes.map((p) => p.activityId),
@@ -175,7 +163,7 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
           p.problem === 'required' ? t('commentRequired') : t('commentTooLong', { max: maxCommentLength }),
         ]),
       );
-      const values = Object.fromEntries(Object.entries(form).map(([name, value]) => [name, text(value)]));
+      const values = Object.fromEntries(Object.keys(form).map((name) => [name, formText(form, name)]));
       return renderReview(c, id, { values, errors, status: 400 });
     }
     try {
@@ -197,9 +185,8 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const conflict = (error: ReviewConflict) =>
       c.html(<ConflictPage page={page} message={conflictMessage(page, error)} reportId={id} />, 409);
     if (report.status !== 'submitted') return conflict(new ReviewConflict('notSubmitted', report.status));
-    const form = await c.req.parseBody();
-    const typed = text(form.circulation_date);
-    const checked = checkCirculationDate(typed.trim() === '' ? today() : typed, today());
+    const typed = formText(await readForm(c), 'circulation_date');
+    const checked = checkCirculationDate(typed === '' ? today() : typed, today());
     if ('problem' in checked) {
       const t = reviewText(page.lang);
       const message =
@@ -278,7 +265,7 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   app.post(`${base}/settings`, async (c) => {
     const account = secretariatOnly(c);
     const { lang } = pageContext(c);
-    const pattern = text((await c.req.parseBody()).symbol_pattern).trim();
+    const pattern = formText(await readForm(c), 'symbol_pattern');
     const problem = symbolPatternProblem(pattern);
     if (problem) {
       const t = reviewText(lang);

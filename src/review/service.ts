@@ -9,10 +9,9 @@ import { formatPeriod } from '../i18n/format.ts';
 import { type Language, languages } from '../i18n/languages.ts';
 import { translator } from '../i18n/translate.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { reportActivities, reportComments, reports, type revisionKinds } from '../reports/schema.ts';
-import { reviewText, versionText } from './messages.ts';
-
-export type RevisionKind = (typeof revisionKinds)[number];
+import { type RevisionKind, revisionLabel } from '../reports/lifecycle/status.ts';
+import { reportActivities, reportComments, reports } from '../reports/schema.ts';
+import { reviewText } from './messages.ts';
 
 /** Why the Secretariat cannot act on a report now (answered with 409). */
 export class ReviewConflict extends Error {
@@ -177,11 +176,6 @@ export function reportNames(labels: ReferenceLabels, report: Describable): Recor
     names[lang] = report.revisionKind === 'original' ? name : `${name} — ${revision}`;
   }
   return names;
-}
-
-/** "Original", "Corrigendum 1", "Addendum 2". */
-export function revisionLabel(lang: Language, kind: RevisionKind, number: number): string {
-  return versionText(lang)(kind, { number });
 }
 
 /** Locks the report row for the rest of the transaction and checks it awaits review. */

@@ -1,6 +1,7 @@
-import { FieldError, type FormErrors } from '../http/form-fields.tsx';
+import { FieldError, type FormErrors, invalidProps } from '../http/form-fields.tsx';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { revisionLabel } from '../reports/lifecycle/status.ts';
 import {
   type CycleOverview,
   type CycleReport,
@@ -9,8 +10,7 @@ import {
   cycleStates,
 } from './cycles.ts';
 import { reviewText } from './messages.ts';
-import { revisionLabel } from './service.ts';
-import { invalidIf, statusLabel } from './views.tsx';
+import { statusLabel } from './views.tsx';
 
 const stateKeys = {
   published: 'statePublished',
@@ -80,7 +80,7 @@ export function CyclesPage(props: {
           list="known-periods"
           value={props.periodValue}
           size={10}
-          {...invalidIf('period', errors)}
+          {...invalidProps('period', errors.period)}
         />{' '}
         <datalist id="known-periods">
           {props.periods.map((period) => (

@@ -1,4 +1,4 @@
-import { FieldError, FormError, type FormErrors, Notice } from '../http/form-fields.tsx';
+import { FieldError, FormError, type FormErrors, invalidProps, Notice } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import { reviewText } from './messages.ts';
 
@@ -30,10 +30,7 @@ export function SettingsPage(props: {
           required
           value={props.pattern}
           size={40}
-          aria-invalid={errors.symbol_pattern ? 'true' : undefined}
-          aria-describedby={
-            errors.symbol_pattern ? 'symbol_pattern-hint symbol_pattern-error' : 'symbol_pattern-hint'
-          }
+          {...invalidProps('symbol_pattern', errors.symbol_pattern, 'symbol_pattern-hint')}
         />
         <FieldError id="symbol_pattern-error" message={errors.symbol_pattern} />
         {props.example ? <p>{text('symbolExample', { example: props.example })}</p> : null}

@@ -1,20 +1,16 @@
-import { FieldError, FormError, type FormErrors, Notice } from '../http/form-fields.tsx';
+import { FieldError, FormError, type FormErrors, invalidProps, Notice } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import type { ReportDocument } from '../reports/document/report-document.ts';
-import type { SnapshotDiff } from './diff.ts';
+import { ChangesBody } from '../reports/lifecycle/components.tsx';
+import type { SnapshotDiff } from '../reports/lifecycle/diff.ts';
+import { revisionLabel } from '../reports/lifecycle/status.ts';
 import { reviewText } from './messages.ts';
 import type { QueueItem, ReviewReport } from './service.ts';
-import { revisionLabel } from './service.ts';
-import { ChangesBody } from './views-changes.tsx';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
-
-/** aria attributes tying a field to its error message. */
-export const invalidIf = (name: string, errors: FormErrors) =>
-  errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${name}-error` } : {};
 
 const reportTitle = (
   page: PageContext,
@@ -105,7 +101,12 @@ function CommentBox(props: {
   return (
     <>
       <label for={props.name}>{props.label}</label>
-      <textarea id={props.name} name={props.name} rows={3} {...invalidIf(props.name, props.errors)}>
+      <textarea
+        id={props.name}
+        name={props.name}
+        rows={3}
+        {...invalidProps(props.name, props.errors[props.name])}
+      >
         {props.values[props.name] ?? ''}
       </textarea>
       <FieldError id={`${props.name}-error`} message={props.errors[props.name]} />
@@ -257,12 +258,7 @@ export function ReviewPage(props: Common & ReviewPageData) {
                 type="date"
                 required
                 value={values.circulation_date ?? props.today}
-                aria-invalid={errors.circulation_date ? 'true' : undefined}
-                aria-describedby={
-                  errors.circulation_date
-                    ? 'circulation_date-hint circulation_date-error'
-                    : 'circulation_date-hint'
-                }
+                {...invalidProps('circulation_date', errors.circulation_date, 'circulation_date-hint')}
               />
               <FieldError id="circulation_date-error" message={errors.circulation_date} />
               <button type="submit">{text('publishButton')}</button>

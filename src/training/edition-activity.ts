@@ -6,10 +6,10 @@ import { type Actor, recordAudit, systemActor } from '../audit/record.ts';
 import { auditLog } from '../audit/schema.ts';
 import { type LocalizedText, touch } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
-import { appendToReport } from '../drafting/service.ts';
 import { defineMessages } from '../i18n/catalogue.ts';
 import { type Language, languages } from '../i18n/languages.ts';
 import { parties, regions, taxonomyTerms } from '../reference/schema.ts';
+import { appendToReport } from '../reports/activity-list.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import { participants, programmeOrganizers, trainingEditions, trainingProgrammes } from './schema.ts';
 

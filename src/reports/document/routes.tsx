@@ -1,17 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { NotFoundPage } from '../../http/error-pages.tsx';
 import { pageContext } from '../../http/page-context.ts';
 import { positiveId } from '../../http/request.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
-import { reports } from '../schema.ts';
+import { type ReportAccess, reportAccess } from '../service.ts';
 import { reportDocx } from './docx.ts';
 import { reportPdf } from './pdf.ts';
 import { loadReportDocument, type ReportDocument } from './report-document.ts';
-
-/** What an access check needs to know about a report that is not published. */
-export type ReportAccess = { id: number; status: string; reportingPartyCode: string };
 
 export type ReportDocumentOptions = {
   /** Whether this request may read an unpublished report; by default nobody may. */
@@ -35,14 +31,6 @@ export function documentFileName(doc: ReportDocument, extension: string): string
   return `${base || `report-${doc.reportId}`}.${extension}`;
 }
 
-async function findReportAccess(db: Db, id: number): Promise<ReportAccess | null> {
-  const [report] = await db
-    .select({ id: reports.id, status: reports.status, reportingPartyCode: reports.reportingPartyCode })
-    .from(reports)
-    .where(eq(reports.id, id));
-  return report ?? null;
-}
-
 /** GET /{lang}/reports/{id}.docx|pdf: the WTO-style document in the page language. */
 export function reportDocumentRoutes(
   db: Db,
@@ -56,7 +44,7 @@ export function reportDocumentRoutes(
     const page = pageContext(c);
     const [idText = '', extension] = c.req.param('file').split('.');
     const id = positiveId(idText);
-    const report = id ? await findReportAccess(db, id) : null;
+    const report = id ? await reportAccess(db, id) : null;
     const isDraft = report?.status !== 'published';
     if (!report || (isDraft && !(await canReadDraft(c, report)))) {
       return c.html(<NotFoundPage page={page} />, 404);

@@ -1,0 +1,296 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formRequest, type TestSession, testSession } from '../../accounts/test-sessions.ts';
+import { activities } from '../../activities/schema.ts';
+import { createApp } from '../../app.tsx';
+import type { Database } from '../../db/database.ts';
+import { openTestDatabase, testBackends } from '../../db/test-database.ts';
+import { seedDemo } from '../../demo/seed-demo.ts';
+import { referenceData } from '../../reference/reference-data.ts';
+import { reportActivities, reports } from '../../reports/schema.ts';
+import { removeFromReport } from '../draft/service.ts';
+import { confirmUpload, stagedUpload } from '../spreadsheet/service.ts';
+import { activitiesWorkbook, multipartRequest, reportIdFrom } from '../test-helpers.ts';
+import { formStateFromBody, rawActivityInput } from './form-state.ts';
+import { type ActivityInput, validateActivityInput } from './input.ts';
+import { createActivity, updateActivity } from './service.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function activityInput(title: string): ActivityInput {
+  const result = validateActivityInput(
+    rawActivityInput(formStateFromBody({ title, originalLanguage: 'en' })),
+    'en',
+    referenceData(),
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.value;
+}
+
+/** The part of the draft page about one activity: from its title to the next one. */
+function itemOf(html: string, activityId: number): string {
+  const at = html.indexOf(`/activities/${activityId}/remove"`);
+  if (at < 0) throw new Error(`activity ${activityId} is not on the page`);
+  const start = html.lastIndexOf('<h3', at);
+  const next = html.indexOf('<h3', at);
+  return html.slice(start, next < 0 ? undefined : next);
+}
+
+describe.each(testBackends)('activities shared with a report under review (%s database)', (backend) => {
+  let database: Database;
+  let app: ReturnType<typeof createApp>;
+  let officer: TestSession;
+  let secretariat: TestSession;
+  let corrigendumId: number;
+  let draftId: number;
+  let manualId: number;
+
+  const get = (path: string, session: TestSession = officer) =>
+    app.request(path, { headers: { Cookie: session.cookie } });
+  const actor = () => ({ userId: officer.userId, label: 'officer@cipo.example' });
+  const activity = async (id: number) =>
+    (await database.db.select().from(activities).where(eq(activities.id, id)))[0];
+  const listOf = async (reportId: number) =>
+    (
+      await database.db
+        .select({ activityId: reportActivities.activityId })
+        .from(reportActivities)
+        .where(eq(reportActivities.reportId, reportId))
+        .orderBy(asc(reportActivities.rowNumber))
+    ).map((row) => row.activityId);
+  const setStatus = (reportId: number, status: 'draft' | 'submitted' | 'returned') =>
+    database.db.update(reports).set({ status }).where(eq(reports.id, reportId));
+  const versionIn = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
+  /** Server only: until some statement of the test database waits for a row lock. */
+  const lockWaiter = async () => {
+    for (let i = 0; i < 200; i++) {
+      const result = await database.db.execute(
+        sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+      );
+      const [row] = (result as unknown as { rows: Array<{ n: number }> }).rows;
+      if ((row?.n ?? 0) > 0) return true;
+      await sleep(25);
+    }
+    return false;
+  };
+
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+    await seedDemo(database.db);
+    app = createApp(database);
+    officer = await testSession(database.db, 'officer@cipo.example', 'reporter', { party: 'CAN' });
+    secretariat = await testSession(database.db, 'trips@wto.example', 'secretariat');
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('refuses an edit, through a later draft, of an activity listed in a submitted corrigendum', async () => {
+    const revision = await app.request(
+      '/en/drafting/reports/1/revisions',
+      formRequest(officer, { kind: 'corrigendum' }),
+    );
+    corrigendumId = reportIdFrom(revision.headers.get('location'));
+    const submit = await app.request(
+      `/en/drafting/reports/${corrigendumId}/submit`,
+      formRequest(officer, {}),
+    );
+    expect(submit.status).toBe(303);
+    const started = await app.request(
+      '/en/drafting/reports',
+      formRequest(officer, { party: 'CAN', startYear: '2023', endYear: '2024', originalLanguage: 'en' }),
+    );
+    draftId = reportIdFrom(started.headers.get('location'));
+    expect(await listOf(draftId)).toContain(1);
+    expect(await listOf(corrigendumId)).toContain(1);
+
+    const before = await activity(1);
+    const underReview = await (
+      await get(`/en/drafting/reports/${corrigendumId}/preview`, secretariat)
+    ).text();
+
+    const form = await get(`/fr/drafting/reports/${draftId}/activities/1/edit`);
+    expect(form.status).toBe(200);
+    const formHtml = await form.text();
+    expect(formHtml).toContain(
+      'Ce programme figure aussi dans Rapport de Canada, 2020–2021 — Corrigendum 1, que le Secrétariat de l’OMC examine.',
+    );
+    const version = versionIn(formHtml);
+    expect(version).toBe(String(before?.version));
+
+    const edit = (lang: string, title: string) =>
+      app.request(
+        `/${lang}/drafting/reports/${draftId}/activities/1/edit`,
+        formRequest(officer, { title, originalLanguage: 'en', startDate: '2021-04-24', version }),
+      );
+    const refused = await edit('fr', 'Atelier modifié pendant l’examen');
+    expect(refused.status).toBe(409);
+    const html = await refused.text();
+    expect(html).toMatch(
+      /role="alert">Rien n’a été enregistré : ce programme figure aussi dans Rapport de Canada/,
+    );
+    expect(html).toContain('avant la fin de cet examen. Ce que vous avez saisi est conservé ci-dessous.');
+    // The form comes back as typed, on the version it was opened on.
+    expect(html).toContain('value="Atelier modifié pendant l’examen"');
+    expect(html).toContain('value="2021-04-24"');
+    expect(versionIn(html)).toBe(version);
+    const spanish = await edit('es', 'Otro título');
+    expect(spanish.status).toBe(409);
+    expect(await spanish.text()).toContain('No se guardó nada: este programa figura también en Informe de ');
+    const english = await edit('en', 'Another title');
+    expect(english.status).toBe(409);
+    expect(await english.text()).toContain(
+      'which is with the WTO Secretariat for review, and it cannot be changed until that review ends.',
+    );
+
+    // Nothing changed: not the activity, not the corrigendum the Secretariat is reading.
+    expect(await activity(1)).toEqual(before);
+    const after = await (await get(`/en/drafting/reports/${corrigendumId}/preview`, secretariat)).text();
+    expect(after).toBe(underReview);
+  });
+
+  it('marks such an activity on the draft page, without its Edit link; removing it stays possible', async () => {
+    const added = await app.request(
+      `/en/drafting/reports/${draftId}/activities/new`,
+      formRequest(officer, { title: 'Only in the new draft', originalLanguage: 'en' }),
+    );
+    expect(added.status).toBe(303);
+    manualId = (await listOf(draftId)).at(-1) ?? 0;
+
+    const html = await (await get(`/en/drafting/reports/${draftId}`)).text();
+    const shared = itemOf(html, 1);
+    expect(shared).toContain('listed in a report under review: read-only until the review ends');
+    expect(shared).not.toContain('/activities/1/edit');
+    expect(shared).toContain(`/drafting/reports/${draftId}/activities/1/remove"`);
+    const own = itemOf(html, manualId);
+    expect(own).not.toContain('under review');
+    expect(own).toContain(`/drafting/reports/${draftId}/activities/${manualId}/edit"`);
+    // In the reader's language.
+    const french = await (await get(`/fr/drafting/reports/${draftId}`)).text();
+    expect(itemOf(french, 1)).toContain('inscrit dans un rapport en cours d’examen');
+
+    // Taking it off the new draft leaves the corrigendum alone: allowed.
+    const removed = await app.request(
+      `/en/drafting/reports/${draftId}/activities/1/remove`,
+      formRequest(officer, {}),
+    );
+    expect(removed.status).toBe(303);
+    expect(await listOf(draftId)).not.toContain(1);
+    expect(await listOf(corrigendumId)).toContain(1);
+  });
+
+  it('lets the edit through once the Secretariat has returned the corrigendum', async () => {
+    await setStatus(corrigendumId, 'returned');
+    const before = await activity(2);
+    expect(await listOf(draftId)).toContain(2);
+    const page = await (await get(`/en/drafting/reports/${draftId}`)).text();
+    expect(itemOf(page, 2)).toContain('/activities/2/edit"');
+    expect(page).not.toContain('listed in a report under review');
+    const saved = await app.request(
+      `/en/drafting/reports/${draftId}/activities/2/edit`,
+      formRequest(officer, {
+        title: 'Edited while the corrigendum is back with the reporter',
+        originalLanguage: 'en',
+        version: String(before?.version),
+      }),
+    );
+    expect(saved.status).toBe(303);
+    expect((await activity(2))?.title.en).toBe('Edited while the corrigendum is back with the reporter');
+  });
+
+  it('checks the report again inside each change: submitted or another party’s since the route looked', async () => {
+    const workbook = await activitiesWorkbook([['Title'], ['Staged before the submission']]);
+    const upload = await app.request(
+      `/en/drafting/reports/${draftId}/upload`,
+      multipartRequest(officer, {}, { name: 'late.xlsx', bytes: workbook }),
+    );
+    const uploadId = /\/upload\/([\w-]+)$/.exec(upload.headers.get('location') ?? '')?.[1] ?? '';
+    expect(uploadId).not.toBe('');
+    const manual = await activity(manualId);
+    const listBefore = await listOf(draftId);
+
+    // What a route checked a moment before: Canada's draft. Then the submission lands.
+    const seen = { id: draftId, reportingPartyCode: 'CAN' };
+    await setStatus(draftId, 'submitted');
+    const refusals = [
+      await createActivity(database.db, actor(), seen, activityInput('Too late')),
+      await removeFromReport(database.db, actor(), seen, 2),
+      await updateActivity(
+        database.db,
+        actor(),
+        seen,
+        manualId,
+        manual?.version ?? 0,
+        activityInput('Too late'),
+      ),
+      await confirmUpload(database.db, actor(), uploadId, seen),
+    ];
+    for (const result of refusals) {
+      expect(result).toMatchObject({
+        ok: false,
+        reason: 'locked',
+        current: { id: draftId, status: 'submitted' },
+      });
+    }
+    expect(await listOf(draftId)).toEqual(listBefore);
+    expect(await activity(manualId)).toEqual(manual);
+    // The upload is not used up: it can be imported if the report comes back.
+    expect(await stagedUpload(database.db, uploadId)).not.toBeNull();
+
+    // Editable again, but not the party the route checked.
+    await setStatus(draftId, 'draft');
+    const otherParty = { id: draftId, reportingPartyCode: 'JPN' };
+    expect(await createActivity(database.db, actor(), otherParty, activityInput('Not mine'))).toMatchObject({
+      ok: false,
+      reason: 'locked',
+    });
+    expect(await removeFromReport(database.db, actor(), otherParty, 2)).toMatchObject({ reason: 'locked' });
+    expect(await listOf(draftId)).toEqual(listBefore);
+
+    // And the same report, still as seen: the import goes through.
+    const imported = await confirmUpload(database.db, actor(), uploadId, seen);
+    expect(imported).toMatchObject({ ok: true });
+    expect(await listOf(draftId)).toHaveLength(listBefore.length + 1);
+  });
+
+  it('answers 409 "can no longer be changed" when a submission lands while an addition waits', async () => {
+    const listBefore = await listOf(draftId);
+    let response: Response | Promise<Response> | undefined;
+    await database.db.transaction(async (tx) => {
+      // The submission in flight holds the report row.
+      await tx.select({ id: reports.id }).from(reports).where(eq(reports.id, draftId)).for('update');
+      response = app.request(
+        `/en/drafting/reports/${draftId}/activities/new`,
+        formRequest(officer, { title: 'Racing the submission', originalLanguage: 'en' }),
+      );
+      // On the server the addition gets past the route's check and waits inside its transaction;
+      // PGlite runs one transaction at a time, so there it waits before the route's check.
+      if (backend === 'server') expect(await lockWaiter()).toBe(true);
+      else await sleep(50);
+      await tx.update(reports).set({ status: 'submitted' }).where(eq(reports.id, draftId));
+    });
+    const answer = await response;
+    expect(answer?.status).toBe(409);
+    expect(await answer?.text()).toContain('This report can no longer be changed');
+    expect(await listOf(draftId)).toEqual(listBefore);
+    await setStatus(draftId, 'draft');
+  });
+
+  // Only the server runs transactions side by side; PGlite runs one at a time, so nothing can wait.
+  if (backend === 'server')
+    it('holds a submission until an edit in flight of one of its activities has ended', async () => {
+      // The corrigendum (returned) lists activity 3; an edit of it through the draft is in flight.
+      expect(await listOf(corrigendumId)).toContain(3);
+      let submission: Response | Promise<Response> | undefined;
+      await database.db.transaction(async (tx) => {
+        await tx.select({ id: activities.id }).from(activities).where(eq(activities.id, 3)).for('update');
+        submission = app.request(`/en/drafting/reports/${corrigendumId}/submit`, formRequest(officer, {}));
+        expect(await lockWaiter()).toBe(true);
+        const [report] = await tx.select().from(reports).where(eq(reports.id, corrigendumId));
+        expect(report?.status).toBe('returned');
+      });
+      expect((await submission)?.status).toBe(303);
+      const [report] = await database.db.select().from(reports).where(eq(reports.id, corrigendumId));
+      expect(report?.status).toBe('submitted');
+    });
+});

@@ -1,0 +1,312 @@
+import { FieldError, invalidProps, Notice } from '../../http/form-fields.tsx';
+import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
+import { formatDate, formatPeriod } from '../../i18n/format.ts';
+import { pickText } from '../../i18n/localized-text.ts';
+import type { ReferenceLabels } from '../../reference/labels.ts';
+import { BeneficiaryList } from '../../reports/components.tsx';
+import { reportGroupings } from '../../reports/schema.ts';
+import { CommentsAside, draftPath, groupingKeys, reportTitle, statusLabel } from '../components.tsx';
+import type { Grouping } from '../report.ts';
+import { spreadsheetLimits } from '../spreadsheet/read.ts';
+import { draftText } from './messages.ts';
+import { narrativeToText } from './narrative.ts';
+import type { Draft, DraftComment, DraftRow } from './service.ts';
+
+type Common = { page: PageContext; labels: ReferenceLabels };
+
+const uploadLimitMb = String(spreadsheetLimits.maxUploadBytes / (1024 * 1024));
+
+function originText(page: PageContext, draft: Draft, row: DraftRow): string {
+  const text = draftText(page.lang);
+  switch (row.origin) {
+    case 'carry-forward':
+      return draft.carriedFrom
+        ? text('originCarryForward', {
+            period: formatPeriod(draft.carriedFrom.periodStart, draft.carriedFrom.periodEnd),
+          })
+        : text('originCarryForwardUnknown');
+    case 'spreadsheet':
+      return text('originSpreadsheet');
+    case 'training-edition':
+      return row.trainingYear
+        ? text('originTraining', { year: row.trainingYear })
+        : text('originTrainingUnknown');
+    case 'import':
+      return text('originImport');
+    default:
+      return text('originManual');
+  }
+}
+
+const commentsOn = (comments: DraftComment[], field: string) => comments.filter((c) => c.field === field);
+
+/** The narrative and grouping form; also used on the conflict page with what the reporter typed. */
+export function NarrativeForm(
+  props: Common & {
+    reportId: number;
+    /** The report's original language: the text's, whatever the interface's. */
+    contentLanguage: string;
+    text: string;
+    grouping: Grouping;
+    version: number;
+    error?: string;
+    submitLabel?: string;
+  },
+) {
+  const { page } = props;
+  const text = draftText(page.lang);
+  return (
+    <form
+      method="post"
+      action={`${draftPath(page.lang, props.reportId)}/narrative`}
+      class="stacked"
+      novalidate
+    >
+      <CsrfField page={page} />
+      <input type="hidden" name="version" value={String(props.version)} />
+      <label for="narrative">{text('narrativeLabel')}</label>
+      <p class="muted" id="narrative-hint">
+        {text('narrativeHint')}
+      </p>
+      <textarea
+        id="narrative"
+        lang={props.contentLanguage}
+        name="narrative"
+        rows={14}
+        cols={80}
+        {...invalidProps('narrative', props.error, 'narrative-hint')}
+      >
+        {props.text}
+      </textarea>
+      <FieldError id="narrative-error" message={props.error} />
+      <label for="grouping">{text('groupingLabel')}</label>
+      <select id="grouping" name="grouping">
+        {reportGroupings.map((grouping) => (
+          <option value={grouping} selected={grouping === props.grouping}>
+            {text(groupingKeys[grouping])}
+          </option>
+        ))}
+      </select>
+      <button type="submit">{props.submitLabel ?? text('saveNarrative')}</button>
+    </form>
+  );
+}
+
+function NarrativeSection(props: Common & { draft: Draft; editable: boolean; error?: string }) {
+  const { page, draft } = props;
+  const text = draftText(page.lang);
+  return (
+    <section aria-labelledby="narrative-title">
+      <h2 id="narrative-title">{text('narrativeTitle')}</h2>
+      <div class="side-by-side">
+        <div>
+          {props.editable ? (
+            <NarrativeForm
+              page={page}
+              labels={props.labels}
+              reportId={draft.id}
+              contentLanguage={draft.originalLanguage}
+              text={narrativeToText(draft.narrative)}
+              grouping={draft.grouping}
+              version={draft.version}
+              error={props.error}
+            />
+          ) : draft.narrative.length === 0 ? (
+            <p class="muted">{text('narrativeEmpty')}</p>
+          ) : (
+            <>
+              <ol class="narrative" lang={draft.originalLanguage}>
+                {draft.narrative.map((paragraph) => (
+                  <li>{paragraph}</li>
+                ))}
+              </ol>
+              <p>
+                {text('groupingLabel')}: {text(groupingKeys[draft.grouping])}
+              </p>
+            </>
+          )}
+        </div>
+        <CommentsAside page={page} comments={commentsOn(draft.comments, 'narrative')} />
+      </div>
+    </section>
+  );
+}
+
+function ActivityItem(props: Common & { draft: Draft; row: DraftRow; editable: boolean }) {
+  const { page, labels, draft, row } = props;
+  const { lang } = page;
+  const text = draftText(lang);
+  const title = pickText(row.title, lang, row.originalLanguage);
+  const base = draftPath(lang, draft.id);
+  return (
+    <li>
+      <div class="side-by-side">
+        <div>
+          <h3 lang={title.lang}>{title.value}</h3>
+          <p class="muted">
+            {originText(page, draft, row)}
+            {row.isPublic ? '' : ` · ${text('notPublicYet')}`}
+          </p>
+          <p>
+            {row.startDate
+              ? text('startDate', { date: formatDate(lang, row.startDate, row.startPrecision) ?? '' })
+              : text('noStartDate')}
+          </p>
+          <p>
+            {text('beneficiariesLabel')}{' '}
+            <BeneficiaryList page={page} labels={labels} list={row.beneficiaries} />
+          </p>
+          {props.editable && row.underReview ? <p class="note">{text('underReviewNote')}</p> : null}
+          {props.editable ? (
+            <p>
+              {/* Listed in a report with the Secretariat: the same record, so no edit until it is back. */}
+              {row.underReview ? null : (
+                <>
+                  <a
+                    href={`${base}/activities/${row.activityId}/edit`}
+                    aria-label={`${text('edit')} — ${title.value}`}
+                  >
+                    {text('edit')}
+                  </a>{' '}
+                </>
+              )}
+              <form method="post" action={`${base}/activities/${row.activityId}/remove`} class="inline">
+                <CsrfField page={page} />
+                <button type="submit" aria-label={`${text('remove')} — ${title.value}`}>
+                  {text('remove')}
+                </button>
+              </form>
+            </p>
+          ) : null}
+        </div>
+        <CommentsAside page={page} comments={commentsOn(draft.comments, `activity:${row.activityId}`)} />
+      </div>
+    </li>
+  );
+}
+
+function SpreadsheetSection(props: { page: PageContext; reportId: number; error?: string }) {
+  const { page } = props;
+  const text = draftText(page.lang);
+  const base = draftPath(page.lang, props.reportId);
+  return (
+    <section aria-labelledby="spreadsheet-title">
+      <h2 id="spreadsheet-title">{text('spreadsheetTitle')}</h2>
+      <p id="upload-hint">{text('spreadsheetIntro', { size: uploadLimitMb })}</p>
+      <p>
+        <a href={`${base}/template.xlsx`} download>
+          {text('downloadTemplate')}
+        </a>
+      </p>
+      <form method="post" action={`${base}/upload`} enctype="multipart/form-data" class="stacked" novalidate>
+        <CsrfField page={page} />
+        <label for="file">{text('uploadLabel')}</label>
+        <input
+          id="file"
+          name="file"
+          type="file"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          required
+          {...invalidProps('file', props.error, 'upload-hint')}
+        />
+        <FieldError id="file-error" message={props.error} />
+        <button type="submit">{text('uploadButton')}</button>
+      </form>
+    </section>
+  );
+}
+
+export type DraftPageProps = Common & {
+  draft: Draft;
+  editable: boolean;
+  notice?: string;
+  /** Errors shown at the upload field or the submit button after a refused POST. */
+  uploadError?: string;
+  submitError?: string;
+  narrativeError?: string;
+};
+
+/** A report being drafted, or read (submitted, published, or by the Secretariat). */
+export function DraftPage(props: DraftPageProps) {
+  const { page, labels, draft, editable } = props;
+  const { lang } = page;
+  const text = draftText(lang);
+  const title = reportTitle(lang, labels, draft);
+  const party = labels.partyName(draft.reportingPartyCode, lang);
+  const base = draftPath(lang, draft.id);
+  const explain = {
+    draft: text('explainDraft', { party }),
+    submitted: text('explainSubmitted'),
+    returned: text('explainReturned'),
+    published: text('explainPublished'),
+  }[draft.status];
+  const showComments = draft.status === 'returned';
+  const comments = showComments ? draft.comments : [];
+  const shown = { ...draft, comments };
+  return (
+    <Layout page={page} title={title}>
+      <p>
+        <a href={`/${lang}/drafting`}>{text('myReportsTitle')}</a>
+      </p>
+      <h1>{title}</h1>
+      <Notice message={props.notice} />
+      <p>
+        <strong>{text('statusLine', { status: statusLabel(lang, draft.status) })}</strong> {explain}
+      </p>
+      {editable ? null : <p class="muted">{text('readOnlyNotice')}</p>}
+      <CommentsAside page={page} comments={commentsOn(comments, 'general')} />
+      <nav aria-label={text('documentLinks')}>
+        <ul class="downloads">
+          <li>
+            <a href={`${base}/preview`}>{text('previewDocument')}</a>
+          </li>
+          <li>
+            <a href={`/${lang}/reports/${draft.id}.docx`} download>
+              {text('downloadDocx')}
+            </a>
+          </li>
+          <li>
+            <a href={`/${lang}/reports/${draft.id}.pdf`} download>
+              {text('downloadPdf')}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <NarrativeSection
+        page={page}
+        labels={labels}
+        draft={shown}
+        editable={editable}
+        error={props.narrativeError}
+      />
+      <section aria-labelledby="activities-title">
+        <h2 id="activities-title">{text('activitiesTitle', { count: draft.rows.length })}</h2>
+        {draft.rows.length === 0 ? <p>{text('noActivities')}</p> : null}
+        <ol class="drafted-activities">
+          {draft.rows.map((row) => (
+            <ActivityItem page={page} labels={labels} draft={shown} row={row} editable={editable} />
+          ))}
+        </ol>
+        {editable ? (
+          <p>
+            <a href={`${base}/activities/new`}>{text('addActivity')}</a>
+          </p>
+        ) : null}
+      </section>
+      {editable ? <SpreadsheetSection page={page} reportId={draft.id} error={props.uploadError} /> : null}
+      {editable ? (
+        <section aria-labelledby="submit-title">
+          <h2 id="submit-title">{text('submitTitle')}</h2>
+          <p id="submit-hint">{text('submitIntro')}</p>
+          <form method="post" action={`${base}/submit`}>
+            <CsrfField page={page} />
+            <button type="submit" {...invalidProps('submit', props.submitError, 'submit-hint')}>
+              {text('submitButton')}
+            </button>
+            <FieldError id="submit-error" message={props.submitError} />
+          </form>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,317 @@
+import { and, asc, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
+import { notify } from '../../accounts/notifications.ts';
+import { userRoles } from '../../accounts/roles-schema.ts';
+import { users } from '../../accounts/schema.ts';
+import { activities } from '../../activities/schema.ts';
+import { type Actor, recordAudit } from '../../audit/record.ts';
+import { type LocalizedText, touch } from '../../db/columns.ts';
+import { type Db, inTransaction } from '../../db/database.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { type ActivityOrigin, renumberRows } from '../../reports/activity-list.ts';
+import { freezePublishedReports } from '../../reports/freeze.ts';
+import { editableStatuses, type RevisionKind } from '../../reports/lifecycle/status.ts';
+import { reportActivities, reportComments, reports } from '../../reports/schema.ts';
+import { type BeneficiaryView, beneficiariesOf } from '../../reports/service.ts';
+import { trainingEditions } from '../../training/schema.ts';
+import {
+  draftSource,
+  type Grouping,
+  lockReportForChange,
+  type ReportHeader,
+  type ReportLocked,
+  reportHeader,
+} from '../report.ts';
+
+export type DraftRow = {
+  rowNumber: number;
+  activityId: number;
+  origin: ActivityOrigin;
+  title: LocalizedText;
+  originalLanguage: Language;
+  startDate: string | null;
+  startPrecision: 'day' | 'month' | 'year' | null;
+  isPublic: boolean;
+  /** The year of the training edition the activity reports, if it is one. */
+  trainingYear: number | null;
+  /** Also listed in another report that is with the Secretariat: read-only until that review ends. */
+  underReview: boolean;
+  beneficiaries: BeneficiaryView[];
+};
+
+export type DraftComment = { id: number; field: string; body: string; createdAt: Date };
+
+export type Draft = ReportHeader & {
+  /** The period of the report it was carried forward from, for "carried forward from 2020–2021". */
+  carriedFrom: { periodStart: string; periodEnd: string } | null;
+  rows: DraftRow[];
+  /** Comments of the Secretariat not yet answered by a new submission. */
+  comments: DraftComment[];
+};
+
+export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
+  const header = await reportHeader(db, id);
+  if (!header) return null;
+  const [carriedFrom] = header.carriedForwardFrom
+    ? await db
+        .select({ periodStart: reports.periodStart, periodEnd: reports.periodEnd })
+        .from(reports)
+        .where(eq(reports.id, header.carriedForwardFrom))
+    : [];
+  const rows = await db
+    .select({
+      rowNumber: reportActivities.rowNumber,
+      activityId: reportActivities.activityId,
+      origin: reportActivities.origin,
+      title: activities.title,
+      originalLanguage: activities.originalLanguage,
+      startDate: activities.startDate,
+      startPrecision: activities.startPrecision,
+      isPublic: activities.isPublic,
+      trainingYear: sql<
+        number | null
+      >`(select max(${trainingEditions.year}) from ${trainingEditions} where ${trainingEditions.activityId} = ${activities.id})`,
+      underReview: sql<boolean>`exists (select 1 from report_activities other_ra join reports other_r on other_r.id = other_ra.report_id where other_ra.activity_id = ${activities.id} and other_ra.report_id <> ${id} and other_r.status = 'submitted')`,
+    })
+    .from(reportActivities)
+    .innerJoin(activities, eq(activities.id, reportActivities.activityId))
+    .where(eq(reportActivities.reportId, id))
+    .orderBy(asc(reportActivities.rowNumber));
+  const beneficiaries = await beneficiariesOf(
+    db,
+    rows.map((row) => row.activityId),
+  );
+  const comments = await db
+    .select({
+      id: reportComments.id,
+      field: reportComments.field,
+      body: reportComments.body,
+      createdAt: reportComments.createdAt,
+    })
+    .from(reportComments)
+    .where(and(eq(reportComments.reportId, id), isNull(reportComments.resolvedAt)))
+    .orderBy(asc(reportComments.createdAt), asc(reportComments.id));
+  return {
+    ...header,
+    carriedFrom: carriedFrom ?? null,
+    rows: rows.map((row) => ({ ...row, beneficiaries: beneficiaries.get(row.activityId) ?? [] })),
+    comments,
+  };
+}
+
+export type NarrativeInput = { narrative: string[]; grouping: Grouping; version: number };
+
+export type SaveResult = { ok: true } | { ok: false; reason: 'conflict' | 'locked'; current: ReportHeader };
+
+/**
+ * Saves narrative and grouping if nobody saved since the form was opened (optimistic locking on
+ * reports.version); otherwise nothing is written and the caller shows both versions.
+ */
+export async function saveNarrative(
+  db: Db,
+  actor: Actor,
+  reportId: number,
+  input: NarrativeInput,
+): Promise<SaveResult | null> {
+  return inTransaction(db, async (tx) => {
+    const before = await reportHeader(tx, reportId);
+    if (!before) return null;
+    if (!editableStatuses.includes(before.status)) return { ok: false, reason: 'locked', current: before };
+    const [after] = await tx
+      .update(reports)
+      .set({ narrative: input.narrative, grouping: input.grouping, ...touch(reports) })
+      .where(
+        and(
+          eq(reports.id, reportId),
+          eq(reports.version, input.version),
+          inArray(reports.status, [...editableStatuses]),
+        ),
+      )
+      .returning({ narrative: reports.narrative, grouping: reports.grouping, version: reports.version });
+    if (!after)
+      return { ok: false, reason: 'conflict', current: (await reportHeader(tx, reportId)) ?? before };
+    await recordAudit(tx, actor, {
+      action: 'update',
+      table: 'reports',
+      id: reportId,
+      before: { narrative: before.narrative, grouping: before.grouping, version: before.version },
+      after,
+    });
+    return { ok: true };
+  });
+}
+
+/** Takes an activity off the report's list (the activity itself stays) and closes the gap. */
+export async function removeFromReport(
+  db: Db,
+  actor: Actor,
+  report: { id: number; reportingPartyCode: string },
+  activityId: number,
+): Promise<{ ok: true } | ReportLocked | null> {
+  const reportId = report.id;
+  return inTransaction(db, async (tx) => {
+    const locked = await lockReportForChange(tx, report);
+    if (!locked?.ok) return locked;
+    const [removed] = await tx
+      .delete(reportActivities)
+      .where(and(eq(reportActivities.reportId, reportId), eq(reportActivities.activityId, activityId)))
+      .returning();
+    if (!removed) return null;
+    await renumberRows(tx, reportId);
+    // updated_at only: the version guards the narrative, which a list change leaves alone.
+    await tx.update(reports).set({ updatedAt: sql`now()` }).where(eq(reports.id, reportId));
+    await recordAudit(tx, actor, {
+      action: 'remove-activity',
+      table: 'report_activities',
+      id: `${reportId}:${activityId}`,
+      before: removed,
+    });
+    return { ok: true } as const;
+  });
+}
+
+/** Active Secretariat and admin accounts (admins act as the Secretariat): the people told about a submission. */
+export async function secretariatIds(db: Db): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ id: users.id })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(inArray(userRoles.role, ['secretariat', 'admin']), isNull(users.disabledAt)));
+  return rows.map((row) => row.id);
+}
+
+export type SubmitResult =
+  | { ok: true; afterCommit: () => Promise<void> }
+  | { ok: false; reason: 'locked' | 'empty' }
+  | null;
+
+/**
+ * Hands the report to the Secretariat: submitted, the open comments answered, the Secretariat
+ * notified. `notice` is the notification in every interface language. Returns the mail sending
+ * to run once committed.
+ */
+export async function submitReport(
+  db: Db,
+  actor: Actor,
+  reportId: number,
+  notice: Record<Language, string>,
+): Promise<SubmitResult> {
+  return inTransaction(db, async (tx) => {
+    const [before] = await tx.select().from(reports).where(eq(reports.id, reportId)).for('update');
+    if (!before) return null;
+    if (!editableStatuses.includes(before.status)) return { ok: false, reason: 'locked' };
+    const [listed] = await tx
+      .select({ count: sql<number>`count(*)::int` })
+      .from(reportActivities)
+      .where(eq(reportActivities.reportId, reportId));
+    if ((listed?.count ?? 0) === 0 && before.narrative.length === 0) return { ok: false, reason: 'empty' };
+    // Its activities are shared with other reports: an edit of one through another draft either
+    // ends before the submission (and is in it) or starts after it and is refused (updateActivity).
+    await tx
+      .select({ id: activities.id })
+      .from(activities)
+      .where(
+        inArray(
+          activities.id,
+          tx
+            .select({ id: reportActivities.activityId })
+            .from(reportActivities)
+            .where(eq(reportActivities.reportId, reportId)),
+        ),
+      )
+      .orderBy(asc(activities.id))
+      .for('share');
+    const [after] = await tx
+      .update(reports)
+      .set({ status: 'submitted', submittedAt: sql`now()`, ...touch(reports) })
+      .where(eq(reports.id, reportId))
+      .returning({ status: reports.status, submittedAt: reports.submittedAt, version: reports.version });
+    const resolved = await tx
+      .update(reportComments)
+      .set({ resolvedAt: sql`now()` })
+      .where(and(eq(reportComments.reportId, reportId), isNull(reportComments.resolvedAt)))
+      .returning({ id: reportComments.id });
+    await recordAudit(tx, actor, {
+      action: 'submit',
+      table: 'reports',
+      id: reportId,
+      before: { status: before.status, submittedAt: before.submittedAt, version: before.version },
+      after: { ...after, resolvedComments: resolved.map((c) => c.id) },
+    });
+    const afterCommit = await notify(
+      tx,
+      await secretariatIds(tx),
+      notice,
+      `/secretariat/reports/${reportId}`,
+    );
+    return { ok: true, afterCommit };
+  });
+}
+
+/**
+ * A corrigendum or addendum of a published report, as a new draft: same party, period, language
+ * and grouping, its narrative and list copied (origins kept). An open revision of the same kind
+ * is reused rather than numbered twice. Null when the report is not published.
+ */
+export async function startRevision(
+  db: Db,
+  actor: Actor,
+  reportId: number,
+  kind: Exclude<RevisionKind, 'original'>,
+): Promise<{ reportId: number; created: boolean } | null> {
+  return inTransaction(db, async (tx) => {
+    const [source] = await tx.select().from(reports).where(eq(reports.id, reportId)).for('update');
+    if (source?.status !== 'published') return null;
+    const originalId = source.revisionOf ?? source.id;
+    // The revised version must stay readable as it was published while the revision is drafted.
+    await freezePublishedReports(tx, { reportIds: [source.id, originalId] });
+    const [open] = await tx
+      .select({ id: reports.id })
+      .from(reports)
+      .where(
+        and(
+          eq(reports.revisionOf, originalId),
+          eq(reports.revisionKind, kind),
+          ne(reports.status, 'published'),
+        ),
+      );
+    if (open) return { reportId: open.id, created: false };
+    // Numbering is per original and kind; the original's row lock above serializes it.
+    if (originalId !== source.id)
+      await tx.select({ id: reports.id }).from(reports).where(eq(reports.id, originalId)).for('update');
+    const [last] = await tx
+      .select({ value: max(reports.revisionNumber) })
+      .from(reports)
+      .where(and(eq(reports.revisionOf, originalId), eq(reports.revisionKind, kind)));
+    const values = {
+      reportingPartyCode: source.reportingPartyCode,
+      periodStart: source.periodStart,
+      periodEnd: source.periodEnd,
+      originalLanguage: source.originalLanguage,
+      grouping: source.grouping,
+      narrative: source.narrative,
+      status: 'draft' as const,
+      source: draftSource,
+      carriedForwardFrom: source.carriedForwardFrom,
+      revisionOf: originalId,
+      revisionKind: kind,
+      revisionNumber: (last?.value ?? 0) + 1,
+    };
+    const [created] = await tx.insert(reports).values(values).returning({ id: reports.id });
+    if (!created) throw new Error('report insert returned nothing');
+    const rows = await tx
+      .select()
+      .from(reportActivities)
+      .where(eq(reportActivities.reportId, source.id))
+      .orderBy(asc(reportActivities.rowNumber));
+    if (rows.length > 0) {
+      await tx.insert(reportActivities).values(rows.map((row) => ({ ...row, reportId: created.id })));
+    }
+    await recordAudit(tx, actor, {
+      action: 'create-revision',
+      table: 'reports',
+      id: created.id,
+      after: { ...values, copiedFrom: source.id, activities: rows.map((row) => row.activityId) },
+    });
+    return { reportId: created.id, created: true };
+  });
+}

@@ -1,0 +1,101 @@
+import { and, asc, eq, ne } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import type { Language } from '../i18n/languages.ts';
+import { isEditable, type ReportStatus, type RevisionKind } from '../reports/lifecycle/status.ts';
+import { reportActivities, type reportGroupings, reports } from '../reports/schema.ts';
+
+/** A report as the drafting pages see it, and the checks every change to it starts with. */
+
+export type Grouping = (typeof reportGroupings)[number];
+
+/** Provenance written on reports started here. */
+export const draftSource = 'drafted in ipcoop';
+
+export type ReportHeader = {
+  id: number;
+  reportingPartyCode: string;
+  periodStart: string;
+  periodEnd: string;
+  originalLanguage: Language;
+  status: ReportStatus;
+  symbol: string | null;
+  grouping: Grouping;
+  narrative: string[];
+  version: number;
+  revisionOf: number | null;
+  revisionKind: RevisionKind;
+  revisionNumber: number;
+  carriedForwardFrom: number | null;
+  submittedAt: Date | null;
+};
+
+export const headerColumns = {
+  id: reports.id,
+  reportingPartyCode: reports.reportingPartyCode,
+  periodStart: reports.periodStart,
+  periodEnd: reports.periodEnd,
+  originalLanguage: reports.originalLanguage,
+  status: reports.status,
+  symbol: reports.symbol,
+  grouping: reports.grouping,
+  narrative: reports.narrative,
+  version: reports.version,
+  revisionOf: reports.revisionOf,
+  revisionKind: reports.revisionKind,
+  revisionNumber: reports.revisionNumber,
+  carriedForwardFrom: reports.carriedForwardFrom,
+  submittedAt: reports.submittedAt,
+};
+
+export async function reportHeader(db: Db, id: number): Promise<ReportHeader | null> {
+  const [row] = await db.select(headerColumns).from(reports).where(eq(reports.id, id));
+  return row ?? null;
+}
+
+/** A change refused because the report left its reporter's hands after the route checked it. */
+export type ReportLocked = { ok: false; reason: 'locked'; current: ReportHeader };
+
+/**
+ * The first step of every change to a report's list or activities, inside its transaction:
+ * locks the report row (a submission waits for the change, or the change sees the submission)
+ * and checks again what the route checked before the transaction began: still a draft or
+ * returned, still the same party's. Null when the report is gone.
+ */
+export async function lockReportForChange(
+  tx: Db,
+  report: { id: number; reportingPartyCode: string },
+): Promise<{ ok: true; current: ReportHeader } | ReportLocked | null> {
+  const [current] = await tx
+    .select(headerColumns)
+    .from(reports)
+    .where(eq(reports.id, report.id))
+    .for('update');
+  if (!current) return null;
+  if (!isEditable(current) || current.reportingPartyCode !== report.reportingPartyCode)
+    return { ok: false, reason: 'locked', current };
+  return { ok: true, current };
+}
+
+/**
+ * The other reports listing this activity that are with the Secretariat (submitted). An activity
+ * is one record in every report that lists it, so while one of them is under review the activity
+ * must not change through another (published ones are protected by their snapshots instead).
+ */
+export async function reviewsListing(
+  db: Db,
+  activityId: number,
+  exceptReportId: number,
+): Promise<ReportHeader[]> {
+  return db
+    .select(headerColumns)
+    .from(reports)
+    .innerJoin(reportActivities, eq(reportActivities.reportId, reports.id))
+    .where(
+      and(
+        eq(reportActivities.activityId, activityId),
+        ne(reports.id, exceptReportId),
+        eq(reports.status, 'submitted'),
+      ),
+    )
+    .orderBy(asc(reports.id));
+}
