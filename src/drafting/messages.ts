@@ -37,9 +37,9 @@ export const inputText = defineMessages({
     dateNotReal: '« {value} » n’est pas une date qui existe.',
     dateOutOfRange: 'L’année doit être comprise entre {min} et {max}.',
     endBeforeStart: 'La date de fin est antérieure à la date de début.',
-    unknownTerm: '« {value} » ne fait pas partie de la liste : {choices}.',
+    unknownTerm: '« {value} » ne fait pas partie de la liste\u202f: {choices}.',
     unknownBeneficiary:
-      'Partie ou région inconnue : {names}. Utilisez un nom OMC en anglais, en français ou en espagnol, ou un code.',
+      'Partie ou région inconnue\u202f: {names}. Utilisez un nom OMC en anglais, en français ou en espagnol, ou un code.',
     originalLanguage: '« {value} » n’est ni l’anglais, ni le français, ni l’espagnol.',
     unknownLanguage:
       '« {value} » n’est pas une langue connue. Utilisez un code comme en, fr, es, ar ou le nom d’une langue.',
@@ -128,7 +128,7 @@ export const spreadsheetText = defineMessages({
     duplicateColumn:
       'Les colonnes {first} et {second} contiennent toutes deux « {field} ». N’en gardez qu’une.',
     unknownColumn: 'La colonne {column} (« {header} ») n’est pas un champ d’une activité et sera ignorée.',
-    formula: 'Les formules ne sont pas acceptées : saisissez la valeur elle-même.',
+    formula: 'Les formules ne sont pas acceptées\u202f: saisissez la valeur elle-même.',
     cellError: 'La cellule contient une erreur ({value}) au lieu d’une valeur.',
     duplicateTitle: 'Même titre qu’à la ligne {row}.',
   },
@@ -163,6 +163,7 @@ export type SpreadsheetMessageKey = Parameters<ReturnType<typeof spreadsheetText
 
 /** The template workbook: sheet names, the instructions sheet and the hints shown on each column. */
 export const templateText = defineMessages({
+  shared: { yes: 'yes', kindHeader: 'kind', kindParty: 'party' },
   en: {
     sheetActivities: 'Activities',
     sheetInstructions: 'Instructions',
@@ -180,7 +181,6 @@ export const templateText = defineMessages({
     columnHeader: 'Column',
     whatHeader: 'What to enter',
     requiredHeader: 'Required',
-    yes: 'yes',
     hintTitle: 'The title of the programme or project, at most 500 characters.',
     hintDescription: 'What the activity does, at most 10,000 characters.',
     hintOriginalLanguage:
@@ -200,8 +200,6 @@ export const templateText = defineMessages({
     hintContactName: 'The person or unit to contact.',
     hintContactEmail: 'An e-mail address.',
     codeHeader: 'Code',
-    kindHeader: 'Kind',
-    kindParty: 'Party',
     kindRegion: 'Region or group',
   },
   fr: {
@@ -211,21 +209,20 @@ export const templateText = defineMessages({
     sheetParties: 'Parties et régions',
     instructionsTitle: 'Comment remplir ce classeur',
     instructionRows:
-      'Saisissez une activité par ligne dans la feuille « {activities} », à partir de la ligne 2. Ne modifiez pas la première ligne : elle nomme les colonnes.',
+      'Saisissez une activité par ligne dans la feuille « {activities} », à partir de la ligne 2. Ne modifiez pas la première ligne\u202f: elle nomme les colonnes.',
     instructionLimits: '{rows} activités au maximum par fichier, et des fichiers de {size} Mo au plus.',
     instructionSeveral:
       'Plusieurs valeurs dans une cellule sont séparées par un point-virgule « ; » (les noms des Membres de l’OMC contiennent des virgules), par ex. « Brevets; Marques ».',
-    instructionFormulas: 'Les formules ne sont pas acceptées : saisissez les valeurs elles-mêmes.',
+    instructionFormulas: 'Les formules ne sont pas acceptées\u202f: saisissez les valeurs elles-mêmes.',
     instructionCsv:
       'Vous pouvez aussi enregistrer la feuille au format CSV UTF-8 (séparateur virgule ou point-virgule) avec la même première ligne, en français, en anglais ou en espagnol.',
     columnHeader: 'Colonne',
     whatHeader: 'Contenu attendu',
     requiredHeader: 'Obligatoire',
-    yes: 'oui',
     hintTitle: 'Le titre du programme ou du projet, 500 caractères au maximum.',
     hintDescription: 'Ce que fait l’activité, 10 000 caractères au maximum.',
     hintOriginalLanguage:
-      'La langue du titre et de la description : anglais, français ou espagnol. Vide : la langue de ce classeur.',
+      'La langue du titre et de la description\u202f: anglais, français ou espagnol. Vide\u202f: la langue de ce classeur.',
     hintStartDate:
       'AAAA, AAAA-MM ou AAAA-MM-JJ, par ex. 2024, 2024-10 ou 2024-10-07. Une cellule de type date est aussi acceptée.',
     hintEndDate: 'Mêmes formes que la date de début ; pas antérieure à celle-ci.',
@@ -242,8 +239,6 @@ export const templateText = defineMessages({
     hintContactName: 'La personne ou le service à contacter.',
     hintContactEmail: 'Une adresse électronique.',
     codeHeader: 'Code',
-    kindHeader: 'Nature',
-    kindParty: 'Partie',
     kindRegion: 'Région ou groupe',
   },
   es: {
@@ -263,7 +258,6 @@ export const templateText = defineMessages({
     columnHeader: 'Columna',
     whatHeader: 'Qué escribir',
     requiredHeader: 'Obligatorio',
-    yes: 'sí',
     hintTitle: 'El título del programa o proyecto, como máximo 500 caracteres.',
     hintDescription: 'Qué hace la actividad, como máximo 10.000 caracteres.',
     hintOriginalLanguage:
@@ -283,8 +277,6 @@ export const templateText = defineMessages({
     hintContactName: 'La persona o la unidad de contacto.',
     hintContactEmail: 'Una dirección de correo electrónico.',
     codeHeader: 'Código',
-    kindHeader: 'Tipo',
-    kindParty: 'Parte',
     kindRegion: 'Región o grupo',
   },
 });
