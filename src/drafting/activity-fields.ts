@@ -1,8 +1,13 @@
+import { inEveryLanguage, vocabulary } from '../i18n/catalogue.ts';
 import type { Language } from '../i18n/languages.ts';
+import type { VocabularyKey } from '../i18n/vocabulary.ts';
 import type { TaxonomyName } from '../reference/reference-data.ts';
 import type { TemplateMessageKey } from './messages.ts';
 
 type Label = Record<Language, string>;
+
+/** A field's label in the three languages, from the shared vocabulary (the download headers use it too). */
+const term = (key: VocabularyKey): Label => inEveryLanguage(vocabulary, key);
 
 type FieldDefinition = {
   key: string;
@@ -22,110 +27,110 @@ type FieldDefinition = {
  * words as the download headers, so a download in one language reads back as an upload.
  */
 export const activityFields = [
-  { key: 'title', label: { en: 'Title', fr: 'Titre', es: 'Título' }, required: true, hint: 'hintTitle' },
+  { key: 'title', label: term('title'), required: true, hint: 'hintTitle' },
   {
     key: 'description',
-    label: { en: 'Description', fr: 'Description', es: 'Descripción' },
+    label: term('description'),
     hint: 'hintDescription',
   },
   {
     key: 'originalLanguage',
-    label: { en: 'Original language', fr: 'Langue originale', es: 'Idioma original' },
+    label: term('originalLanguage'),
     hint: 'hintOriginalLanguage',
   },
   {
     key: 'startDate',
-    label: { en: 'Start date', fr: 'Date de début', es: 'Fecha de inicio' },
+    label: term('startDate'),
     hint: 'hintStartDate',
   },
   {
     key: 'endDate',
-    label: { en: 'End date', fr: 'Date de fin', es: 'Fecha de finalización' },
+    label: term('endDate'),
     hint: 'hintEndDate',
   },
   {
     key: 'level',
-    label: { en: 'Level', fr: 'Niveau', es: 'Nivel' },
+    label: term('level'),
     taxonomy: 'level',
     hint: 'hintList',
   },
   {
     key: 'activityType',
-    label: { en: 'Type of activity', fr: 'Type d’activité', es: 'Tipo de actividad' },
+    label: term('typeOfActivity'),
     taxonomy: 'activity-type',
     hint: 'hintList',
   },
   {
     key: 'ipAreas',
-    label: { en: 'IP areas', fr: 'Domaines de PI', es: 'Esferas de PI' },
+    label: term('ipAreas'),
     taxonomy: 'ip-area',
     multiple: true,
     hint: 'hintIpAreas',
   },
   {
     key: 'beneficiaries',
-    label: { en: 'Beneficiaries', fr: 'Bénéficiaires', es: 'Beneficiarios' },
+    label: term('beneficiaries'),
     multiple: true,
     hint: 'hintBeneficiaries',
   },
   {
     key: 'implementingAgencies',
-    label: { en: 'Implementing agencies', fr: 'Organismes d’exécution', es: 'Organismos de ejecución' },
+    label: term('implementingAgencies'),
     multiple: true,
     hint: 'hintAgencies',
   },
   {
     key: 'partners',
-    label: { en: 'Partners', fr: 'Partenaires', es: 'Asociados' },
+    label: term('partners'),
     multiple: true,
     hint: 'hintAgencies',
   },
   {
     key: 'budgetAmount',
-    label: { en: 'Budget', fr: 'Budget', es: 'Presupuesto' },
+    label: term('budget'),
     hint: 'hintBudgetAmount',
   },
   {
     key: 'budgetCurrency',
-    label: { en: 'Currency', fr: 'Monnaie', es: 'Moneda' },
+    label: term('currency'),
     hint: 'hintBudgetCurrency',
   },
   {
     key: 'fundingSource',
-    label: { en: 'Funding', fr: 'Financement', es: 'Financiación' },
+    label: term('funding'),
     taxonomy: 'funding-source',
     hint: 'hintList',
   },
   {
     key: 'deliveryMode',
-    label: { en: 'Delivery mode', fr: 'Mode de prestation', es: 'Modalidad' },
+    label: term('deliveryMode'),
     taxonomy: 'delivery-mode',
     hint: 'hintList',
   },
   {
     key: 'deliveryLanguages',
-    label: { en: 'Delivery languages', fr: 'Langues de prestation', es: 'Idiomas de impartición' },
+    label: term('deliveryLanguages'),
     multiple: true,
     hint: 'hintDeliveryLanguages',
   },
   {
     key: 'website',
-    label: { en: 'Website', fr: 'Site Web', es: 'Sitio web' },
+    label: term('website'),
     hint: 'hintWebsite',
   },
   {
     key: 'contactName',
-    label: { en: 'Contact', fr: 'Contact', es: 'Contacto' },
+    label: term('contact'),
     hint: 'hintContactName',
   },
   {
     key: 'contactEmail',
-    label: { en: 'Contact e-mail', fr: 'Courriel de contact', es: 'Correo electrónico de contacto' },
+    label: term('contactEmail'),
     hint: 'hintContactEmail',
   },
   {
     key: 'status',
-    label: { en: 'Status', fr: 'Statut', es: 'Estado' },
+    label: term('status'),
     taxonomy: 'activity-status',
     hint: 'hintList',
   },

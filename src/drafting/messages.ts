@@ -163,9 +163,8 @@ export type SpreadsheetMessageKey = Parameters<ReturnType<typeof spreadsheetText
 
 /** The template workbook: sheet names, the instructions sheet and the hints shown on each column. */
 export const templateText = defineMessages({
-  shared: { yes: 'yes', kindHeader: 'kind', kindParty: 'party' },
+  shared: { sheetActivities: 'activities', yes: 'yes', kindHeader: 'kind', kindParty: 'party' },
   en: {
-    sheetActivities: 'Activities',
     sheetInstructions: 'Instructions',
     sheetLists: 'Lists',
     sheetParties: 'Parties and regions',
@@ -203,7 +202,6 @@ export const templateText = defineMessages({
     kindRegion: 'Region or group',
   },
   fr: {
-    sheetActivities: 'Activités',
     sheetInstructions: 'Instructions',
     sheetLists: 'Listes',
     sheetParties: 'Parties et régions',
@@ -242,7 +240,6 @@ export const templateText = defineMessages({
     kindRegion: 'Région ou groupe',
   },
   es: {
-    sheetActivities: 'Actividades',
     sheetInstructions: 'Instrucciones',
     sheetLists: 'Listas',
     sheetParties: 'Partes y regiones',

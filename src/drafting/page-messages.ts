@@ -3,6 +3,8 @@ import { defineMessages } from '../i18n/catalogue.ts';
 /** Interface strings of the reporter's drafting pages (field labels and input errors are in messages.ts). */
 export const draftingText = defineMessages({
   shared: {
+    workspaceLink: 'art67Reports',
+    myReportsTitle: 'art67Reports',
     colPeriod: 'period',
     colStatus: 'status',
     colActivities: 'programmes',
@@ -24,8 +26,6 @@ export const draftingText = defineMessages({
     fieldVersion: 'version',
   },
   en: {
-    workspaceLink: 'Art. 67 reports',
-    myReportsTitle: 'Art. 67 reports',
     myReportsIntro:
       'The reports of the parties you report for, in every status. A new report starts from the last published one: its narrative and the programmes still ongoing are carried forward.',
     partyReports: 'Reports of {party}',
@@ -154,8 +154,6 @@ export const draftingText = defineMessages({
       'The document as it will be circulated, in the language of this page. DOCX and PDF downloads have the same content.',
   },
   fr: {
-    workspaceLink: 'Rapports au titre de l’article 67',
-    myReportsTitle: 'Rapports au titre de l’article 67',
     myReportsIntro:
       'Les rapports des parties pour lesquelles vous faites rapport, quel que soit leur statut. Un nouveau rapport part du dernier rapport publié\u202f: son exposé et les programmes encore en cours sont repris.',
     partyReports: 'Rapports de {party}',
@@ -287,8 +285,6 @@ export const draftingText = defineMessages({
       'Le document tel qu’il sera distribué, dans la langue de cette page. Les fichiers DOCX et PDF ont le même contenu.',
   },
   es: {
-    workspaceLink: 'Informes en virtud del artículo 67',
-    myReportsTitle: 'Informes en virtud del artículo 67',
     myReportsIntro:
       'Los informes de las partes por las que usted informa, en cualquier estado. Un informe nuevo parte del último informe publicado: se retoman su exposición y los programas aún en curso.',
     partyReports: 'Informes de {party}',

@@ -6,6 +6,11 @@ import { fr } from './messages/fr.ts';
 /** The public site's strings (layout, search, activities, reports, parties), in src/i18n/messages/. */
 export const siteText = defineMessages({
   shared: {
+    fieldBudget: 'budget',
+    fieldFunding: 'funding',
+    fieldWebsite: 'website',
+    fieldOriginalLanguage: 'originalLanguage',
+    facetLdc: 'ldcBeneficiaries',
     navProgrammes: 'trainingProgrammes',
     facetRegion: 'region',
     facetType: 'type',

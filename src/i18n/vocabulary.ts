@@ -85,6 +85,22 @@ const en = {
   position: 'Position',
   ipOffice: 'IP office',
   erasedPerson: 'Erased person',
+  // Typography: French puts a narrow no-break space before a colon
+  colon: ':',
+  // Fields of an activity as reported: form labels, template and download headers
+  originalLanguage: 'Original language',
+  typeOfActivity: 'Type of activity',
+  budget: 'Budget',
+  currency: 'Currency',
+  funding: 'Funding',
+  delivery: 'Delivery',
+  deliveryMode: 'Delivery mode',
+  deliveryLanguages: 'Delivery languages',
+  website: 'Website',
+  contactEmail: 'Contact e-mail',
+  art67Reports: 'Art. 67 reports',
+  activities: 'Activities',
+  ldcBeneficiaries: 'LDC beneficiaries',
 };
 
 export type VocabularyKey = keyof typeof en;
@@ -109,7 +125,7 @@ const fr: Record<VocabularyKey, string> = {
   yes: 'oui',
   dateInvalid: 'Saisissez une date au format AAAA-MM-JJ.',
   // Reports
-  reportOf: 'Rapport de {party}, {period}',
+  reportOf: '{party}\u202f: rapport {period}',
   narrative: 'Exposé',
   reportingCycles: 'Cycles de présentation des rapports',
   circulationDate: 'Date de distribution',
@@ -171,6 +187,22 @@ const fr: Record<VocabularyKey, string> = {
   position: 'Fonction',
   ipOffice: 'Office de PI',
   erasedPerson: 'Personne effacée',
+  // Typography: French puts a narrow no-break space before a colon
+  colon: '\u202f:',
+  // Fields of an activity as reported: form labels, template and download headers
+  originalLanguage: 'Langue originale',
+  typeOfActivity: 'Type d’activité',
+  budget: 'Budget',
+  currency: 'Monnaie',
+  funding: 'Financement',
+  delivery: 'Modalité',
+  deliveryMode: 'Mode de prestation',
+  deliveryLanguages: 'Langues de prestation',
+  website: 'Site Web',
+  contactEmail: 'Courriel de contact',
+  art67Reports: 'Rapports au titre de l’article 67',
+  activities: 'Activités',
+  ldcBeneficiaries: 'Bénéficiaires PMA',
 };
 
 const es: Record<VocabularyKey, string> = {
@@ -255,6 +287,22 @@ const es: Record<VocabularyKey, string> = {
   position: 'Cargo',
   ipOffice: 'Oficina de PI',
   erasedPerson: 'Persona borrada',
+  // Typography: French puts a narrow no-break space before a colon
+  colon: ':',
+  // Fields of an activity as reported: form labels, template and download headers
+  originalLanguage: 'Idioma original',
+  typeOfActivity: 'Tipo de actividad',
+  budget: 'Presupuesto',
+  currency: 'Moneda',
+  funding: 'Financiación',
+  delivery: 'Modalidad',
+  deliveryMode: 'Modalidad',
+  deliveryLanguages: 'Idiomas de impartición',
+  website: 'Sitio web',
+  contactEmail: 'Correo electrónico de contacto',
+  art67Reports: 'Informes en virtud del artículo 67',
+  activities: 'Actividades',
+  ldcBeneficiaries: 'Beneficiarios PMA',
 };
 
 /** The sense of a text whose English has another translation elsewhere (see docs/translations.md). */

@@ -11,8 +11,6 @@ export const en = {
   footerOpenData: 'Every list is downloadable and has a JSON API.',
   noTranslation: 'Not available in English; shown in its original language.',
   inLanguage: 'in {language}',
-  /** Before a colon French puts a narrow no-break space. */
-  colon: ':',
   none: 'None',
   unknown: 'Unknown',
 
@@ -41,7 +39,6 @@ export const en = {
   removeFilter: 'Remove filter: {label}',
   facetDonor: 'Reporting party',
   facetBeneficiary: 'Beneficiary',
-  facetLdc: 'LDC beneficiaries',
   facetLdcOnly: 'Only activities benefiting an LDC',
   facetIpArea: 'IP area',
   facetYears: 'Start year',
@@ -59,10 +56,7 @@ export const en = {
 
   activityTitle: 'Activity',
   fieldDonor: 'Reporting party (donor)',
-  fieldBudget: 'Budget',
-  fieldFunding: 'Funding',
   fieldDeliveryMode: 'Mode of delivery',
-  fieldWebsite: 'Website',
   appearsIn: 'Reported in',
   rowInReport: 'item {row} of the {period} report',
   relatedActivities: 'Other activities of {party}',
@@ -75,7 +69,6 @@ export const en = {
   reportsIntro: 'Art. 67 reports by reporting cycle and reporting party.',
   reportDocumentTitle: 'Technical Cooperation Activities under TRIPS Art. 67 – View details of the document',
   fieldSymbol: 'Document symbol',
-  fieldOriginalLanguage: 'Original language',
   listOfProgrammes: 'List of programmes/projects',
   columnTitle: 'Title of programme or activity',
   noItems: 'There are currently no items in the database',

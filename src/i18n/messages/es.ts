@@ -12,7 +12,6 @@ export const es: Messages = {
   footerOpenData: 'Todas las listas se pueden descargar y tienen una API JSON.',
   noTranslation: 'No disponible en español; se muestra en su idioma original.',
   inLanguage: 'en {language}',
-  colon: ':',
   none: 'Ninguno',
   unknown: 'Desconocido',
 
@@ -41,7 +40,6 @@ export const es: Messages = {
   removeFilter: 'Quitar el filtro: {label}',
   facetDonor: 'Parte informante',
   facetBeneficiary: 'Beneficiario',
-  facetLdc: 'Beneficiarios PMA',
   facetLdcOnly: 'Solo actividades en favor de un PMA',
   facetIpArea: 'Ámbito de la PI',
   facetYears: 'Año de inicio',
@@ -59,10 +57,7 @@ export const es: Messages = {
 
   activityTitle: 'Actividad',
   fieldDonor: 'Parte informante (donante)',
-  fieldBudget: 'Presupuesto',
-  fieldFunding: 'Financiación',
   fieldDeliveryMode: 'Modalidad',
-  fieldWebsite: 'Sitio web',
   appearsIn: 'Notificada en',
   rowInReport: 'punto {row} del informe {period}',
   relatedActivities: 'Otras actividades de {party}',
@@ -76,7 +71,6 @@ export const es: Messages = {
   reportDocumentTitle:
     'Actividades de cooperación técnica en el marco del artículo 67 del Acuerdo sobre los ADPIC – Ver detalles del documento',
   fieldSymbol: 'Signatura del documento',
-  fieldOriginalLanguage: 'Idioma original',
   listOfProgrammes: 'Lista de programas/proyectos',
   columnTitle: 'Título del programa o actividad',
   noItems: 'Actualmente no hay elementos en la base de datos',

@@ -12,7 +12,6 @@ export const fr: Messages = {
   footerOpenData: 'Chaque liste peut être téléchargée et dispose d’une API JSON.',
   noTranslation: 'Non disponible en français ; affiché dans sa langue d’origine.',
   inLanguage: 'en {language}',
-  colon: '\u202f:',
   none: 'Aucun',
   unknown: 'Inconnu',
 
@@ -41,7 +40,6 @@ export const fr: Messages = {
   removeFilter: 'Retirer le filtre\u202f: {label}',
   facetDonor: 'Partie déclarante',
   facetBeneficiary: 'Bénéficiaire',
-  facetLdc: 'Bénéficiaires PMA',
   facetLdcOnly: 'Seulement les activités en faveur d’un PMA',
   facetIpArea: 'Domaine de la PI',
   facetYears: 'Année de début',
@@ -59,10 +57,7 @@ export const fr: Messages = {
 
   activityTitle: 'Activité',
   fieldDonor: 'Partie déclarante (donateur)',
-  fieldBudget: 'Budget',
-  fieldFunding: 'Financement',
   fieldDeliveryMode: 'Modalité',
-  fieldWebsite: 'Site Web',
   appearsIn: 'Notifiée dans',
   rowInReport: 'point {row} du rapport {period}',
   relatedActivities: 'Autres activités de {party}',
@@ -76,7 +71,6 @@ export const fr: Messages = {
   reportDocumentTitle:
     'Activités de coopération technique au titre de l’article 67 de l’Accord sur les ADPIC – Afficher les détails du document',
   fieldSymbol: 'Cote du document',
-  fieldOriginalLanguage: 'Langue originale',
   listOfProgrammes: 'Liste des programmes/projets',
   columnTitle: 'Titre du programme ou de l’activité',
   noItems: 'Il n’y a actuellement aucun élément dans la base de données',

@@ -3,6 +3,7 @@ import { defineMessages } from '../../i18n/catalogue.ts';
 /** Strings of the WTO-style report document and of its download links. */
 export const documentText = defineMessages({
   shared: {
+    fieldType: 'typeOfActivity',
     downloadDocx: 'downloadDocx',
     downloadPdf: 'downloadPdf',
     draft: 'reportDraft',
@@ -34,7 +35,6 @@ export const documentText = defineMessages({
     details: 'Details of the programmes and projects',
     levelNotStated: 'Level not stated',
     agencyNotStated: 'Implementing agency not stated',
-    fieldType: 'Type of activity',
     fieldIpAreas: 'Areas of intellectual property',
     pageNumber: 'Page: {page}/{pages}',
     colon: ': ',
@@ -56,7 +56,6 @@ export const documentText = defineMessages({
     details: 'Détails des programmes et projets',
     levelNotStated: 'Niveau non précisé',
     agencyNotStated: "Organisme d'exécution non précisé",
-    fieldType: "Type d'activité",
     fieldIpAreas: 'Domaines de la propriété intellectuelle',
     pageNumber: 'Page\u202f: {page}/{pages}',
     colon: '\u202f: ',
@@ -78,7 +77,6 @@ export const documentText = defineMessages({
     details: 'Detalles de los programas y proyectos',
     levelNotStated: 'Nivel no especificado',
     agencyNotStated: 'Organismo de ejecución no especificado',
-    fieldType: 'Tipo de actividad',
     fieldIpAreas: 'Ámbitos de la propiedad intelectual',
     pageNumber: 'Página: {page}/{pages}',
     colon: ': ',

@@ -3,6 +3,7 @@ import { defineMessages } from '../../i18n/catalogue.ts';
 /** Interface strings of the training workspace (coordinators, focal points, advisors, participants). */
 export const trainingText = defineMessages({
   shared: {
+    fieldMode: 'delivery',
     colEdition: 'edition',
     colDates: 'dates',
     colStatus: 'status',
@@ -86,7 +87,6 @@ export const trainingText = defineMessages({
     detailsHeading: 'Details',
     fieldStartDate: 'First day',
     fieldEndDate: 'Last day',
-    fieldMode: 'Delivery',
     'mode-blended': 'Blended',
     venueHint: 'For example “CIPO headquarters”. Not needed online.',
     fieldVenueCity: 'City',
@@ -289,7 +289,6 @@ export const trainingText = defineMessages({
     detailsHeading: 'Informations',
     fieldStartDate: 'Premier jour',
     fieldEndDate: 'Dernier jour',
-    fieldMode: 'Modalité',
     'mode-blended': 'Hybride',
     venueHint: 'Par exemple « siège de l’OPIC ». Inutile en ligne.',
     fieldVenueCity: 'Ville',
@@ -496,7 +495,6 @@ export const trainingText = defineMessages({
     detailsHeading: 'Datos',
     fieldStartDate: 'Primer día',
     fieldEndDate: 'Último día',
-    fieldMode: 'Modalidad',
     'mode-blended': 'Mixta',
     venueHint: 'Por ejemplo «sede de la OCPI». No hace falta en línea.',
     fieldVenueCity: 'Ciudad',
