@@ -93,8 +93,8 @@ describe.each(testBackends)('report document, DOCX and PDF (%s database)', (back
   it('writes the French document with French names, dates and typography', async () => {
     const doc = await load('fr');
     for (const text of [await docxText(await reportDocx(doc)), await pdfText(await reportPdf(doc))]) {
-      expect(text).toContain('Activités de coopération technique\u202f: Canada');
-      expect(text).toContain('Original\u202f: anglais');
+      expect(text).toContain('Activités de coopération technique : Canada');
+      expect(text).toContain('Original : anglais');
       expect(text).toContain('Bolivie, État plurinational de');
       expect(text).toContain('24 avril 2021');
       expect(text).toContain('7 septembre 2020');
@@ -151,7 +151,7 @@ describe.each(testBackends)('report document, DOCX and PDF (%s database)', (back
       ]);
       const french = await load('fr');
       expect(french.details.groups[0]?.programmes[0]?.fields).toContainEqual({
-        label: "Organismes d'exécution",
+        label: 'Organismes d’exécution',
         value: 'Office de la propriété intellectuelle du Canada (CIPO)',
       });
     } finally {
