@@ -1,7 +1,7 @@
 import { defineMessages } from '../i18n/catalogue.ts';
 
 export const accountText = defineMessages({
-  shared: { email: 'emailAddress' },
+  shared: { email: 'fieldEmailAddress' },
   en: {
     signIn: 'Sign in',
     signOut: 'Sign out',

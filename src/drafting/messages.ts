@@ -163,7 +163,7 @@ export type SpreadsheetMessageKey = Parameters<ReturnType<typeof spreadsheetText
 
 /** The template workbook: sheet names, the instructions sheet and the hints shown on each column. */
 export const templateText = defineMessages({
-  shared: { sheetActivities: 'activities', yes: 'yes', kindHeader: 'kind', kindParty: 'party' },
+  shared: { sheetActivities: 'activities', yes: 'yes', kindHeader: 'fieldKind', kindParty: 'party' },
   en: {
     sheetInstructions: 'Instructions',
     sheetLists: 'Lists',

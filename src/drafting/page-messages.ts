@@ -6,7 +6,7 @@ export const draftingText = defineMessages({
     workspaceLink: 'art67Reports',
     myReportsTitle: 'art67Reports',
     colPeriod: 'period',
-    colStatus: 'status',
+    colStatus: 'fieldStatus',
     colActivities: 'programmes',
     original: 'revisionOriginal',
     corrigendum: 'revisionCorrigendum',

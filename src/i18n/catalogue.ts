@@ -52,8 +52,8 @@ export const vocabulary: Catalogue<VocabularyKey> = catalogue(vocabularyCatalogu
  * English key (checked by the type system). Use: `const text = defineMessages({ en, fr, es })`,
  * then `text(page.lang)('key', { name })`; {name} placeholders are filled from params.
  *
- * - `shared: { colStatus: 'status' }` makes the feature key `colStatus` show the vocabulary term
- *   `status`: a term several features use is written once, in src/i18n/vocabulary.ts.
+ * - `shared: { colStatus: 'fieldStatus' }` makes the feature key `colStatus` show the vocabulary term
+ *   `fieldStatus`: a term several features use is written once, in src/i18n/vocabulary.ts.
  * - `contexts: { searchButton: 'verb' }` says in which sense an English text is meant, when the
  *   same English is translated differently elsewhere ("Search" the noun and the verb).
  * Vocabulary keys can also be used directly: `text(lang)('save')`.

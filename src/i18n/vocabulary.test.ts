@@ -113,6 +113,15 @@ describe('the catalogues in the tree', () => {
     expect(spread).toEqual([]);
   });
 
+  it('give no feature key the name of a vocabulary term, so `text(lang)(term)` always means the term', () => {
+    const shadowing = featureCatalogues.flatMap(({ where, source }) =>
+      Object.keys(source.en)
+        .filter((key) => key in vocabulary.catalogues.en)
+        .map((key) => `${where} › ${key}: rename it, the vocabulary has a term of that name`),
+    );
+    expect(shadowing).toEqual([]);
+  });
+
   it('point `shared` keys only to vocabulary terms, and translate every English key', () => {
     const problems: string[] = [];
     for (const { where, source } of featureCatalogues) {
@@ -152,12 +161,12 @@ describe('a feature catalogue', () => {
   it('shows the shared term for a `shared` key and for a vocabulary key used directly', async () => {
     const { defineMessages } = await import('./catalogue.ts');
     const text = defineMessages({
-      shared: { colStatus: 'status' },
+      shared: { colStatus: 'fieldStatus' },
       en: { own: 'Own {n}' },
       fr: { own: 'Propre {n}' },
       es: { own: 'Propio {n}' },
     });
-    expect(text('fr')('colStatus')).toBe(vocabulary('fr')('status'));
+    expect(text('fr')('colStatus')).toBe(vocabulary('fr')('fieldStatus'));
     expect(text('es')('reportSubmitted')).toBe('Presentado');
     expect(text('fr')('own', { n: 2 })).toBe('Propre 2');
   });

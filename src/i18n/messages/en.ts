@@ -56,7 +56,6 @@ export const en = {
 
   activityTitle: 'Activity',
   fieldDonor: 'Reporting party (donor)',
-  fieldDeliveryMode: 'Mode of delivery',
   appearsIn: 'Reported in',
   rowInReport: 'item {row} of the {period} report',
   relatedActivities: 'Other activities of {party}',

@@ -57,7 +57,6 @@ export const es: Messages = {
 
   activityTitle: 'Actividad',
   fieldDonor: 'Parte informante (donante)',
-  fieldDeliveryMode: 'Modalidad',
   appearsIn: 'Notificada en',
   rowInReport: 'punto {row} del informe {period}',
   relatedActivities: 'Otras actividades de {party}',

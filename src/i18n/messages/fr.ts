@@ -57,7 +57,6 @@ export const fr: Messages = {
 
   activityTitle: 'Activité',
   fieldDonor: 'Partie déclarante (donateur)',
-  fieldDeliveryMode: 'Modalité',
   appearsIn: 'Notifiée dans',
   rowInReport: 'point {row} du rapport {period}',
   relatedActivities: 'Autres activités de {party}',

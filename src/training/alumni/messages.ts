@@ -3,8 +3,8 @@ import { defineMessages } from '../../i18n/catalogue.ts';
 export const alumniText = defineMessages({
   shared: {
     programme: 'programme',
-    edition: 'edition',
-    name: 'name',
+    edition: 'trainingEdition',
+    name: 'fieldName',
     position: 'position',
     office: 'ipOffice',
     party: 'party',
