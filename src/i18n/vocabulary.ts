@@ -23,6 +23,8 @@ const en = {
   yes: 'yes',
   dateFormatInvalid: 'Enter a date as YYYY-MM-DD.',
   // Reports
+  report: 'Report',
+  reportingParty: 'Reporting party',
   reportOf: 'Report of {party}, {period}',
   narrative: 'Narrative',
   reportingCycles: 'Reporting cycles',
@@ -125,6 +127,8 @@ const fr: Record<VocabularyKey, string> = {
   yes: 'oui',
   dateFormatInvalid: 'Saisissez une date au format AAAA-MM-JJ.',
   // Reports
+  report: 'Rapport',
+  reportingParty: 'Partie déclarante',
   reportOf: '{party}\u202f: rapport {period}',
   narrative: 'Exposé',
   reportingCycles: 'Cycles de présentation des rapports',
@@ -225,6 +229,8 @@ const es: Record<VocabularyKey, string> = {
   yes: 'sí',
   dateFormatInvalid: 'Indique una fecha con el formato AAAA-MM-DD.',
   // Reports
+  report: 'Informe',
+  reportingParty: 'Parte informante',
   reportOf: 'Informe de {party}, {period}',
   narrative: 'Exposición',
   reportingCycles: 'Ciclos de presentación de informes',

@@ -2,7 +2,7 @@ import { defineMessages } from '../i18n/catalogue.ts';
 
 /** The Secretariat's review, publication, cycle overview and settings pages. */
 export const reviewText = defineMessages({
-  shared: {
+  shared: { columnReport: 'report',
     navCycles: 'reportingCycles',
     navAudit: 'auditTrail',
     columnVersion: 'version',
@@ -33,7 +33,6 @@ export const reviewText = defineMessages({
     queueTitle: 'Reports to review',
     queueIntro: 'Submitted reports, corrigenda and addenda, oldest first.',
     queueEmpty: 'No report is waiting for review.',
-    columnReport: 'Report',
     statusReturned: 'Returned',
     reviewTitle: 'Review: {report}',
     submittedOn: 'Submitted on {date}',
@@ -102,7 +101,6 @@ export const reviewText = defineMessages({
     queueTitle: 'Rapports à examiner',
     queueIntro: 'Rapports, corrigendums et addendums présentés, du plus ancien au plus récent.',
     queueEmpty: 'Aucun rapport n’attend d’examen.',
-    columnReport: 'Rapport',
     statusReturned: 'Renvoyé',
     reviewTitle: 'Examen\u202f: {report}',
     submittedOn: 'Présenté le {date}',
@@ -175,7 +173,6 @@ export const reviewText = defineMessages({
     queueTitle: 'Informes por examinar',
     queueIntro: 'Informes, corrigendos y addendos presentados, del más antiguo al más reciente.',
     queueEmpty: 'Ningún informe espera examen.',
-    columnReport: 'Informe',
     statusReturned: 'Devuelto',
     reviewTitle: 'Examen: {report}',
     submittedOn: 'Presentado el {date}',

@@ -37,7 +37,6 @@ export const en = {
   applyFilters: 'Apply',
   clearFilters: 'Clear all filters',
   removeFilter: 'Remove filter: {label}',
-  facetDonor: 'Reporting party',
   facetBeneficiary: 'Beneficiary',
   facetLdcOnly: 'Only activities benefiting an LDC',
   facetIpArea: 'IP area',

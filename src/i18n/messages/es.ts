@@ -38,7 +38,6 @@ export const es: Messages = {
   applyFilters: 'Aplicar',
   clearFilters: 'Borrar todos los filtros',
   removeFilter: 'Quitar el filtro: {label}',
-  facetDonor: 'Parte informante',
   facetBeneficiary: 'Beneficiario',
   facetLdcOnly: 'Solo actividades en favor de un PMA',
   facetIpArea: 'Ámbito de la PI',

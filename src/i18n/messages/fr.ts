@@ -38,7 +38,6 @@ export const fr: Messages = {
   applyFilters: 'Appliquer',
   clearFilters: 'Effacer tous les filtres',
   removeFilter: 'Retirer le filtre\u202f: {label}',
-  facetDonor: 'Partie déclarante',
   facetBeneficiary: 'Bénéficiaire',
   facetLdcOnly: 'Seulement les activités en faveur d’un PMA',
   facetIpArea: 'Domaine de la PI',
