@@ -5,7 +5,8 @@ import { fr } from './messages/fr.ts';
 
 /** The public site's strings (layout, search, activities, reports, parties), in src/i18n/messages/. */
 export const siteText = defineMessages({
-  shared: { facetDonor: 'reportingParty',
+  shared: {
+    facetDonor: 'reportingParty',
     fieldDeliveryMode: 'fieldDeliveryMode',
     fieldBudget: 'fieldBudget',
     fieldFunding: 'fieldFunding',

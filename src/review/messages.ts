@@ -2,7 +2,8 @@ import { defineMessages } from '../i18n/catalogue.ts';
 
 /** The Secretariat's review, publication, cycle overview and settings pages. */
 export const reviewText = defineMessages({
-  shared: { columnReport: 'report',
+  shared: {
+    columnReport: 'report',
     navCycles: 'reportingCycles',
     navAudit: 'auditTrail',
     columnVersion: 'version',
