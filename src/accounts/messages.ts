@@ -1,6 +1,7 @@
 import { defineMessages } from '../i18n/catalogue.ts';
 
 export const accountText = defineMessages({
+  shared: { email: 'fieldEmailAddress' },
   en: {
     signIn: 'Sign in',
     signOut: 'Sign out',
@@ -8,7 +9,6 @@ export const accountText = defineMessages({
     signedOutEverywhere: 'You were signed out on every device ({count} sessions).',
     account: 'Your account',
     signedInAs: 'Signed in as {name}',
-    email: 'E-mail address',
     password: 'Password',
     newPassword: 'New password',
     newPasswordHint: 'At least 12 characters.',
@@ -50,7 +50,6 @@ export const accountText = defineMessages({
     signedOutEverywhere: 'Vous avez été déconnecté sur tous les appareils ({count} sessions).',
     account: 'Votre compte',
     signedInAs: 'Connecté en tant que {name}',
-    email: 'Adresse électronique',
     password: 'Mot de passe',
     newPassword: 'Nouveau mot de passe',
     newPasswordHint: 'Au moins 12 caractères.',
@@ -94,7 +93,6 @@ export const accountText = defineMessages({
     signedOutEverywhere: 'Se cerró su sesión en todos los dispositivos ({count} sesiones).',
     account: 'Su cuenta',
     signedInAs: 'Sesión iniciada como {name}',
-    email: 'Correo electrónico',
     password: 'Contraseña',
     newPassword: 'Nueva contraseña',
     newPasswordHint: 'Al menos 12 caracteres.',

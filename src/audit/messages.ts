@@ -1,8 +1,9 @@
 import { defineMessages } from '../i18n/catalogue.ts';
 
 export const auditText = defineMessages({
+  shared: { title: 'auditTrail', dateInvalid: 'dateFormatInvalid' },
+  contexts: { from: 'start of a date range', to: 'end of a date range' },
   en: {
-    title: 'Audit trail',
     intro: 'Every change: who made it, when, to which record, and what it was before and after.',
     user: 'User (e-mail)',
     table: 'Table',
@@ -22,14 +23,12 @@ export const auditText = defineMessages({
     changes: 'Changes',
     absent: 'absent',
     tooLong: 'At most 320 characters.',
-    dateInvalid: 'Enter a date as YYYY-MM-DD.',
     dateOrder: 'The end date comes before the start date.',
     pageInvalid: 'The page must be a whole number from 1.',
   },
   fr: {
-    title: 'Journal des modifications',
     intro:
-      'Chaque modification\u00a0: qui l’a faite, quand, sur quel enregistrement, et ce qu’il était avant et après.',
+      'Chaque modification\u202f: qui l’a faite, quand, sur quel enregistrement, et ce qu’il était avant et après.',
     user: 'Utilisateur (courriel)',
     table: 'Table',
     record: 'Identifiant de l’enregistrement',
@@ -48,12 +47,10 @@ export const auditText = defineMessages({
     changes: 'Modifications',
     absent: 'absent',
     tooLong: 'Au plus 320 caractères.',
-    dateInvalid: 'Saisissez une date au format AAAA-MM-JJ.',
     dateOrder: 'La date de fin précède la date de début.',
     pageInvalid: 'La page doit être un nombre entier à partir de 1.',
   },
   es: {
-    title: 'Registro de cambios',
     intro: 'Cada cambio: quién lo hizo, cuándo, en qué registro, y cómo era antes y después.',
     user: 'Usuario (correo electrónico)',
     table: 'Tabla',
@@ -73,7 +70,6 @@ export const auditText = defineMessages({
     changes: 'Cambios',
     absent: 'ausente',
     tooLong: 'Como máximo 320 caracteres.',
-    dateInvalid: 'Escriba una fecha como AAAA-MM-DD.',
     dateOrder: 'La fecha final es anterior a la inicial.',
     pageInvalid: 'La página debe ser un número entero a partir de 1.',
   },

@@ -1,4 +1,24 @@
 import { defineMessages } from '../i18n/catalogue.ts';
+import type { VocabularyKey } from '../i18n/vocabulary.ts';
+
+/** Drafting keys that stand for a shared vocabulary term: every drafting catalogue maps them. */
+export const draftingShared = {
+  workspaceLink: 'art67Reports',
+  myReportsTitle: 'art67Reports',
+  colPeriod: 'period',
+  colStatus: 'fieldStatus',
+  colActivities: 'programmes',
+  original: 'revisionOriginal',
+  corrigendum: 'revisionCorrigendum',
+  addendum: 'revisionAddendum',
+  statusDraft: 'reportDraft',
+  statusSubmitted: 'reportSubmitted',
+  statusPublished: 'reportPublished',
+  draftTitle: 'reportOf',
+  edit: 'edit',
+  backToDraft: 'backToReport',
+  fieldVersion: 'version',
+} as const satisfies Record<string, VocabularyKey>;
 
 /**
  * Interface strings shared by the drafting pages: status and grouping names, titles, the locked page.
@@ -6,25 +26,14 @@ import { defineMessages } from '../i18n/catalogue.ts';
  */
 export const draftingMessages = {
   en: {
-    workspaceLink: 'Art. 67 reports',
-    myReportsTitle: 'Art. 67 reports',
     myReportsIntro:
       'The reports of the parties you report for, in every status. A new report starts from the last published one: its narrative and the programmes still ongoing are carried forward.',
     partyReports: 'Reports of {party}',
     noReports: 'No report yet.',
-    colPeriod: 'Period',
     colVersion: 'Document',
-    colStatus: 'Status',
-    colActivities: 'Programmes',
     colOpen: 'Open',
     open: 'Open',
-    original: 'Original',
-    corrigendum: 'Corrigendum {number}',
-    addendum: 'Addendum {number}',
-    statusDraft: 'Draft',
-    statusSubmitted: 'Submitted',
     statusReturned: 'Returned with comments',
-    statusPublished: 'Published',
     startTitle: 'Start a report',
     startYear: 'First year of the period',
     endYear: 'Last year of the period',
@@ -40,7 +49,6 @@ export const draftingMessages = {
     kindCorrigendum: 'Corrigendum (corrects the published text)',
     kindAddendum: 'Addendum (adds information)',
     startRevisionButton: 'Start the revision',
-    draftTitle: 'Report of {party}, {period}',
     secretariatComment: 'Comment of the Secretariat',
     commentOn: '{date}',
     groupingLevelAgency: 'By level, then by implementing agency',
@@ -48,11 +56,9 @@ export const draftingMessages = {
     groupingAgency: 'By implementing agency',
     groupingNone: 'In the order of the list',
     startDate: 'Start: {date}',
-    edit: 'Edit',
     uploadLabel: 'Spreadsheet to upload',
     uploadButton: 'Upload and preview',
     submitted: 'The report was submitted to the WTO Secretariat.',
-    backToDraft: 'Back to the report',
     conflictTitle: 'Someone saved this in the meantime',
     conflictIntro:
       'Nothing was overwritten. Someone else saved a new version after you opened the form. Compare both versions; to keep yours, check it and save it again.',
@@ -63,28 +69,16 @@ export const draftingMessages = {
     lockedText:
       'The report is {status}. A submitted report waits for the Secretariat; a published one is corrected by a corrigendum or an addendum.',
     uploadNotYours: 'This upload was made by someone else.',
-    fieldVersion: 'Version',
   },
   fr: {
-    workspaceLink: 'Rapports au titre de l’article 67',
-    myReportsTitle: 'Rapports au titre de l’article 67',
     myReportsIntro:
-      'Les rapports des parties pour lesquelles vous faites rapport, quel que soit leur statut. Un nouveau rapport part du dernier rapport publié : son exposé et les programmes encore en cours sont repris.',
+      'Les rapports des parties pour lesquelles vous faites rapport, quel que soit leur statut. Un nouveau rapport part du dernier rapport publié\u202f: son exposé et les programmes encore en cours sont repris.',
     partyReports: 'Rapports de {party}',
     noReports: 'Aucun rapport pour l’instant.',
-    colPeriod: 'Période',
     colVersion: 'Document',
-    colStatus: 'Statut',
-    colActivities: 'Programmes',
     colOpen: 'Ouvrir',
     open: 'Ouvrir',
-    original: 'Original',
-    corrigendum: 'Corrigendum {number}',
-    addendum: 'Addendum {number}',
-    statusDraft: 'Projet',
-    statusSubmitted: 'Soumis',
     statusReturned: 'Renvoyé avec des observations',
-    statusPublished: 'Publié',
     startTitle: 'Commencer un rapport',
     startYear: 'Première année de la période',
     endYear: 'Dernière année de la période',
@@ -100,19 +94,16 @@ export const draftingMessages = {
     kindCorrigendum: 'Corrigendum (corrige le texte publié)',
     kindAddendum: 'Addendum (ajoute des informations)',
     startRevisionButton: 'Commencer la révision',
-    draftTitle: 'Rapport de {party}, {period}',
     secretariatComment: 'Observation du Secrétariat',
     commentOn: '{date}',
     groupingLevelAgency: 'Par niveau, puis par organisme d’exécution',
     groupingLevel: 'Par niveau',
     groupingAgency: 'Par organisme d’exécution',
     groupingNone: 'Dans l’ordre de la liste',
-    startDate: 'Début : {date}',
-    edit: 'Modifier',
+    startDate: 'Début\u202f: {date}',
     uploadLabel: 'Tableur à téléverser',
     uploadButton: 'Téléverser et prévisualiser',
-    submitted: 'Le rapport a été soumis au Secrétariat de l’OMC.',
-    backToDraft: 'Retour au rapport',
+    submitted: 'Le rapport a été présenté au Secrétariat de l’OMC.',
     conflictTitle: 'Quelqu’un a enregistré entre-temps',
     conflictIntro:
       'Rien n’a été écrasé. Une autre personne a enregistré une nouvelle version après l’ouverture de votre formulaire. Comparez les deux versions ; pour garder la vôtre, vérifiez-la et enregistrez-la à nouveau.',
@@ -121,30 +112,18 @@ export const draftingMessages = {
     saveMine: 'Enregistrer ma version à la place',
     lockedTitle: 'Ce rapport ne peut plus être modifié',
     lockedText:
-      'Le rapport a le statut « {status} ». Un rapport soumis attend le Secrétariat ; un rapport publié se corrige par un corrigendum ou un addendum.',
+      'Le rapport a le statut « {status} ». Un rapport présenté attend le Secrétariat ; un rapport publié se corrige par un corrigendum ou un addendum.',
     uploadNotYours: 'Ce téléversement a été fait par une autre personne.',
-    fieldVersion: 'Version',
   },
   es: {
-    workspaceLink: 'Informes en virtud del artículo 67',
-    myReportsTitle: 'Informes en virtud del artículo 67',
     myReportsIntro:
       'Los informes de las partes por las que usted informa, en cualquier estado. Un informe nuevo parte del último informe publicado: se retoman su exposición y los programas aún en curso.',
     partyReports: 'Informes de {party}',
     noReports: 'Todavía no hay ningún informe.',
-    colPeriod: 'Período',
     colVersion: 'Documento',
-    colStatus: 'Estado',
-    colActivities: 'Programas',
     colOpen: 'Abrir',
     open: 'Abrir',
-    original: 'Original',
-    corrigendum: 'Corrigendum {number}',
-    addendum: 'Addendum {number}',
-    statusDraft: 'Borrador',
-    statusSubmitted: 'Presentado',
     statusReturned: 'Devuelto con observaciones',
-    statusPublished: 'Publicado',
     startTitle: 'Empezar un informe',
     startYear: 'Primer año del período',
     endYear: 'Último año del período',
@@ -160,7 +139,6 @@ export const draftingMessages = {
     kindCorrigendum: 'Corrigendum (corrige el texto publicado)',
     kindAddendum: 'Addendum (añade información)',
     startRevisionButton: 'Empezar la revisión',
-    draftTitle: 'Informe de {party}, {period}',
     secretariatComment: 'Observación de la Secretaría',
     commentOn: '{date}',
     groupingLevelAgency: 'Por nivel y luego por organismo de ejecución',
@@ -168,11 +146,9 @@ export const draftingMessages = {
     groupingAgency: 'Por organismo de ejecución',
     groupingNone: 'En el orden de la lista',
     startDate: 'Inicio: {date}',
-    edit: 'Modificar',
     uploadLabel: 'Hoja de cálculo que se cargará',
     uploadButton: 'Cargar y ver la vista previa',
     submitted: 'El informe se presentó a la Secretaría de la OMC.',
-    backToDraft: 'Volver al informe',
     conflictTitle: 'Alguien guardó cambios mientras tanto',
     conflictIntro:
       'No se sobrescribió nada. Otra persona guardó una nueva versión después de que usted abriera el formulario. Compare ambas versiones; para conservar la suya, revísela y vuelva a guardarla.',
@@ -183,11 +159,10 @@ export const draftingMessages = {
     lockedText:
       'El informe tiene el estado «{status}». Un informe presentado espera a la Secretaría; uno publicado se corrige mediante un corrigendum o un addendum.',
     uploadNotYours: 'Esta carga la hizo otra persona.',
-    fieldVersion: 'Versión',
   },
 };
 
-export const draftingText = defineMessages(draftingMessages);
+export const draftingText = defineMessages({ ...draftingMessages, shared: draftingShared });
 
 export type DraftingText = ReturnType<typeof draftingText>;
 export type DraftingMessageKey = Parameters<DraftingText>[0];

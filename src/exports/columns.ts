@@ -1,69 +1,60 @@
+import { inEveryLanguage } from '../i18n/catalogue.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import type { ExportActivity } from './load.ts';
-
-type Headers = Record<Language, string>;
+import { type ExportMessageKey, exportText } from './messages.ts';
 
 /**
- * Every column a CSV or XLSX download can have, in the order they appear when asked for, with
- * headers in the three WTO languages. Code columns stay language-neutral; `_label` and `_name`
- * columns carry the labels in the language asked for.
+ * Every column a CSV or XLSX download can have, in the order they appear when asked for. Headers
+ * are in the three WTO languages (exports/messages.ts). Code columns stay language-neutral; `_label`
+ * and `_name` columns carry the labels in the language asked for.
  */
-export const columnHeaders = {
-  id: { en: 'ID', fr: 'ID', es: 'ID' },
-  url: { en: 'Link', fr: 'Lien', es: 'Enlace' },
-  title: { en: 'Title', fr: 'Titre', es: 'Título' },
-  description: { en: 'Description', fr: 'Description', es: 'Descripción' },
-  original_language: { en: 'Original language', fr: 'Langue originale', es: 'Idioma original' },
-  donor_code: { en: 'Donor code', fr: 'Code du donateur', es: 'Código del donante' },
-  donor_name: { en: 'Donor', fr: 'Donateur', es: 'Donante' },
-  start_date: { en: 'Start date', fr: 'Date de début', es: 'Fecha de inicio' },
-  end_date: { en: 'End date', fr: 'Date de fin', es: 'Fecha de finalización' },
-  beneficiary_codes: {
-    en: 'Beneficiary codes',
-    fr: 'Codes des bénéficiaires',
-    es: 'Códigos de los beneficiarios',
-  },
-  beneficiary_names: { en: 'Beneficiaries', fr: 'Bénéficiaires', es: 'Beneficiarios' },
-  beneficiaries_as_written: {
-    en: 'Beneficiaries as written in the source',
-    fr: 'Bénéficiaires tels qu’écrits dans la source',
-    es: 'Beneficiarios tal como figuran en la fuente',
-  },
-  regions: { en: 'Regions', fr: 'Régions', es: 'Regiones' },
-  ldc_beneficiaries: { en: 'LDC beneficiaries', fr: 'Bénéficiaires PMA', es: 'Beneficiarios PMA' },
-  level: { en: 'Level code', fr: 'Code du niveau', es: 'Código del nivel' },
-  level_label: { en: 'Level', fr: 'Niveau', es: 'Nivel' },
-  type: { en: 'Type code', fr: 'Code du type', es: 'Código del tipo' },
-  type_label: { en: 'Type of activity', fr: 'Type d’activité', es: 'Tipo de actividad' },
-  ip_areas: { en: 'IP area codes', fr: 'Codes des domaines de PI', es: 'Códigos de las esferas de PI' },
-  ip_area_labels: { en: 'IP areas', fr: 'Domaines de PI', es: 'Esferas de PI' },
-  agencies: { en: 'Implementing agencies', fr: 'Organismes d’exécution', es: 'Organismos de ejecución' },
-  partners: { en: 'Partners', fr: 'Partenaires', es: 'Asociados' },
-  budget: { en: 'Budget', fr: 'Budget', es: 'Presupuesto' },
-  currency: { en: 'Currency', fr: 'Monnaie', es: 'Moneda' },
-  funding_source: { en: 'Funding code', fr: 'Code du financement', es: 'Código de la financiación' },
-  funding_source_label: { en: 'Funding', fr: 'Financement', es: 'Financiación' },
-  funding_shares: {
-    en: 'Funding shares',
-    fr: 'Parts du financement',
-    es: 'Participación en la financiación',
-  },
-  delivery_mode: { en: 'Delivery mode code', fr: 'Code du mode de prestation', es: 'Código de la modalidad' },
-  delivery_mode_label: { en: 'Delivery mode', fr: 'Mode de prestation', es: 'Modalidad' },
-  delivery_languages: { en: 'Delivery languages', fr: 'Langues de prestation', es: 'Idiomas de impartición' },
-  status: { en: 'Status code', fr: 'Code du statut', es: 'Código del estado' },
-  status_label: { en: 'Status', fr: 'Statut', es: 'Estado' },
-  website: { en: 'Website', fr: 'Site Web', es: 'Sitio web' },
-  contact_name: { en: 'Contact', fr: 'Contact', es: 'Contacto' },
-  contact_email: { en: 'Contact e-mail', fr: 'Courriel de contact', es: 'Correo electrónico de contacto' },
-  reports: { en: 'Art. 67 reports', fr: 'Rapports (art. 67)', es: 'Informes (art. 67)' },
-  updated_at: { en: 'Last updated', fr: 'Dernière mise à jour', es: 'Última actualización' },
-} satisfies Record<string, Headers>;
+export const columnKeys = [
+  'id',
+  'url',
+  'title',
+  'description',
+  'original_language',
+  'donor_code',
+  'donor_name',
+  'start_date',
+  'end_date',
+  'beneficiary_codes',
+  'beneficiary_names',
+  'beneficiaries_as_written',
+  'regions',
+  'ldc_beneficiaries',
+  'level',
+  'level_label',
+  'type',
+  'type_label',
+  'ip_areas',
+  'ip_area_labels',
+  'agencies',
+  'partners',
+  'budget',
+  'currency',
+  'funding_source',
+  'funding_source_label',
+  'funding_shares',
+  'delivery_mode',
+  'delivery_mode_label',
+  'delivery_languages',
+  'status',
+  'status_label',
+  'website',
+  'contact_name',
+  'contact_email',
+  'reports',
+  'updated_at',
+] as const satisfies readonly ExportMessageKey[];
 
-export type ColumnKey = keyof typeof columnHeaders;
-export const columnKeys = Object.keys(columnHeaders) as ColumnKey[];
+export type ColumnKey = (typeof columnKeys)[number];
+
+export const columnHeaders = Object.fromEntries(
+  columnKeys.map((key) => [key, inEveryLanguage(exportText, key)]),
+) as Record<ColumnKey, Record<Language, string>>;
 
 /** What a download has when no `columns=` is given: labels next to the codes people filter on. */
 export const defaultColumns: ColumnKey[] = [
@@ -132,8 +123,6 @@ export type RowContext = {
 
 /** Several values in one cell. Not a comma: WTO names contain commas ("Bolivia, Plurinational State of"). */
 export const listSeparator = '; ';
-
-const itemWord: Record<Language, string> = { en: 'item', fr: 'point', es: 'punto' };
 
 import { textIn } from '../i18n/localized-text.ts';
 
@@ -237,7 +226,7 @@ const cells: Record<ColumnKey, Cell> = {
         const name =
           r.symbol ??
           `${c.labels.partyName(r.reportingParty, c.lang)} ${formatPeriod(r.periodStart, r.periodEnd)}`;
-        return `${name}, ${itemWord[c.lang]} ${r.rowNumber}`;
+        return exportText(c.lang)('reportItem', { report: name, row: r.rowNumber });
       }),
     ),
   updated_at: (a) => a.updatedAt,
@@ -249,7 +238,8 @@ export function columnValues(activity: ExportActivity, columns: ColumnKey[], con
 }
 
 export function headerRow(columns: ColumnKey[], lang: Language): string[] {
-  return columns.map((column) => columnHeaders[column][lang]);
+  const text = exportText(lang);
+  return columns.map((column) => text(column));
 }
 
 // Characters XML 1.0 (hence XLSX) cannot hold; a CSV reader would choke on them too.

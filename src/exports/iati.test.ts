@@ -175,7 +175,7 @@ describe('activitiesIatiXml', () => {
     // OAPI and the unresolved name have no IATI recipient: the "as listed" description keeps them.
     const listed = all(root, 'description').find((d) => d.getAttribute('type') === '3');
     expect(narrativesOf(listed).fr).toBe(
-      'Bénéficiaires tels qu’indiqués dans la source\u00a0: Népal; Amérique centrale; Bolivie; PMA; OAPI; Îles du Pacifique & <autres>',
+      'Bénéficiaires tels qu’indiqués dans la source\u202f: Népal; Amérique centrale; Bolivie; PMA; OAPI; Îles du Pacifique & <autres>',
     );
   });
 
@@ -248,7 +248,7 @@ describe('activitiesIatiXml', () => {
       [`https://ipcoop.example/fr/reports/${rich.reports[0]?.reportId}`, 'B01'],
     ]);
     expect(narrativesOf(links[2]).fr).toBe(
-      'Rapport au titre de l’article 67\u00a0: Suisse, 2023 (IP/C/R/TC/CHE/99), point 3',
+      'Rapport au titre de l’article 67\u202f: Suisse, 2023 (IP/C/R/TC/CHE/99), point 3',
     );
     expect(narrativesOf(all(root, 'description').find((d) => d.getAttribute('type') === '4')).en).toBe(
       'Funding: Co-financed — Switzerland 60%, World Intellectual Property Organization 40%. Delivery: Blended — French, Spanish.',

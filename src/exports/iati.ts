@@ -38,11 +38,13 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { LocalizedText } from '../db/columns.ts';
+import { inEveryLanguage } from '../i18n/catalogue.ts';
 import { formatPercent, formatPeriod } from '../i18n/format.ts';
 import { type Language, languages } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { activityUrl } from './columns.ts';
 import type { ExportActivity } from './load.ts';
+import { type ExportMessageKey, exportText } from './messages.ts';
 
 type Texts = Record<Language, string>;
 
@@ -66,58 +68,28 @@ export function iatiIdentifier(activity: Pick<ExportActivity, 'id' | 'donorCode'
 const m49Uri = 'https://unstats.un.org/unsd/methodology/m49/';
 const dacTradePolicySector = '33110';
 
+const phrase = (key: ExportMessageKey) => inEveryLanguage(exportText, key);
 const phrases = {
-  dacTradePolicy: {
-    en: 'Trade policy and administrative management',
-    fr: 'Politique commerciale et gestion administrative',
-    es: 'Política comercial y gestión administrativa',
-  },
-  developingUnspecified: {
-    en: 'Developing countries, unspecified',
-    fr: 'Pays en développement, non spécifié',
-    es: 'Países en desarrollo, no especificados',
-  },
-  beneficiariesAsWritten: {
-    en: 'Beneficiaries as listed in the source',
-    fr: 'Bénéficiaires tels qu’indiqués dans la source',
-    es: 'Beneficiarios tal como figuran en la fuente',
-  },
-  monthOnly: { en: 'Known to the month only', fr: 'Connue au mois près', es: 'Conocida solo hasta el mes' },
-  yearOnly: { en: 'Known to the year only', fr: 'Connue à l’année près', es: 'Conocida solo hasta el año' },
-  startFromReport: {
-    en: 'Start date not reported: start of the first reporting period that lists the activity',
-    fr: 'Date de début non communiquée : début de la première période de rapport qui mentionne l’activité',
-    es: 'Fecha de inicio no comunicada: inicio del primer período de informe que menciona la actividad',
-  },
-  dateFromUpdate: {
-    en: 'No date reported: date the record was last updated',
-    fr: 'Aucune date communiquée : date de la dernière mise à jour de la fiche',
-    es: 'Ninguna fecha comunicada: fecha de la última actualización del registro',
-  },
-  funding: { en: 'Funding', fr: 'Financement', es: 'Financiación' },
-  delivery: { en: 'Delivery', fr: 'Prestation', es: 'Impartición' },
-  budgetWithoutPeriod: {
-    en: 'Budget (period unknown)',
-    fr: 'Budget (période inconnue)',
-    es: 'Presupuesto (período desconocido)',
-  },
-  untitled: { en: 'Untitled activity', fr: 'Activité sans titre', es: 'Actividad sin título' },
-  website: { en: 'Activity website', fr: 'Site Web de l’activité', es: 'Sitio web de la actividad' },
-  record: {
-    en: 'Record in the IP technical cooperation hub',
-    fr: 'Fiche dans la plateforme de coopération technique en PI',
-    es: 'Ficha en la plataforma de cooperación técnica en PI',
-  },
+  dacTradePolicy: phrase('iatiTradePolicy'),
+  developingUnspecified: phrase('iatiDevelopingUnspecified'),
+  beneficiariesAsWritten: phrase('iatiBeneficiariesAsListed'),
+  monthOnly: phrase('iatiMonthOnly'),
+  yearOnly: phrase('iatiYearOnly'),
+  startFromReport: phrase('iatiStartFromReport'),
+  dateFromUpdate: phrase('iatiDateFromUpdate'),
+  funding: phrase('fieldFunding'),
+  delivery: phrase('fieldDelivery'),
+  budgetWithoutPeriod: phrase('iatiBudgetWithoutPeriod'),
+  untitled: phrase('iatiUntitled'),
+  website: phrase('iatiWebsite'),
+  record: phrase('iatiRecord'),
 } satisfies Record<string, Texts>;
 
-/** "Funding: …" in English and Spanish, "Financement : …" in French. */
-const colon = (lang: Language) => (lang === 'fr' ? '\u00a0: ' : ': ');
+/** "Funding: …" in English and Spanish, "Financement\u202f: …" in French. */
+const colon = (lang: Language) => `${exportText(lang)('colon')} `;
 
 function reportTitle(lang: Language, party: string, period: string, symbol: string | null, row: number) {
-  const doc = symbol ? ` (${symbol})` : '';
-  if (lang === 'fr') return `Rapport au titre de l’article 67\u00a0: ${party}, ${period}${doc}, point ${row}`;
-  if (lang === 'es') return `Informe en virtud del artículo 67: ${party}, ${period}${doc}, punto ${row}`;
-  return `Article 67 report: ${party}, ${period}${doc}, item ${row}`;
+  return exportText(lang)('iatiReportTitle', { party, period, symbol: symbol ? ` (${symbol})` : '', row });
 }
 
 /** Attributes without the empty ones, so no `ref=""` or `percentage="undefined"` is written. */

@@ -5,19 +5,15 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Language } from '../i18n/languages.ts';
+import { inEveryLanguage } from '../i18n/catalogue.ts';
 import { type ColumnKey, headerRow, neutraliseFormula, type RowContext, spreadsheetRow } from './columns.ts';
 import type { ExportActivity } from './load.ts';
+import { exportText } from './messages.ts';
 
-export const xlsxSheetNames: Record<'activities' | 'about', Record<Language, string>> = {
-  activities: { en: 'Activities', fr: 'Activités', es: 'Actividades' },
-  about: { en: 'About', fr: 'À propos', es: 'Acerca de' },
-};
-
-const aboutLabels: Record<'generatedAt' | 'count' | 'source', Record<Language, string>> = {
-  generatedAt: { en: 'Generated at', fr: 'Généré le', es: 'Generado el' },
-  count: { en: 'Activities', fr: 'Activités', es: 'Actividades' },
-  source: { en: 'Source', fr: 'Source', es: 'Fuente' },
+/** The two sheets' names, e.g. to find them in a workbook read back. */
+export const xlsxSheetNames = {
+  activities: inEveryLanguage(exportText, 'sheetActivities'),
+  about: inEveryLanguage(exportText, 'sheetAbout'),
 };
 
 // Long free text gets a wide column; the rest fits a name or a code.
@@ -49,7 +45,8 @@ export async function activitiesXlsx(
   });
   workbook.created = options.generatedAt ?? new Date();
   const { lang } = options;
-  const sheet = workbook.addWorksheet(xlsxSheetNames.activities[lang], {
+  const text = exportText(lang);
+  const sheet = workbook.addWorksheet(text('sheetActivities'), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   sheet.columns = columns.map((column) => ({ key: column, width: wideColumns.has(column) ? 60 : 20 }));
@@ -59,12 +56,12 @@ export async function activitiesXlsx(
   for (const activity of activities) sheet.addRow(spreadsheetRow(activity, columns, options)).commit();
   sheet.commit();
 
-  const about = workbook.addWorksheet(xlsxSheetNames.about[lang]);
+  const about = workbook.addWorksheet(text('sheetAbout'));
   about.columns = [{ width: 20 }, { width: 60 }];
   for (const [label, value] of [
-    [aboutLabels.generatedAt[lang], workbook.created.toISOString()],
-    [aboutLabels.count[lang], String(activities.length)],
-    [aboutLabels.source[lang], options.baseUrl],
+    [text('aboutGeneratedAt'), workbook.created.toISOString()],
+    [text('aboutCount'), String(activities.length)],
+    [text('aboutSource'), options.baseUrl],
   ] as const) {
     about.addRow([label, neutraliseFormula(value)]).commit();
   }

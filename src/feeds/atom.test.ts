@@ -105,7 +105,7 @@ describe('reports Atom feed', () => {
     });
     const feed = parse(xml);
     expect(text(feed, 'title')).toBe(
-      'Rapports au titre de l’article 67 — Canada — bénéficiaire\u00a0: Bolivie, État plurinational de',
+      'Rapports au titre de l’article 67 — Canada — bénéficiaire\u202f: Bolivie, État plurinational de',
     );
     expect(text(feed, 'id')).toBe('https://ipcoop.example/fr/reports/feed.atom?reporter=CAN&beneficiary=BOL');
     expect(text(feed, 'updated')).toBe('2025-01-01T00:00:00.000Z');
@@ -133,6 +133,6 @@ describe('reports Atom feed', () => {
         'title',
       );
     expect(title('es')).toBe('Informe de Bolivia, Estado Plurinacional de, 2022');
-    expect(title('fr')).toBe('Bolivie, État plurinational de\u00a0: rapport 2022');
+    expect(title('fr')).toBe('Bolivie, État plurinational de\u202f: rapport 2022');
   });
 });

@@ -10,6 +10,7 @@ import { formatPeriod } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
+import { feedText } from './messages.ts';
 
 const atomNamespace = 'http://www.w3.org/2005/Atom';
 
@@ -87,23 +88,9 @@ export async function listPublishedReportsForFeed(
   return rows.map((row) => ({ ...row, updatedAt: new Date(row.updatedAt).toISOString() }));
 }
 
-const feedTitles: Record<Language, string> = {
-  en: 'Article 67 reports',
-  fr: 'Rapports au titre de l’article 67',
-  es: 'Informes en virtud del artículo 67',
-};
-const beneficiaryWord: Record<Language, string> = {
-  en: 'beneficiary',
-  fr: 'bénéficiaire',
-  es: 'beneficiario',
-};
-const colon = (lang: Language) => (lang === 'fr' ? '\u00a0: ' : ': ');
-
 /** "Report of Canada, 2020–2021"; French puts the name first to avoid guessing its article (du, de la, des). */
 export function reportEntryTitle(lang: Language, party: string, period: string): string {
-  if (lang === 'fr') return `${party}\u00a0: rapport ${period}`;
-  if (lang === 'es') return `Informe de ${party}, ${period}`;
-  return `Report of ${party}, ${period}`;
+  return feedText(lang)('reportOf', { party, period });
 }
 
 /** The WTO keeps the Latin words in its three languages: "Corrigendum 1", "Addendum 2". */
@@ -143,7 +130,7 @@ export function reportsAtomFeed({
   const narrowedTo = [
     filters.reporter ? labels.partyName(filters.reporter, lang) : null,
     filters.beneficiary
-      ? `${beneficiaryWord[lang]}${colon(lang)}${labels.partyName(filters.beneficiary, lang)}`
+      ? feedText(lang)('beneficiaryIs', { party: labels.partyName(filters.beneficiary, lang) })
       : null,
   ].filter(Boolean);
   // ISO timestamps sort as text; an empty feed still needs an <updated>.
@@ -156,7 +143,7 @@ export function reportsAtomFeed({
   const document = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
   const feed = document.ele(atomNamespace, 'feed', { 'xml:lang': lang });
   feed.ele('id').txt(self);
-  feed.ele('title').txt([feedTitles[lang], ...narrowedTo].join(' — '));
+  feed.ele('title').txt([feedText(lang)('feedTitle'), ...narrowedTo].join(' — '));
   feed.ele('updated').txt(updated);
   feed.ele('link', { rel: 'self', type: 'application/atom+xml', href: self });
   feed.ele('link', { rel: 'alternate', type: 'text/html', href: `${baseUrl}/${lang}/reports` });

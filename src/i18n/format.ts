@@ -1,6 +1,4 @@
-import type { Language } from './languages.ts';
-
-const locales: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+import { type Language, locales } from './languages.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function dateFormatter(language: Language, precision: 'day' | 'month' | 'year') {

@@ -6,6 +6,9 @@ export const isLanguage = (value: unknown): value is Language => languages.inclu
 
 export const languageNames: Record<Language, string> = { en: 'English', fr: 'Français', es: 'Español' };
 
+/** The locale each language is formatted in (dates, numbers), for Intl and the document writers. */
+export const locales: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+
 /**
  * The best of our languages for an Accept-Language header ("fr-CA,fr;q=0.9,en;q=0.5"),
  * English when none fits.

@@ -1,17 +1,58 @@
-import type { Language } from './languages.ts';
-import { en, type MessageKey, type Messages } from './messages/en.ts';
+import { defineMessages, type FeatureTranslate } from './catalogue.ts';
+import { en } from './messages/en.ts';
 import { es } from './messages/es.ts';
 import { fr } from './messages/fr.ts';
 
-const catalogues: Record<Language, Messages> = { en, fr, es };
+/** The public site's strings (layout, search, activities, reports, parties), in src/i18n/messages/. */
+export const siteText = defineMessages({
+  shared: {
+    facetDonor: 'reportingParty',
+    fieldDeliveryMode: 'fieldDeliveryMode',
+    fieldBudget: 'fieldBudget',
+    fieldFunding: 'fieldFunding',
+    fieldWebsite: 'fieldWebsite',
+    fieldOriginalLanguage: 'fieldOriginalLanguage',
+    facetLdc: 'fieldLdcBeneficiaries',
+    navProgrammes: 'trainingProgrammes',
+    facetRegion: 'fieldRegion',
+    facetType: 'fieldType',
+    facetLevel: 'fieldLevel',
+    facetStatus: 'fieldStatus',
+    fieldAgencies: 'fieldImplementingAgencies',
+    fieldPartners: 'fieldPartners',
+    fieldLevel: 'fieldLevel',
+    fieldType: 'fieldType',
+    fieldIpAreas: 'fieldIpAreas',
+    fieldStart: 'fieldStart',
+    fieldEnd: 'fieldEnd',
+    fieldBeneficiaries: 'fieldBeneficiaries',
+    fieldLanguages: 'fieldLanguagesOfDelivery',
+    fieldContact: 'fieldContact',
+    fieldStatus: 'fieldStatus',
+    fieldDescription: 'fieldDescription',
+    fieldTitle: 'fieldTitle',
+    reportOf: 'reportOf',
+    fieldPeriod: 'period',
+    fieldCirculation: 'circulationDate',
+    fieldSource: 'fieldSource',
+    fieldReportStatus: 'fieldStatus',
+    columnNumber: 'rowNumber',
+    columnStart: 'fieldStart',
+    columnBeneficiaries: 'beneficiaryMembers',
+    reportingCycles: 'reportingCycles',
+  },
+  en,
+  fr,
+  es,
+  contexts: {
+    searchButton: 'verb',
+    yearFrom: 'start of a range of years',
+    yearTo: 'end of a range of years',
+  },
+});
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type MessageKey = Parameters<ReturnType<typeof siteText>>[0];
+export type Translate = FeatureTranslate<MessageKey>;
 
-/** A translator bound to one language; {name} placeholders are filled from params. */
-export function translator(language: Language): Translate {
-  const catalogue = catalogues[language];
-  return (key, params) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      params && name in params ? String(params[name]) : whole,
-    );
-}
+/** A translator of the site's strings bound to one language; {name} placeholders are filled from params. */
+export const translator = (language: Parameters<typeof siteText>[0]): Translate => siteText(language);

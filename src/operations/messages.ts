@@ -25,7 +25,7 @@ export const operationsText = defineMessages({
     unavailableText:
       'Le portail ne peut pas joindre sa base de données pour le moment. Réessayez dans une minute.',
     startingText: 'Le portail démarre. Réessayez dans quelques secondes.',
-    errorReference: 'Référence pour l’administrateur : {id}',
+    errorReference: 'Référence pour l’administrateur\u202f: {id}',
   },
   es: {
     unreadableTitle: 'No se pudo leer el formulario',

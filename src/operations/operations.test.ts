@@ -52,7 +52,7 @@ describe('health, readiness, metrics and request ids', () => {
     expect(failed.status).toBe(500);
     const id = failed.headers.get('x-request-id') as string;
     expect(id).toMatch(/^[\w-]{36}$/);
-    expect(await failed.text()).toContain(`Référence pour l’administrateur : ${id}`);
+    expect(await failed.text()).toContain(`Référence pour l’administrateur\u202f: ${id}`);
   });
 
   it('answers 503 with Retry-After, fast, while the database server is out of reach', async () => {

@@ -1,7 +1,6 @@
 import { formatDate } from '../i18n/format.ts';
-import type { Language } from '../i18n/languages.ts';
+import { type Language, locales } from '../i18n/languages.ts';
 
-const locales: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
 const formatters = new Map<Language, Intl.DateTimeFormat>();
 
 /** "7–11 October 2024", "7-11 octobre 2024": one range, the shared month and year written once. */

@@ -100,7 +100,7 @@ describe.each(testBackends)('programme and certificate pages (%s)', (backend) =>
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('participants depuis 1997');
     expect(html).toContain('Édition 2027');
-    expect(html).toContain('Candidatures ouvertes');
+    expect(html).toContain('Ouverte aux candidatures');
     expect(html).toContain('30 juin 2027');
     expect(html).toContain('données fictives');
     expect(html).toContain('Participants par région');

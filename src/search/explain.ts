@@ -1,5 +1,4 @@
-import type { MessageKey } from '../i18n/messages/en.ts';
-import type { Translate } from '../i18n/translate.ts';
+import type { MessageKey, Translate } from '../i18n/translate.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import type { SearchTranslate } from './messages.ts';
 

@@ -2,13 +2,11 @@ import { defineMessages } from '../i18n/catalogue.ts';
 
 /** Interface strings of the search page beyond the shared vocabulary. */
 export const searchText = defineMessages({
+  shared: { facetReport: 'report', facetReporter: 'reportingParty', reportOf: 'reportOf' },
   en: {
     alsoSearched: 'Also searched:',
     didYouMean: 'Did you mean {suggestion}?',
-    facetReport: 'Report',
-    facetReporter: 'Reporting party',
     facetCycle: 'Reporting cycle',
-    reportOf: 'Report of {party}, {period}',
     cycleLabel: 'Cycle {cycle}',
     hintReport: 'a report number, as in the address of a report page',
     hintCycle: 'a reporting cycle such as 2021-2022',
@@ -17,10 +15,7 @@ export const searchText = defineMessages({
   fr: {
     alsoSearched: 'Également recherché\u202f:',
     didYouMean: 'Vouliez-vous dire {suggestion}\u202f?',
-    facetReport: 'Rapport',
-    facetReporter: 'Partie déclarante',
     facetCycle: 'Cycle de rapport',
-    reportOf: 'Rapport de {party}, {period}',
     cycleLabel: 'Cycle {cycle}',
     hintReport: 'un numéro de rapport, comme dans l’adresse de la page d’un rapport',
     hintCycle: 'un cycle de rapport tel que 2021-2022',
@@ -29,10 +24,7 @@ export const searchText = defineMessages({
   es: {
     alsoSearched: 'También se buscó:',
     didYouMean: '¿Quiso decir {suggestion}?',
-    facetReport: 'Informe',
-    facetReporter: 'Parte informante',
     facetCycle: 'Ciclo de presentación de informes',
-    reportOf: 'Informe de {party}, {period}',
     cycleLabel: 'Ciclo {cycle}',
     hintReport: 'un número de informe, como en la dirección de la página de un informe',
     hintCycle: 'un ciclo de presentación de informes como 2021-2022',

@@ -1,7 +1,7 @@
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
-import type { MessageKey } from '../i18n/messages/en.ts';
+import type { MessageKey } from '../i18n/translate.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { BeneficiaryList } from '../reports/components.tsx';
 import { SearchBox } from './components.tsx';

@@ -5,12 +5,12 @@ import { formatDate } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import { formatDateRange } from '../programmes/date-range.ts';
 
-const text = defineMessages({
+export const text = defineMessages({
+  shared: { edition: 'editionOfYear' },
   en: {
     heading: 'Certificate of completion',
     certifies: 'This is to certify that',
     completed: 'has successfully completed the',
-    edition: '{year} edition',
     issued: 'Issued on {date}',
     verify: 'Check that this certificate is genuine at',
   },
@@ -18,7 +18,6 @@ const text = defineMessages({
     heading: 'Certificat de réussite',
     certifies: 'Nous certifions que',
     completed: 'a suivi avec succès le',
-    edition: 'Édition {year}',
     issued: 'Délivré le {date}',
     verify: 'Vérifiez l’authenticité de ce certificat à l’adresse',
   },
@@ -26,7 +25,6 @@ const text = defineMessages({
     heading: 'Certificado de finalización',
     certifies: 'Se certifica que',
     completed: 'ha completado satisfactoriamente el',
-    edition: 'Edición {year}',
     issued: 'Expedido el {date}',
     verify: 'Compruebe la autenticidad de este certificado en',
   },

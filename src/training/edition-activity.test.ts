@@ -111,7 +111,7 @@ describe.each(testBackends)('edition activity in the Art. 67 draft (%s database)
     expect(JSON.stringify(activity.description)).not.toContain('Amina');
     expect(activity.description).toEqual({
       en: 'WIPO-CIPO Executive Training Program, 2024 edition: 1 participant from 1 party.',
-      fr: 'WIPO-CIPO Executive Training Program, édition 2024\u00a0: 1 participant d’une partie.',
+      fr: 'WIPO-CIPO Executive Training Program, édition 2024\u202f: 1 participant d’une partie.',
       es: 'WIPO-CIPO Executive Training Program, edición 2024: 1 participante de 1 parte.',
     });
     expect(beneficiaries).toEqual([['party', 'KEN']]);
@@ -146,7 +146,7 @@ describe.each(testBackends)('edition activity in the Art. 67 draft (%s database)
     expect(activity.status).toBe('ongoing');
     expect(activity.description).toMatchObject({
       en: 'WIPO-CIPO Executive Training Program, 2024 edition: 2 participants from 2 parties.',
-      fr: 'WIPO-CIPO Executive Training Program, édition 2024\u00a0: 2 participants de 2 parties.',
+      fr: 'WIPO-CIPO Executive Training Program, édition 2024\u202f: 2 participants de 2 parties.',
       es: 'WIPO-CIPO Executive Training Program, edición 2024: 2 participantes de 2 partes.',
     });
     expect(await draftRows()).toHaveLength(2);

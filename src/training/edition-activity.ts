@@ -286,7 +286,7 @@ export function editionTitle(name: LocalizedText, year: number): LocalizedText {
 }
 
 /** The activity's description in the three languages; programme names and topics as they are stored. */
-const descriptionText = defineMessages({
+export const descriptionText = defineMessages({
   en: {
     edition: '{programme}, {year} edition',
     participantsOne: ': 1 participant',
@@ -297,11 +297,11 @@ const descriptionText = defineMessages({
   },
   fr: {
     edition: '{programme}, édition {year}',
-    participantsOne: '\u00a0: 1 participant',
-    participantsOther: '\u00a0: {count} participants',
+    participantsOne: '\u202f: 1 participant',
+    participantsOther: '\u202f: {count} participants',
     fromPartiesOne: ' d’une partie',
     fromPartiesOther: ' de {parties} parties',
-    topics: ' Thèmes\u00a0: {topics}.',
+    topics: ' Thèmes\u202f: {topics}.',
   },
   es: {
     edition: '{programme}, edición {year}',

@@ -1,8 +1,13 @@
+import { inEveryLanguage, vocabulary } from '../../i18n/catalogue.ts';
 import type { Language } from '../../i18n/languages.ts';
+import type { VocabularyKey } from '../../i18n/vocabulary.ts';
 import type { TaxonomyName } from '../../reference/reference-data.ts';
 import type { TemplateMessageKey } from '../spreadsheet/messages.ts';
 
 type Label = Record<Language, string>;
+
+/** A field's label in the three languages, from the shared vocabulary (the download headers use it too). */
+const term = (key: VocabularyKey): Label => inEveryLanguage(vocabulary, key);
 
 type FieldDefinition = {
   key: string;
@@ -22,110 +27,110 @@ type FieldDefinition = {
  * words as the download headers, so a download in one language reads back as an upload.
  */
 export const activityFields = [
-  { key: 'title', label: { en: 'Title', fr: 'Titre', es: 'Título' }, required: true, hint: 'hintTitle' },
+  { key: 'title', label: term('fieldTitle'), required: true, hint: 'hintTitle' },
   {
     key: 'description',
-    label: { en: 'Description', fr: 'Description', es: 'Descripción' },
+    label: term('fieldDescription'),
     hint: 'hintDescription',
   },
   {
     key: 'originalLanguage',
-    label: { en: 'Original language', fr: 'Langue originale', es: 'Idioma original' },
+    label: term('fieldOriginalLanguage'),
     hint: 'hintOriginalLanguage',
   },
   {
     key: 'startDate',
-    label: { en: 'Start date', fr: 'Date de début', es: 'Fecha de inicio' },
+    label: term('fieldStart'),
     hint: 'hintStartDate',
   },
   {
     key: 'endDate',
-    label: { en: 'End date', fr: 'Date de fin', es: 'Fecha de finalización' },
+    label: term('fieldEnd'),
     hint: 'hintEndDate',
   },
   {
     key: 'level',
-    label: { en: 'Level', fr: 'Niveau', es: 'Nivel' },
+    label: term('fieldLevel'),
     taxonomy: 'level',
     hint: 'hintList',
   },
   {
     key: 'activityType',
-    label: { en: 'Type of activity', fr: 'Type d’activité', es: 'Tipo de actividad' },
+    label: term('fieldTypeOfActivity'),
     taxonomy: 'activity-type',
     hint: 'hintList',
   },
   {
     key: 'ipAreas',
-    label: { en: 'IP areas', fr: 'Domaines de PI', es: 'Esferas de PI' },
+    label: term('fieldIpAreas'),
     taxonomy: 'ip-area',
     multiple: true,
     hint: 'hintIpAreas',
   },
   {
     key: 'beneficiaries',
-    label: { en: 'Beneficiaries', fr: 'Bénéficiaires', es: 'Beneficiarios' },
+    label: term('fieldBeneficiaries'),
     multiple: true,
     hint: 'hintBeneficiaries',
   },
   {
     key: 'implementingAgencies',
-    label: { en: 'Implementing agencies', fr: 'Organismes d’exécution', es: 'Organismos de ejecución' },
+    label: term('fieldImplementingAgencies'),
     multiple: true,
     hint: 'hintAgencies',
   },
   {
     key: 'partners',
-    label: { en: 'Partners', fr: 'Partenaires', es: 'Asociados' },
+    label: term('fieldPartners'),
     multiple: true,
     hint: 'hintAgencies',
   },
   {
     key: 'budgetAmount',
-    label: { en: 'Budget', fr: 'Budget', es: 'Presupuesto' },
+    label: term('fieldBudget'),
     hint: 'hintBudgetAmount',
   },
   {
     key: 'budgetCurrency',
-    label: { en: 'Currency', fr: 'Monnaie', es: 'Moneda' },
+    label: term('fieldCurrency'),
     hint: 'hintBudgetCurrency',
   },
   {
     key: 'fundingSource',
-    label: { en: 'Funding', fr: 'Financement', es: 'Financiación' },
+    label: term('fieldFunding'),
     taxonomy: 'funding-source',
     hint: 'hintList',
   },
   {
     key: 'deliveryMode',
-    label: { en: 'Delivery mode', fr: 'Mode de prestation', es: 'Modalidad' },
+    label: term('fieldDeliveryMode'),
     taxonomy: 'delivery-mode',
     hint: 'hintList',
   },
   {
     key: 'deliveryLanguages',
-    label: { en: 'Delivery languages', fr: 'Langues de prestation', es: 'Idiomas de impartición' },
+    label: term('fieldDeliveryLanguages'),
     multiple: true,
     hint: 'hintDeliveryLanguages',
   },
   {
     key: 'website',
-    label: { en: 'Website', fr: 'Site Web', es: 'Sitio web' },
+    label: term('fieldWebsite'),
     hint: 'hintWebsite',
   },
   {
     key: 'contactName',
-    label: { en: 'Contact', fr: 'Contact', es: 'Contacto' },
+    label: term('fieldContact'),
     hint: 'hintContactName',
   },
   {
     key: 'contactEmail',
-    label: { en: 'Contact e-mail', fr: 'Courriel de contact', es: 'Correo electrónico de contacto' },
+    label: term('fieldContactEmail'),
     hint: 'hintContactEmail',
   },
   {
     key: 'status',
-    label: { en: 'Status', fr: 'Statut', es: 'Estado' },
+    label: term('fieldStatus'),
     taxonomy: 'activity-status',
     hint: 'hintList',
   },

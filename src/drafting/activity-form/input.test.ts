@@ -251,7 +251,7 @@ describe('validateActivityInput: errors in the reporter’s language', () => {
 
   it('names unknown list values and offers the choices in the reporter’s language', () => {
     expect(errorsOf({ title: 't', level: 'global' }, 'fr').level).toBe(
-      '« global » ne fait pas partie de la liste : Multilatéral; Plurilatéral / régional; Bilatéral.',
+      '« global » ne fait pas partie de la liste\u202f: Multilatéral; Plurilatéral / régional; Bilatéral.',
     );
     expect(errorsOf({ title: 't', ipAreas: 'Patents; Cooking; Trade secrets' }).ipAreas).toMatch(
       /^“Cooking; Trade secrets” is not one of: Copyright and related rights; Trademarks;/,
@@ -266,7 +266,7 @@ describe('validateActivityInput: errors in the reporter’s language', () => {
       'Unknown party or region: Atlantis; Narnia. Use a WTO name in English, French or Spanish, or a code.',
     );
     expect(errorsOf({ title: 't', beneficiaries: 'Atlantide' }, 'fr').beneficiaries).toMatch(
-      /^Partie ou région inconnue : Atlantide\./,
+      /^Partie ou région inconnue\u202f: Atlantide\./,
     );
   });
 

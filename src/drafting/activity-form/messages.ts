@@ -1,5 +1,5 @@
 import { defineMessages } from '../../i18n/catalogue.ts';
-import { draftingMessages } from '../messages.ts';
+import { draftingMessages, draftingShared } from '../messages.ts';
 
 /** Why a field of an activity was refused: shown beside the form field or the spreadsheet cell. */
 export const inputText = defineMessages({
@@ -38,9 +38,9 @@ export const inputText = defineMessages({
     dateNotReal: '« {value} » n’est pas une date qui existe.',
     dateOutOfRange: 'L’année doit être comprise entre {min} et {max}.',
     endBeforeStart: 'La date de fin est antérieure à la date de début.',
-    unknownTerm: '« {value} » ne fait pas partie de la liste : {choices}.',
+    unknownTerm: '« {value} » ne fait pas partie de la liste\u202f: {choices}.',
     unknownBeneficiary:
-      'Partie ou région inconnue : {names}. Utilisez un nom OMC en anglais, en français ou en espagnol, ou un code.',
+      'Partie ou région inconnue\u202f: {names}. Utilisez un nom OMC en anglais, en français ou en espagnol, ou un code.',
     originalLanguage: '« {value} » n’est ni l’anglais, ni le français, ni l’espagnol.',
     unknownLanguage:
       '« {value} » n’est pas une langue connue. Utilisez un code comme en, fr, es, ar ou le nom d’une langue.',
@@ -82,6 +82,7 @@ export type InputMessageKey = Parameters<ReturnType<typeof inputText>>[0];
 
 /** Interface strings of the activity form (with the strings shared by every drafting page). */
 export const activityFormText = defineMessages({
+  shared: { ...draftingShared, saveActivity: 'save' },
   en: {
     ...draftingMessages.en,
     underReviewEdit:
@@ -102,7 +103,6 @@ export const activityFormText = defineMessages({
     otherPartiesGroup: 'Organizations and others',
     dateHint: 'YYYY, YYYY-MM or YYYY-MM-DD.',
     listHint: 'Several values separated by ;',
-    saveActivity: 'Save',
     publicActivityNote: 'This programme is already public: what you save shows on the gateway at once.',
   },
   fr: {
@@ -110,10 +110,10 @@ export const activityFormText = defineMessages({
     underReviewEdit:
       'Ce programme figure aussi dans {reports}, que le Secrétariat de l’OMC examine. Il ne peut pas être modifié avant la fin de cet examen.',
     underReviewRefused:
-      'Rien n’a été enregistré : ce programme figure aussi dans {reports}, que le Secrétariat de l’OMC examine, et il ne peut pas être modifié avant la fin de cet examen. Ce que vous avez saisi est conservé ci-dessous.',
+      'Rien n’a été enregistré\u202f: ce programme figure aussi dans {reports}, que le Secrétariat de l’OMC examine, et il ne peut pas être modifié avant la fin de cet examen. Ce que vous avez saisi est conservé ci-dessous.',
     newActivityTitle: 'Nouveau programme ou projet',
     editActivityTitle: 'Modifier un programme ou un projet',
-    formErrors: 'Certains champs sont à revoir :',
+    formErrors: 'Certains champs sont à revoir\u202f:',
     requiredMark: '(obligatoire)',
     choose: '— non indiqué —',
     beneficiariesList: 'Choisissez dans la liste',
@@ -125,9 +125,8 @@ export const activityFormText = defineMessages({
     otherPartiesGroup: 'Organisations et autres',
     dateHint: 'AAAA, AAAA-MM ou AAAA-MM-JJ.',
     listHint: 'Plusieurs valeurs séparées par ;',
-    saveActivity: 'Enregistrer',
     publicActivityNote:
-      'Ce programme est déjà public : ce que vous enregistrez apparaît aussitôt sur le portail.',
+      'Ce programme est déjà public\u202f: ce que vous enregistrez apparaît aussitôt sur le portail.',
   },
   es: {
     ...draftingMessages.es,
@@ -149,7 +148,6 @@ export const activityFormText = defineMessages({
     otherPartiesGroup: 'Organizaciones y otros',
     dateHint: 'AAAA, AAAA-MM o AAAA-MM-DD.',
     listHint: 'Varios valores separados por ;',
-    saveActivity: 'Guardar',
     publicActivityNote: 'Este programa ya es público: lo que guarde aparece enseguida en el portal.',
   },
 });

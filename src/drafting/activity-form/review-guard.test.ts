@@ -113,7 +113,7 @@ describe.each(testBackends)('activities shared with a report under review (%s da
     expect(form.status).toBe(200);
     const formHtml = await form.text();
     expect(formHtml).toContain(
-      'Ce programme figure aussi dans Rapport de Canada, 2020–2021 — Corrigendum 1, que le Secrétariat de l’OMC examine.',
+      'Ce programme figure aussi dans Canada\u202f: rapport 2020–2021 — Corrigendum 1, que le Secrétariat de l’OMC examine.',
     );
     const version = versionIn(formHtml);
     expect(version).toBe(String(before?.version));
@@ -127,7 +127,7 @@ describe.each(testBackends)('activities shared with a report under review (%s da
     expect(refused.status).toBe(409);
     const html = await refused.text();
     expect(html).toMatch(
-      /role="alert">Rien n’a été enregistré : ce programme figure aussi dans Rapport de Canada/,
+      /role="alert">Rien n’a été enregistré\u202f: ce programme figure aussi dans Canada\u202f: rapport/,
     );
     expect(html).toContain('avant la fin de cet examen. Ce que vous avez saisi est conservé ci-dessous.');
     // The form comes back as typed, on the version it was opened on.

@@ -129,7 +129,7 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
     const html = await response.text();
     expect(html).toContain('Ce champ est obligatoire.');
     expect(html).toContain('« 2024-13-45 » n’est pas une date qui existe.');
-    expect(html).toContain('Partie ou région inconnue : Atlantide.');
+    expect(html).toContain('Partie ou région inconnue\u202f: Atlantide.');
     expect(html).toContain('Cette adresse électronique n’est pas valide.');
     expect(html).toMatch(/id="f-title"[^>]*aria-invalid="true"[^>]*aria-describedby="f-title-error"/);
     expect(html).toContain('Ateliers &lt;b&gt;régionaux&lt;/b&gt;');
@@ -375,7 +375,7 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
     expect(told).toHaveLength(1);
     expect(told[0]?.link).toBe(`/secretariat/reports/${draftId}`);
     expect((told[0]?.params as Record<string, string> | undefined)?.fr).toContain(
-      'Rapport de Canada, 2021–2022',
+      'Canada\u202f: rapport 2021–2022',
     );
     // Admins act as the Secretariat, so they hear of it too.
     const toldAdmin = await database.db

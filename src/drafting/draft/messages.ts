@@ -1,11 +1,18 @@
 import { defineMessages } from '../../i18n/catalogue.ts';
-import { draftingMessages } from '../messages.ts';
+import { draftingMessages, draftingShared } from '../messages.ts';
 
 /** Interface strings of the draft page: narrative, programmes list, submission, preview (with the strings shared by every drafting page). */
 export const draftText = defineMessages({
+  shared: {
+    ...draftingShared,
+    statusLine: 'statusLine',
+    narrativeTitle: 'narrative',
+    saved: 'saved',
+    downloadDocx: 'downloadDocx',
+    downloadPdf: 'downloadPdf',
+  },
   en: {
     ...draftingMessages.en,
-    statusLine: 'Status: {status}',
     explainDraft: 'Only the reporting officers of {party} see this draft until it is submitted.',
     explainSubmitted:
       'Submitted to the WTO Secretariat. It can no longer be changed while the Secretariat reviews it.',
@@ -15,7 +22,6 @@ export const draftText = defineMessages({
     readOnlyNotice: 'You are reading this report; you cannot change it.',
     documentLinks: 'The document',
     previewDocument: 'Preview the document',
-    narrativeTitle: 'Narrative',
     narrativeLabel: 'Paragraphs of the narrative',
     narrativeHint: 'Separate paragraphs with an empty line. They are numbered in the document.',
     groupingLabel: 'Order of the programme details in the document',
@@ -46,7 +52,6 @@ export const draftText = defineMessages({
     submitButton: 'Submit the report',
     submitEmpty: 'A report needs a narrative or at least one programme before it is submitted.',
     notifySubmitted: '{party} submitted {report}.',
-    saved: 'Saved.',
     activityAdded: 'The programme was added to the report.',
     activitySaved: 'The programme was saved.',
     activityRemoved: 'The programme was taken off the report. It stays in the registry.',
@@ -55,22 +60,18 @@ export const draftText = defineMessages({
     previewTitle: 'Preview of the document',
     previewIntro:
       'The document as it will be circulated, in the language of this page. DOCX and PDF downloads have the same content.',
-    downloadDocx: 'Download DOCX',
-    downloadPdf: 'Download PDF',
   },
   fr: {
     ...draftingMessages.fr,
-    statusLine: 'Statut : {status}',
-    explainDraft: 'Seuls les responsables des rapports de {party} voient ce projet jusqu’à sa soumission.',
+    explainDraft: 'Seuls les responsables des rapports de {party} voient ce projet jusqu’à sa présentation.',
     explainSubmitted:
-      'Soumis au Secrétariat de l’OMC. Il ne peut plus être modifié pendant que le Secrétariat l’examine.',
+      'Présenté au Secrétariat de l’OMC. Il ne peut plus être modifié pendant que le Secrétariat l’examine.',
     explainReturned:
       'Le Secrétariat a renvoyé ce rapport avec des observations, affichées à côté de ce qu’elles concernent. Apportez les modifications nécessaires et soumettez-le à nouveau.',
     explainPublished: 'Publié. Les corrections passent par un corrigendum ou un addendum.',
     readOnlyNotice: 'Vous consultez ce rapport ; vous ne pouvez pas le modifier.',
     documentLinks: 'Le document',
     previewDocument: 'Aperçu du document',
-    narrativeTitle: 'Exposé',
     narrativeLabel: 'Paragraphes de l’exposé',
     narrativeHint: 'Séparez les paragraphes par une ligne vide. Ils sont numérotés dans le document.',
     groupingLabel: 'Ordre des détails des programmes dans le document',
@@ -88,20 +89,21 @@ export const draftText = defineMessages({
     originImport: 'importé d’e-TRIPS',
     notPublicYet: 'non public avant la publication du rapport',
     noStartDate: 'Date de début non indiquée',
-    beneficiariesLabel: 'Bénéficiaires :',
-    underReviewNote: 'inscrit dans un rapport en cours d’examen : non modifiable jusqu’à la fin de l’examen',
+    beneficiariesLabel: 'Bénéficiaires\u202f:',
+    underReviewNote:
+      'inscrit dans un rapport en cours d’examen\u202f: non modifiable jusqu’à la fin de l’examen',
     remove: 'Retirer du rapport',
     addActivity: 'Ajouter un programme ou un projet',
     spreadsheetTitle: 'Plusieurs programmes à la fois',
     spreadsheetIntro:
       'Remplissez le modèle hors ligne, puis téléversez-le (XLSX ou CSV, {size} Mo au maximum). Vous verrez chaque ligne avant toute importation.',
     downloadTemplate: 'Télécharger le modèle (XLSX)',
-    submitTitle: 'Soumettre au Secrétariat de l’OMC',
-    submitIntro: 'Une fois soumis, le rapport ne peut plus être modifié, sauf si le Secrétariat le renvoie.',
-    submitButton: 'Soumettre le rapport',
-    submitEmpty: 'Un rapport doit comporter un exposé ou au moins un programme avant d’être soumis.',
-    notifySubmitted: '{party} a soumis le document suivant : {report}.',
-    saved: 'Enregistré.',
+    submitTitle: 'Présenter au Secrétariat de l’OMC',
+    submitIntro:
+      'Une fois présenté, le rapport ne peut plus être modifié, sauf si le Secrétariat le renvoie.',
+    submitButton: 'Présenter le rapport',
+    submitEmpty: 'Un rapport doit comporter un exposé ou au moins un programme avant d’être présenté.',
+    notifySubmitted: '{party} a présenté le document suivant\u202f: {report}.',
     activityAdded: 'Le programme a été ajouté au rapport.',
     activitySaved: 'Le programme a été enregistré.',
     activityRemoved: 'Le programme a été retiré du rapport. Il reste dans le registre.',
@@ -110,12 +112,9 @@ export const draftText = defineMessages({
     previewTitle: 'Aperçu du document',
     previewIntro:
       'Le document tel qu’il sera distribué, dans la langue de cette page. Les fichiers DOCX et PDF ont le même contenu.',
-    downloadDocx: 'Télécharger le DOCX',
-    downloadPdf: 'Télécharger le PDF',
   },
   es: {
     ...draftingMessages.es,
-    statusLine: 'Estado: {status}',
     explainDraft: 'Solo los responsables de los informes de {party} ven este borrador hasta que se presente.',
     explainSubmitted:
       'Presentado a la Secretaría de la OMC. No se puede modificar mientras la Secretaría lo examina.',
@@ -125,7 +124,6 @@ export const draftText = defineMessages({
     readOnlyNotice: 'Está consultando este informe; no puede modificarlo.',
     documentLinks: 'El documento',
     previewDocument: 'Vista previa del documento',
-    narrativeTitle: 'Exposición',
     narrativeLabel: 'Párrafos de la exposición',
     narrativeHint: 'Separe los párrafos con una línea vacía. Se numeran en el documento.',
     groupingLabel: 'Orden de los detalles de los programas en el documento',
@@ -156,7 +154,6 @@ export const draftText = defineMessages({
     submitButton: 'Presentar el informe',
     submitEmpty: 'Un informe necesita una exposición o al menos un programa antes de presentarse.',
     notifySubmitted: '{party} presentó el documento siguiente: {report}.',
-    saved: 'Guardado.',
     activityAdded: 'El programa se añadió al informe.',
     activitySaved: 'El programa se guardó.',
     activityRemoved: 'El programa se quitó del informe. Sigue en el registro.',
@@ -165,8 +162,6 @@ export const draftText = defineMessages({
     previewTitle: 'Vista previa del documento',
     previewIntro:
       'El documento tal como se distribuirá, en el idioma de esta página. Los archivos DOCX y PDF tienen el mismo contenido.',
-    downloadDocx: 'Descargar el DOCX',
-    downloadPdf: 'Descargar el PDF',
   },
 });
 export type DraftMessageKey = Parameters<ReturnType<typeof draftText>>[0];

@@ -1,8 +1,9 @@
 import { defineMessages } from '../../i18n/catalogue.ts';
-import { draftingMessages } from '../messages.ts';
+import { draftingMessages, draftingShared } from '../messages.ts';
 
 /** Interface strings of the upload and preview pages (with the strings shared by every drafting page). */
 export const uploadText = defineMessages({
+  shared: { ...draftingShared },
   en: {
     ...draftingMessages.en,
     fileMissing: 'Choose a file to upload.',
@@ -29,14 +30,14 @@ export const uploadText = defineMessages({
     fileTooLarge: 'Le fichier dépasse {size} Mo.',
     uploadTitle: 'Aperçu du tableur',
     uploadIntro:
-      '« {file} » : {rows} lignes lues, {good} prêtes à importer, {bad} avec des erreurs. Les lignes en erreur ne sont pas importées ; corrigez-les dans le fichier et téléversez-le à nouveau, ou importez dès maintenant les lignes correctes.',
+      '« {file} »\u202f: {rows} lignes lues, {good} prêtes à importer, {bad} avec des erreurs. Les lignes en erreur ne sont pas importées ; corrigez-les dans le fichier et téléversez-le à nouveau, ou importez dès maintenant les lignes correctes.',
     uploadExpired: 'Ce téléversement a expiré ou a déjà été importé. Téléversez le fichier à nouveau.',
     uploadNoRows: 'Le fichier ne contient aucune ligne d’activité.',
     colRow: 'Ligne',
     colValues: 'Tel que ce sera enregistré',
     colProblems: 'Problèmes',
-    cellProblem: 'colonne {column} ({field}) : {message}',
-    fieldProblem: '{field} : {message}',
+    cellProblem: 'colonne {column} ({field})\u202f: {message}',
+    fieldProblem: '{field}\u202f: {message}',
     rowReady: 'prête',
     confirmImport: 'Importer les {count} lignes correctes',
     nothingToImport: 'Aucune ligne ne peut être importée. Corrigez le fichier et téléversez-le à nouveau.',
@@ -110,7 +111,7 @@ export const spreadsheetText = defineMessages({
       'Le fichier « {file} » est un texte UTF-16. Enregistrez-le au format CSV UTF-8 (séparateur virgule ou point-virgule).',
     csvInvalid: 'Le fichier CSV « {file} » n’a pas pu être lu vers la ligne {line}. Vérifiez les guillemets.',
     csvRowTooLong:
-      'Dans le fichier CSV « {file} », la ligne qui commence à la ligne {line} dépasse {max} caractères : soit une cellule contient autant de texte (aucun champ d’une activité n’en demande plus de quelques milliers), soit un guillemet ouvert là n’est jamais fermé.',
+      'Dans le fichier CSV « {file} », la ligne qui commence à la ligne {line} dépasse {max} caractères\u202f: soit une cellule contient autant de texte (aucun champ d’une activité n’en demande plus de quelques milliers), soit un guillemet ouvert là n’est jamais fermé.',
     tooManyRows:
       'La feuille compte plus de {max} lignes d’activités, le maximum pour un fichier. Répartissez-les dans plusieurs fichiers.',
     tooManyColumns: 'La feuille compte {count} colonnes ; {max} au maximum peuvent être lues.',
@@ -119,7 +120,7 @@ export const spreadsheetText = defineMessages({
     duplicateColumn:
       'Les colonnes {first} et {second} contiennent toutes deux « {field} ». N’en gardez qu’une.',
     unknownColumn: 'La colonne {column} (« {header} ») n’est pas un champ d’une activité et sera ignorée.',
-    formula: 'Les formules ne sont pas acceptées : saisissez la valeur elle-même.',
+    formula: 'Les formules ne sont pas acceptées\u202f: saisissez la valeur elle-même.',
     cellError: 'La cellule contient une erreur ({value}) au lieu d’une valeur.',
     duplicateTitle: 'Même titre qu’à la ligne {row}.',
   },
@@ -156,8 +157,8 @@ export type SpreadsheetMessageKey = Parameters<ReturnType<typeof spreadsheetText
 
 /** The template workbook: sheet names, the instructions sheet and the hints shown on each column. */
 export const templateText = defineMessages({
+  shared: { sheetActivities: 'activities', yes: 'yes', kindHeader: 'fieldKind', kindParty: 'party' },
   en: {
-    sheetActivities: 'Activities',
     sheetInstructions: 'Instructions',
     sheetLists: 'Lists',
     sheetParties: 'Parties and regions',
@@ -173,7 +174,6 @@ export const templateText = defineMessages({
     columnHeader: 'Column',
     whatHeader: 'What to enter',
     requiredHeader: 'Required',
-    yes: 'yes',
     hintTitle: 'The title of the programme or project, at most 500 characters.',
     hintDescription: 'What the activity does, at most 10,000 characters.',
     hintOriginalLanguage:
@@ -193,32 +193,28 @@ export const templateText = defineMessages({
     hintContactName: 'The person or unit to contact.',
     hintContactEmail: 'An e-mail address.',
     codeHeader: 'Code',
-    kindHeader: 'Kind',
-    kindParty: 'Party',
     kindRegion: 'Region or group',
   },
   fr: {
-    sheetActivities: 'Activités',
     sheetInstructions: 'Instructions',
     sheetLists: 'Listes',
     sheetParties: 'Parties et régions',
     instructionsTitle: 'Comment remplir ce classeur',
     instructionRows:
-      'Saisissez une activité par ligne dans la feuille « {activities} », à partir de la ligne 2. Ne modifiez pas la première ligne : elle nomme les colonnes.',
+      'Saisissez une activité par ligne dans la feuille « {activities} », à partir de la ligne 2. Ne modifiez pas la première ligne\u202f: elle nomme les colonnes.',
     instructionLimits: '{rows} activités au maximum par fichier, et des fichiers de {size} Mo au plus.',
     instructionSeveral:
       'Plusieurs valeurs dans une cellule sont séparées par un point-virgule « ; » (les noms des Membres de l’OMC contiennent des virgules), par ex. « Brevets; Marques ».',
-    instructionFormulas: 'Les formules ne sont pas acceptées : saisissez les valeurs elles-mêmes.',
+    instructionFormulas: 'Les formules ne sont pas acceptées\u202f: saisissez les valeurs elles-mêmes.',
     instructionCsv:
       'Vous pouvez aussi enregistrer la feuille au format CSV UTF-8 (séparateur virgule ou point-virgule) avec la même première ligne, en français, en anglais ou en espagnol.',
     columnHeader: 'Colonne',
     whatHeader: 'Contenu attendu',
     requiredHeader: 'Obligatoire',
-    yes: 'oui',
     hintTitle: 'Le titre du programme ou du projet, 500 caractères au maximum.',
     hintDescription: 'Ce que fait l’activité, 10 000 caractères au maximum.',
     hintOriginalLanguage:
-      'La langue du titre et de la description : anglais, français ou espagnol. Vide : la langue de ce classeur.',
+      'La langue du titre et de la description\u202f: anglais, français ou espagnol. Vide\u202f: la langue de ce classeur.',
     hintStartDate:
       'AAAA, AAAA-MM ou AAAA-MM-JJ, par ex. 2024, 2024-10 ou 2024-10-07. Une cellule de type date est aussi acceptée.',
     hintEndDate: 'Mêmes formes que la date de début ; pas antérieure à celle-ci.',
@@ -235,12 +231,9 @@ export const templateText = defineMessages({
     hintContactName: 'La personne ou le service à contacter.',
     hintContactEmail: 'Une adresse électronique.',
     codeHeader: 'Code',
-    kindHeader: 'Nature',
-    kindParty: 'Partie',
     kindRegion: 'Région ou groupe',
   },
   es: {
-    sheetActivities: 'Actividades',
     sheetInstructions: 'Instrucciones',
     sheetLists: 'Listas',
     sheetParties: 'Partes y regiones',
@@ -256,7 +249,6 @@ export const templateText = defineMessages({
     columnHeader: 'Columna',
     whatHeader: 'Qué escribir',
     requiredHeader: 'Obligatorio',
-    yes: 'sí',
     hintTitle: 'El título del programa o proyecto, como máximo 500 caracteres.',
     hintDescription: 'Qué hace la actividad, como máximo 10.000 caracteres.',
     hintOriginalLanguage:
@@ -276,8 +268,6 @@ export const templateText = defineMessages({
     hintContactName: 'La persona o la unidad de contacto.',
     hintContactEmail: 'Una dirección de correo electrónico.',
     codeHeader: 'Código',
-    kindHeader: 'Tipo',
-    kindParty: 'Parte',
     kindRegion: 'Región o grupo',
   },
 });

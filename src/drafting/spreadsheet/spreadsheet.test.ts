@@ -355,7 +355,7 @@ describe('readActivitySpreadsheet: CSV', () => {
         column: 'F',
         field: 'beneficiaries',
         message:
-          'Partie ou région inconnue : Atlantide. Utilisez un nom OMC en anglais, en français ou en espagnol, ou un code.',
+          'Partie ou région inconnue\u202f: Atlantide. Utilisez un nom OMC en anglais, en français ou en espagnol, ou un code.',
       },
     ]);
   });

@@ -151,7 +151,7 @@ describe.each(testBackends)('report document, DOCX and PDF (%s database)', (back
       ]);
       const french = await load('fr');
       expect(french.details.groups[0]?.programmes[0]?.fields).toContainEqual({
-        label: "Organismes d'exécution",
+        label: 'Organismes d’exécution',
         value: 'Office de la propriété intellectuelle du Canada (CIPO)',
       });
     } finally {

@@ -14,10 +14,10 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { locales } from '../../i18n/languages.ts';
 import type { Grouped } from './programme-groups.ts';
 import type { ProgrammeDetail, ReportDocument } from './report-document.ts';
 
-const locales = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' } as const;
 const headingLevels = [
   HeadingLevel.HEADING_1,
   HeadingLevel.HEADING_2,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { locales } from '../../i18n/languages.ts';
 import { drawTable } from './pdf-table.ts';
 import type { Grouped } from './programme-groups.ts';
 import type { ProgrammeDetail, ReportDocument } from './report-document.ts';
@@ -21,7 +22,6 @@ function fonts() {
   return fontData;
 }
 
-const locales = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' } as const;
 const bodySize = 9.5;
 const margin = 56.7; // 2 cm
 

@@ -55,7 +55,7 @@ export type ReportDocument = {
   details: { heading: string; groups: Array<Grouped<ProgrammeDetail>> };
   /** Footer text with {page} and {pages} placeholders. */
   pageNumber: string;
-  /** Between a field's label and its value: French puts a no-break space before the colon. */
+  /** Between a field's label and its value: the shared colon and a space (French: narrow no-break space before it). */
   colon: string;
 };
 
@@ -119,7 +119,7 @@ export function buildReportDocument(
       [t('fieldBeneficiaries'), list(beneficiaryNames(p, labels, lang))],
       [t('fieldLevel'), p.level ? labels.term('level', p.level, lang) : null],
       [t('fieldType'), p.activityType ? labels.term('activity-type', p.activityType, lang) : null],
-      [t('fieldIpAreas'), list(p.ipAreas.map((area) => labels.term('ip-area', area, lang)))],
+      [t('fieldAreasOfIp'), list(p.ipAreas.map((area) => labels.term('ip-area', area, lang)))],
       [t('fieldImplementing'), list(agencyNames(p, 'implementing', lang))],
       [t('fieldPartners'), list(agencyNames(p, 'partner', lang))],
       [t('fieldDescription'), textIn(p.description, lang, p.originalLanguage)],
@@ -167,7 +167,7 @@ export function buildReportDocument(
     },
     details: { heading: t('details'), groups: grouped.map(localize) },
     pageNumber: t('pageNumber'),
-    colon: t('colon'),
+    colon: `${t('colon')} `,
   };
 }
 
