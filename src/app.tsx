@@ -46,7 +46,7 @@ import { reportRoutes } from './reports/routes.tsx';
 import { reviewRoutes, reviewWorkspaceEntries } from './review/routes.tsx';
 import { searchRoutes } from './search/routes.tsx';
 import { alumniRoutes, alumniWorkspaceEntries } from './training/alumni/routes.tsx';
-import { trainingRoutes, trainingWorkspaceEntries } from './training/workspace/routes.tsx';
+import { trainingRoutes, trainingWorkspaceEntries } from './training/routes.tsx';
 import { accountRoutes } from './workspace/routes.tsx';
 
 const siteCss = readFileSync(new URL('./http/static/site.css', import.meta.url), 'utf8');

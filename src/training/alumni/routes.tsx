@@ -5,7 +5,7 @@ import type { WorkspaceEntries } from '../../accounts/workspace-entries.ts';
 import type { Db } from '../../db/database.ts';
 import { pageContext } from '../../http/page-context.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
-import { coordinatedProgrammeIds } from '../workspace/access.ts';
+import { coordinatedProgrammeIds } from '../access.ts';
 import { alumniCsv } from './csv.ts';
 import { alumniText } from './messages.ts';
 import { alumniOf } from './service.ts';
