@@ -15,6 +15,7 @@ import { apiDocsRoutes } from './api-docs/routes.tsx';
 import { auditRoutes } from './audit/routes.tsx';
 import type { Database } from './db/database.ts';
 import { draftingRoutes, draftingWorkspaceEntries } from './drafting/routes.tsx';
+import { ForbiddenError, NotFoundError } from './errors.ts';
 import { feedRoutes } from './feeds/routes.ts';
 import { homeRoutes } from './home/routes.tsx';
 import { compressResponses } from './http/compression.ts';
@@ -155,6 +156,9 @@ export function createApp(database: Database, options: AppOptions = {}) {
     return c.html(<NotFoundPage page={pageContext(c)} />, 404);
   });
   app.onError((error, c) => {
+    // Services raise domain errors; here they become the 404 and 403 pages.
+    if (error instanceof NotFoundError) return c.html(<NotFoundPage page={pageContext(c)} />, 404);
+    if (error instanceof ForbiddenError) return c.html(<ForbiddenPage page={pageContext(c)} />, 403);
     if (error instanceof HTTPException) {
       if (error.status === 403) return c.html(<ForbiddenPage page={pageContext(c)} />, 403);
       if (error.status === 404) return c.html(<NotFoundPage page={pageContext(c)} />, 404);

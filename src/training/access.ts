@@ -1,22 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { HTTPException } from 'hono/http-exception';
 import { advisingAgencies, coordinatedAgencies, ownParticipantIds } from '../accounts/policy.ts';
 import type { Account } from '../accounts/service.ts';
 import type { Db } from '../db/database.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { participants, programmeOrganizers, trainingEditions, trainingProgrammes } from './schema.ts';
 
 export type Edition = typeof trainingEditions.$inferSelect;
 export type Programme = typeof trainingProgrammes.$inferSelect;
 export type Participant = typeof participants.$inferSelect;
-
-/** Who changed something, as the audit trail names them. */
-
-export const notFound = (): never => {
-  throw new HTTPException(404, { message: 'not found' });
-};
-export const forbidden = (): never => {
-  throw new HTTPException(403, { message: 'forbidden' });
-};
 
 /** The agencies that run a programme (role 'organizer'; partners do not coordinate). */
 export async function organizerAgencyIds(db: Db, programmeId: number): Promise<number[]> {
@@ -50,20 +41,20 @@ export async function programmeForCoordinator(db: Db, account: Account, programm
     .select()
     .from(trainingProgrammes)
     .where(eq(trainingProgrammes.id, programmeId));
-  if (!programme) return notFound();
-  if (!(await coordinatesProgramme(db, account, programmeId))) return forbidden();
+  if (!programme) throw new NotFoundError('programme');
+  if (!(await coordinatesProgramme(db, account, programmeId))) throw new ForbiddenError();
   return programme;
 }
 
-/** The edition, if the account coordinates its programme; 404 when unknown, 403 when not theirs. */
+/** The edition, if the account coordinates its programme; NotFoundError when unknown, ForbiddenError when not theirs. */
 export async function editionForCoordinator(db: Db, account: Account, editionId: number) {
   const [row] = await db
     .select({ edition: trainingEditions, programme: trainingProgrammes })
     .from(trainingEditions)
     .innerJoin(trainingProgrammes, eq(trainingProgrammes.id, trainingEditions.programmeId))
     .where(eq(trainingEditions.id, editionId));
-  if (!row) return notFound();
-  if (!(await coordinatesProgramme(db, account, row.programme.id))) return forbidden();
+  if (!row) throw new NotFoundError('edition');
+  if (!(await coordinatesProgramme(db, account, row.programme.id))) throw new ForbiddenError();
   return row;
 }
 
@@ -79,7 +70,7 @@ export type ParticipantAccess = {
 
 /**
  * Personal data of a participant is seen by the coordinators of the organizer, the participant's
- * advisor and the participant: anyone else gets 403 (404 for an unknown id).
+ * advisor and the participant: anyone else gets ForbiddenError (NotFoundError for an unknown id).
  */
 export async function participantAccess(
   db: Db,
@@ -92,7 +83,7 @@ export async function participantAccess(
     .innerJoin(trainingEditions, eq(trainingEditions.id, participants.editionId))
     .innerJoin(trainingProgrammes, eq(trainingProgrammes.id, trainingEditions.programmeId))
     .where(eq(participants.id, participantId));
-  if (!row) return notFound();
+  if (!row) throw new NotFoundError('participant');
   const organizers = await organizerAgencyIds(db, row.programme.id);
   const access: ParticipantAccess = {
     ...row,
@@ -100,7 +91,7 @@ export async function participantAccess(
     asAdvisor: row.participant.advisorId === account.id && overlaps(advisingAgencies(account), organizers),
     asSelf: ownParticipantIds(account).includes(participantId),
   };
-  if (!access.asCoordinator && !access.asAdvisor && !access.asSelf) return forbidden();
+  if (!access.asCoordinator && !access.asAdvisor && !access.asSelf) throw new ForbiddenError();
   return access;
 }
 
@@ -112,6 +103,6 @@ export async function participantAccessFor(
   allowed: (access: ParticipantAccess) => boolean,
 ): Promise<ParticipantAccess> {
   const access = await participantAccess(db, account, participantId);
-  if (!allowed(access)) return forbidden();
+  if (!allowed(access)) throw new ForbiddenError();
   return access;
 }

@@ -7,7 +7,8 @@ import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo, type TrainingDemoSummary } from '../demo/training-demo.ts';
 import { axeViolations, launchChromium, serveForTest } from '../testing/browser.ts';
-import { createNomination, decideNomination } from './nominations/service.ts';
+import { decideNomination } from './editions/selection.ts';
+import { createNomination } from './nominations/service.ts';
 
 const langs = ['en', 'fr'] as const;
 type Role = 'coordinator' | 'advisor' | 'focal point' | 'participant';

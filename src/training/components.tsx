@@ -1,136 +1,39 @@
-import type { Child } from 'hono/jsx';
-import { FieldError } from '../http/form-fields.tsx';
 import type { FieldErrors } from '../http/request.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { type TrainingKey, trainingText } from './messages.ts';
+import { trainingText } from './messages.ts';
 import { erasedName } from './privacy.ts';
 
-/** Translates an error key from a form schema; unknown keys fall back to a generic message. */
-export function errorMessage(lang: Language, key: string | undefined): string | undefined {
+/**
+ * Views the training rooms share (the one view module they may import from one another): names
+ * in the page's language, erased and sample people, party options, errors of the training forms.
+ * Form controls themselves come from http/form-fields.tsx.
+ */
+
+/** A room's translator, taken for any key: errors arrive as plain message keys from the form schemas. */
+type AnyTranslate = (key: never) => string;
+
+/**
+ * Translates an error key from a form schema or a service: from the room's own strings (`own`),
+ * else the training-wide ones; unknown keys fall back to a generic message.
+ */
+export function errorMessage(
+  lang: Language,
+  key: string | undefined,
+  own?: AnyTranslate,
+): string | undefined {
   if (!key) return undefined;
+  const ownText = own?.(key as never);
+  if (ownText !== undefined && ownText !== key) return ownText;
   const text = trainingText(lang);
-  const translated = text(key as TrainingKey);
+  const translated = text(key as never);
   return translated === key ? text('invalidValue') : translated;
 }
 
-type FieldProps = {
-  /** Prefix that keeps ids unique when a page repeats a form (one per session, per milestone). */
-  idPrefix?: string;
-  name: string;
-  label: string;
-  errors?: FieldErrors | undefined;
-  lang: Language;
-  hint?: string;
-  required?: boolean;
-};
-
-function describedBy(id: string, hint: boolean, error: boolean) {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return ids || undefined;
-}
-
-function FieldFrame(props: FieldProps & { id: string; children: Child }) {
-  const error = errorMessage(props.lang, props.errors?.[props.name]);
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.children}
-      <FieldError id={`${props.id}-error`} message={error} />
-    </div>
-  );
-}
-
-const fieldId = (props: FieldProps) => `${props.idPrefix ?? ''}${props.name}`;
-
-export function TextField(props: FieldProps & { value: string; type?: string; autocomplete?: string }) {
-  const id = fieldId(props);
-  const invalid = !!props.errors?.[props.name];
-  return (
-    <FieldFrame {...props} id={id}>
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.value}
-        required={props.required}
-        autocomplete={props.autocomplete}
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(id, !!props.hint, invalid)}
-      />
-    </FieldFrame>
-  );
-}
-
-export function TextArea(props: FieldProps & { value: string; rows?: number }) {
-  const id = fieldId(props);
-  const invalid = !!props.errors?.[props.name];
-  return (
-    <FieldFrame {...props} id={id}>
-      <textarea
-        id={id}
-        name={props.name}
-        rows={props.rows ?? 4}
-        required={props.required}
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(id, !!props.hint, invalid)}
-      >
-        {props.value}
-      </textarea>
-    </FieldFrame>
-  );
-}
-
-export function SelectField(
-  props: FieldProps & { value: string; options: Array<{ value: string; label: string }>; blank?: string },
-) {
-  const id = fieldId(props);
-  const invalid = !!props.errors?.[props.name];
-  return (
-    <FieldFrame {...props} id={id}>
-      <select
-        id={id}
-        name={props.name}
-        required={props.required}
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(id, !!props.hint, invalid)}
-      >
-        {props.blank !== undefined ? <option value="">{props.blank}</option> : null}
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === props.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FieldFrame>
-  );
-}
-
-export function Checkbox(props: {
-  id: string;
-  name: string;
-  label: string;
-  checked: boolean;
-  value?: string;
-}) {
-  return (
-    <div class="field checkbox">
-      <input
-        type="checkbox"
-        id={props.id}
-        name={props.name}
-        value={props.value ?? 'on'}
-        checked={props.checked}
-      />{' '}
-      <label for={props.id}>{props.label}</label>
-    </div>
-  );
-}
+/** The translated error of each field of a form, for the `error` of the shared form controls. */
+export const fieldErrorOf =
+  (lang: Language, errors: FieldErrors | undefined, own?: AnyTranslate) => (name: string) =>
+    errorMessage(lang, errors?.[name], own);
 
 /** Parties by their name in the page's language; IGOs left out where only countries make sense. */
 export function partyOptions(

@@ -8,7 +8,8 @@ import { auditLog } from '../audit/schema.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { createNomination, decideNomination } from './nominations/service.ts';
+import { decideNomination } from './editions/selection.ts';
+import { createNomination } from './nominations/service.ts';
 import type { PersonDataExport } from './privacy.ts';
 import {
   certificates,

@@ -1,9 +1,11 @@
+import { SelectField, TextArea, TextField } from '../../http/form-fields.tsx';
 import { CsrfField, type PageContext } from '../../http/layout.tsx';
 import type { FieldErrors } from '../../http/request.ts';
-import { SelectField, TextArea, TextField } from '../components.tsx';
+import { fieldErrorOf } from '../components.tsx';
 import { trainingText } from '../messages.ts';
 import type { editionSessions } from '../schema.ts';
 import { sessionKinds } from './forms.ts';
+import { editionsText } from './messages.ts';
 
 type Session = typeof editionSessions.$inferSelect;
 type SessionFailure = { sessionId: number | null; errors: FieldErrors; values: Record<string, string> };
@@ -16,36 +18,40 @@ function SessionFields(props: {
   errors?: FieldErrors | undefined;
 }) {
   const { lang } = props.page;
-  const text = trainingText(lang);
-  const common = { lang, errors: props.errors, idPrefix: props.idPrefix };
+  const text = editionsText(lang);
+  const err = fieldErrorOf(lang, props.errors, text);
   return (
     <>
       <TextField
-        {...common}
         name="startsAt"
+        error={err('startsAt')}
+        id={`${props.idPrefix}startsAt`}
         type="datetime-local"
         label={text('fieldStartsAt')}
         value={props.values.startsAt ?? ''}
       />
       <TextField
-        {...common}
         name="title"
+        error={err('title')}
+        id={`${props.idPrefix}title`}
         label={text('fieldSessionTitle')}
         value={props.values.title ?? ''}
         required
       />
       <SelectField
-        {...common}
         name="kind"
+        error={err('kind')}
+        id={`${props.idPrefix}kind`}
         label={text('fieldKind')}
         value={props.values.kind ?? ''}
-        blank=""
+        emptyLabel=""
         required
         options={sessionKinds.map((kind) => ({ value: kind, label: text(`kind-${kind}`) }))}
       />
       <TextArea
-        {...common}
         name="speakers"
+        error={err('speakers')}
+        id={`${props.idPrefix}speakers`}
         label={text('fieldSpeakers')}
         hint={text('onePerLine')}
         rows={2}
@@ -61,7 +67,8 @@ export function AgendaSection(props: {
   sessions: Session[];
   failure?: SessionFailure | undefined;
 }) {
-  const text = trainingText(props.page.lang);
+  const text = editionsText(props.page.lang);
+  const shared = trainingText(props.page.lang);
   const failure = props.failure;
   const failedNew = failure && failure.sessionId === null ? failure : undefined;
   return (
@@ -97,7 +104,7 @@ export function AgendaSection(props: {
                     values={values}
                     errors={failed?.errors}
                   />
-                  <button type="submit">{text('save')}</button>
+                  <button type="submit">{shared('save')}</button>
                 </form>
               </details>
               <form method="post" action={`${props.base}/sessions/${session.id}/remove`} class="inline">

@@ -1,23 +1,17 @@
-import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { requireAccount } from '../../accounts/guard.ts';
 import { coordinatedAgencies } from '../../accounts/policy.ts';
-import { users } from '../../accounts/schema.ts';
 import type { Account } from '../../accounts/service.ts';
+import { actorOf } from '../../audit/record.ts';
 import type { Db } from '../../db/database.ts';
+import { NotFoundError } from '../../errors.ts';
 import { pageContext } from '../../http/page-context.ts';
-import { fieldErrors, readForm } from '../../http/request.ts';
-import { reportActivities, reports } from '../../reports/schema.ts';
-import {
-  type Edition,
-  editionForCoordinator,
-  notFound,
-  type Programme,
-  programmeForCoordinator,
-} from '../access.ts';
+import { fieldErrors, formText, idParam, readForm } from '../../http/request.ts';
+import { type Edition, editionForCoordinator, type Programme, programmeForCoordinator } from '../access.ts';
 import { trainingText } from '../messages.ts';
-import { afterPost, doneNotice, idParam, type Labels, training } from '../route-helpers.ts';
-import { participants } from '../schema.ts';
+import { eraseNominationData } from '../privacy.ts';
+import { afterPost, doneNotice, found, type Labels, training } from '../route-helpers.ts';
+import { addSession, removeSession, updateSession } from './agenda.ts';
 import {
   editionFormValues,
   editionValuesOf,
@@ -25,69 +19,23 @@ import {
   parseSessionForm,
   sessionFormValues,
 } from './forms.ts';
+import { editionsText } from './messages.ts';
+import { type Decision, decideNomination, decisions, nominationById } from './selection.ts';
 import {
-  addSession,
   advanceStatus,
   coordinatorProgrammes,
   createEdition,
-  editionNominations,
-  nextStatus,
-  removeSession,
-  sessionsOf,
+  editionPageData,
   updateEdition,
-  updateSession,
 } from './service.ts';
-import {
-  CoordinatorHomePage,
-  EditionPage,
-  type EditionPageData,
-  type EditionPageFailure,
-  NewEditionPage,
-} from './views.tsx';
+import { CoordinatorHomePage, EditionPage, type EditionPageFailure, NewEditionPage } from './views.tsx';
 
 const isCoordinator = (account: Account) => coordinatedAgencies(account).length > 0;
 
-/** Everything the coordinator's edition page shows. */
-export async function editionPageData(
-  db: Db,
-  edition: Edition,
-  programme: Programme,
-): Promise<EditionPageData> {
-  const [sessions, nominationRows, participantRows, reportLinks] = await Promise.all([
-    sessionsOf(db, edition.id),
-    editionNominations(db, edition.id),
-    db
-      .select({ participant: participants, advisorName: users.displayName })
-      .from(participants)
-      .leftJoin(users, eq(users.id, participants.advisorId))
-      .where(eq(participants.editionId, edition.id))
-      .orderBy(participants.name),
-    edition.activityId
-      ? db
-          .select({ reportId: reports.id, status: reports.status })
-          .from(reportActivities)
-          .innerJoin(reports, eq(reports.id, reportActivities.reportId))
-          .where(eq(reportActivities.activityId, edition.activityId))
-      : [],
-  ]);
-  const open = reportLinks.find((r) => r.status === 'draft' || r.status === 'returned');
-  return {
-    edition,
-    programme,
-    sessions,
-    nominations: nominationRows,
-    participants: participantRows.map((row) => ({ ...row.participant, advisorName: row.advisorName })),
-    nextStatus: nextStatus(edition.status),
-    editionValues: editionValuesOf(edition),
-    report: {
-      activityId: edition.activityId,
-      reportId: open?.reportId ?? null,
-      frozen: reportLinks.some((r) => r.status === 'submitted' || r.status === 'published'),
-    },
-  };
-}
-
-/** Coordinator pages: their programmes' editions, each edition's details, status and agenda. */
+/**
+ * Coordinator pages: their programmes' editions; each edition's details, status and agenda; and the
+ * selection of its candidates (rank, select, waitlist, decline, erase a candidate's data).
+ */
 export function editionRoutes(db: Db, labels: Labels) {
   const app = new Hono();
 
@@ -201,7 +149,7 @@ export function editionRoutes(db: Db, labels: Labels) {
     const form = await readForm(c);
     const to = typeof form.to === 'string' ? form.to : '';
     if (!(await advanceStatus(db, account, row.edition, to))) {
-      return again(c, row, { form: 'status', message: trainingText(page.lang)('statusNotNext') }, 409);
+      return again(c, row, { form: 'status', message: editionsText(page.lang)('statusNotNext') }, 409);
     }
     return afterPost(c, `/${page.lang}/training/editions/${row.edition.id}`, 'statusChanged');
   });
@@ -232,7 +180,8 @@ export function editionRoutes(db: Db, labels: Labels) {
     const parsed = parseSessionForm(values);
     if (!parsed.success)
       return again(c, row, { form: 'session', sessionId, errors: fieldErrors(parsed.error), values }, 400);
-    if (!(await updateSession(db, account, row.edition.id, sessionId, parsed.data))) return notFound();
+    if (!(await updateSession(db, account, row.edition.id, sessionId, parsed.data)))
+      throw new NotFoundError('session');
     return afterPost(c, `/${page.lang}/training/editions/${row.edition.id}`, 'saved');
   });
 
@@ -240,8 +189,55 @@ export function editionRoutes(db: Db, labels: Labels) {
     const page = pageContext(c);
     const account = requireAccount(c, isCoordinator);
     const row = await editionForCoordinator(db, account, idParam(c));
-    if (!(await removeSession(db, account, row.edition.id, idParam(c, 'session')))) return notFound();
+    if (!(await removeSession(db, account, row.edition.id, idParam(c, 'session'))))
+      throw new NotFoundError('session');
     return afterPost(c, `/${page.lang}/training/editions/${row.edition.id}`, 'sessionRemoved');
+  });
+
+  /** A nomination and its edition, for one of the edition's coordinators. */
+  const nominationForCoordinator = async (c: Context) => {
+    const account = requireAccount(c, isCoordinator);
+    const nomination = found(await nominationById(db, idParam(c)), 'nomination');
+    const row = await editionForCoordinator(db, account, nomination.editionId);
+    return { account, nomination, row };
+  };
+
+  app.post(`${training}/nominations/:id{[0-9]+}/decision`, async (c) => {
+    const page = pageContext(c);
+    const { account, nomination, row } = await nominationForCoordinator(c);
+    const form = await readForm(c);
+    const text = editionsText(page.lang);
+    const decision = formText(form, 'decision') as Decision;
+    const rankText = formText(form, 'rank');
+    const refuse = (message: string, status: 400 | 409) =>
+      again(c, row, { form: 'decision', nominationId: nomination.id, message }, status);
+    if (!decisions.includes(decision)) return refuse(text('decisionRequired'), 400);
+    if (rankText && !/^\d{1,3}$/.test(rankText)) return refuse(text('invalidRank'), 400);
+    const rank = rankText ? Number(rankText) : decision === 'rank' ? null : undefined;
+    if (rank === 0) return refuse(text('invalidRank'), 400);
+    const outcome = await decideNomination(db, account, nomination.id, decision, rank);
+    if (!outcome.ok) {
+      const message =
+        outcome.reason === 'capacityFull'
+          ? text('capacityFull', { capacity: row.edition.capacity ?? 0 })
+          : outcome.reason === 'participantHasRecords'
+            ? text('participantHasRecords')
+            : text('notDeciding');
+      return refuse(message, 409);
+    }
+    return afterPost(c, `/${page.lang}/training/editions/${row.edition.id}`, 'decided');
+  });
+
+  app.post(`${training}/nominations/:id{[0-9]+}/erase`, async (c) => {
+    const page = pageContext(c);
+    const { account, nomination, row } = await nominationForCoordinator(c);
+    const refuse = (message: string) =>
+      again(c, row, { form: 'decision', nominationId: nomination.id, message }, 409);
+    if (formText(await readForm(c), 'confirm') !== 'yes')
+      return refuse(trainingText(page.lang)('eraseConfirmRequired'));
+    const outcome = await eraseNominationData(db, actorOf(account), nomination.id);
+    if (outcome === 'participant') return refuse(editionsText(page.lang)('eraseThroughParticipant'));
+    return afterPost(c, `/${page.lang}/training/editions/${row.edition.id}`, 'erased');
   });
 
   return app;

@@ -6,6 +6,7 @@ import { personName } from '../components.tsx';
 import { trainingText } from '../messages.ts';
 import { erasedName } from '../privacy.ts';
 import type { nominations } from '../schema.ts';
+import { editionsText } from './messages.ts';
 
 type Nomination = typeof nominations.$inferSelect;
 
@@ -20,7 +21,8 @@ export function NominationsSection(props: {
   failure?: { nominationId: number; message: string } | undefined;
 }) {
   const { lang } = props.page;
-  const text = trainingText(lang);
+  const text = editionsText(lang);
+  const shared = trainingText(lang);
   const capacity = props.edition.capacity;
   return (
     <section aria-labelledby="nominations-heading">
@@ -38,10 +40,10 @@ export function NominationsSection(props: {
           <thead>
             <tr>
               <th scope="col">{text('colRank')}</th>
-              <th scope="col">{text('colCandidate')}</th>
-              <th scope="col">{text('colParty')}</th>
+              <th scope="col">{shared('colCandidate')}</th>
+              <th scope="col">{shared('colParty')}</th>
               <th scope="col">{text('colContact')}</th>
-              <th scope="col">{text('colStatus')}</th>
+              <th scope="col">{shared('colStatus')}</th>
               <th scope="col">{text('colDecision')}</th>
             </tr>
           </thead>
@@ -57,11 +59,12 @@ export function NominationsSection(props: {
                     <br />
                     {n.position}, {n.office}
                     <details>
-                      <summary>{text('motivation')}</summary>
+                      <summary>{shared('motivation')}</summary>
                       <p>{n.motivation}</p>
                       <p>
-                        {text('genderLabel')}: {n.gender ? text(`gender-${n.gender}`) : text('notStated')} ·{' '}
-                        {n.consentPublicName ? text('consentYes') : text('consentNo')} ·{' '}
+                        {shared('genderLabel')}:{' '}
+                        {n.gender ? shared(`gender-${n.gender}`) : shared('notStated')} ·{' '}
+                        {n.consentPublicName ? shared('consentYes') : shared('consentNo')} ·{' '}
                         {n.nominatedBy ? text('viaFocalPoint') : text('viaPublicForm')}
                       </p>
                       {n.status !== 'selected' && n.candidateName !== erasedName ? (
@@ -69,10 +72,10 @@ export function NominationsSection(props: {
                           <CsrfField page={props.page} />
                           <input type="checkbox" id={`erase-${n.id}`} name="confirm" value="yes" required />{' '}
                           <label for={`erase-${n.id}`}>
-                            {text('eraseConfirm', { name: n.candidateName })}
+                            {shared('eraseConfirm', { name: n.candidateName })}
                           </label>{' '}
                           <button type="submit">
-                            {text('eraseData')} {candidate}
+                            {shared('eraseData')} {candidate}
                           </button>
                         </form>
                       ) : null}
@@ -88,7 +91,7 @@ export function NominationsSection(props: {
                       </>
                     ) : null}
                   </td>
-                  <td>{text(`nomination-${n.status}`)}</td>
+                  <td>{shared(`nomination-${n.status}`)}</td>
                   <td>
                     <form method="post" action={`/${lang}/training/nominations/${n.id}/decision`}>
                       <CsrfField page={props.page} />

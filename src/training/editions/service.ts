@@ -1,19 +1,16 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { users } from '../../accounts/schema.ts';
 import type { Account } from '../../accounts/service.ts';
 import { actorOf, recordAudit } from '../../audit/record.ts';
 import { touch } from '../../db/columns.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
-import { coordinatedProgrammeIds, type Edition } from '../access.ts';
+import { reportActivities, reports } from '../../reports/schema.ts';
+import { coordinatedProgrammeIds, type Edition, type Programme } from '../access.ts';
 import { syncEditionActivity } from '../edition-activity.ts';
-import {
-  editionSessions,
-  editionStatuses,
-  nominations,
-  participants,
-  trainingEditions,
-  trainingProgrammes,
-} from '../schema.ts';
-import type { EditionInput, SessionInput } from './forms.ts';
+import { editionStatuses, participants, trainingEditions, trainingProgrammes } from '../schema.ts';
+import { sessionsOf } from './agenda.ts';
+import { type EditionInput, editionValuesOf } from './forms.ts';
+import { editionNominations } from './selection.ts';
 
 export type EditionStatus = (typeof editionStatuses)[number];
 
@@ -50,13 +47,6 @@ export async function coordinatorProgrammes(db: Db, account: Account) {
   ]);
   return programmes.map((p) => ({ ...p, editions: editions.filter((e) => e.programmeId === p.id) }));
 }
-
-export const sessionsOf = (db: Db, editionId: number) =>
-  db
-    .select()
-    .from(editionSessions)
-    .where(eq(editionSessions.editionId, editionId))
-    .orderBy(asc(editionSessions.position));
 
 export async function participantCount(db: Db, editionId: number): Promise<number> {
   const [row] = await db
@@ -152,85 +142,52 @@ export async function advanceStatus(
   });
 }
 
-export async function addSession(
-  db: Db,
-  account: Account,
-  editionId: number,
-  input: SessionInput,
-): Promise<void> {
-  await inTransaction(db, async (t) => {
-    const [last] = await t
-      .select({ max: sql<number | null>`max(${editionSessions.position})` })
-      .from(editionSessions)
-      .where(eq(editionSessions.editionId, editionId));
-    const [created] = await t
-      .insert(editionSessions)
-      .values({ editionId, position: Number(last?.max ?? 0) + 1, ...input })
-      .returning({ id: editionSessions.id });
-    await recordAudit(t, actorOf(account), {
-      action: 'create',
-      table: 'edition_sessions',
-      id: created?.id ?? 0,
-      after: input,
-    });
-  });
+/** The edition's participants with their advisor's name, by name. */
+export const editionParticipants = async (db: Db, editionId: number) =>
+  (
+    await db
+      .select({ participant: participants, advisorName: users.displayName })
+      .from(participants)
+      .leftJoin(users, eq(users.id, participants.advisorId))
+      .where(eq(participants.editionId, editionId))
+      .orderBy(participants.name)
+  ).map((row) => ({ ...row.participant, advisorName: row.advisorName }));
+
+/** Where the edition's activity is reported: the open draft listing it, or whether a sent report froze it. */
+async function editionReport(db: Db, activityId: number | null) {
+  const links = activityId
+    ? await db
+        .select({ reportId: reports.id, status: reports.status })
+        .from(reportActivities)
+        .innerJoin(reports, eq(reports.id, reportActivities.reportId))
+        .where(eq(reportActivities.activityId, activityId))
+    : [];
+  const open = links.find((r) => r.status === 'draft' || r.status === 'returned');
+  return {
+    activityId,
+    reportId: open?.reportId ?? null,
+    frozen: links.some((r) => r.status === 'submitted' || r.status === 'published'),
+  };
 }
 
-/** Edits a session of this edition; false when the session is not the edition's. */
-export async function updateSession(
-  db: Db,
-  account: Account,
-  editionId: number,
-  sessionId: number,
-  input: SessionInput,
-): Promise<boolean> {
-  return inTransaction(db, async (t) => {
-    const [before] = await t
-      .select()
-      .from(editionSessions)
-      .where(and(eq(editionSessions.id, sessionId), eq(editionSessions.editionId, editionId)));
-    if (!before) return false;
-    await t.update(editionSessions).set(input).where(eq(editionSessions.id, sessionId));
-    await recordAudit(t, actorOf(account), {
-      action: 'update',
-      table: 'edition_sessions',
-      id: sessionId,
-      before,
-      after: input,
-    });
-    return true;
-  });
+/** Everything the coordinator's edition page shows. */
+export async function editionPageData(db: Db, edition: Edition, programme: Programme) {
+  const [sessions, nominationRows, participantRows, report] = await Promise.all([
+    sessionsOf(db, edition.id),
+    editionNominations(db, edition.id),
+    editionParticipants(db, edition.id),
+    editionReport(db, edition.activityId),
+  ]);
+  return {
+    edition,
+    programme: programme as { id: number; name: Programme['name'] },
+    sessions,
+    nominations: nominationRows,
+    participants: participantRows,
+    nextStatus: nextStatus(edition.status),
+    editionValues: editionValuesOf(edition),
+    report,
+  };
 }
 
-export async function removeSession(
-  db: Db,
-  account: Account,
-  editionId: number,
-  sessionId: number,
-): Promise<boolean> {
-  return inTransaction(db, async (t) => {
-    const [removed] = await t
-      .delete(editionSessions)
-      .where(and(eq(editionSessions.id, sessionId), eq(editionSessions.editionId, editionId)))
-      .returning();
-    if (!removed) return false;
-    await recordAudit(t, actorOf(account), {
-      action: 'delete',
-      table: 'edition_sessions',
-      id: sessionId,
-      before: removed,
-    });
-    return true;
-  });
-}
-
-/** Nominations of an edition for its coordinator: ranked first (1 first), then in the order they came. */
-export const editionNominations = (db: Db, editionId: number) =>
-  db
-    .select()
-    .from(nominations)
-    .where(eq(nominations.editionId, editionId))
-    .orderBy(sql`${nominations.rank} ASC NULLS LAST`, asc(nominations.id));
-
-export const editionParticipants = (db: Db, editionId: number) =>
-  db.select().from(participants).where(eq(participants.editionId, editionId)).orderBy(asc(participants.name));
+export type EditionPageData = Awaited<ReturnType<typeof editionPageData>>;

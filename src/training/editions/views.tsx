@@ -1,31 +1,30 @@
-import { FieldError, FormError, Notice } from '../../http/form-fields.tsx';
+import {
+  CheckboxField,
+  FieldError,
+  FormError,
+  Notice,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
 import type { FieldErrors } from '../../http/request.ts';
 import { formatDate, formatDateRange, formatNumber } from '../../i18n/format.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import type { Edition } from '../access.ts';
-import {
-  Checkbox,
-  errorMessage,
-  localized,
-  partyOptions,
-  personName,
-  SampleMark,
-  SelectField,
-  TextArea,
-  TextField,
-} from '../components.tsx';
+import { fieldErrorOf, localized, partyOptions, personName, SampleMark } from '../components.tsx';
 import { trainingText } from '../messages.ts';
 import type { editionSessions, nominations, participants, trainingProgrammes } from '../schema.ts';
 import { AgendaSection } from './agenda-views.tsx';
 import { deliveryLanguageCodes, type EditionFormValues, editionModes } from './forms.ts';
+import { editionsText } from './messages.ts';
 import { NominationsSection } from './selection-views.tsx';
 import type { EditionStatus } from './service.ts';
 
 type ProgrammeName = (typeof trainingProgrammes.$inferSelect)['name'];
 
 export function statusLabel(page: PageContext, status: EditionStatus): string {
-  const text = trainingText(page.lang);
+  const text = editionsText(page.lang);
   return text(`status-${status}`);
 }
 
@@ -47,10 +46,11 @@ export function CoordinatorHomePage(props: {
   }>;
 }) {
   const { lang } = props.page;
-  const text = trainingText(lang);
+  const text = editionsText(lang);
+  const shared = trainingText(lang);
   return (
-    <Layout page={props.page} title={text('editionsTitle')}>
-      <h1>{text('editionsTitle')}</h1>
+    <Layout page={props.page} title={shared('editionsTitle')}>
+      <h1>{shared('editionsTitle')}</h1>
       {props.programmes.length === 0 ? <p>{text('noProgrammes')}</p> : null}
       {props.programmes.map((programme) => (
         <section>
@@ -64,9 +64,9 @@ export function CoordinatorHomePage(props: {
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{text('colEdition')}</th>
+                  <th scope="col">{shared('colEdition')}</th>
                   <th scope="col">{text('colDates')}</th>
-                  <th scope="col">{text('colStatus')}</th>
+                  <th scope="col">{shared('colStatus')}</th>
                   <th scope="col">{text('colNominations')}</th>
                   <th scope="col">{text('colParticipants')}</th>
                 </tr>
@@ -106,53 +106,65 @@ export function EditionForm(props: {
   submitLabel: string;
 }) {
   const { lang } = props.page;
-  const text = trainingText(lang);
-  const common = { lang, errors: props.errors };
+  const text = editionsText(lang);
+  const shared = trainingText(lang);
+  const err = fieldErrorOf(lang, props.errors, text);
   const v = props.values;
   return (
     <form method="post" action={props.action} class="stacked" novalidate>
       <CsrfField page={props.page} />
       <FormError
-        message={props.errors && Object.keys(props.errors).length ? text('formHasErrors') : undefined}
+        message={props.errors && Object.keys(props.errors).length ? shared('formHasErrors') : undefined}
       />
-      <TextField {...common} name="year" label={text('fieldYear')} value={v.year} required />
+      <TextField name="year" error={err('year')} label={text('fieldYear')} value={v.year} required />
       <TextField
-        {...common}
         name="startDate"
+        error={err('startDate')}
         type="date"
         label={text('fieldStartDate')}
         value={v.startDate}
       />
-      <TextField {...common} name="endDate" type="date" label={text('fieldEndDate')} value={v.endDate} />
+      <TextField
+        name="endDate"
+        error={err('endDate')}
+        type="date"
+        label={text('fieldEndDate')}
+        value={v.endDate}
+      />
       <SelectField
-        {...common}
         name="mode"
+        error={err('mode')}
         label={text('fieldMode')}
         value={v.mode}
-        blank=""
+        emptyLabel=""
         required
         options={editionModes.map((mode) => ({ value: mode, label: text(`mode-${mode}`) }))}
       />
       <TextField
-        {...common}
         name="venue"
+        error={err('venue')}
         label={text('fieldVenue')}
         hint={text('venueHint')}
         value={v.venue}
       />
-      <TextField {...common} name="venueCity" label={text('fieldVenueCity')} value={v.venueCity} />
+      <TextField
+        name="venueCity"
+        error={err('venueCity')}
+        label={text('fieldVenueCity')}
+        value={v.venueCity}
+      />
       <SelectField
-        {...common}
         name="venuePartyCode"
+        error={err('venuePartyCode')}
         label={text('fieldVenueParty')}
         value={v.venuePartyCode}
-        blank=""
+        emptyLabel=""
         options={partyOptions(props.labels, lang, { countriesOnly: true })}
       />
       <fieldset>
         <legend>{text('fieldDeliveryLanguages')}</legend>
         {deliveryLanguageCodes.map((code) => (
-          <Checkbox
+          <CheckboxField
             id={`deliveryLanguages-${code}`}
             name="deliveryLanguages"
             value={code}
@@ -160,28 +172,32 @@ export function EditionForm(props: {
             checked={v.deliveryLanguages.includes(code)}
           />
         ))}
-        <FieldError
-          id="deliveryLanguages-error"
-          message={errorMessage(lang, props.errors?.deliveryLanguages)}
-        />
+        <FieldError id="deliveryLanguages-error" message={err('deliveryLanguages')} />
       </fieldset>
-      <TextField {...common} name="capacity" type="number" label={text('fieldCapacity')} value={v.capacity} />
+      <TextField
+        name="capacity"
+        error={err('capacity')}
+        type="number"
+        label={text('fieldCapacity')}
+        value={v.capacity}
+      />
       <TextArea
-        {...common}
         name="topics"
+        error={err('topics')}
         label={text('fieldTopics')}
         hint={text('onePerLine')}
         value={v.topics}
       />
-      <Checkbox
+      <CheckboxField
         id="publicNominations"
+        value="on"
         name="publicNominations"
         label={text('fieldPublicNominations')}
         checked={v.publicNominations}
       />
       <TextField
-        {...common}
         name="nominationDeadline"
+        error={err('nominationDeadline')}
         type="date"
         label={text('fieldNominationDeadline')}
         value={v.nominationDeadline}
@@ -199,7 +215,7 @@ export function NewEditionPage(props: {
   errors?: FieldErrors;
 }) {
   const { lang } = props.page;
-  const text = trainingText(lang);
+  const text = editionsText(lang);
   const title = text('newEditionOf', { programme: localized(props.programme.name, lang) });
   return (
     <Layout page={props.page} title={title}>
@@ -242,7 +258,8 @@ export function EditionPage(props: {
   failure?: EditionPageFailure | undefined;
 }) {
   const { lang } = props.page;
-  const text = trainingText(lang);
+  const text = editionsText(lang);
+  const shared = trainingText(lang);
   const { edition, programme } = props.data;
   const base = `/${lang}/training/editions/${edition.id}`;
   const title = `${localized(programme.name, lang)} ${edition.year}`;
@@ -250,7 +267,7 @@ export function EditionPage(props: {
   return (
     <Layout page={props.page} title={title}>
       <p>
-        <a href={`/${lang}/training`}>{text('editionsTitle')}</a>
+        <a href={`/${lang}/training`}>{shared('editionsTitle')}</a>
       </p>
       <h1>{title}</h1>
       <Notice message={props.notice} />
@@ -281,7 +298,7 @@ export function EditionPage(props: {
           action={base}
           values={failure?.form === 'edition' ? failure.values : props.data.editionValues}
           errors={failure?.form === 'edition' ? failure.errors : undefined}
-          submitLabel={text('save')}
+          submitLabel={shared('save')}
         />
       </section>
       <AgendaSection
@@ -305,7 +322,7 @@ export function EditionPage(props: {
 }
 
 function ReportNote(props: { page: PageContext; report: EditionPageData['report'] }) {
-  const text = trainingText(props.page.lang);
+  const text = editionsText(props.page.lang);
   const { activityId, reportId, frozen } = props.report;
   if (!activityId) return <p>{text('reportNone')}</p>;
   if (frozen) return <p>{text('reportFrozen', { activity: activityId })}</p>;
@@ -324,7 +341,8 @@ function ParticipantsSection(props: {
   participants: EditionPageData['participants'];
 }) {
   const { lang } = props.page;
-  const text = trainingText(lang);
+  const text = editionsText(lang);
+  const shared = trainingText(lang);
   return (
     <section aria-labelledby="participants-heading">
       <h2 id="participants-heading">{text('participantsHeading')}</h2>
@@ -334,11 +352,11 @@ function ParticipantsSection(props: {
         <table>
           <thead>
             <tr>
-              <th scope="col">{text('colName')}</th>
-              <th scope="col">{text('colParty')}</th>
-              <th scope="col">{text('colOffice')}</th>
-              <th scope="col">{text('colAdvisor')}</th>
-              <th scope="col">{text('colCompleted')}</th>
+              <th scope="col">{shared('colName')}</th>
+              <th scope="col">{shared('colParty')}</th>
+              <th scope="col">{shared('colOffice')}</th>
+              <th scope="col">{shared('colAdvisor')}</th>
+              <th scope="col">{shared('colCompleted')}</th>
             </tr>
           </thead>
           <tbody>

@@ -4,9 +4,9 @@ import { NotFoundPage } from '../../http/error-pages.tsx';
 import { pageContext } from '../../http/page-context.ts';
 import { fieldErrors, positiveId, readForm } from '../../http/request.ts';
 import { partyOptions } from '../components.tsx';
-import { trainingText } from '../messages.ts';
 import type { Labels } from '../route-helpers.ts';
 import { emptyNomination, nominationFormValues, parseNominationForm } from './forms.ts';
+import { nominationsText } from './messages.ts';
 import { createNomination, editionWithProgramme, takesNominations } from './service.ts';
 import { NominationFormPage, NominationThanksPage } from './views.tsx';
 
@@ -37,7 +37,7 @@ export function publicNominationRoutes(db: Db, labels: Labels) {
         values={emptyNomination()}
         parties={partyOptions(await labels(), page.lang, { countriesOnly: true })}
         closed={!takesNominations(row.edition)}
-        intro={trainingText(page.lang)('publicIntro')}
+        intro={nominationsText(page.lang)('publicIntro')}
       />,
     );
   });

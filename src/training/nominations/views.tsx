@@ -1,14 +1,22 @@
 import type { LocalizedText } from '../../db/columns.ts';
-import { FormError, Notice } from '../../http/form-fields.tsx';
+import {
+  CheckboxField,
+  FormError,
+  Notice,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
 import type { FieldErrors } from '../../http/request.ts';
 import { formatDate, formatDateRange } from '../../i18n/format.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import type { Edition } from '../access.ts';
-import { Checkbox, localized, personName, SelectField, TextArea, TextField } from '../components.tsx';
+import { fieldErrorOf, localized, personName } from '../components.tsx';
 import { trainingText } from '../messages.ts';
 import { genders } from '../schema.ts';
 import type { NominationFormValues } from './forms.ts';
+import { nominationsText } from './messages.ts';
 
 type EditionRow = { edition: Edition; programmeName: LocalizedText };
 
@@ -34,10 +42,11 @@ export function FocalPointPage(props: {
   notice?: string | undefined;
 }) {
   const { lang } = props.page;
-  const text = trainingText(lang);
+  const text = nominationsText(lang);
+  const shared = trainingText(lang);
   return (
-    <Layout page={props.page} title={text('nominationsTitle')}>
-      <h1>{text('nominationsTitle')}</h1>
+    <Layout page={props.page} title={shared('nominationsTitle')}>
+      <h1>{shared('nominationsTitle')}</h1>
       <Notice message={props.notice} />
       <h2>{text('openEditions')}</h2>
       {props.open.length === 0 ? (
@@ -65,10 +74,10 @@ export function FocalPointPage(props: {
         <table>
           <thead>
             <tr>
-              <th scope="col">{text('colCandidate')}</th>
-              <th scope="col">{text('colParty')}</th>
-              <th scope="col">{text('colEdition')}</th>
-              <th scope="col">{text('colStatus')}</th>
+              <th scope="col">{shared('colCandidate')}</th>
+              <th scope="col">{shared('colParty')}</th>
+              <th scope="col">{shared('colEdition')}</th>
+              <th scope="col">{shared('colStatus')}</th>
             </tr>
           </thead>
           <tbody>
@@ -81,7 +90,7 @@ export function FocalPointPage(props: {
                 </td>
                 <td>{props.labels.partyName(n.partyCode, lang)}</td>
                 <td>{`${localized(n.programmeName, lang)} ${n.year}`}</td>
-                <td>{text(`nomination-${n.status}` as 'nomination-nominated')}</td>
+                <td>{shared(`nomination-${n.status}` as 'nomination-nominated')}</td>
               </tr>
             ))}
           </tbody>
@@ -99,66 +108,80 @@ function NominationFields(props: {
   parties: Array<{ value: string; label: string }>;
 }) {
   const { lang } = props.page;
-  const text = trainingText(lang);
-  const common = { lang, errors: props.errors };
+  const text = nominationsText(lang);
+  const shared = trainingText(lang);
+  const err = fieldErrorOf(lang, props.errors, text);
   const v = props.values;
   return (
     <>
       <TextField
-        {...common}
         name="candidateName"
+        error={err('candidateName')}
         label={text('fieldCandidateName')}
         value={v.candidateName}
         required
         autocomplete="off"
       />
-      <TextField {...common} name="position" label={text('fieldPosition')} value={v.position} required />
-      <TextField {...common} name="office" label={text('fieldOffice')} value={v.office} required />
+      <TextField
+        name="position"
+        error={err('position')}
+        label={shared('fieldPosition')}
+        value={v.position}
+        required
+      />
+      <TextField
+        name="office"
+        error={err('office')}
+        label={shared('fieldOffice')}
+        value={v.office}
+        required
+      />
       <SelectField
-        {...common}
         name="partyCode"
-        label={text('fieldParty')}
+        error={err('partyCode')}
+        label={shared('fieldParty')}
         value={v.partyCode}
-        blank={props.parties.length === 1 ? undefined : ''}
+        emptyLabel={props.parties.length === 1 ? undefined : ''}
         options={props.parties}
         required
       />
       <TextField
-        {...common}
         name="email"
+        error={err('email')}
         type="email"
-        label={text('fieldEmail')}
+        label={shared('fieldEmail')}
         value={v.email}
         required
         autocomplete="off"
       />
       <TextField
-        {...common}
         name="phone"
+        error={err('phone')}
         type="tel"
         label={text('fieldPhone')}
         value={v.phone}
         autocomplete="off"
       />
       <TextArea
-        {...common}
         name="motivation"
+        error={err('motivation')}
         label={text('fieldMotivation')}
         value={v.motivation}
         rows={6}
         required
       />
       <SelectField
-        {...common}
         name="gender"
+        error={err('gender')}
         label={text('fieldGender')}
         hint={text('genderHint')}
         value={v.gender}
-        blank={text('notStated')}
-        options={genders.map((g) => ({ value: g, label: text(`gender-${g}`) }))}
+        emptyLabel={shared('notStated')}
+        options={genders.map((g) => ({ value: g, label: shared(`gender-${g}`) }))}
       />
-      <Checkbox
+      <CheckboxField
         id="consentPublicName"
+        value="on"
         name="consentPublicName"
         label={text('fieldConsent')}
         checked={v.consentPublicName}
@@ -179,7 +202,8 @@ export function NominationFormPage(props: {
   intro?: string;
 }) {
   const { lang } = props.page;
-  const text = trainingText(lang);
+  const text = nominationsText(lang);
+  const shared = trainingText(lang);
   const title = text('nominateFor', { edition: editionName(props.row, lang) });
   const hasErrors = props.errors && Object.keys(props.errors).length > 0;
   return (
@@ -191,7 +215,7 @@ export function NominationFormPage(props: {
       ) : (
         <form method="post" action={props.action} class="stacked" novalidate>
           <CsrfField page={props.page} />
-          <FormError message={hasErrors ? text('formHasErrors') : undefined} />
+          <FormError message={hasErrors ? shared('formHasErrors') : undefined} />
           <NominationFields
             page={props.page}
             values={props.values}
@@ -206,7 +230,7 @@ export function NominationFormPage(props: {
 }
 
 export function NominationThanksPage(props: { page: PageContext; row: EditionRow }) {
-  const text = trainingText(props.page.lang);
+  const text = nominationsText(props.page.lang);
   const title = text('nominationReceived');
   return (
     <Layout page={props.page} title={title}>

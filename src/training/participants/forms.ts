@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type FormBody, formText } from '../../http/request.ts';
+import { type FieldErrors, type FormBody, formText } from '../../http/request.ts';
 import { isCalendarDate } from '../form-data.ts';
 import { projectStatuses } from '../schema.ts';
 
@@ -40,3 +40,6 @@ export const milestoneFormValues = (form: FormBody): MilestoneFormValues => ({
 export const commentFormSchema = z.object({
   body: z.string().min(1, 'commentRequired').max(4000, 'tooLong'),
 });
+
+/** Which form of the participant page failed ("project", "milestone-12"…), its errors and what was typed. */
+export type ParticipantPageFailure = { form: string; errors: FieldErrors; values?: Record<string, string> };

@@ -5,7 +5,8 @@ import { createApp } from '../../app.tsx';
 import type { Database } from '../../db/database.ts';
 import { openTestDatabase, testBackends } from '../../db/test-database.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
-import { createNomination, decideNomination } from '../nominations/service.ts';
+import { decideNomination } from '../editions/selection.ts';
+import { createNomination } from '../nominations/service.ts';
 import {
   certificates,
   participantFiles,

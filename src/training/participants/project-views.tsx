@@ -1,12 +1,13 @@
-import { FormError } from '../../http/form-fields.tsx';
+import { FormError, SelectField, TextArea, TextField } from '../../http/form-fields.tsx';
 import { CsrfField, type PageContext } from '../../http/layout.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import type { ParticipantAccess } from '../access.ts';
-import { DateTime, SelectField, TextArea, TextField } from '../components.tsx';
+import { DateTime, errorMessage, fieldErrorOf } from '../components.tsx';
 import { trainingText } from '../messages.ts';
 import { projectStatuses } from '../schema.ts';
+import type { ParticipantPageFailure } from './forms.ts';
+import { participantsText } from './messages.ts';
 import type { ParticipantDetail } from './service.ts';
-import type { ParticipantPageFailure } from './views.tsx';
 
 type Props = {
   page: PageContext;
@@ -19,7 +20,8 @@ type Props = {
 /** Research project, milestones and the conversation about them. */
 export function ProjectSection(props: Props) {
   const { lang } = props.page;
-  const text = trainingText(lang);
+  const text = participantsText(lang);
+  const shared = trainingText(lang);
   const { project, milestones, comments } = props.detail;
   const { asCoordinator, asAdvisor } = props.access;
   const failed = (form: string) => (props.failure?.form === form ? props.failure : undefined);
@@ -47,29 +49,26 @@ export function ProjectSection(props: Props) {
           <form method="post" action={`${props.base}/project`} class="stacked" novalidate>
             <CsrfField page={props.page} />
             <TextField
-              lang={lang}
-              errors={projectFailure?.errors}
-              idPrefix="project-"
+              error={errorMessage(lang, projectFailure?.errors.title, text)}
+              id="project-title"
               name="title"
               label={text('fieldProjectTitle')}
               value={projectValues.title ?? ''}
               required
             />
             <TextArea
-              lang={lang}
-              errors={projectFailure?.errors}
-              idPrefix="project-"
+              error={errorMessage(lang, projectFailure?.errors.plan, text)}
+              id="project-plan"
               name="plan"
               label={text('fieldPlan')}
               value={projectValues.plan ?? ''}
               rows={6}
             />
             <SelectField
-              lang={lang}
-              errors={projectFailure?.errors}
-              idPrefix="project-"
+              error={errorMessage(lang, projectFailure?.errors.status, text)}
+              id="project-status"
               name="status"
-              label={text('colStatus')}
+              label={shared('colStatus')}
               value={projectValues.status ?? 'proposed'}
               options={projectStatuses.map((s) => ({ value: s, label: text(`project-${s}`) }))}
             />
@@ -105,7 +104,7 @@ export function ProjectSection(props: Props) {
                           values={values}
                           errors={mFailure?.errors}
                         />
-                        <button type="submit">{text('save')}</button>
+                        <button type="submit">{shared('save')}</button>
                       </form>
                     </details>
                   ) : null}
@@ -142,9 +141,8 @@ export function ProjectSection(props: Props) {
             <CsrfField page={props.page} />
             <FormError message={failed('comment') ? text('commentRequired') : undefined} />
             <TextArea
-              lang={lang}
-              errors={failed('comment')?.errors}
-              idPrefix="comment-"
+              error={errorMessage(lang, failed('comment')?.errors.body, text)}
+              id="comment-body"
               name="body"
               label={text('fieldComment')}
               value=""
@@ -166,28 +164,31 @@ function MilestoneFields(props: {
   errors?: Record<string, string> | undefined;
 }) {
   const { lang } = props.page;
-  const text = trainingText(lang);
-  const common = { lang, errors: props.errors, idPrefix: props.prefix };
+  const text = participantsText(lang);
+  const err = fieldErrorOf(lang, props.errors, text);
   return (
     <>
       <TextField
-        {...common}
         name="title"
+        error={err('title')}
+        id={`${props.prefix}title`}
         label={text('fieldMilestoneTitle')}
         value={props.values.title ?? ''}
         required
       />
       <TextField
-        {...common}
         name="dueOn"
+        error={err('dueOn')}
+        id={`${props.prefix}dueOn`}
         type="date"
         label={text('fieldDueOn')}
         value={props.values.dueOn ?? ''}
         required
       />
       <TextField
-        {...common}
         name="doneOn"
+        error={err('doneOn')}
+        id={`${props.prefix}doneOn`}
         type="date"
         label={text('fieldDoneOn')}
         value={props.values.doneOn ?? ''}

@@ -4,41 +4,48 @@ import { requireAccount, requireSignedIn } from '../../accounts/guard.ts';
 import { advisingAgencies, ownParticipantIds } from '../../accounts/policy.ts';
 import { actorOf } from '../../audit/record.ts';
 import type { Db } from '../../db/database.ts';
+import { NotFoundError } from '../../errors.ts';
 import { pageContext } from '../../http/page-context.ts';
 import {
   type FieldErrors,
   fieldErrors,
   formFile,
   formText,
+  idParam,
   positiveId,
   readForm,
 } from '../../http/request.ts';
-import { notFound, type ParticipantAccess, participantAccess, participantAccessFor } from '../access.ts';
+import { type ParticipantAccess, participantAccess, participantAccessFor } from '../access.ts';
 import { erasePersonData, exportPersonData } from '../privacy.ts';
-import { afterPost, doneNotice, idParam, type Labels, siteOrigin, training } from '../route-helpers.ts';
+import {
+  afterPost,
+  type Done,
+  doneNotice,
+  found,
+  type Labels,
+  siteOrigin,
+  training,
+} from '../route-helpers.ts';
 import { certificateOf, issueCertificate, renderCertificate } from './certificates.ts';
 import {
   commentFormSchema,
   milestoneFormSchema,
   milestoneFormValues,
+  type ParticipantPageFailure,
   projectFormSchema,
   projectFormValues,
 } from './forms.ts';
 import { participantFile, storePresentation } from './presentation-files.ts';
+import { addComment, addMilestone, projectOf, saveProject, updateMilestone } from './projects.ts';
 import {
-  addComment,
-  addMilestone,
   advisedParticipants,
   advisorsFor,
   assignAdvisor,
   participantDetail,
   participantsByIds,
-  projectOf,
-  saveProject,
   setCompleted,
-  updateMilestone,
 } from './service.ts';
-import { AdvisingPage, MyTrainingPage, ParticipantPage, type ParticipantPageFailure } from './views.tsx';
+import { AdvisingPage, MyTrainingPage, ParticipantPage } from './views.tsx';
 
 const participantPath = `${training}/participants/:id{[0-9]+}`;
 
@@ -67,7 +74,7 @@ export function participantRoutes(db: Db, labels: Labels) {
       status,
     );
   };
-  const back = (c: Context, access: ParticipantAccess, done: Parameters<typeof afterPost>[2]) =>
+  const back = (c: Context, access: ParticipantAccess, done: Done) =>
     afterPost(c, `/${pageContext(c).lang}/training/participants/${access.participant.id}`, done);
   const signedInAccount = (c: Context) => requireSignedIn(c).account;
 
@@ -116,7 +123,7 @@ export function participantRoutes(db: Db, labels: Labels) {
   app.post(`${participantPath}/milestones`, async (c) => {
     const account = signedInAccount(c);
     const access = await participantAccessFor(db, account, idParam(c), (a) => a.asCoordinator);
-    const project = (await projectOf(db, access.participant.id)) ?? notFound();
+    const project = found(await projectOf(db, access.participant.id), 'project');
     const values = milestoneFormValues(await readForm(c));
     const parsed = milestoneFormSchema.safeParse(values);
     if (!parsed.success)
@@ -128,7 +135,7 @@ export function participantRoutes(db: Db, labels: Labels) {
   app.post(`${participantPath}/milestones/:milestone{[0-9]+}`, async (c) => {
     const account = signedInAccount(c);
     const access = await participantAccessFor(db, account, idParam(c), (a) => a.asCoordinator || a.asAdvisor);
-    const project = (await projectOf(db, access.participant.id)) ?? notFound();
+    const project = found(await projectOf(db, access.participant.id), 'project');
     const milestoneId = idParam(c, 'milestone');
     const values = milestoneFormValues(await readForm(c));
     const parsed = milestoneFormSchema.safeParse(values);
@@ -139,14 +146,15 @@ export function participantRoutes(db: Db, labels: Labels) {
         { form: `milestone-${milestoneId}`, errors: fieldErrors(parsed.error), values },
         400,
       );
-    if (!(await updateMilestone(db, account, project.id, milestoneId, parsed.data))) return notFound();
+    if (!(await updateMilestone(db, account, project.id, milestoneId, parsed.data)))
+      throw new NotFoundError('milestone');
     return back(c, access, 'milestoneSaved');
   });
 
   app.post(`${participantPath}/comments`, async (c) => {
     const account = signedInAccount(c);
     const access = await participantAccess(db, account, idParam(c));
-    const project = (await projectOf(db, access.participant.id)) ?? notFound();
+    const project = found(await projectOf(db, access.participant.id), 'project');
     const parsed = commentFormSchema.safeParse({ body: formText(await readForm(c), 'body') });
     if (!parsed.success) return show(c, access, { form: 'comment', errors: fieldErrors(parsed.error) }, 400);
     await addComment(db, account, project.id, parsed.data.body);
@@ -172,7 +180,7 @@ export function participantRoutes(db: Db, labels: Labels) {
   // Files are only ever downloaded, never shown inline: an uploaded file cannot run in our origin.
   app.get(`${participantPath}/files/:file{[0-9]+}`, async (c) => {
     const access = await participantAccess(db, signedInAccount(c), idParam(c));
-    const file = (await participantFile(db, access.participant.id, idParam(c, 'file'))) ?? notFound();
+    const file = found(await participantFile(db, access.participant.id, idParam(c, 'file')), 'file');
     return c.body(new Uint8Array(file.content), 200, {
       'Content-Type': file.contentType,
       'Content-Disposition': contentDisposition(file.fileName),
@@ -208,7 +216,8 @@ export function participantRoutes(db: Db, labels: Labels) {
     const page = pageContext(c);
     const access = await participantAccess(db, signedInAccount(c), idParam(c));
     const certificate = await certificateOf(db, access.participant.id);
-    if (!certificate || certificate.revokedAt || !access.participant.completedAt) return notFound();
+    if (!certificate || certificate.revokedAt || !access.participant.completedAt)
+      throw new NotFoundError('certificate');
     const pdf = await renderCertificate(access, certificate, await labels(), page.lang, siteOrigin(c));
     return c.body(new Uint8Array(pdf), 200, {
       'Content-Type': 'application/pdf',
@@ -220,7 +229,7 @@ export function participantRoutes(db: Db, labels: Labels) {
   app.get(`${participantPath}/export.json`, async (c) => {
     const account = signedInAccount(c);
     const access = await participantAccessFor(db, account, idParam(c), (a) => a.asCoordinator);
-    const data = (await exportPersonData(db, access.participant.id, actorOf(account))) ?? notFound();
+    const data = found(await exportPersonData(db, access.participant.id, actorOf(account)), 'participant');
     return c.json(data, 200, {
       'Content-Disposition': `attachment; filename="participant-${access.participant.id}.json"`,
       'Cache-Control': 'private, no-store',

@@ -1,13 +1,15 @@
 import type { LocalizedText } from '../../db/columns.ts';
 import { Notice } from '../../http/form-fields.tsx';
 import { Layout, type PageContext } from '../../http/layout.tsx';
-import type { FieldErrors } from '../../http/request.ts';
 import { formatDate } from '../../i18n/format.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import type { ParticipantAccess } from '../access.ts';
 import { localized, personName, SampleMark } from '../components.tsx';
 import { trainingText } from '../messages.ts';
-import { CoordinatorTools, PresentationSection } from './coordinator-views.tsx';
+import { CoordinatorTools } from './coordinator-views.tsx';
+import type { ParticipantPageFailure } from './forms.ts';
+import { participantsText } from './messages.ts';
+import { PresentationSection } from './presentation-views.tsx';
 import { ProjectSection } from './project-views.tsx';
 import type { ParticipantDetail } from './service.ts';
 
@@ -26,14 +28,15 @@ type ParticipantRow = {
 
 function ParticipantTable(props: { page: PageContext; labels: ReferenceLabels; rows: ParticipantRow[] }) {
   const { lang } = props.page;
-  const text = trainingText(lang);
+  const text = participantsText(lang);
+  const shared = trainingText(lang);
   return (
     <table>
       <thead>
         <tr>
-          <th scope="col">{text('colName')}</th>
-          <th scope="col">{text('colParty')}</th>
-          <th scope="col">{text('colEdition')}</th>
+          <th scope="col">{shared('colName')}</th>
+          <th scope="col">{shared('colParty')}</th>
+          <th scope="col">{shared('colEdition')}</th>
           <th scope="col">{text('colProject')}</th>
         </tr>
       </thead>
@@ -59,10 +62,11 @@ function ParticipantTable(props: { page: PageContext; labels: ReferenceLabels; r
 }
 
 export function AdvisingPage(props: { page: PageContext; labels: ReferenceLabels; rows: ParticipantRow[] }) {
-  const text = trainingText(props.page.lang);
+  const text = participantsText(props.page.lang);
+  const shared = trainingText(props.page.lang);
   return (
-    <Layout page={props.page} title={text('advisingTitle')}>
-      <h1>{text('advisingTitle')}</h1>
+    <Layout page={props.page} title={shared('advisingTitle')}>
+      <h1>{shared('advisingTitle')}</h1>
       {props.rows.length === 0 ? <p>{text('noAdvisees')}</p> : <ParticipantTable {...props} />}
     </Layout>
   );
@@ -73,16 +77,15 @@ export function MyTrainingPage(props: {
   labels: ReferenceLabels;
   rows: ParticipantRow[];
 }) {
-  const text = trainingText(props.page.lang);
+  const text = participantsText(props.page.lang);
+  const shared = trainingText(props.page.lang);
   return (
-    <Layout page={props.page} title={text('myTrainingTitle')}>
-      <h1>{text('myTrainingTitle')}</h1>
+    <Layout page={props.page} title={shared('myTrainingTitle')}>
+      <h1>{shared('myTrainingTitle')}</h1>
       {props.rows.length === 0 ? <p>{text('noOwnRecord')}</p> : <ParticipantTable {...props} />}
     </Layout>
   );
 }
-
-export type ParticipantPageFailure = { form: string; errors: FieldErrors; values?: Record<string, string> };
 
 export function ParticipantPage(props: {
   page: PageContext;
@@ -94,7 +97,8 @@ export function ParticipantPage(props: {
   failure?: ParticipantPageFailure | undefined;
 }) {
   const { lang } = props.page;
-  const text = trainingText(lang);
+  const text = participantsText(lang);
+  const shared = trainingText(lang);
   const { participant, nomination, advisor } = props.detail;
   const { edition, programme } = props.access;
   const base = `/${lang}/training/participants/${participant.id}`;
@@ -113,27 +117,27 @@ export function ParticipantPage(props: {
       </h1>
       <Notice message={props.notice} />
       <dl class="fields">
-        <dt>{text('colEdition')}</dt>
+        <dt>{shared('colEdition')}</dt>
         <dd>{`${localized(programme.name, lang)} ${edition.year}`}</dd>
-        <dt>{text('fieldPosition')}</dt>
+        <dt>{shared('fieldPosition')}</dt>
         <dd>{participant.position ?? '—'}</dd>
-        <dt>{text('fieldOffice')}</dt>
+        <dt>{shared('fieldOffice')}</dt>
         <dd>{participant.office}</dd>
-        <dt>{text('fieldParty')}</dt>
+        <dt>{shared('fieldParty')}</dt>
         <dd>{props.labels.partyName(participant.partyCode, lang)}</dd>
-        <dt>{text('fieldEmail')}</dt>
+        <dt>{shared('fieldEmail')}</dt>
         <dd>{participant.email ?? '—'}</dd>
-        <dt>{text('genderLabel')}</dt>
-        <dd>{participant.gender ? text(`gender-${participant.gender}`) : text('notStated')}</dd>
+        <dt>{shared('genderLabel')}</dt>
+        <dd>{participant.gender ? shared(`gender-${participant.gender}`) : shared('notStated')}</dd>
         <dt>{text('publicName')}</dt>
-        <dd>{participant.consentPublicName ? text('consentYes') : text('consentNo')}</dd>
-        <dt>{text('colAdvisor')}</dt>
+        <dd>{participant.consentPublicName ? shared('consentYes') : shared('consentNo')}</dd>
+        <dt>{shared('colAdvisor')}</dt>
         <dd>{advisor ? `${advisor.displayName} <${advisor.email}>` : '—'}</dd>
-        <dt>{text('colCompleted')}</dt>
+        <dt>{shared('colCompleted')}</dt>
         <dd>{participant.completedAt ? formatDate(lang, participant.completedAt.toISOString()) : '—'}</dd>
         {nomination?.motivation ? (
           <>
-            <dt>{text('motivation')}</dt>
+            <dt>{shared('motivation')}</dt>
             <dd>{nomination.motivation}</dd>
           </>
         ) : null}

@@ -4,7 +4,6 @@ import { refreshActivitySearch } from '../../activities/search-index.ts';
 import { touch } from '../../db/columns.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import type { NameResolver } from '../../reference/name-resolver.ts';
-import type { ProgrammeArticleFacts } from './programme-article.ts';
 import {
   editionSessions,
   programmeAgreements,
@@ -12,6 +11,7 @@ import {
   trainingEditions,
   trainingProgrammes,
 } from '../schema.ts';
+import type { ProgrammeArticleFacts } from './programme-article.ts';
 
 export type ProgrammeIdentity = {
   code: string;
