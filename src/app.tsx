@@ -46,7 +46,6 @@ import { canReadReportDraft } from './reports/lifecycle/access.ts';
 import { reportRoutes } from './reports/routes.tsx';
 import { reviewRoutes, reviewWorkspaceEntries } from './review/routes.tsx';
 import { searchRoutes } from './search/routes.tsx';
-import { alumniRoutes, alumniWorkspaceEntries } from './training/alumni/routes.tsx';
 import { trainingRoutes, trainingWorkspaceEntries } from './training/routes.tsx';
 import { accountRoutes } from './workspace/routes.tsx';
 
@@ -123,12 +122,10 @@ export function createApp(database: Database, options: AppOptions = {}) {
   const workspaceEntries: WorkspaceEntries[] = [
     draftingWorkspaceEntries,
     trainingWorkspaceEntries,
-    alumniWorkspaceEntries,
     reviewWorkspaceEntries,
   ];
   app.route('/', draftingRoutes(database.db, labels));
   app.route('/', trainingRoutes(database.db, labels));
-  app.route('/', alumniRoutes(database.db, labels));
   app.route('/', accountRoutes(database.db, labels, workspaceEntries));
   app.route('/', homeRoutes(database.db, labels));
   // A draft's document: its party's reporters, and the Secretariat once it is handed over.

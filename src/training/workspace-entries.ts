@@ -5,9 +5,10 @@ import {
   ownParticipantIds,
 } from '../accounts/policy.ts';
 import type { WorkspaceEntries, WorkspaceLink } from '../accounts/workspace-entries.ts';
+import { alumniWorkspaceEntries } from './alumni/routes.tsx';
 import { trainingText } from './messages.ts';
 
-/** The training links on a signed-in person's workspace page, one per role they hold. */
+/** The training links on a signed-in person's workspace page, one per role they hold, then the alumni list. */
 export const trainingWorkspaceEntries: WorkspaceEntries = (account, lang) => {
   const text = trainingText(lang);
   const links: WorkspaceLink[] = [];
@@ -19,5 +20,5 @@ export const trainingWorkspaceEntries: WorkspaceEntries = (account, lang) => {
     links.push({ href: `/${lang}/training/advising`, label: text('advisingTitle') });
   if (ownParticipantIds(account).length > 0)
     links.push({ href: `/${lang}/training/me`, label: text('myTrainingTitle') });
-  return links;
+  return [...links, ...alumniWorkspaceEntries(account, lang)];
 };
