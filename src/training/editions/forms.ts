@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type FormBody, formList, formText } from '../../http/request.ts';
+import { type FieldErrors, type FormBody, formList, formText } from '../../http/request.ts';
 import { isCalendarDate, lines } from '../form-data.ts';
 import { editionSessions } from '../schema.ts';
 
@@ -163,3 +163,10 @@ export const sessionFormValues = (form: FormBody): SessionFormValues => ({
 
 export const parseSessionForm = (values: SessionFormValues) =>
   sessionFormSchema.safeParse({ ...values, speakers: lines(values.speakers) });
+
+/** Which form on the edition page failed, with its errors and what was typed. */
+export type EditionPageFailure =
+  | { form: 'edition'; errors: FieldErrors; values: EditionFormValues }
+  | { form: 'session'; sessionId: number | null; errors: FieldErrors; values: Record<string, string> }
+  | { form: 'decision'; nominationId: number; message: string }
+  | { form: 'status'; message: string };

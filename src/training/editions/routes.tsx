@@ -13,6 +13,7 @@ import { eraseNominationData } from '../privacy.ts';
 import { afterPost, doneNotice, found, type Labels, training } from '../route-helpers.ts';
 import { addSession, removeSession, updateSession } from './agenda.ts';
 import {
+  type EditionPageFailure,
   editionFormValues,
   editionValuesOf,
   parseEditionForm,
@@ -28,7 +29,7 @@ import {
   editionPageData,
   updateEdition,
 } from './service.ts';
-import { CoordinatorHomePage, EditionPage, type EditionPageFailure, NewEditionPage } from './views.tsx';
+import { CoordinatorHomePage, EditionPage, NewEditionPage } from './views.tsx';
 
 const isCoordinator = (account: Account) => coordinatedAgencies(account).length > 0;
 
@@ -147,7 +148,7 @@ export function editionRoutes(db: Db, labels: Labels) {
     const account = requireAccount(c, isCoordinator);
     const row = await editionForCoordinator(db, account, idParam(c));
     const form = await readForm(c);
-    const to = typeof form.to === 'string' ? form.to : '';
+    const to = formText(form, 'to');
     if (!(await advanceStatus(db, account, row.edition, to))) {
       return again(c, row, { form: 'status', message: editionsText(page.lang)('statusNotNext') }, 409);
     }

@@ -7,9 +7,16 @@ import { type Db, inTransaction } from '../../db/database.ts';
 import { reportActivities, reports } from '../../reports/schema.ts';
 import { coordinatedProgrammeIds, type Edition, type Programme } from '../access.ts';
 import { syncEditionActivity } from '../edition-activity.ts';
-import { editionStatuses, participants, trainingEditions, trainingProgrammes } from '../schema.ts';
+import {
+  type editionSessions,
+  editionStatuses,
+  type nominations,
+  participants,
+  trainingEditions,
+  trainingProgrammes,
+} from '../schema.ts';
 import { sessionsOf } from './agenda.ts';
-import { type EditionInput, editionValuesOf } from './forms.ts';
+import { type EditionFormValues, type EditionInput, editionValuesOf } from './forms.ts';
 import { editionNominations } from './selection.ts';
 
 export type EditionStatus = (typeof editionStatuses)[number];
@@ -171,7 +178,22 @@ async function editionReport(db: Db, activityId: number | null) {
 }
 
 /** Everything the coordinator's edition page shows. */
-export async function editionPageData(db: Db, edition: Edition, programme: Programme) {
+export type EditionPageData = {
+  edition: Edition;
+  programme: { id: number; name: Programme['name'] };
+  sessions: Array<typeof editionSessions.$inferSelect>;
+  nominations: Array<typeof nominations.$inferSelect>;
+  participants: Array<typeof participants.$inferSelect & { advisorName: string | null }>;
+  nextStatus: EditionStatus | null;
+  editionValues: EditionFormValues;
+  report: { activityId: number | null; reportId: number | null; frozen: boolean };
+};
+
+export async function editionPageData(
+  db: Db,
+  edition: Edition,
+  programme: Programme,
+): Promise<EditionPageData> {
   const [sessions, nominationRows, participantRows, report] = await Promise.all([
     sessionsOf(db, edition.id),
     editionNominations(db, edition.id),
@@ -180,7 +202,7 @@ export async function editionPageData(db: Db, edition: Edition, programme: Progr
   ]);
   return {
     edition,
-    programme: programme as { id: number; name: Programme['name'] },
+    programme,
     sessions,
     nominations: nominationRows,
     participants: participantRows,
@@ -189,5 +211,3 @@ export async function editionPageData(db: Db, edition: Edition, programme: Progr
     report,
   };
 }
-
-export type EditionPageData = Awaited<ReturnType<typeof editionPageData>>;

@@ -11,15 +11,19 @@ import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
 import type { FieldErrors } from '../../http/request.ts';
 import { formatDate, formatDateRange, formatNumber } from '../../i18n/format.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
-import type { Edition } from '../access.ts';
 import { fieldErrorOf, localized, partyOptions, personName, SampleMark } from '../components.tsx';
 import { trainingText } from '../messages.ts';
-import type { editionSessions, nominations, participants, trainingProgrammes } from '../schema.ts';
+import type { trainingProgrammes } from '../schema.ts';
 import { AgendaSection } from './agenda-views.tsx';
-import { deliveryLanguageCodes, type EditionFormValues, editionModes } from './forms.ts';
+import {
+  deliveryLanguageCodes,
+  type EditionFormValues,
+  type EditionPageFailure,
+  editionModes,
+} from './forms.ts';
 import { editionsText } from './messages.ts';
 import { NominationsSection } from './selection-views.tsx';
-import type { EditionStatus } from './service.ts';
+import type { EditionPageData, EditionStatus } from './service.ts';
 
 type ProgrammeName = (typeof trainingProgrammes.$inferSelect)['name'];
 
@@ -231,24 +235,6 @@ export function NewEditionPage(props: {
     </Layout>
   );
 }
-
-/** Which form on the edition page failed, with its errors and what was typed. */
-export type EditionPageFailure =
-  | { form: 'edition'; errors: FieldErrors; values: EditionFormValues }
-  | { form: 'session'; sessionId: number | null; errors: FieldErrors; values: Record<string, string> }
-  | { form: 'decision'; nominationId: number; message: string }
-  | { form: 'status'; message: string };
-
-export type EditionPageData = {
-  edition: Edition;
-  programme: { id: number; name: ProgrammeName };
-  sessions: Array<typeof editionSessions.$inferSelect>;
-  nominations: Array<typeof nominations.$inferSelect>;
-  participants: Array<typeof participants.$inferSelect & { advisorName: string | null }>;
-  nextStatus: EditionStatus | null;
-  editionValues: EditionFormValues;
-  report: { activityId: number | null; reportId: number | null; frozen: boolean };
-};
 
 export function EditionPage(props: {
   page: PageContext;
