@@ -323,7 +323,7 @@ function Edition(props: {
             <dt>{tr('fieldNominations')}</dt>
             <dd>
               {edition.publicNominations ? (
-                // The form itself is served by the training workspace (src/training/workspace).
+                // The form itself is served by the training workspace (src/training/nominations).
                 <a href={`/${lang}/programmes/editions/${edition.id}/nominate`}>{tr('publicNominations')}</a>
               ) : (
                 tr('officeNominations')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pdfText, readPdf } from '../testing/pdf.ts';
+import { pdfText, readPdf } from '../../testing/pdf.ts';
 import { type CertificateInput, certificatePdf } from './certificate-pdf.ts';
 
 const input: CertificateInput = {
