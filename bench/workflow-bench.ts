@@ -33,8 +33,8 @@ import { reportPdf } from '../src/reports/document/pdf.ts';
 import { buildReportDocument, loadReportDocument } from '../src/reports/document/report-document.ts';
 import { reportSnapshot } from '../src/reports/document/snapshot.ts';
 import { reportActivities, reports } from '../src/reports/schema.ts';
-import { programmeFigures } from '../src/training/figures.ts';
-import { worldMapSvg } from '../src/training/world-map.ts';
+import { programmeFigures } from '../src/training/programme/figures.ts';
+import { worldMapSvg } from '../src/training/programme/world-map.ts';
 import { percentile } from './registry-bench.ts';
 import { type Cast, castOfParties, mulberry32, pick, type Random } from './synthetic-registry.ts';
 

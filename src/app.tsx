@@ -15,6 +15,7 @@ import { apiDocsRoutes } from './api-docs/routes.tsx';
 import { auditRoutes } from './audit/routes.tsx';
 import type { Database } from './db/database.ts';
 import { draftingRoutes, draftingWorkspaceEntries } from './drafting/routes.tsx';
+import { ForbiddenError, NotFoundError } from './errors.ts';
 import { feedRoutes } from './feeds/routes.ts';
 import { homeRoutes } from './home/routes.tsx';
 import { compressResponses } from './http/compression.ts';
@@ -45,8 +46,7 @@ import { canReadReportDraft } from './reports/lifecycle/access.ts';
 import { reportRoutes } from './reports/routes.tsx';
 import { reviewRoutes, reviewWorkspaceEntries } from './review/routes.tsx';
 import { searchRoutes } from './search/routes.tsx';
-import { alumniRoutes, alumniWorkspaceEntries } from './training/alumni/routes.tsx';
-import { trainingRoutes, trainingWorkspaceEntries } from './training/workspace/routes.tsx';
+import { trainingRoutes, trainingWorkspaceEntries } from './training/routes.tsx';
 import { accountRoutes } from './workspace/routes.tsx';
 
 const siteCss = readFileSync(new URL('./http/static/site.css', import.meta.url), 'utf8');
@@ -122,12 +122,10 @@ export function createApp(database: Database, options: AppOptions = {}) {
   const workspaceEntries: WorkspaceEntries[] = [
     draftingWorkspaceEntries,
     trainingWorkspaceEntries,
-    alumniWorkspaceEntries,
     reviewWorkspaceEntries,
   ];
   app.route('/', draftingRoutes(database.db, labels));
   app.route('/', trainingRoutes(database.db, labels));
-  app.route('/', alumniRoutes(database.db, labels));
   app.route('/', accountRoutes(database.db, labels, workspaceEntries));
   app.route('/', homeRoutes(database.db, labels));
   // A draft's document: its party's reporters, and the Secretariat once it is handed over.
@@ -155,6 +153,9 @@ export function createApp(database: Database, options: AppOptions = {}) {
     return c.html(<NotFoundPage page={pageContext(c)} />, 404);
   });
   app.onError((error, c) => {
+    // Services raise domain errors; here they become the 404 and 403 pages.
+    if (error instanceof NotFoundError) return c.html(<NotFoundPage page={pageContext(c)} />, 404);
+    if (error instanceof ForbiddenError) return c.html(<ForbiddenPage page={pageContext(c)} />, 403);
     if (error instanceof HTTPException) {
       if (error.status === 403) return c.html(<ForbiddenPage page={pageContext(c)} />, 403);
       if (error.status === 404) return c.html(<NotFoundPage page={pageContext(c)} />, 404);

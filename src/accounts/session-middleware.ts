@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { config } from '../config.ts';
@@ -32,19 +31,6 @@ export function cookiesSecure(c: Context): boolean {
 
 export function cookieOptions(c: Context) {
   return { path: '/', httpOnly: true, secure: cookiesSecure(c), sameSite: 'Lax' as const };
-}
-
-/** The caller's address for throttling; behind a trusted proxy, the first X-Forwarded-For hop. */
-export function clientAddress(c: Context): string {
-  if (config().trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
 }
 
 /** Loads the signed-in account from the session cookie; pages for a signed-in person are never cached. */

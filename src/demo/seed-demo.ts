@@ -10,8 +10,8 @@ import { type Db, inTransaction } from '../db/database.ts';
 import { importEtripsFile } from '../etrips/import-file.ts';
 import { referenceResolver } from '../reference/reference-lookup.ts';
 import { reportActivities } from '../reports/schema.ts';
-import { readProgrammeArticle } from '../training/programme-article.ts';
-import { storeProgrammeEdition } from '../training/store-programme.ts';
+import { readProgrammeArticle } from '../training/programme/programme-article.ts';
+import { storeProgrammeEdition } from '../training/programme/store-programme.ts';
 import { demoAgencies } from './agencies.ts';
 
 export const canadaPageFile = '000_05d88512103c0841.txt';

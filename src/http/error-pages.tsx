@@ -1,6 +1,6 @@
 import { accountText } from '../accounts/messages.ts';
-import { operationsText } from '../operations/messages.ts';
 import { Layout, type PageContext } from './layout.tsx';
+import { operationsText } from './messages.ts';
 
 export function NotFoundPage(props: { page: PageContext }) {
   const { t, lang } = props.page;

@@ -72,8 +72,9 @@ function FieldShell(props: ControlProps & { children: Child }) {
 
 export function TextField(
   props: ControlProps & {
-    type?: 'text' | 'email' | 'date' | 'number' | 'url' | 'password';
+    type?: 'text' | 'email' | 'tel' | 'date' | 'datetime-local' | 'number' | 'url' | 'password';
     maxLength?: number;
+    autocomplete?: string;
   },
 ) {
   const id = props.id ?? props.name;
@@ -86,6 +87,7 @@ export function TextField(
         value={props.value ?? ''}
         maxlength={props.maxLength}
         required={props.required}
+        autocomplete={props.autocomplete}
         {...invalidProps(id, props.error, props.hint ? `${id}-hint` : undefined)}
       />
     </FieldShell>
@@ -144,7 +146,7 @@ export function CheckboxField(props: {
   const id = props.id ?? props.name;
   return (
     <div class="field field-checkbox">
-      <input type="checkbox" id={id} name={props.name} value={props.value ?? '1'} checked={props.checked} />
+      <input type="checkbox" id={id} name={props.name} value={props.value ?? '1'} checked={props.checked} />{' '}
       <label for={id}>{props.label}</label>
     </div>
   );

@@ -26,6 +26,24 @@ export function formatDate(
   return dateFormatter(language, precision ?? 'day').format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
+const rangeFormatters = new Map<Language, Intl.DateTimeFormat>();
+
+/** "7–11 October 2024", "7-11 octobre 2024": one range, the shared month and year written once. */
+export function formatDateRange(lang: Language, start: string | null, end: string | null): string | null {
+  if (!start || !end || start === end) return formatDate(lang, start ?? end);
+  let formatter = rangeFormatters.get(lang);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locales[lang], {
+      timeZone: 'UTC',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    rangeFormatters.set(lang, formatter);
+  }
+  return formatter.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`));
+}
+
 export function formatNumber(language: Language, value: number, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(locales[language], options).format(value);
 }

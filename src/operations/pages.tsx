@@ -1,5 +1,5 @@
 import { Layout, type PageContext } from '../http/layout.tsx';
-import { operationsText } from './messages.ts';
+import { operationsText } from '../http/messages.ts';
 
 type Key = Parameters<ReturnType<typeof operationsText>>[0];
 

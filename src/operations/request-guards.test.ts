@@ -4,6 +4,7 @@ import { attemptSignIn } from '../accounts/sign-in.ts';
 import { countSignInTry, maxFailuresPerAccount, maxFailuresPerAddress } from '../accounts/throttle.ts';
 import { createApp } from '../app.tsx';
 import { cliActor } from '../audit/record.ts';
+import { replaceConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { addressNetwork } from './address.ts';
@@ -110,7 +111,7 @@ describe.each(testBackends)('holes closed (%s database)', (backend) => {
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': address },
         body: 'candidate_name=A',
       });
-    process.env.IPCOOP_TRUST_PROXY = '1';
+    const restore = replaceConfig({ trustProxy: true });
     try {
       for (let i = 0; i < (nominate?.limit.max ?? 0); i++)
         expect((await post(`2001:db8:9:9::${i}`)).status).not.toBe(429);
@@ -138,7 +139,7 @@ describe.each(testBackends)('holes closed (%s database)', (backend) => {
       expect(Number(signIn.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(await signIn.text()).toContain('Trop de tentatives');
     } finally {
-      delete process.env.IPCOOP_TRUST_PROXY;
+      restore();
     }
   });
 });

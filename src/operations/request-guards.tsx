@@ -1,8 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { clientAddress } from '../accounts/session-middleware.ts';
 import type { Db } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
-import { addressNetwork } from './address.ts';
+import { addressNetwork, clientAddress } from './address.ts';
 import { OperationsPage } from './pages.tsx';
 import { countRequest, type Limit } from './request-counters.ts';
 

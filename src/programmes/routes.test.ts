@@ -6,7 +6,7 @@ import type { Database, Db } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
-import { verifyCertificate } from '../training/certificate-verify.ts';
+import { verifyCertificate } from '../training/programme/certificate-verify.ts';
 import { certificates, participants, trainingEditions } from '../training/schema.ts';
 
 const validCode = 'VALIDCODE234567ABCDEFGHJK';

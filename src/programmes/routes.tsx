@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { NotFoundPage } from '../http/error-pages.tsx';
 import { pageContext } from '../http/page-context.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { verifyCertificate } from '../training/certificate-verify.ts';
+import { verifyCertificate } from '../training/programme/certificate-verify.ts';
 import { listProgrammes, programmeDetail } from './service.ts';
 import { CertificatePage, ProgrammeListPage, ProgrammePage } from './views.tsx';
 

@@ -3,7 +3,7 @@ import { activities } from '../activities/schema.ts';
 import { agencies } from '../agencies/schema.ts';
 import type { LocalizedText } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
-import { type ProgrammeFigures, programmeFigures } from '../training/figures.ts';
+import { type ProgrammeFigures, programmeFigures } from '../training/programme/figures.ts';
 import {
   editionSessions,
   participants,

@@ -1,13 +1,13 @@
 import { raw } from 'hono/html';
 import { Layout, type PageContext } from '../http/layout.tsx';
-import { formatDate, formatNumber, formatPercent } from '../i18n/format.ts';
+import { formatDate, formatDateRange, formatNumber, formatPercent } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import type { CertificateCheck } from '../training/certificate-verify.ts';
-import type { ProgrammeFigures } from '../training/figures.ts';
-import { worldMapSvg } from '../training/world-map.ts';
-import { formatDateRange } from './date-range.ts';
+import type { CertificateCheck } from '../training/programme/certificate-verify.ts';
+import type { ProgrammeFigures } from '../training/programme/figures.ts';
+import { worldMapSvg } from '../training/programme/world-map.ts';
+
 import { type ProgrammeTranslate, programmeText } from './messages.ts';
 import type { EditionView, Organizer, ProgrammeDetail, ProgrammeSummary } from './service.ts';
 
@@ -323,7 +323,7 @@ function Edition(props: {
             <dt>{tr('fieldNominations')}</dt>
             <dd>
               {edition.publicNominations ? (
-                // The form itself is served by the training workspace (src/training/workspace).
+                // The form itself is served by the training workspace (src/training/nominations).
                 <a href={`/${lang}/programmes/editions/${edition.id}/nominate`}>{tr('publicNominations')}</a>
               ) : (
                 tr('officeNominations')

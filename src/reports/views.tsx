@@ -2,11 +2,11 @@ import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { searchText } from '../search/messages.ts';
 import { BeneficiaryList } from './components.tsx';
 import { documentText } from './document/messages.ts';
 import { LatestRevisionNote, VersionList } from './lifecycle/components.tsx';
 import { revisionLabel } from './lifecycle/status.ts';
+import { reportPageText } from './messages.ts';
 import { type OutlineBlock, outlineOf } from './narrative-outline.ts';
 import { formatReportingPeriod, storedPeriod } from './period.ts';
 import type { ReportDetail, ReportSummary } from './service.ts';
@@ -97,7 +97,7 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
         </li>
         {report.status === 'published' ? (
           <li>
-            <a href={`/${lang}/search?report=${report.id}`}>{searchText(lang)('searchReport')}</a>
+            <a href={`/${lang}/search?report=${report.id}`}>{reportPageText(lang)('searchReport')}</a>
           </li>
         ) : null}
       </ul>

@@ -10,7 +10,6 @@ export const searchText = defineMessages({
     cycleLabel: 'Cycle {cycle}',
     hintReport: 'a report number, as in the address of a report page',
     hintCycle: 'a reporting cycle such as 2021-2022',
-    searchReport: 'Search the activities of this report',
   },
   fr: {
     alsoSearched: 'Également recherché\u202f:',
@@ -19,7 +18,6 @@ export const searchText = defineMessages({
     cycleLabel: 'Cycle {cycle}',
     hintReport: 'un numéro de rapport, comme dans l’adresse de la page d’un rapport',
     hintCycle: 'un cycle de rapport tel que 2021-2022',
-    searchReport: 'Rechercher parmi les activités de ce rapport',
   },
   es: {
     alsoSearched: 'También se buscó:',
@@ -28,7 +26,6 @@ export const searchText = defineMessages({
     cycleLabel: 'Ciclo {cycle}',
     hintReport: 'un número de informe, como en la dirección de la página de un informe',
     hintCycle: 'un ciclo de presentación de informes como 2021-2022',
-    searchReport: 'Buscar entre las actividades de este informe',
   },
 });
 export type SearchTranslate = ReturnType<typeof searchText>;

@@ -15,7 +15,7 @@ import { appendToReport } from '../reports/activity-list.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import { syncEditionActivity } from './edition-activity.ts';
 import { participants, trainingEditions, trainingProgrammes } from './schema.ts';
-import { insertEdition } from './workspace/test-fixtures.ts';
+import { insertEdition } from './test-fixtures.ts';
 
 describe.each(testBackends)('edition activity in the Art. 67 draft (%s database)', (backend) => {
   let database: Database;

@@ -8,6 +8,8 @@ import { auditLog } from '../audit/schema.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
+import { decideNomination } from './editions/selection.ts';
+import { createNomination } from './nominations/service.ts';
 import type { PersonDataExport } from './privacy.ts';
 import {
   certificates,
@@ -18,8 +20,7 @@ import {
   projectMilestones,
   researchProjects,
 } from './schema.ts';
-import { createNomination, decideNomination } from './workspace/nominations.ts';
-import { accountOf, candidateInput, insertEdition } from './workspace/test-fixtures.ts';
+import { accountOf, candidateInput, insertEdition } from './test-fixtures.ts';
 
 describe.each(testBackends)('personal data export and erasure (%s database)', (backend) => {
   let database: Database;

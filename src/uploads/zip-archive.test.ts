@@ -2,7 +2,7 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../accounts/service.ts';
 import type { Db } from '../db/database.ts';
-import { storePresentation } from '../training/workspace/presentation-files.ts';
+import { storePresentation } from '../training/participants/presentation-files.ts';
 import { checkZipArchive, documentZipLimits } from './zip-archive.ts';
 
 type Part = { name: string; data: Buffer; declaredSize?: number };

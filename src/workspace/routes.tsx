@@ -5,13 +5,14 @@ import { requireSignedIn } from '../accounts/guard.ts';
 import { accountText } from '../accounts/messages.ts';
 import { markNotificationsRead, notificationsOf } from '../accounts/notifications.ts';
 import { normalizeEmail, passwordLinkUser, setPasswordWithLink } from '../accounts/service.ts';
-import { clientAddress, cookieOptions, csrfCookie, sessionCookie } from '../accounts/session-middleware.ts';
+import { cookieOptions, csrfCookie, sessionCookie } from '../accounts/session-middleware.ts';
 import { endAllSessions, endSession, startSession } from '../accounts/sessions.ts';
 import { attemptSignIn } from '../accounts/sign-in.ts';
 import type { WorkspaceEntries } from '../accounts/workspace-entries.ts';
 import { agencies } from '../agencies/schema.ts';
 import type { Db } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
+import { clientAddress } from '../operations/address.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import {
   AccountPage,

@@ -77,6 +77,9 @@ export async function restoreBackup(
     const tables = await tablesInDependencyOrder(tx);
     // The reference data the migrations loaded is replaced by the backup's own.
     await tx.execute(sql.raw(`TRUNCATE ${tables.map(quoteIdentifier).join(', ')} RESTART IDENTITY CASCADE`));
+    // Rows come back as they were: triggers (a change log kept by a trigger, say) must not add to them.
+    for (const name of tables)
+      await tx.execute(sql.raw(`ALTER TABLE ${quoteIdentifier(name)} DISABLE TRIGGER USER`));
     const counts: Record<string, number> = {};
     let table: string | undefined;
     let columns: string[] = [];
@@ -123,6 +126,8 @@ export async function restoreBackup(
         throw new BackupError(`The backup is damaged: table ${name} is incomplete. Nothing was restored.`);
     }
     await resetSequences(tx);
+    for (const name of tables)
+      await tx.execute(sql.raw(`ALTER TABLE ${quoteIdentifier(name)} ENABLE TRIGGER USER`));
     return counts;
   });
   // Migrations written after the backup was taken bring it to the current schema.

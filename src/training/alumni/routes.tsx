@@ -4,15 +4,15 @@ import { coordinatedAgencies } from '../../accounts/policy.ts';
 import type { WorkspaceEntries } from '../../accounts/workspace-entries.ts';
 import type { Db } from '../../db/database.ts';
 import { pageContext } from '../../http/page-context.ts';
-import type { ReferenceLabels } from '../../reference/labels.ts';
-import { coordinatedProgrammeIds } from '../workspace/access.ts';
+import { coordinatedProgrammeIds } from '../access.ts';
+import { type Labels, training } from '../route-helpers.ts';
 import { alumniCsv } from './csv.ts';
 import { alumniText } from './messages.ts';
 import { alumniOf } from './service.ts';
 import { AlumniPage } from './views.tsx';
 
 /** The alumni of the programmes a coordinator runs, as a page and as CSV: coordinators only. */
-export function alumniRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
+export function alumniRoutes(db: Db, labels: Labels) {
   const app = new Hono();
 
   const alumniFor = async (c: Parameters<typeof requireSignedIn>[0]) => {
@@ -22,12 +22,12 @@ export function alumniRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     return alumniOf(db, programmeIds);
   };
 
-  app.get('/:lang{(?:en|fr|es)}/training/alumni', async (c) => {
+  app.get(`${training}/alumni`, async (c) => {
     const alumni = await alumniFor(c);
     return c.html(<AlumniPage page={pageContext(c)} labels={await labels()} alumni={alumni} />);
   });
 
-  app.get('/:lang{(?:en|fr|es)}/training/alumni.csv', async (c) => {
+  app.get(`${training}/alumni.csv`, async (c) => {
     const alumni = await alumniFor(c);
     const { lang } = pageContext(c);
     return c.body(alumniCsv(alumni, await labels(), lang), 200, {

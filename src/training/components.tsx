@@ -1,0 +1,69 @@
+import type { FieldErrors } from '../http/request.ts';
+import type { Language } from '../i18n/languages.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import { trainingText } from './messages.ts';
+import { erasedName } from './privacy.ts';
+
+/**
+ * Views the training rooms share (the one view module they may import from one another): names
+ * in the page's language, erased and sample people, party options, errors of the training forms.
+ * Form controls themselves come from http/form-fields.tsx.
+ */
+
+/** A room's translator, taken for any key: errors arrive as plain message keys from the form schemas. */
+type AnyTranslate = (key: never) => string;
+
+/**
+ * Translates an error key from a form schema or a service: from the room's own strings (`own`),
+ * else the training-wide ones; unknown keys fall back to a generic message.
+ */
+export function errorMessage(
+  lang: Language,
+  key: string | undefined,
+  own?: AnyTranslate,
+): string | undefined {
+  if (!key) return undefined;
+  const ownText = own?.(key as never);
+  if (ownText !== undefined && ownText !== key) return ownText;
+  const text = trainingText(lang);
+  const translated = text(key as never);
+  return translated === key ? text('invalidValue') : translated;
+}
+
+/** The translated error of each field of a form, for the `error` of the shared form controls. */
+export const fieldErrorOf =
+  (lang: Language, errors: FieldErrors | undefined, own?: AnyTranslate) => (name: string) =>
+    errorMessage(lang, errors?.[name], own);
+
+/** Parties by their name in the page's language; IGOs left out where only countries make sense. */
+export function partyOptions(
+  labels: ReferenceLabels,
+  lang: Language,
+  options: { countriesOnly?: boolean; only?: string[] } = {},
+) {
+  return [...labels.parties.values()]
+    .filter((party) =>
+      options.only ? options.only.includes(party.code) : !options.countriesOnly || party.kind !== 'igo',
+    )
+    .map((party) => ({ value: party.code, label: party.names[lang] }))
+    .sort((a, b) => a.label.localeCompare(b.label, lang));
+}
+
+/** A name from the languages it exists in: the page's, else English, else any. */
+export function localized(text: Partial<Record<Language, string>>, lang: Language): string {
+  return text[lang] ?? text.en ?? Object.values(text).find(Boolean) ?? '';
+}
+
+/** A participant's or candidate's name; the marker erasure leaves shown as "Erased person" in the page's language. */
+export function personName(name: string, lang: Language): string {
+  return name === erasedName ? trainingText(lang)('erasedPerson') : name;
+}
+
+export function DateTime(props: { value: Date }) {
+  const iso = props.value.toISOString();
+  return <time datetime={iso}>{iso.slice(0, 16).replace('T', ' ')}</time>;
+}
+
+export function SampleMark(props: { lang: Language; isSample: boolean }) {
+  return props.isSample ? <span class="muted"> ({trainingText(props.lang)('sampleData')})</span> : null;
+}

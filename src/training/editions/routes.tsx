@@ -1,0 +1,245 @@
+import { type Context, Hono } from 'hono';
+import { requireAccount } from '../../accounts/guard.ts';
+import { coordinatedAgencies } from '../../accounts/policy.ts';
+import type { Account } from '../../accounts/service.ts';
+import { actorOf } from '../../audit/record.ts';
+import type { Db } from '../../db/database.ts';
+import { NotFoundError } from '../../errors.ts';
+import { pageContext } from '../../http/page-context.ts';
+import { fieldErrors, formText, idParam, readForm } from '../../http/request.ts';
+import { type Edition, editionForCoordinator, type Programme, programmeForCoordinator } from '../access.ts';
+import { trainingText } from '../messages.ts';
+import { eraseNominationData } from '../privacy.ts';
+import { afterPost, doneNotice, found, type Labels, training } from '../route-helpers.ts';
+import { addSession, removeSession, updateSession } from './agenda.ts';
+import {
+  type EditionPageFailure,
+  editionFormValues,
+  editionValuesOf,
+  parseEditionForm,
+  parseSessionForm,
+  sessionFormValues,
+} from './forms.ts';
+import { editionsText } from './messages.ts';
+import { type Decision, decideNomination, decisions, nominationById } from './selection.ts';
+import {
+  advanceStatus,
+  coordinatorProgrammes,
+  createEdition,
+  editionPageData,
+  updateEdition,
+} from './service.ts';
+import { CoordinatorHomePage, EditionPage, NewEditionPage } from './views.tsx';
+
+const isCoordinator = (account: Account) => coordinatedAgencies(account).length > 0;
+
+/**
+ * Coordinator pages: their programmes' editions; each edition's details, status and agenda; and the
+ * selection of its candidates (rank, select, waitlist, decline, erase a candidate's data).
+ */
+export function editionRoutes(db: Db, labels: Labels) {
+  const app = new Hono();
+
+  app.get(training, async (c) => {
+    const account = requireAccount(c, isCoordinator);
+    return c.html(
+      <CoordinatorHomePage page={pageContext(c)} programmes={await coordinatorProgrammes(db, account)} />,
+    );
+  });
+
+  app.get(`${training}/programmes/:id{[0-9]+}/editions/new`, async (c) => {
+    const account = requireAccount(c, isCoordinator);
+    const programme = await programmeForCoordinator(db, account, idParam(c));
+    const values = editionValuesOf({
+      year: new Date().getUTCFullYear() + 1,
+      startDate: null,
+      endDate: null,
+      venue: null,
+      venueCity: null,
+      venuePartyCode: null,
+      mode: 'in-person',
+      deliveryLanguages: ['en'],
+      capacity: null,
+      topics: [],
+      publicNominations: false,
+      nominationDeadline: null,
+    });
+    return c.html(
+      <NewEditionPage page={pageContext(c)} labels={await labels()} programme={programme} values={values} />,
+    );
+  });
+
+  app.post(`${training}/programmes/:id{[0-9]+}/editions`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, isCoordinator);
+    const programme = await programmeForCoordinator(db, account, idParam(c));
+    const values = editionFormValues(await readForm(c));
+    const parsed = parseEditionForm(values);
+    const referenceLabels = await labels();
+    const errors = parsed.success ? {} : fieldErrors(parsed.error);
+    if (values.venuePartyCode && !referenceLabels.parties.has(values.venuePartyCode))
+      errors.venuePartyCode = 'unknownParty';
+    if (!parsed.success || Object.keys(errors).length > 0) {
+      return c.html(
+        <NewEditionPage
+          page={page}
+          labels={referenceLabels}
+          programme={programme}
+          values={values}
+          errors={errors}
+        />,
+        400,
+      );
+    }
+    const id = await createEdition(db, account, programme.id, parsed.data);
+    return afterPost(c, `/${page.lang}/training/editions/${id}`, 'created');
+  });
+
+  app.get(`${training}/editions/:id{[0-9]+}`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, isCoordinator);
+    const { edition, programme } = await editionForCoordinator(db, account, idParam(c));
+    return c.html(
+      <EditionPage
+        page={page}
+        labels={await labels()}
+        data={await editionPageData(db, edition, programme)}
+        notice={doneNotice(c, page.lang)}
+      />,
+    );
+  });
+
+  /** The edition page again, with the form that failed; for 400 and 409 answers. */
+  const again = async (
+    c: Context,
+    row: { edition: Edition; programme: Programme },
+    failure: EditionPageFailure,
+    status: 400 | 409,
+  ) =>
+    c.html(
+      <EditionPage
+        page={pageContext(c)}
+        labels={await labels()}
+        data={await editionPageData(db, row.edition, row.programme)}
+        failure={failure}
+      />,
+      status,
+    );
+
+  app.post(`${training}/editions/:id{[0-9]+}`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, isCoordinator);
+    const row = await editionForCoordinator(db, account, idParam(c));
+    const values = editionFormValues(await readForm(c));
+    const parsed = parseEditionForm(values);
+    const errors = parsed.success ? {} : fieldErrors(parsed.error);
+    if (values.venuePartyCode && !(await labels()).parties.has(values.venuePartyCode))
+      errors.venuePartyCode = 'unknownParty';
+    if (!parsed.success || Object.keys(errors).length > 0)
+      return again(c, row, { form: 'edition', errors, values }, 400);
+    const updated = await updateEdition(db, account, row.edition, parsed.data);
+    if (!updated.ok)
+      return again(c, row, { form: 'edition', errors: { [updated.field]: updated.message }, values }, 400);
+    return afterPost(c, `/${page.lang}/training/editions/${row.edition.id}`, 'saved');
+  });
+
+  app.post(`${training}/editions/:id{[0-9]+}/status`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, isCoordinator);
+    const row = await editionForCoordinator(db, account, idParam(c));
+    const form = await readForm(c);
+    const to = formText(form, 'to');
+    if (!(await advanceStatus(db, account, row.edition, to))) {
+      return again(c, row, { form: 'status', message: editionsText(page.lang)('statusNotNext') }, 409);
+    }
+    return afterPost(c, `/${page.lang}/training/editions/${row.edition.id}`, 'statusChanged');
+  });
+
+  app.post(`${training}/editions/:id{[0-9]+}/sessions`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, isCoordinator);
+    const row = await editionForCoordinator(db, account, idParam(c));
+    const values = sessionFormValues(await readForm(c));
+    const parsed = parseSessionForm(values);
+    if (!parsed.success)
+      return again(
+        c,
+        row,
+        { form: 'session', sessionId: null, errors: fieldErrors(parsed.error), values },
+        400,
+      );
+    await addSession(db, account, row.edition.id, parsed.data);
+    return afterPost(c, `/${page.lang}/training/editions/${row.edition.id}`, 'sessionAdded');
+  });
+
+  app.post(`${training}/editions/:id{[0-9]+}/sessions/:session{[0-9]+}`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, isCoordinator);
+    const row = await editionForCoordinator(db, account, idParam(c));
+    const sessionId = idParam(c, 'session');
+    const values = sessionFormValues(await readForm(c));
+    const parsed = parseSessionForm(values);
+    if (!parsed.success)
+      return again(c, row, { form: 'session', sessionId, errors: fieldErrors(parsed.error), values }, 400);
+    if (!(await updateSession(db, account, row.edition.id, sessionId, parsed.data)))
+      throw new NotFoundError('session');
+    return afterPost(c, `/${page.lang}/training/editions/${row.edition.id}`, 'saved');
+  });
+
+  app.post(`${training}/editions/:id{[0-9]+}/sessions/:session{[0-9]+}/remove`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, isCoordinator);
+    const row = await editionForCoordinator(db, account, idParam(c));
+    if (!(await removeSession(db, account, row.edition.id, idParam(c, 'session'))))
+      throw new NotFoundError('session');
+    return afterPost(c, `/${page.lang}/training/editions/${row.edition.id}`, 'sessionRemoved');
+  });
+
+  /** A nomination and its edition, for one of the edition's coordinators. */
+  const nominationForCoordinator = async (c: Context) => {
+    const account = requireAccount(c, isCoordinator);
+    const nomination = found(await nominationById(db, idParam(c)), 'nomination');
+    const row = await editionForCoordinator(db, account, nomination.editionId);
+    return { account, nomination, row };
+  };
+
+  app.post(`${training}/nominations/:id{[0-9]+}/decision`, async (c) => {
+    const page = pageContext(c);
+    const { account, nomination, row } = await nominationForCoordinator(c);
+    const form = await readForm(c);
+    const text = editionsText(page.lang);
+    const decision = formText(form, 'decision') as Decision;
+    const rankText = formText(form, 'rank');
+    const refuse = (message: string, status: 400 | 409) =>
+      again(c, row, { form: 'decision', nominationId: nomination.id, message }, status);
+    if (!decisions.includes(decision)) return refuse(text('decisionRequired'), 400);
+    if (rankText && !/^\d{1,3}$/.test(rankText)) return refuse(text('invalidRank'), 400);
+    const rank = rankText ? Number(rankText) : decision === 'rank' ? null : undefined;
+    if (rank === 0) return refuse(text('invalidRank'), 400);
+    const outcome = await decideNomination(db, account, nomination.id, decision, rank);
+    if (!outcome.ok) {
+      const message =
+        outcome.reason === 'capacityFull'
+          ? text('capacityFull', { capacity: row.edition.capacity ?? 0 })
+          : outcome.reason === 'participantHasRecords'
+            ? text('participantHasRecords')
+            : text('notDeciding');
+      return refuse(message, 409);
+    }
+    return afterPost(c, `/${page.lang}/training/editions/${row.edition.id}`, 'decided');
+  });
+
+  app.post(`${training}/nominations/:id{[0-9]+}/erase`, async (c) => {
+    const page = pageContext(c);
+    const { account, nomination, row } = await nominationForCoordinator(c);
+    const refuse = (message: string) =>
+      again(c, row, { form: 'decision', nominationId: nomination.id, message }, 409);
+    if (formText(await readForm(c), 'confirm') !== 'yes')
+      return refuse(trainingText(page.lang)('eraseConfirmRequired'));
+    const outcome = await eraseNominationData(db, actorOf(account), nomination.id);
+    if (outcome === 'participant') return refuse(editionsText(page.lang)('eraseThroughParticipant'));
+    return afterPost(c, `/${page.lang}/training/editions/${row.edition.id}`, 'erased');
+  });
+
+  return app;
+}

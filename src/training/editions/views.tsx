@@ -1,0 +1,366 @@
+import {
+  CheckboxField,
+  FieldError,
+  FormError,
+  Notice,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../http/form-fields.tsx';
+import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
+import type { FieldErrors } from '../../http/request.ts';
+import { formatDate, formatDateRange, formatNumber } from '../../i18n/format.ts';
+import type { ReferenceLabels } from '../../reference/labels.ts';
+import { fieldErrorOf, localized, partyOptions, personName, SampleMark } from '../components.tsx';
+import { trainingText } from '../messages.ts';
+import type { trainingProgrammes } from '../schema.ts';
+import { AgendaSection } from './agenda-views.tsx';
+import {
+  deliveryLanguageCodes,
+  type EditionFormValues,
+  type EditionPageFailure,
+  editionModes,
+} from './forms.ts';
+import { editionsText } from './messages.ts';
+import { NominationsSection } from './selection-views.tsx';
+import type { EditionPageData, EditionStatus } from './service.ts';
+
+type ProgrammeName = (typeof trainingProgrammes.$inferSelect)['name'];
+
+export function statusLabel(page: PageContext, status: EditionStatus): string {
+  const text = editionsText(page.lang);
+  return text(`status-${status}`);
+}
+
+export function CoordinatorHomePage(props: {
+  page: PageContext;
+  programmes: Array<{
+    id: number;
+    name: ProgrammeName;
+    editions: Array<{
+      id: number;
+      year: number;
+      startDate: string | null;
+      endDate: string | null;
+      status: EditionStatus;
+      capacity: number | null;
+      participants: number;
+      nominations: number;
+    }>;
+  }>;
+}) {
+  const { lang } = props.page;
+  const text = editionsText(lang);
+  const shared = trainingText(lang);
+  return (
+    <Layout page={props.page} title={shared('editionsTitle')}>
+      <h1>{shared('editionsTitle')}</h1>
+      {props.programmes.length === 0 ? <p>{text('noProgrammes')}</p> : null}
+      {props.programmes.map((programme) => (
+        <section>
+          <h2>{localized(programme.name, lang)}</h2>
+          <p>
+            <a href={`/${lang}/training/programmes/${programme.id}/editions/new`}>{text('newEdition')}</a>
+          </p>
+          {programme.editions.length === 0 ? (
+            <p>{text('noEditions')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{shared('colEdition')}</th>
+                  <th scope="col">{text('colDates')}</th>
+                  <th scope="col">{shared('colStatus')}</th>
+                  <th scope="col">{text('colNominations')}</th>
+                  <th scope="col">{text('colParticipants')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {programme.editions.map((edition) => (
+                  <tr>
+                    <td>
+                      <a href={`/${lang}/training/editions/${edition.id}`}>{edition.year}</a>
+                    </td>
+                    <td>{formatDateRange(lang, edition.startDate, edition.endDate) ?? '—'}</td>
+                    <td>{statusLabel(props.page, edition.status)}</td>
+                    <td>{formatNumber(lang, edition.nominations)}</td>
+                    <td>
+                      {edition.capacity === null
+                        ? formatNumber(lang, edition.participants)
+                        : text('seatsTaken', { taken: edition.participants, capacity: edition.capacity })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+/** The edition's own fields; the same form creates and edits. */
+export function EditionForm(props: {
+  page: PageContext;
+  labels: ReferenceLabels;
+  action: string;
+  values: EditionFormValues;
+  errors?: FieldErrors | undefined;
+  submitLabel: string;
+}) {
+  const { lang } = props.page;
+  const text = editionsText(lang);
+  const shared = trainingText(lang);
+  const err = fieldErrorOf(lang, props.errors, text);
+  const v = props.values;
+  return (
+    <form method="post" action={props.action} class="stacked" novalidate>
+      <CsrfField page={props.page} />
+      <FormError
+        message={props.errors && Object.keys(props.errors).length ? shared('formHasErrors') : undefined}
+      />
+      <TextField name="year" error={err('year')} label={text('fieldYear')} value={v.year} required />
+      <TextField
+        name="startDate"
+        error={err('startDate')}
+        type="date"
+        label={text('fieldStartDate')}
+        value={v.startDate}
+      />
+      <TextField
+        name="endDate"
+        error={err('endDate')}
+        type="date"
+        label={text('fieldEndDate')}
+        value={v.endDate}
+      />
+      <SelectField
+        name="mode"
+        error={err('mode')}
+        label={text('fieldMode')}
+        value={v.mode}
+        emptyLabel=""
+        required
+        options={editionModes.map((mode) => ({ value: mode, label: text(`mode-${mode}`) }))}
+      />
+      <TextField
+        name="venue"
+        error={err('venue')}
+        label={text('fieldVenue')}
+        hint={text('venueHint')}
+        value={v.venue}
+      />
+      <TextField
+        name="venueCity"
+        error={err('venueCity')}
+        label={text('fieldVenueCity')}
+        value={v.venueCity}
+      />
+      <SelectField
+        name="venuePartyCode"
+        error={err('venuePartyCode')}
+        label={text('fieldVenueParty')}
+        value={v.venuePartyCode}
+        emptyLabel=""
+        options={partyOptions(props.labels, lang, { countriesOnly: true })}
+      />
+      <fieldset>
+        <legend>{text('fieldDeliveryLanguages')}</legend>
+        {deliveryLanguageCodes.map((code) => (
+          <CheckboxField
+            id={`deliveryLanguages-${code}`}
+            name="deliveryLanguages"
+            value={code}
+            label={props.labels.languageName(code, lang)}
+            checked={v.deliveryLanguages.includes(code)}
+          />
+        ))}
+        <FieldError id="deliveryLanguages-error" message={err('deliveryLanguages')} />
+      </fieldset>
+      <TextField
+        name="capacity"
+        error={err('capacity')}
+        type="number"
+        label={text('fieldCapacity')}
+        value={v.capacity}
+      />
+      <TextArea
+        name="topics"
+        error={err('topics')}
+        label={text('fieldTopics')}
+        hint={text('onePerLine')}
+        value={v.topics}
+      />
+      <CheckboxField
+        id="publicNominations"
+        value="on"
+        name="publicNominations"
+        label={text('fieldPublicNominations')}
+        checked={v.publicNominations}
+      />
+      <TextField
+        name="nominationDeadline"
+        error={err('nominationDeadline')}
+        type="date"
+        label={text('fieldNominationDeadline')}
+        value={v.nominationDeadline}
+      />
+      <button type="submit">{props.submitLabel}</button>
+    </form>
+  );
+}
+
+export function NewEditionPage(props: {
+  page: PageContext;
+  labels: ReferenceLabels;
+  programme: { id: number; name: ProgrammeName };
+  values: EditionFormValues;
+  errors?: FieldErrors;
+}) {
+  const { lang } = props.page;
+  const text = editionsText(lang);
+  const title = text('newEditionOf', { programme: localized(props.programme.name, lang) });
+  return (
+    <Layout page={props.page} title={title}>
+      <h1>{title}</h1>
+      <EditionForm
+        page={props.page}
+        labels={props.labels}
+        action={`/${lang}/training/programmes/${props.programme.id}/editions`}
+        values={props.values}
+        errors={props.errors}
+        submitLabel={text('createEdition')}
+      />
+    </Layout>
+  );
+}
+
+export function EditionPage(props: {
+  page: PageContext;
+  labels: ReferenceLabels;
+  data: EditionPageData;
+  notice?: string | undefined;
+  failure?: EditionPageFailure | undefined;
+}) {
+  const { lang } = props.page;
+  const text = editionsText(lang);
+  const shared = trainingText(lang);
+  const { edition, programme } = props.data;
+  const base = `/${lang}/training/editions/${edition.id}`;
+  const title = `${localized(programme.name, lang)} ${edition.year}`;
+  const failure = props.failure;
+  return (
+    <Layout page={props.page} title={title}>
+      <p>
+        <a href={`/${lang}/training`}>{shared('editionsTitle')}</a>
+      </p>
+      <h1>{title}</h1>
+      <Notice message={props.notice} />
+      <section aria-labelledby="status-heading">
+        <h2 id="status-heading">{text('statusHeading')}</h2>
+        <p>
+          {text('currentStatus', { status: statusLabel(props.page, edition.status) })}{' '}
+          {edition.status === 'open' ? <span>{text('nominationsOpenNote')}</span> : null}
+        </p>
+        <FormError message={failure?.form === 'status' ? failure.message : undefined} />
+        {props.data.nextStatus ? (
+          <form method="post" action={`${base}/status`}>
+            <CsrfField page={props.page} />
+            <input type="hidden" name="from" value={edition.status} />
+            <input type="hidden" name="to" value={props.data.nextStatus} />
+            <button type="submit">
+              {text('moveTo', { status: statusLabel(props.page, props.data.nextStatus) })}
+            </button>
+          </form>
+        ) : null}
+        <ReportNote page={props.page} report={props.data.report} />
+      </section>
+      <section aria-labelledby="details-heading">
+        <h2 id="details-heading">{text('detailsHeading')}</h2>
+        <EditionForm
+          page={props.page}
+          labels={props.labels}
+          action={base}
+          values={failure?.form === 'edition' ? failure.values : props.data.editionValues}
+          errors={failure?.form === 'edition' ? failure.errors : undefined}
+          submitLabel={shared('save')}
+        />
+      </section>
+      <AgendaSection
+        page={props.page}
+        base={base}
+        sessions={props.data.sessions}
+        failure={failure?.form === 'session' ? failure : undefined}
+      />
+      <NominationsSection
+        page={props.page}
+        labels={props.labels}
+        base={base}
+        edition={edition}
+        nominations={props.data.nominations}
+        seatsTaken={props.data.participants.length}
+        failure={failure?.form === 'decision' ? failure : undefined}
+      />
+      <ParticipantsSection page={props.page} labels={props.labels} participants={props.data.participants} />
+    </Layout>
+  );
+}
+
+function ReportNote(props: { page: PageContext; report: EditionPageData['report'] }) {
+  const text = editionsText(props.page.lang);
+  const { activityId, reportId, frozen } = props.report;
+  if (!activityId) return <p>{text('reportNone')}</p>;
+  if (frozen) return <p>{text('reportFrozen', { activity: activityId })}</p>;
+  return (
+    <p>
+      {reportId
+        ? text('reportInDraft', { activity: activityId, report: reportId })
+        : text('reportNoDraft', { activity: activityId })}
+    </p>
+  );
+}
+
+function ParticipantsSection(props: {
+  page: PageContext;
+  labels: ReferenceLabels;
+  participants: EditionPageData['participants'];
+}) {
+  const { lang } = props.page;
+  const text = editionsText(lang);
+  const shared = trainingText(lang);
+  return (
+    <section aria-labelledby="participants-heading">
+      <h2 id="participants-heading">{text('participantsHeading')}</h2>
+      {props.participants.length === 0 ? (
+        <p>{text('noParticipants')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{shared('colName')}</th>
+              <th scope="col">{shared('colParty')}</th>
+              <th scope="col">{shared('colOffice')}</th>
+              <th scope="col">{shared('colAdvisor')}</th>
+              <th scope="col">{shared('colCompleted')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.participants.map((p) => (
+              <tr>
+                <td>
+                  <a href={`/${lang}/training/participants/${p.id}`}>{personName(p.name, lang)}</a>
+                  <SampleMark lang={lang} isSample={p.isSample} />
+                </td>
+                <td>{props.labels.partyName(p.partyCode, lang)}</td>
+                <td>{p.office}</td>
+                <td>{p.advisorName ?? '—'}</td>
+                <td>{p.completedAt ? formatDate(lang, p.completedAt.toISOString()) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

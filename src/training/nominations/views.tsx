@@ -1,0 +1,241 @@
+import type { LocalizedText } from '../../db/columns.ts';
+import {
+  CheckboxField,
+  FormError,
+  Notice,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../http/form-fields.tsx';
+import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
+import type { FieldErrors } from '../../http/request.ts';
+import { formatDate, formatDateRange } from '../../i18n/format.ts';
+import type { ReferenceLabels } from '../../reference/labels.ts';
+import type { Edition } from '../access.ts';
+import { fieldErrorOf, localized, personName } from '../components.tsx';
+import { trainingText } from '../messages.ts';
+import { genders } from '../schema.ts';
+import type { NominationFormValues } from './forms.ts';
+import { nominationsText } from './messages.ts';
+
+type EditionRow = { edition: Edition; programmeName: LocalizedText };
+
+function editionName(row: EditionRow, lang: PageContext['lang']) {
+  return `${localized(row.programmeName, lang)} ${row.edition.year}`;
+}
+
+/** A focal point's page: editions taking nominations, and where each candidate of their office stands. */
+export function FocalPointPage(props: {
+  page: PageContext;
+  labels: ReferenceLabels;
+  open: EditionRow[];
+  nominations: Array<{
+    id: number;
+    candidateName: string;
+    position: string;
+    partyCode: string;
+    status: string;
+    editionId: number;
+    year: number;
+    programmeName: LocalizedText;
+  }>;
+  notice?: string | undefined;
+}) {
+  const { lang } = props.page;
+  const text = nominationsText(lang);
+  const shared = trainingText(lang);
+  return (
+    <Layout page={props.page} title={shared('nominationsTitle')}>
+      <h1>{shared('nominationsTitle')}</h1>
+      <Notice message={props.notice} />
+      <h2>{text('openEditions')}</h2>
+      {props.open.length === 0 ? (
+        <p>{text('noOpenEditions')}</p>
+      ) : (
+        <ul>
+          {props.open.map((row) => (
+            <li>
+              {editionName(row, lang)} (
+              {formatDateRange(lang, row.edition.startDate, row.edition.endDate) ?? '—'})
+              {row.edition.nominationDeadline
+                ? ` · ${text('deadline', { date: formatDate(lang, row.edition.nominationDeadline) ?? '' })}`
+                : ''}{' '}
+              <a href={`/${lang}/training/editions/${row.edition.id}/nominations/new`}>
+                {text('nominateFor', { edition: editionName(row, lang) })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{text('yourNominations')}</h2>
+      {props.nominations.length === 0 ? (
+        <p>{text('noNominationsYet')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{shared('colCandidate')}</th>
+              <th scope="col">{shared('colParty')}</th>
+              <th scope="col">{shared('colEdition')}</th>
+              <th scope="col">{shared('colStatus')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.nominations.map((n) => (
+              <tr id={`nomination-${n.id}`}>
+                <td>
+                  {personName(n.candidateName, lang)}
+                  <br />
+                  <span class="muted">{n.position}</span>
+                </td>
+                <td>{props.labels.partyName(n.partyCode, lang)}</td>
+                <td>{`${localized(n.programmeName, lang)} ${n.year}`}</td>
+                <td>{shared(`nomination-${n.status}` as 'nomination-nominated')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+/** The candidate's fields, shared by the focal point's form and the public form. */
+function NominationFields(props: {
+  page: PageContext;
+  values: NominationFormValues;
+  errors?: FieldErrors | undefined;
+  parties: Array<{ value: string; label: string }>;
+}) {
+  const { lang } = props.page;
+  const text = nominationsText(lang);
+  const shared = trainingText(lang);
+  const err = fieldErrorOf(lang, props.errors, text);
+  const v = props.values;
+  return (
+    <>
+      <TextField
+        name="candidateName"
+        error={err('candidateName')}
+        label={text('fieldCandidateName')}
+        value={v.candidateName}
+        required
+        autocomplete="off"
+      />
+      <TextField
+        name="position"
+        error={err('position')}
+        label={shared('fieldPosition')}
+        value={v.position}
+        required
+      />
+      <TextField
+        name="office"
+        error={err('office')}
+        label={shared('fieldOffice')}
+        value={v.office}
+        required
+      />
+      <SelectField
+        name="partyCode"
+        error={err('partyCode')}
+        label={shared('fieldParty')}
+        value={v.partyCode}
+        emptyLabel={props.parties.length === 1 ? undefined : ''}
+        options={props.parties}
+        required
+      />
+      <TextField
+        name="email"
+        error={err('email')}
+        type="email"
+        label={shared('fieldEmail')}
+        value={v.email}
+        required
+        autocomplete="off"
+      />
+      <TextField
+        name="phone"
+        error={err('phone')}
+        type="tel"
+        label={text('fieldPhone')}
+        value={v.phone}
+        autocomplete="off"
+      />
+      <TextArea
+        name="motivation"
+        error={err('motivation')}
+        label={text('fieldMotivation')}
+        value={v.motivation}
+        rows={6}
+        required
+      />
+      <SelectField
+        name="gender"
+        error={err('gender')}
+        label={text('fieldGender')}
+        hint={text('genderHint')}
+        value={v.gender}
+        emptyLabel={shared('notStated')}
+        options={genders.map((g) => ({ value: g, label: shared(`gender-${g}`) }))}
+      />
+      <CheckboxField
+        id="consentPublicName"
+        value="on"
+        name="consentPublicName"
+        label={text('fieldConsent')}
+        checked={v.consentPublicName}
+      />
+    </>
+  );
+}
+
+export function NominationFormPage(props: {
+  page: PageContext;
+  row: EditionRow;
+  action: string;
+  values: NominationFormValues;
+  errors?: FieldErrors | undefined;
+  parties: Array<{ value: string; label: string }>;
+  /** Shown instead of the form when the edition is not taking nominations. */
+  closed?: boolean;
+  intro?: string;
+}) {
+  const { lang } = props.page;
+  const text = nominationsText(lang);
+  const shared = trainingText(lang);
+  const title = text('nominateFor', { edition: editionName(props.row, lang) });
+  const hasErrors = props.errors && Object.keys(props.errors).length > 0;
+  return (
+    <Layout page={props.page} title={title}>
+      <h1>{title}</h1>
+      {props.intro ? <p>{props.intro}</p> : null}
+      {props.closed ? (
+        <p>{text('nominationsClosed')}</p>
+      ) : (
+        <form method="post" action={props.action} class="stacked" novalidate>
+          <CsrfField page={props.page} />
+          <FormError message={hasErrors ? shared('formHasErrors') : undefined} />
+          <NominationFields
+            page={props.page}
+            values={props.values}
+            errors={props.errors}
+            parties={props.parties}
+          />
+          <button type="submit">{text('sendNomination')}</button>
+        </form>
+      )}
+    </Layout>
+  );
+}
+
+export function NominationThanksPage(props: { page: PageContext; row: EditionRow }) {
+  const text = nominationsText(props.page.lang);
+  const title = text('nominationReceived');
+  return (
+    <Layout page={props.page} title={title}>
+      <h1>{title}</h1>
+      <p>{text('nominationReceivedText', { edition: editionName(props.row, props.page.lang) })}</p>
+    </Layout>
+  );
+}
