@@ -194,14 +194,16 @@ describe.each(testBackends)('participants, advisors, files and certificates (%s 
     expect(ok.status).toBe(303);
     const [file] = await database.db.select().from(participantFiles);
     expect(file).toMatchObject({
-      fileName: 'Our-office-2028.pdf',
+      fileName: 'Our office (2028).pdf',
       contentType: 'application/pdf',
       sizeBytes: pdfBytes.length,
     });
     for (const session of [amina, coordinator, advisor]) {
       const download = await get(session, `${page(aminaId)}/files/${file?.id}`);
       expect(download.status).toBe(200);
-      expect(download.headers.get('content-disposition')).toBe('attachment; filename="Our-office-2028.pdf"');
+      expect(download.headers.get('content-disposition')).toBe(
+        'attachment; filename="Our office (2028).pdf"',
+      );
       expect(download.headers.get('x-content-type-options')).toBe('nosniff');
       expect(download.headers.get('content-type')).toBe('application/pdf');
       expect(Buffer.from(await download.arrayBuffer()).equals(pdfBytes)).toBe(true);
