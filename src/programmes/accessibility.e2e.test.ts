@@ -47,5 +47,5 @@ describe('programme and certificate pages: accessibility (axe-core, WCAG 2.2 AA)
     }
     await context.close();
     expect(failures).toEqual([]);
-  });
+  }, 180_000); // many pages, each checked by axe: a loaded machine needs the time
 });

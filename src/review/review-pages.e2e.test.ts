@@ -136,7 +136,7 @@ describe('Secretariat review pages in Chromium', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000); // many pages, each checked by axe: a loaded machine needs the time
 
   it('returns a report from the browser without JavaScript, showing a missing comment at its field', async () => {
     const page = await context.newPage();
