@@ -198,5 +198,5 @@ describe('running a training edition in Chromium, without JavaScript', () => {
       await database.db.select().from(participants).where(eq(participants.editionId, editionId)),
     ).toHaveLength(1);
     expect(problems).toEqual([]); // nothing blocked by the strict CSP
-  });
+  }, 180_000); // a whole edition in the browser, four roles: a loaded machine needs the time
 });
