@@ -154,5 +154,5 @@ describe("a reporter drafts Canada's 2021–2022 report in Chromium, without Jav
     expect(blocked).toEqual([]);
     expect(violations).toEqual([]);
     await context.close();
-  });
+  }, 180_000); // a whole draft in the browser with an upload: a loaded machine needs the time
 });
