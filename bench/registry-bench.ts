@@ -15,13 +15,9 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { countActivityFacets, facetLimit } from '../src/activities/facets.ts';
+import { type ActivityFilters, activityFilters } from '../src/activities/filters.ts';
 import { keepMatchIndex, matchInMemory } from '../src/activities/match-index/live-index.ts';
-import {
-  type ActivityFilters,
-  activityFilters,
-  listActivities,
-  matchingActivityIds,
-} from '../src/activities/service.ts';
+import { listActivities, matchingActivityIds } from '../src/activities/service.ts';
 import { config } from '../src/config.ts';
 import { type Database, openDatabase, queryRows } from '../src/db/database.ts';
 import { searchPageResults } from '../src/search/service.ts';

@@ -1,14 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database.ts';
+import type { ActivityFilters, ActivityMatch } from './filters.ts';
 import { matchInMemory } from './match-index/live-index.ts';
 import { activitySearch as s } from './schema.ts';
-import {
-  type ActivityFilters,
-  type ActivityMatch,
-  activityWhere,
-  matchOrder,
-  pageInMemory,
-} from './service.ts';
+import { activityWhere, matchOrder, pageInMemory } from './service.ts';
 
 /** How many values each facet lists, biggest first. */
 export const facetLimit = 50;

@@ -13,7 +13,8 @@ import { isLanguage } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { activityDetail } from './detail.ts';
 import { countActivityFacets } from './facets.ts';
-import { type ActivityFilters, activityFilters, listActivities, matchingActivityIds } from './service.ts';
+import { type ActivityFilters, activityFilters } from './filters.ts';
+import { listActivities, matchingActivityIds } from './service.ts';
 
 /** A download holds at most this many activities: enough for any real query, bounded for the server. */
 

@@ -2,14 +2,7 @@ import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Db, queryRows } from '../db/database.ts';
 import { beneficiariesOf } from '../reports/service.ts';
-import {
-  type ActivityFilters,
-  type ActivityMatch,
-  type ActivitySort,
-  activityFilters,
-  activitySorts,
-  listedInReports,
-} from './filters.ts';
+import { type ActivityFilters, type ActivityMatch, type ActivitySort, listedInReports } from './filters.ts';
 import { fullTextQuery } from './full-text-query.ts';
 import { type MemoryMatch, matchInMemory } from './match-index/live-index.ts';
 import { activities, activitySearch } from './schema.ts';
@@ -189,12 +182,3 @@ async function countActivities(db: Db, where: SQL | undefined): Promise<number> 
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(s).where(where);
   return row?.n ?? 0;
 }
-
-export {
-  type ActivityFilters,
-  type ActivityMatch,
-  type ActivitySort,
-  activityFilters,
-  activitySorts,
-  listedInReports,
-};

@@ -1,4 +1,4 @@
-import { activityFilters } from '../activities/service.ts';
+import { activityFilters } from '../activities/filters.ts';
 import { columnKeys } from '../exports/columns.ts';
 import { maxDownloadActivities } from '../exports/limits.ts';
 import { feedFilters } from '../feeds/filters.ts';

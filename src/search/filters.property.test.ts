@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activityFilters } from '../activities/service.ts';
+import { activityFilters } from '../activities/filters.ts';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
+import type { ActivityFilters } from '../activities/filters.ts';
 import { fullTextQuery } from '../activities/full-text-query.ts';
-import { type ActivityFilters, listActivities } from '../activities/service.ts';
+import { listActivities } from '../activities/service.ts';
 import { type Db, queryRows } from '../db/database.ts';
 import { pickText, type TextByLanguage } from '../i18n/localized-text.ts';
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { countActivityFacets } from '../activities/facets.ts';
-import { activityFilters, effectiveSort } from '../activities/service.ts';
+import { activityFilters } from '../activities/filters.ts';
+import { effectiveSort } from '../activities/service.ts';
 import type { Db } from '../db/database.ts';
 import { columnHeaders, columnKeys, defaultColumns } from '../exports/columns.ts';
 import { BadRequestPage } from '../http/error-pages.tsx';

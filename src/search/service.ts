@@ -1,6 +1,7 @@
 import { type ActivityFacets, facetLimit, facetsAndPage } from '../activities/facets.ts';
+import type { ActivityFilters } from '../activities/filters.ts';
 import { matchInMemory } from '../activities/match-index/live-index.ts';
-import { type ActivityFilters, activityItems, listActivities, pageInMemory } from '../activities/service.ts';
+import { activityItems, listActivities, pageInMemory } from '../activities/service.ts';
 import type { Db } from '../db/database.ts';
 
 /** Whether any filter narrows the registry (paging and order aside). */

@@ -4,9 +4,10 @@ import { loadRegistry, mulberry32, pick, sampleQueries } from '../../../bench/sy
 import { type Database, type Db, inTransaction, openDatabase, queryRows } from '../../db/database.ts';
 import { openTestDatabase, testBackends } from '../../db/test-database.ts';
 import { countActivityFacets } from '../facets.ts';
+import { type ActivityFilters, activityFilters } from '../filters.ts';
 import { activities } from '../schema.ts';
 import { refreshActivitySearch } from '../search-index.ts';
-import { type ActivityFilters, activityFilters, activityWhere, listActivities } from '../service.ts';
+import { activityWhere, listActivities } from '../service.ts';
 import { keepMatchIndex, matchInMemory } from './live-index.ts';
 
 // Queries beyond the sample: stop words only, negation, OR, accents, a phrase, prefixes of nothing.
