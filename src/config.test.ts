@@ -32,7 +32,13 @@ describe('configuration from the environment', () => {
       debug: false,
       chromiumPath: '/usr/bin/chromium',
       testDatabaseUrl: 'postgres://postgres@127.0.0.1:5432/test',
+      metricsOpen: false,
+      metricsToken: undefined,
+      logLevel: 'info',
+      keepAliveSeconds: 75,
+      shutdownSeconds: 25,
     });
+    expect(readConfig({ VITEST: 'true' }).logLevel).toBe('silent');
     expect(readConfig({ PORT: '', DATABASE_URL: ' ', IPCOOP_DATA_DIR: '' })).toEqual(defaults);
   });
 
@@ -50,6 +56,11 @@ describe('configuration from the environment', () => {
       IPCOOP_DEBUG: '1',
       CHROMIUM_PATH: '/opt/chromium/chrome',
       IPCOOP_TEST_PG_URL: 'postgres://root@127.0.0.1:5432/test',
+      IPCOOP_METRICS: '1',
+      IPCOOP_METRICS_TOKEN: 'a-token-of-sixteen-or-more',
+      IPCOOP_LOG_LEVEL: 'warn',
+      IPCOOP_KEEP_ALIVE_SECONDS: '90',
+      IPCOOP_SHUTDOWN_SECONDS: '10',
     });
     expect(settings).toEqual({
       port: 8080,
@@ -64,6 +75,11 @@ describe('configuration from the environment', () => {
       debug: true,
       chromiumPath: '/opt/chromium/chrome',
       testDatabaseUrl: 'postgres://root@127.0.0.1:5432/test',
+      metricsOpen: true,
+      metricsToken: 'a-token-of-sixteen-or-more',
+      logLevel: 'warn',
+      keepAliveSeconds: 90,
+      shutdownSeconds: 10,
     });
     expect(readConfig({ IPCOOP_TRUST_PROXY: 'no' }).trustProxy).toBe(false);
   });

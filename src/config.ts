@@ -30,7 +30,20 @@ export type Config = {
   chromiumPath: string;
   /** IPCOOP_TEST_PG_URL: the server on which each test file creates a database of its own. */
   testDatabaseUrl: string;
+  /** IPCOOP_METRICS: serve Prometheus metrics at /metrics to anyone who reaches the port. */
+  metricsOpen: boolean;
+  /** IPCOOP_METRICS_TOKEN: serve /metrics only with "Authorization: Bearer <token>". */
+  metricsToken: string | undefined;
+  /** IPCOOP_LOG_LEVEL (silent under the test runner, which sets VITEST, unless set). */
+  logLevel: LogLevel;
+  /** IPCOOP_KEEP_ALIVE_SECONDS: how long an idle keep-alive connection stays open. */
+  keepAliveSeconds: number;
+  /** IPCOOP_SHUTDOWN_SECONDS: on SIGTERM, how long requests in flight may take to finish. */
+  shutdownSeconds: number;
 };
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
 
 /** What each variable must hold, in the words of the start-up message; secrets are never echoed. */
 const expectations: Record<string, { expected: string; secret?: boolean }> = {
@@ -52,6 +65,12 @@ const expectations: Record<string, { expected: string; secret?: boolean }> = {
     expected: 'a PostgreSQL URL such as postgres://postgres@127.0.0.1:5432/test',
     secret: true,
   },
+  IPCOOP_METRICS: { expected: '1 or 0' },
+  IPCOOP_METRICS_TOKEN: { expected: 'a token of at least 16 characters', secret: true },
+  IPCOOP_LOG_LEVEL: { expected: `one of ${logLevels.join(', ')}` },
+  IPCOOP_KEEP_ALIVE_SECONDS: { expected: 'a whole number of seconds 1–3600' },
+  IPCOOP_SHUTDOWN_SECONDS: { expected: 'a whole number of seconds 1–600' },
+  VITEST: { expected: 'set by the test runner' },
 };
 
 /** Every variable ipcoop reads. */
@@ -70,6 +89,11 @@ const port = text
   .regex(/^\d{1,5}$/)
   .transform(Number)
   .refine((n) => n >= 1 && n <= 65535);
+const seconds = (max: number) =>
+  text
+    .regex(/^\d{1,4}$/)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= max);
 const postgresUrl = text.refine(isUrl(['postgres:', 'postgresql:']));
 const flag = z
   .string()
@@ -105,6 +129,12 @@ const environment = z.object({
   IPCOOP_DEBUG: setting(flag, false),
   CHROMIUM_PATH: setting(text, '/usr/bin/chromium'),
   IPCOOP_TEST_PG_URL: setting(postgresUrl, 'postgres://postgres@127.0.0.1:5432/test'),
+  IPCOOP_METRICS: setting(flag, false),
+  IPCOOP_METRICS_TOKEN: setting(text.min(16)),
+  IPCOOP_LOG_LEVEL: setting(z.enum(logLevels)),
+  IPCOOP_KEEP_ALIVE_SECONDS: setting(seconds(3600), 75),
+  IPCOOP_SHUTDOWN_SECONDS: setting(seconds(600), 25),
+  VITEST: setting(text),
 });
 
 /** One line per variable that cannot be used. */
@@ -143,6 +173,11 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     debug: v.IPCOOP_DEBUG,
     chromiumPath: v.CHROMIUM_PATH,
     testDatabaseUrl: v.IPCOOP_TEST_PG_URL,
+    metricsOpen: v.IPCOOP_METRICS,
+    metricsToken: v.IPCOOP_METRICS_TOKEN,
+    logLevel: v.IPCOOP_LOG_LEVEL ?? (v.VITEST ? 'silent' : 'info'),
+    keepAliveSeconds: v.IPCOOP_KEEP_ALIVE_SECONDS,
+    shutdownSeconds: v.IPCOOP_SHUTDOWN_SECONDS,
   };
 }
 

@@ -106,7 +106,7 @@ describe('ipcoop CLI', { timeout: 180_000 }, () => {
   it('refuses a second process on the same data folder', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ipcoop-cli-'));
     const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1'], {
-      env: { ...process.env, DATABASE_URL: '', IPCOOP_DATA_DIR: dataDir },
+      env: { ...process.env, DATABASE_URL: '', IPCOOP_DATA_DIR: dataDir, IPCOOP_LOG_LEVEL: 'info' },
     });
     const closed = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
     try {

@@ -78,7 +78,7 @@ describe('moving the demo registry to a server, and backing up a serving hub', {
 
   it('asks the running hub for the backup of its data folder', async () => {
     const hub = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1'], {
-      env: { ...process.env, DATABASE_URL: '', IPCOOP_DATA_DIR: dataDir },
+      env: { ...process.env, DATABASE_URL: '', IPCOOP_DATA_DIR: dataDir, IPCOOP_LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

@@ -109,6 +109,7 @@ function unexpected(file: string, error: unknown): FileImportResult {
     ok: false,
     outcome: 'failed',
     contentHash: null,
+    reportId: null,
   };
 }
 

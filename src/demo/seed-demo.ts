@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { activities, activityAgencies } from '../activities/schema.ts';
 import { refreshActivitySearch } from '../activities/search-index.ts';
 import { upsertAgencies } from '../agencies/service.ts';
@@ -49,11 +49,12 @@ export function seedDemo(db: Db, folder = seedsFolder()): Promise<DemoSummary> {
 async function seedDemoIn(db: Db, folder: string): Promise<DemoSummary> {
   const agencyIds = await upsertAgencies(db, demoAgencies);
   const imported = await importEtripsFile(db, join(folder, canadaPageFile), {});
-  if (!imported.ok || !imported.stored) {
+  // A second run finds the very same file already imported ("unchanged") and keeps that report.
+  const reportId = imported.reportId;
+  if (!imported.ok || reportId === null) {
     const problems = imported.problems.map((p) => `line ${p.line}: ${p.message}`).join('\n');
-    throw new Error(`the demo report could not be imported:\n${problems}`);
+    throw new Error(`the demo report could not be imported (${imported.outcome}):\n${problems}`);
   }
-  const reportId = imported.stored.reportId;
   await linkAgenciesNamedInTitles(db, reportId, agencyIds);
 
   const facts = readProgrammeArticle(readFileSync(join(folder, executiveTrainingArticleFile), 'utf8'));
@@ -79,10 +80,18 @@ async function seedDemoIn(db: Db, folder: string): Promise<DemoSummary> {
   );
   return {
     reportId,
-    activities: imported.page?.programmes.length ?? 0,
+    activities: await countReportActivities(db, reportId),
     programmeId: stored.programmeId,
     editionId: stored.editionId,
   };
+}
+
+async function countReportActivities(db: Db, reportId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(reportActivities)
+    .where(eq(reportActivities.reportId, reportId));
+  return row?.n ?? 0;
 }
 
 async function linkAgenciesNamedInTitles(db: Db, reportId: number, agencyIds: Map<string, number>) {

@@ -42,6 +42,8 @@ export type FileImportResult = {
   ok: boolean;
   outcome: ImportOutcome;
   contentHash: string | null;
+  /** The report this file became: the one just stored, or, when unchanged, the one stored before. */
+  reportId: number | null;
 };
 
 const isBlocking = (problem: Problem, options: ImportOptions) =>
@@ -77,6 +79,7 @@ export async function importEtripsFile(
     ok: false,
     outcome,
     contentHash: null,
+    reportId: null,
   });
   let page: ParsedPage;
   let contentHash: string;
@@ -90,7 +93,17 @@ export async function importEtripsFile(
         .where(eq(etripsImports.contentHash, contentHash))
         .limit(1);
       if (seen) {
-        return { file, page: null, problems: [], stored: null, ok: true, outcome: 'unchanged', contentHash };
+        const outcome = 'unchanged';
+        return {
+          file,
+          page: null,
+          problems: [],
+          stored: null,
+          ok: true,
+          outcome,
+          contentHash,
+          reportId: seen.reportId,
+        };
       }
     }
     const { resolver, partyName } = referenceResolver();
@@ -110,9 +123,28 @@ export async function importEtripsFile(
     throw error;
   }
   const ok = !page.problems.some((problem) => isBlocking(problem, options));
-  if (!ok) return { file, page, problems: page.problems, stored: null, ok, outcome: 'failed', contentHash };
+  if (!ok)
+    return {
+      file,
+      page,
+      problems: page.problems,
+      stored: null,
+      ok,
+      outcome: 'failed',
+      contentHash,
+      reportId: null,
+    };
   if (options.dryRun || !db) {
-    return { file, page, problems: page.problems, stored: null, ok, outcome: 'checked', contentHash };
+    return {
+      file,
+      page,
+      problems: page.problems,
+      stored: null,
+      ok,
+      outcome: 'checked',
+      contentHash,
+      reportId: null,
+    };
   }
   try {
     const stored = await storeEtripsReport(
@@ -121,7 +153,17 @@ export async function importEtripsFile(
       `e-TRIPS page (${page.uiLanguage} interface): ${basename(path)}`,
       { contentHash, file: path, ...(options.force ? { force: true } : {}) },
     );
-    return { file, page, problems: page.problems, stored, ok: true, outcome: 'imported', contentHash };
+    const reportId = stored.reportId;
+    return {
+      file,
+      page,
+      problems: page.problems,
+      stored,
+      ok: true,
+      outcome: 'imported',
+      contentHash,
+      reportId,
+    };
   } catch (error) {
     if (error instanceof ImportConflictError) {
       return refused({ line: 1, message: error.message, severity: 'error' }, 'conflict', page);

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { format } from 'node:util';
 import pino from 'pino';
+import { ConfigError, config, type LogLevel } from '../config.ts';
 
 /** The request being served, for every log line written while serving it. */
 export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
@@ -10,7 +11,7 @@ export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
  * serving a request. Quiet under the test runner unless IPCOOP_LOG_LEVEL says otherwise.
  */
 export const logger = pino({
-  level: process.env.IPCOOP_LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
+  level: configuredLevel(),
   base: { service: 'ipcoop' },
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
@@ -30,4 +31,14 @@ export function routeConsoleToLog() {
     if (error && args.length === 1) logger.error({ err: error }, (error as Error).message);
     else logger.error(error ? { err: error } : {}, format(...args));
   };
+}
+
+/** The configured level; a bad environment is reported by the command itself, in one line. */
+function configuredLevel(): LogLevel {
+  try {
+    return config().logLevel;
+  } catch (error) {
+    if (error instanceof ConfigError) return 'info';
+    throw error;
+  }
 }

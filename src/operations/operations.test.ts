@@ -2,6 +2,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
+import { readConfig } from '../config.ts';
 import { type Database, type Db, openDatabase } from '../db/database.ts';
 import { isDatabaseUnavailable } from './database-errors.ts';
 import { operationsSettings } from './environment.ts';
@@ -26,14 +27,16 @@ describe('health, readiness, metrics and request ids', () => {
 
   it('serves metrics only when enabled, and then only with the token when one is set', async () => {
     expect((await createApp(database).request('/metrics')).status).toBe(404);
-    const open = createApp(database, { settings: operationsSettings({ IPCOOP_METRICS: '1' }) });
+    const open = createApp(database, { settings: operationsSettings(readConfig({ IPCOOP_METRICS: '1' })) });
     await open.request('/healthz');
     const text = await (await open.request('/metrics')).text();
     expect(text).toContain('http_requests_total{method="GET",route="/healthz",status="200"} 1');
     expect(text).toContain('http_request_duration_seconds_bucket');
     expect(text).toContain('nodejs_eventloop_lag_seconds');
     const token = 'a-long-metrics-token-for-tests';
-    const guarded = createApp(database, { settings: operationsSettings({ IPCOOP_METRICS_TOKEN: token }) });
+    const guarded = createApp(database, {
+      settings: operationsSettings(readConfig({ IPCOOP_METRICS_TOKEN: token })),
+    });
     expect((await guarded.request('/metrics')).status).toBe(401);
     expect((await guarded.request('/metrics', { headers: { Authorization: 'Bearer wrong' } })).status).toBe(
       401,
@@ -41,7 +44,7 @@ describe('health, readiness, metrics and request ids', () => {
     expect(
       (await guarded.request('/metrics', { headers: { Authorization: `Bearer ${token}` } })).status,
     ).toBe(200);
-    expect(() => operationsSettings({ IPCOOP_METRICS_TOKEN: 'short' })).toThrow(/16 characters/);
+    expect(() => readConfig({ IPCOOP_METRICS_TOKEN: 'short' })).toThrow(/at least 16 characters/);
   });
 
   it('gives every answer a request id, shown on the error page', async () => {
