@@ -4,6 +4,8 @@
  * its share of the mix; `download` marks the large answers whose timeout the runner lengthens.
  */
 
+import { popularBeneficiaries, sampleQueries } from '../synthetic-registry.ts';
+
 /** What the requests may need to know of the registry under load. */
 export type LoadContext = { reportId: number; programmeId: number };
 
@@ -31,6 +33,67 @@ export const requestMix: LoadRequest[] = [
   { name: 'report PDF download', weight: 2, path: (c) => `/en/reports/${c.reportId}.pdf`, download: true },
   { name: 'report DOCX download', weight: 2, path: (c) => `/en/reports/${c.reportId}.docx`, download: true },
 ];
+
+/**
+ * The mix over the benchmark's synthetic registry (`npm run bench -- --keep`): the bench's own
+ * queries in the three interface languages, with and without filters (a popular beneficiary, a
+ * big donor, a span of years, LDCs only), pages 1–5; activity pages; the API; and one download in
+ * fifty (the CSV or XLSX of a search's results).
+ */
+export function registryMix(activities: number, seed = 7): LoadRequest[] {
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const languages = ['en', 'fr', 'es'] as const;
+  const donors = ['USA', 'JPN', 'EU', 'WIPO', 'CHE', 'DEU', 'GBR', 'FRA', 'AUS', 'CAN'];
+  const filtersOf = () => {
+    const filters = new URLSearchParams({ q: pick(sampleQueries) });
+    const roll = random();
+    if (roll < 0.25) filters.set('beneficiary', pick(popularBeneficiaries));
+    else if (roll < 0.4) filters.set('donor', pick(donors));
+    else if (roll < 0.5) filters.set('ldc', '1');
+    if (random() < 0.2) {
+      const from = 1996 + Math.floor(random() * 25);
+      filters.set('from', String(from));
+      filters.set('to', String(Math.min(2025, from + 5)));
+    }
+    return filters;
+  };
+  const mix: LoadRequest[] = [];
+  for (let i = 0; i < 240; i++) {
+    const filters = filtersOf();
+    const page = 1 + Math.floor(random() * random() * 5);
+    if (page > 1) filters.set('page', String(page));
+    mix.push({ name: 'search page', weight: 1, path: `/${pick(languages)}/search?${filters}` });
+  }
+  for (let i = 0; i < 80; i++) {
+    const id = 1 + Math.floor(random() * activities);
+    mix.push({ name: 'activity page', weight: 1, path: `/${pick(languages)}/activities/${id}` });
+  }
+  for (let i = 0; i < 50; i++)
+    mix.push({ name: 'activities API', weight: 1, path: `/api/v1/activities?${filtersOf()}` });
+  for (let i = 0; i < 10; i++) {
+    mix.push({ name: 'facets API', weight: 1, path: `/api/v1/activities/facets?${filtersOf()}` });
+  }
+  mix.push({ name: 'home', weight: 6, path: '/en/' }, { name: 'home', weight: 4, path: '/fr/' });
+  mix.push({
+    name: 'stylesheet',
+    weight: 12,
+    path: '/static/site.css',
+    headers: { 'Accept-Encoding': 'br, gzip' },
+  });
+  // One request in fifty is a download of a search's results.
+  const total = mix.reduce((sum, entry) => sum + entry.weight, 0);
+  for (let i = 0; i < Math.round(total / 49); i++) {
+    const filters = filtersOf();
+    filters.set('format', i % 3 === 2 ? 'xlsx' : 'csv');
+    mix.push({ name: 'results download', weight: 1, path: `/api/v1/activities?${filters}`, download: true });
+  }
+  return mix;
+}
 
 /**
  * The mix as a sequence each client walks through in turn: every entry as often as its weight

@@ -4,12 +4,17 @@
  *   --target server2    two hub processes on one PostgreSQL database behind Debian's nginx
  *                       (upstream keep-alive, as a production proxy runs), on loopback.
  *   npm run bench:load -- --clients 200 --duration 60 --target server2 [--mix ./my-mix.ts]
- * The demo registry is loaded first. Prints requests, errors by kind (resets included),
- * non-2xx answers and latency; exits 1 on any error.
+ *   npm run bench:load -- --clients 50 --target server2 --registry bench [--activities 200000]
+ * --registry demo (default) loads the demo registry into a fresh database; --registry bench uses
+ * the registry `npm run bench -- --keep` left (.bench-data/ or ipcoop_bench_<n>_<seed>) with the
+ * bench's queries (mix.ts registryMix), and waits until every hub answers searches from memory.
+ * Prints requests, errors by kind (resets included), non-2xx answers, latency of the whole mix
+ * and of the search page alone (one more client asking only search pages, timed), and the hubs'
+ * RSS after a 10 s warm-up and at the end; exits 1 on any error.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { type LoadContext, type LoadRequest, mixSequence, requestMix } from './mix.ts';
+import { type LoadContext, type LoadRequest, mixSequence, registryMix, requestMix } from './mix.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,20 +31,46 @@ const { values } = parseArgs({
     target: { type: 'string', default: 'embedded' },
     mix: { type: 'string' },
     'download-timeout': { type: 'string', default: '60' },
+    registry: { type: 'string', default: 'demo' },
+    activities: { type: 'string', default: '200000' },
+    seed: { type: 'string', default: '42' },
   },
 });
 const clients = Number(values.clients);
 const duration = Number(values.duration);
 const target = values.target;
 if (target !== 'embedded' && target !== 'server2') throw new Error('--target is embedded or server2');
+const registry = values.registry;
+if (registry !== 'demo' && registry !== 'bench') throw new Error('--registry is demo or bench');
+const benchActivities = Number(values.activities);
 const mix: LoadRequest[] = values.mix
   ? (await import(pathToFileURL(resolve(values.mix)).href)).requestMix
-  : requestMix;
+  : registry === 'bench'
+    ? registryMix(benchActivities)
+    : requestMix;
 
 const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 const serverUrl = process.env.IPCOOP_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const folder = mkdtempSync(join(tmpdir(), 'ipcoop-load-'));
 const children: ChildProcess[] = [];
+const hubs: Array<{ url: string; pid: number }> = [];
+
+/** Resident memory of a process in MB, from /proc (Linux). */
+function rssMb(pid: number): number {
+  const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Math.round(Number(line?.[1] ?? 0) / 1024);
+}
+
+/** Waits until the hub answers searches from its in-memory index (it builds after start). */
+async function waitSearchInMemory(url: string, seconds = 1800) {
+  for (let i = 0; i < seconds; i++) {
+    const state = ((await (await fetch(`${url}/readyz`)).json()) as { search?: string }).search;
+    if (state === 'in memory') return;
+    if (state === 'unavailable') throw new Error(`${url}: the search index could not be built`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`${url}: the search index was not built in ${seconds} s`);
+}
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
@@ -84,6 +115,7 @@ async function startHub(env: Record<string, string>, demo: boolean): Promise<str
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
   await waitReady(url);
+  if (child.pid) hubs.push({ url, pid: child.pid });
   return url;
 }
 
@@ -149,18 +181,47 @@ async function admin(statement: string) {
   }
 }
 
+const benchName = `ipcoop_bench_${benchActivities}_${values.seed}`;
+const benchFolder = join('.bench-data', `embedded-${benchActivities}-${values.seed}`);
+const keepsDatabase = registry === 'bench';
+
+/** Times one search page after another while the load runs: the latency a visitor would see. */
+async function probeSearchPages(url: string, paths: string[], until: () => boolean): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; !until(); i++) {
+    const started = performance.now();
+    const answer = await fetch(`${url}${paths[i % paths.length]}`);
+    await answer.arrayBuffer();
+    if (answer.ok) times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length
+    ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0)
+    : 0;
+
 try {
   let url: string;
   if (target === 'embedded') {
-    url = await startHub({ IPCOOP_DATA_DIR: join(folder, 'data'), DATABASE_URL: '' }, true);
+    if (registry === 'bench' && !existsSync(benchFolder)) {
+      throw new Error(
+        `${benchFolder} is missing: run npm run bench -- --keep --target embedded --activities ${benchActivities}`,
+      );
+    }
+    const dataDir = registry === 'bench' ? resolve(benchFolder) : join(folder, 'data');
+    url = await startHub({ IPCOOP_DATA_DIR: dataDir, DATABASE_URL: '' }, registry === 'demo');
   } else {
-    await admin(`CREATE DATABASE ${databaseName}`);
-    const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${databaseName}` }).toString();
-    // The first loads the demo; the second starts once it is there.
-    const first = await startHub({ DATABASE_URL: databaseUrl }, true);
+    const name = registry === 'bench' ? benchName : databaseName;
+    if (registry === 'demo') await admin(`CREATE DATABASE ${databaseName}`);
+    const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+    // The first loads the demo (if asked); the second starts once it is there.
+    const first = await startHub({ DATABASE_URL: databaseUrl }, registry === 'demo');
     const second = await startHub({ DATABASE_URL: databaseUrl }, false);
     url = await startNginx([first, second]);
   }
+  for (const hub of hubs) await waitSearchInMemory(hub.url);
   const sequence = mixSequence(mix, await context(url));
   const errors: Record<string, number> = {};
   let finish: (result: autocannon.Result) => void = () => {};
@@ -178,11 +239,25 @@ try {
     timeout: Number(values['download-timeout']),
   };
   const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
+  let running = true;
+  const searchPaths = sequence.filter((r) => r.path.includes('/search')).map((r) => r.path);
+  const probe = probeSearchPages(
+    url,
+    searchPaths.length ? searchPaths : ['/en/search?q=patent'],
+    () => !running,
+  );
+  const rssAfterWarmUp = new Promise<number[]>((resolve) =>
+    setTimeout(() => resolve(hubs.map((hub) => rssMb(hub.pid))), Math.min(10, duration / 2) * 1000),
+  );
   instance.on('reqError', (error: NodeJS.ErrnoException) => {
     const kind = error.code ?? error.message;
     errors[kind] = (errors[kind] ?? 0) + 1;
   });
   const result = await done;
+  running = false;
+  const searchTimes = await probe;
+  const rssStart = await rssAfterWarmUp;
+  const rssEnd = hubs.map((hub) => rssMb(hub.pid));
   console.log(
     `target:            ${target}${target === 'server2' ? ' (two hub processes behind nginx)' : ''}`,
   );
@@ -196,13 +271,22 @@ try {
   console.log(
     `latency ms:        p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`,
   );
+  console.log(
+    `search page ms:    p50 ${percentile(searchTimes, 50)}, p95 ${percentile(searchTimes, 95)}, p99 ${percentile(searchTimes, 99)} (${searchTimes.length} timed by one more client)`,
+  );
+  const growth = rssStart.map((start, i) =>
+    Math.round((100 * ((rssEnd[i] ?? 0) - start)) / Math.max(1, start)),
+  );
+  console.log(
+    `hub RSS MB:        after warm-up ${rssStart.join(' / ')}, at the end ${rssEnd.join(' / ')} (growth ${growth.map((g) => `${g} %`).join(' / ')})`,
+  );
   if (result.errors > 0 || result.non2xx > 0) process.exitCode = 1;
 } finally {
   for (const child of children.reverse()) {
     child.kill(child.spawnfile === 'nginx' ? 'SIGQUIT' : 'SIGTERM');
     if (child.exitCode === null) await once(child, 'exit');
   }
-  if (target === 'server2')
+  if (target === 'server2' && !keepsDatabase)
     await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => {});
   rmSync(folder, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keepMatchIndex } from '../activities/match-index/live-index.ts';
 import { createApp } from '../app.tsx';
 import { readConfig } from '../config.ts';
 import { type Database, type Db, openDatabase } from '../db/database.ts';
@@ -20,7 +21,17 @@ describe('health, readiness, metrics and request ids', () => {
     const readiness = { ready: true };
     const app = createApp(database, { readiness });
     expect((await app.request('/healthz')).status).toBe(200);
-    expect(await (await app.request('/readyz')).json()).toEqual({ status: 'ready', database: 'embedded' });
+    expect(await (await app.request('/readyz')).json()).toMatchObject({
+      status: 'ready',
+      database: 'embedded',
+    });
+    // The answer says who serves searches: this unmigrated database has no index to build.
+    await keepMatchIndex(database.db);
+    expect(await (await app.request('/readyz')).json()).toEqual({
+      status: 'ready',
+      database: 'embedded',
+      search: 'unavailable',
+    });
     readiness.ready = false;
     expect((await app.request('/readyz')).status).toBe(503);
   });

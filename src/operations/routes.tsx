@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { matchedRoutes } from 'hono/route';
+import { matchIndexState } from '../activities/match-index/live-index.ts';
 import type { Database } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
 import { isDatabaseUnavailable } from './database-errors.ts';
@@ -107,7 +108,8 @@ export function operationsRoutes(
           setTimeout(() => reject(new Error('database check timed out')), 2000).unref(),
         ),
       ]);
-      return c.json({ status: 'ready', database: database.kind });
+      // Ready either way: while the search index builds, PostgreSQL answers the searches.
+      return c.json({ status: 'ready', database: database.kind, search: matchIndexState(database.db) });
     } catch (error) {
       // The reason goes to the log, not to whoever asks: it may name hosts or users.
       logger.warn({ err: error }, 'readiness check failed');

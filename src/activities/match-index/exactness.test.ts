@@ -8,7 +8,7 @@ import { type ActivityFilters, activityFilters } from '../filters.ts';
 import { activities } from '../schema.ts';
 import { refreshActivitySearch } from '../search-index.ts';
 import { activityWhere, listActivities } from '../service.ts';
-import { keepMatchIndex, matchInMemory } from './live-index.ts';
+import { keepMatchIndex, matchIndexState, matchInMemory } from './live-index.ts';
 
 // Queries beyond the sample: stop words only, negation, OR, accents, a phrase, prefixes of nothing.
 const oddQueries = [
@@ -69,6 +69,7 @@ describe.each(testBackends)('in-memory search index against PostgreSQL (%s datab
   });
 
   it('finds the same activities as the full-text query, for random words and filters', async () => {
+    expect(matchIndexState(db)).toBe('in memory');
     let answered = 0;
     for (let run = 0; run < 60; run++) {
       const filters = randomFilters();

@@ -36,6 +36,11 @@ class LiveIndex {
 
   constructor(private readonly db: Db) {}
 
+  get state(): MatchIndexState {
+    if (this.failed) return 'unavailable';
+    return this.index ? 'in memory' : 'building';
+  }
+
   start(): Promise<void> {
     if (this.failed) return Promise.resolve();
     this.building ??= this.build()
@@ -120,6 +125,13 @@ export function keepMatchIndex(db: Db): Promise<void> {
   }
   return live.start();
 }
+
+/**
+ * Who answers searches: the in-memory index, or PostgreSQL while it is building (or after it
+ * failed). Operators and load scripts read it on /readyz.
+ */
+export type MatchIndexState = 'in memory' | 'building' | 'unavailable';
+export const matchIndexState = (db: Db): MatchIndexState => liveIndexes.get(db)?.state ?? 'unavailable';
 
 /** How long the last full build of the database's index took, in seconds (0: none). */
 export const matchIndexBuildSeconds = (db: Db) => liveIndexes.get(db)?.buildSeconds ?? 0;
