@@ -1,15 +1,21 @@
 import { type ZodObject, type ZodType, z } from 'zod';
+import type { Language } from '../i18n/languages.ts';
+import { type ApiDocsKey, apiDocsText } from './messages.ts';
 
-type Parameter = {
+/** A parameter as the routes declare it: its description is a key of the docs' messages. */
+export type Parameter = {
   name: string;
   in: 'query' | 'path';
   required: boolean;
-  description?: string;
+  description?: ApiDocsKey;
   schema: unknown;
 };
 
 /** Query parameters described from the zod schema the route itself validates with: one source of truth. */
-export function queryParameters(schema: ZodObject, descriptions: Record<string, string> = {}): Parameter[] {
+export function queryParameters(
+  schema: ZodObject,
+  descriptions: Record<string, ApiDocsKey> = {},
+): Parameter[] {
   return Object.entries(schema.shape).map(([name, field]) => {
     const { $schema: _dialect, ...json } = z.toJSONSchema(field as ZodType, {
       io: 'input',
@@ -25,7 +31,7 @@ export function queryParameters(schema: ZodObject, descriptions: Record<string, 
   });
 }
 
-const pathId = (name: string, description: string): Parameter => ({
+const pathId = (name: string, description: ApiDocsKey): Parameter => ({
   name,
   in: 'path',
   required: true,
@@ -59,16 +65,39 @@ const json = (description: string) => ({
 
 export type ApiOperation = {
   path: string;
-  summary: string;
-  description?: string;
+  summary: ApiDocsKey;
+  description?: { key: ApiDocsKey; params: Record<string, string | number> };
   parameters: Parameter[];
   responses: Record<string, unknown>;
 };
 
-/** The OpenAPI 3.1 document of /api/v1, built from the operations the routes declare. */
+const formatted = (params: Record<string, string | number>, lang: Language) =>
+  Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      typeof value === 'number' ? new Intl.NumberFormat(lang).format(value) : value,
+    ]),
+  );
+
+/** An operation with its words in one language, as the page and the OpenAPI document show it. */
+export function describeOperation(op: ApiOperation, lang: Language) {
+  const t = apiDocsText(lang);
+  return {
+    path: op.path,
+    summary: t(op.summary),
+    description: op.description ? t(op.description.key, formatted(op.description.params, lang)) : undefined,
+    parameters: op.parameters.map((p) => ({
+      ...p,
+      ...(p.description ? { description: t(p.description) } : {}),
+    })),
+    responses: op.responses,
+  };
+}
+
+/** The OpenAPI 3.1 document of /api/v1 (descriptions in English), built from the operations the routes declare. */
 export function openApiDocument(operations: ApiOperation[], serverUrl = '/') {
   const paths: Record<string, unknown> = {};
-  for (const op of operations) {
+  for (const op of operations.map((operation) => describeOperation(operation, 'en'))) {
     paths[op.path] = {
       get: {
         summary: op.summary,

@@ -110,6 +110,10 @@ describe('reports Atom feed', () => {
     expect(text(feed, 'id')).toBe('https://ipcoop.example/fr/reports/feed.atom?reporter=CAN&beneficiary=BOL');
     expect(text(feed, 'updated')).toBe('2025-01-01T00:00:00.000Z');
     expect(all(feed, 'entry')).toHaveLength(0);
+    // Opened in a browser: styled by CSS, and a sentence that says what it is and where to read.
+    expect(xml).toContain('<?xml-stylesheet type="text/css" href="/static/feed.css"?>');
+    expect(text(feed, 'subtitle')).toContain('copiez son adresse dans un lecteur de flux');
+    expect(text(feed, 'subtitle')).toContain('https://ipcoop.example/fr/reports');
   });
 
   it('titles entries in Spanish and French', () => {

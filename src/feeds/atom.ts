@@ -141,9 +141,12 @@ export function reportsAtomFeed({
       .at(-1) ?? (now ?? new Date()).toISOString();
 
   const document = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
+  // A browser that opens the feed styles it with CSS (no XSLT) and shows the subtitle's sentence.
+  document.ins('xml-stylesheet', 'type="text/css" href="/static/feed.css"');
   const feed = document.ele(atomNamespace, 'feed', { 'xml:lang': lang });
   feed.ele('id').txt(self);
   feed.ele('title').txt([feedText(lang)('feedTitle'), ...narrowedTo].join(' — '));
+  feed.ele('subtitle').txt(feedText(lang)('feedSubtitle', { page: `${baseUrl}/${lang}/reports` }));
   feed.ele('updated').txt(updated);
   feed.ele('link', { rel: 'self', type: 'application/atom+xml', href: self });
   feed.ele('link', { rel: 'alternate', type: 'text/html', href: `${baseUrl}/${lang}/reports` });

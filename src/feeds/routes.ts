@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import type { Db } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
@@ -5,6 +6,8 @@ import { problemJson } from '../http/problem.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { listPublishedReportsForFeed, reportsAtomFeed } from './atom.ts';
 import { feedFilters } from './filters.ts';
+
+const feedCss = readFileSync(new URL('./feed.css', import.meta.url), 'utf8');
 
 /** The Atom feed of published reports. Mounted before the report pages: /reports/feed.atom is not a report id. */
 export function feedRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
@@ -29,7 +32,18 @@ export function feedRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
       baseUrl: new URL(c.req.url).origin,
       filters: filters.data,
     });
-    return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
+    // Browsers show application/atom+xml as plain text; as application/xml they apply the feed's
+    // stylesheet. The document is the same Atom either way; feed readers get the Atom type.
+    const browser = (c.req.header('accept') ?? '').includes('text/html');
+    c.header('Vary', 'Accept');
+    return c.body(xml, 200, {
+      'Content-Type': `${browser ? 'application/xml' : 'application/atom+xml'}; charset=utf-8`,
+    });
+  });
+
+  app.get('/static/feed.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(feedCss, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
 
   return app;

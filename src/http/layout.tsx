@@ -97,7 +97,7 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
                 <a href={`/${lang}/programmes`}>{t('navProgrammes')}</a>
               </li>
               <li>
-                <a href="/api/v1/docs">{t('navApi')}</a>
+                <a href={`/${lang}/api/v1/docs`}>{t('navApi')}</a>
               </li>
             </ul>
           </nav>
@@ -124,7 +124,7 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
         </header>
         <main id="main">{props.children}</main>
         <footer class="site">
-          {t('footerOpenData')} <a href="/api/v1/docs">{t('navApi')}</a>
+          {t('footerOpenData')} <a href={`/${lang}/api/v1/docs`}>{t('navApi')}</a>
         </footer>
       </body>
     </html>

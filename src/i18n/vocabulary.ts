@@ -21,6 +21,8 @@ const en = {
   downloadDocx: 'Download DOCX',
   backToReport: 'Back to the report',
   yes: 'yes',
+  no: 'no',
+  requiredHeading: 'Required',
   dateFormatInvalid: 'Enter a date as YYYY-MM-DD.',
   // Reports
   report: 'Report',
@@ -125,6 +127,8 @@ const fr: Record<VocabularyKey, string> = {
   downloadDocx: 'Télécharger le DOCX',
   backToReport: 'Retour au rapport',
   yes: 'oui',
+  no: 'non',
+  requiredHeading: 'Obligatoire',
   dateFormatInvalid: 'Saisissez une date au format AAAA-MM-JJ.',
   // Reports
   report: 'Rapport',
@@ -227,6 +231,8 @@ const es: Record<VocabularyKey, string> = {
   downloadDocx: 'Descargar el DOCX',
   backToReport: 'Volver al informe',
   yes: 'sí',
+  no: 'no',
+  requiredHeading: 'Obligatorio',
   dateFormatInvalid: 'Indique una fecha con el formato AAAA-MM-DD.',
   // Reports
   report: 'Informe',

@@ -236,6 +236,16 @@ describe.each(testBackends)('gateway search, downloads and feed (%s database)', 
     expect(feed).toContain('Canada');
     const none = await (await app.request('/en/reports/feed.atom?reporter=JPN')).text();
     expect(none).not.toContain('<entry>');
+    // A feed reader gets the Atom type; a browser the same document as XML, so it applies the CSS.
+    const reader = await app.request('/en/reports/feed.atom', {
+      headers: { Accept: 'application/atom+xml' },
+    });
+    expect(reader.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const browser = await app.request('/en/reports/feed.atom', {
+      headers: { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+    });
+    expect(browser.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    expect(await browser.text()).toBe(await reader.text());
   });
 
   it('describes the API in OpenAPI 3.1 and a readable page', async () => {
@@ -245,6 +255,6 @@ describe.each(testBackends)('gateway search, downloads and feed (%s database)', 
     };
     expect(spec.openapi).toBe('3.1.0');
     expect(Object.keys(spec.paths)).toContain('/api/v1/activities');
-    expect((await html('/api/v1/docs')).text).toContain('GET /api/v1/activities/facets');
+    expect((await html('/en/api/v1/docs')).text).toContain('GET /api/v1/activities/facets');
   });
 });

@@ -157,7 +157,13 @@ export type SpreadsheetMessageKey = Parameters<ReturnType<typeof spreadsheetText
 
 /** The template workbook: sheet names, the instructions sheet and the hints shown on each column. */
 export const templateText = defineMessages({
-  shared: { sheetActivities: 'activities', yes: 'yes', kindHeader: 'fieldKind', kindParty: 'party' },
+  shared: {
+    sheetActivities: 'activities',
+    yes: 'yes',
+    kindHeader: 'fieldKind',
+    kindParty: 'party',
+    requiredHeader: 'requiredHeading',
+  },
   en: {
     sheetInstructions: 'Instructions',
     sheetLists: 'Lists',
@@ -173,7 +179,6 @@ export const templateText = defineMessages({
       'You may also save the sheet as CSV UTF-8 (comma or semicolon separated) with the same first row, in English, French or Spanish.',
     columnHeader: 'Column',
     whatHeader: 'What to enter',
-    requiredHeader: 'Required',
     hintTitle: 'The title of the programme or project, at most 500 characters.',
     hintDescription: 'What the activity does, at most 10,000 characters.',
     hintOriginalLanguage:
@@ -210,7 +215,6 @@ export const templateText = defineMessages({
       'Vous pouvez aussi enregistrer la feuille au format CSV UTF-8 (séparateur virgule ou point-virgule) avec la même première ligne, en français, en anglais ou en espagnol.',
     columnHeader: 'Colonne',
     whatHeader: 'Contenu attendu',
-    requiredHeader: 'Obligatoire',
     hintTitle: 'Le titre du programme ou du projet, 500 caractères au maximum.',
     hintDescription: 'Ce que fait l’activité, 10 000 caractères au maximum.',
     hintOriginalLanguage:
@@ -248,7 +252,6 @@ export const templateText = defineMessages({
       'También puede guardar la hoja como CSV UTF-8 (separado por comas o puntos y comas) con la misma primera fila, en español, francés o inglés.',
     columnHeader: 'Columna',
     whatHeader: 'Qué escribir',
-    requiredHeader: 'Obligatorio',
     hintTitle: 'El título del programa o proyecto, como máximo 500 caracteres.',
     hintDescription: 'Qué hace la actividad, como máximo 10.000 caracteres.',
     hintOriginalLanguage:

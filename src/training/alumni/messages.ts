@@ -10,6 +10,7 @@ export const alumniText = defineMessages({
     party: 'party',
     completed: 'participantCompleted',
     yes: 'yes',
+    no: 'no',
     sample: 'sampleData',
     erased: 'erasedPerson',
     count: 'participantCount',
@@ -23,7 +24,6 @@ export const alumniText = defineMessages({
     email: 'E-mail',
     certificate: 'Certificate',
     publicName: 'Name may be shown publicly',
-    no: 'no',
   },
   fr: {
     title: 'Anciens participants',
@@ -34,7 +34,6 @@ export const alumniText = defineMessages({
     email: 'Adresse électronique',
     certificate: 'Certificat',
     publicName: 'Nom publiable',
-    no: 'non',
   },
   es: {
     title: 'Antiguos participantes',
@@ -45,6 +44,5 @@ export const alumniText = defineMessages({
     email: 'Correo electrónico',
     certificate: 'Certificado',
     publicName: 'Nombre publicable',
-    no: 'no',
   },
 });

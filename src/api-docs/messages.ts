@@ -1,0 +1,168 @@
+import { defineMessages } from '../i18n/catalogue.ts';
+
+/**
+ * The API documentation page and the descriptions of its routes and parameters. Parameter names,
+ * codes and paths stay as the API spells them; what they mean is translated.
+ */
+export const apiDocsText = defineMessages({
+  shared: { apiRequired: 'requiredHeading', apiYes: 'yes', apiNo: 'no' },
+  en: {
+    apiIntro:
+      'Everything the gateway shows is open data: read-only, no key needed, CORS open for GET, stable identifiers. The machine-readable description is the OpenAPI 3.1 document: {link}.',
+    apiParameter: 'Parameter',
+    apiIn: 'In',
+    apiMeaning: 'Meaning',
+    apiExample: 'Example response',
+    apiExampleShortened: 'Shortened: lists show one item.',
+    apiContents: 'Routes',
+    apiLanguagesNote:
+      'Descriptions are translated; parameter names and values are the same in every language.',
+    opActivities: 'Search activities, or download every match',
+    opActivitiesMore:
+      'Without format: one page of JSON. With format: every match (at most {max}) as CSV (UTF-8 with BOM, formula-safe cells), XLSX, JSON or IATI 2.03 XML, labels in lang.',
+    opFacets: 'Counts by donor, beneficiary, region, LDC, IP area, type, level, status and start year',
+    opActivity: 'One activity with beneficiaries, agencies, reports and related activities',
+    opReports: 'Published Art. 67 reports',
+    opReport: 'One report: narrative and numbered list of programmes',
+    opParties: 'WTO Members, observers and IGOs with names in English, French and Spanish and status history',
+    opParty: 'One party as donor and as beneficiary',
+    opFeed: 'Atom feed of newly published reports',
+    paramQ:
+      'Full-text query (English, French and Spanish stemming; accents ignored; "quotes" and -exclusions work). IP terms are also searched in the other two languages (brevet: patent, patente).',
+    paramDonor: 'Reporting party code, e.g. CAN.',
+    paramBeneficiary: 'Beneficiary party code, e.g. CRI.',
+    paramRegion:
+      'M49 region code or grouping, e.g. 013 (Central America); includes activities for parties in it.',
+    paramLdc: '1: only activities with a beneficiary that was an LDC when the activity started.',
+    paramIpArea: 'IP area key, e.g. patents.',
+    paramType: 'Activity type key, e.g. training.',
+    paramLevel: 'multilateral, plurilateral or bilateral.',
+    paramStatus: 'planned, ongoing, completed or cancelled.',
+    paramReport: 'Only activities listed in this published report (its id).',
+    paramReporter: 'Only activities listed in a published report of this party, e.g. CAN.',
+    paramCycle: 'Only activities listed in a published report of this reporting cycle, e.g. 2021-2022.',
+    paramFrom: 'First start year.',
+    paramTo: 'Last start year.',
+    paramSort: 'relevance (with q) or date (newest first).',
+    paramPage: 'Page number, from 1.',
+    paramPageSize: 'Items per page, 1 to 100.',
+    paramFormat: 'csv, xlsx, json or iati',
+    paramLang: 'Language of labels in downloads: en, fr or es',
+    paramColumns: 'CSV/XLSX columns, comma-separated or repeated',
+    paramActivityId: 'Activity id',
+    paramReportId: 'Report id',
+    paramPartyCode: 'Party code, e.g. CRI',
+    paramFeedLang: 'en, fr or es',
+    paramFeedReporter: 'Reporting party code',
+    paramFeedBeneficiary: 'Beneficiary party code',
+  },
+  fr: {
+    apiIntro:
+      'Tout ce que montre le portail est en données ouvertes\u202f: en lecture seule, sans clé, CORS ouvert pour GET, identifiants stables. La description lisible par machine est le document OpenAPI 3.1\u202f: {link}.',
+    apiParameter: 'Paramètre',
+    apiIn: 'Emplacement',
+    apiMeaning: 'Signification',
+    apiExample: 'Exemple de réponse',
+    apiExampleShortened: 'Abrégé\u202f: les listes montrent un seul élément.',
+    apiContents: 'Routes',
+    apiLanguagesNote:
+      'Les descriptions sont traduites ; les noms et valeurs des paramètres sont les mêmes dans toutes les langues.',
+    opActivities: 'Rechercher des activités, ou télécharger tous les résultats',
+    opActivitiesMore:
+      'Sans format\u202f: une page de JSON. Avec format\u202f: tous les résultats (au plus {max}) en CSV (UTF-8 avec BOM, cellules protégées contre les formules), XLSX, JSON ou XML IATI 2.03, libellés dans la langue lang.',
+    opFacets:
+      'Nombres par donateur, bénéficiaire, région, PMA, domaine de la PI, type, niveau, état et année de début',
+    opActivity: 'Une activité avec ses bénéficiaires, organismes, rapports et activités liées',
+    opReports: 'Rapports au titre de l’article 67 publiés',
+    opReport: 'Un rapport\u202f: exposé et liste numérotée des programmes',
+    opParties:
+      'Membres de l’OMC, observateurs et organisations intergouvernementales, avec leurs noms en anglais, en français et en espagnol et l’historique de leur statut',
+    opParty: 'Une partie en tant que donatrice et en tant que bénéficiaire',
+    opFeed: 'Flux Atom des rapports nouvellement publiés',
+    paramQ:
+      'Recherche en texte intégral (racines anglaises, françaises et espagnoles ; accents ignorés ; les "guillemets" et les -exclusions fonctionnent). Les termes de PI sont aussi cherchés dans les deux autres langues (brevet\u202f: patent, patente).',
+    paramDonor: 'Code de la partie qui fait rapport, par exemple CAN.',
+    paramBeneficiary: 'Code de la partie bénéficiaire, par exemple CRI.',
+    paramRegion:
+      'Code de région M49 ou groupement, par exemple 013 (Amérique centrale) ; comprend les activités destinées aux parties de la région.',
+    paramLdc: '1\u202f: seulement les activités dont un bénéficiaire était un PMA au début de l’activité.',
+    paramIpArea: 'Clé du domaine de la PI, par exemple patents.',
+    paramType: 'Clé du type d’activité, par exemple training.',
+    paramLevel: 'multilateral, plurilateral ou bilateral.',
+    paramStatus: 'planned, ongoing, completed ou cancelled.',
+    paramReport: 'Seulement les activités inscrites dans ce rapport publié (son identifiant).',
+    paramReporter:
+      'Seulement les activités inscrites dans un rapport publié de cette partie, par exemple CAN.',
+    paramCycle:
+      'Seulement les activités inscrites dans un rapport publié de ce cycle de rapports, par exemple 2021-2022.',
+    paramFrom: 'Première année de début.',
+    paramTo: 'Dernière année de début.',
+    paramSort: 'relevance (avec q) ou date (les plus récentes d’abord).',
+    paramPage: 'Numéro de page, à partir de 1.',
+    paramPageSize: 'Éléments par page, de 1 à 100.',
+    paramFormat: 'csv, xlsx, json ou iati',
+    paramLang: 'Langue des libellés des téléchargements\u202f: en, fr ou es',
+    paramColumns: 'Colonnes CSV/XLSX, séparées par des virgules ou répétées',
+    paramActivityId: 'Identifiant de l’activité',
+    paramReportId: 'Identifiant du rapport',
+    paramPartyCode: 'Code de la partie, par exemple CRI',
+    paramFeedLang: 'en, fr ou es',
+    paramFeedReporter: 'Code de la partie qui fait rapport',
+    paramFeedBeneficiary: 'Code de la partie bénéficiaire',
+  },
+  es: {
+    apiIntro:
+      'Todo lo que muestra el portal son datos abiertos: solo lectura, sin clave, CORS abierto para GET, identificadores estables. La descripción legible por máquina es el documento OpenAPI 3.1: {link}.',
+    apiParameter: 'Parámetro',
+    apiIn: 'Ubicación',
+    apiMeaning: 'Significado',
+    apiExample: 'Ejemplo de respuesta',
+    apiExampleShortened: 'Abreviado: las listas muestran un solo elemento.',
+    apiContents: 'Rutas',
+    apiLanguagesNote:
+      'Las descripciones están traducidas; los nombres y valores de los parámetros son los mismos en todos los idiomas.',
+    opActivities: 'Buscar actividades, o descargar todos los resultados',
+    opActivitiesMore:
+      'Sin format: una página de JSON. Con format: todos los resultados (como máximo {max}) en CSV (UTF-8 con BOM, celdas protegidas contra fórmulas), XLSX, JSON o XML IATI 2.03, etiquetas en el idioma lang.',
+    opFacets:
+      'Recuentos por donante, beneficiario, región, PMA, ámbito de la PI, tipo, nivel, estado y año de inicio',
+    opActivity: 'Una actividad con sus beneficiarios, organismos, informes y actividades relacionadas',
+    opReports: 'Informes en virtud del artículo 67 publicados',
+    opReport: 'Un informe: exposición y lista numerada de programas',
+    opParties:
+      'Miembros de la OMC, observadores y organizaciones intergubernamentales, con sus nombres en español, francés e inglés y el historial de su condición',
+    opParty: 'Una parte como donante y como beneficiaria',
+    opFeed: 'Canal Atom de los informes recién publicados',
+    paramQ:
+      'Búsqueda de texto completo (raíces en español, francés e inglés; sin distinguir acentos; funcionan las "comillas" y las -exclusiones). Los términos de PI se buscan también en los otros dos idiomas (patente: patent, brevet).',
+    paramDonor: 'Código de la parte que informa, por ejemplo CAN.',
+    paramBeneficiary: 'Código de la parte beneficiaria, por ejemplo CRI.',
+    paramRegion:
+      'Código de región M49 o agrupación, por ejemplo 013 (Centroamérica); incluye las actividades destinadas a las partes de la región.',
+    paramLdc: '1: solo las actividades con un beneficiario que era PMA cuando empezó la actividad.',
+    paramIpArea: 'Clave del ámbito de la PI, por ejemplo patents.',
+    paramType: 'Clave del tipo de actividad, por ejemplo training.',
+    paramLevel: 'multilateral, plurilateral o bilateral.',
+    paramStatus: 'planned, ongoing, completed o cancelled.',
+    paramReport: 'Solo las actividades que figuran en este informe publicado (su identificador).',
+    paramReporter: 'Solo las actividades que figuran en un informe publicado de esta parte, por ejemplo CAN.',
+    paramCycle:
+      'Solo las actividades que figuran en un informe publicado de este ciclo de informes, por ejemplo 2021-2022.',
+    paramFrom: 'Primer año de inicio.',
+    paramTo: 'Último año de inicio.',
+    paramSort: 'relevance (con q) o date (las más recientes primero).',
+    paramPage: 'Número de página, desde 1.',
+    paramPageSize: 'Elementos por página, de 1 a 100.',
+    paramFormat: 'csv, xlsx, json o iati',
+    paramLang: 'Idioma de las etiquetas de las descargas: en, fr o es',
+    paramColumns: 'Columnas CSV/XLSX, separadas por comas o repetidas',
+    paramActivityId: 'Identificador de la actividad',
+    paramReportId: 'Identificador del informe',
+    paramPartyCode: 'Código de la parte, por ejemplo CRI',
+    paramFeedLang: 'en, fr o es',
+    paramFeedReporter: 'Código de la parte que informa',
+    paramFeedBeneficiary: 'Código de la parte beneficiaria',
+  },
+});
+
+export type ApiDocsKey = Parameters<ReturnType<typeof apiDocsText>>[0];
