@@ -34,7 +34,7 @@ describe.each(testBackends)('web and API (%s database)', (backend) => {
     const response = await app.request('/en/reports/1');
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('Report of Canada, 2020–2021');
+    expect(html).toContain('Technical cooperation activities — Canada, 2020–2021');
     expect(html).toContain('CIPO-WIPO Executive Workshop on IP Office Management');
     expect(html).toContain('Bolivia, Plurinational State of</a>; <a href="/en/parties/BRA">Brazil');
     expect(html).toContain('24 April 2021');
@@ -72,7 +72,7 @@ describe.each(testBackends)('web and API (%s database)', (backend) => {
 
   it('shows key figures and the latest reports on the home page', async () => {
     const html = await (await app.request('/en/')).text();
-    expect(html).toContain('Report of Canada, 2020–2021');
+    expect(html).toContain('Technical cooperation activities — Canada, 2020–2021');
     expect(html).toMatch(/<strong>11<\/strong> activities/);
   });
 

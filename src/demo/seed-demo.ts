@@ -73,7 +73,7 @@ async function seedDemoIn(db: Db, folder: string): Promise<DemoSummary> {
       description:
         'Executive training for senior officials of IP offices in developing countries and least developed countries, run by CIPO with the WIPO Academy.',
       targetAudience: 'Senior officials of intellectual property offices of developing countries and LDCs',
-      source: `WIPO news article, 10 October 2024 (${executiveTrainingArticleFile})`,
+      source: 'WIPO news article, 10 October 2024',
     },
     facts,
     referenceResolver().resolver,

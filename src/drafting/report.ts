@@ -8,9 +8,6 @@ import { reportActivities, type reportGroupings, reports } from '../reports/sche
 
 export type Grouping = (typeof reportGroupings)[number];
 
-/** Provenance written on reports started here. */
-export const draftSource = 'drafted in ipcoop';
-
 export type ReportHeader = {
   id: number;
   reportingPartyCode: string;

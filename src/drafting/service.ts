@@ -3,9 +3,10 @@ import { type Actor, recordAudit } from '../audit/record.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
 import { appendToReport } from '../reports/activity-list.ts';
+import { draftSource } from '../reports/provenance.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import { carryForwardFor } from './draft/carry-forward.ts';
-import { draftSource, headerColumns, type ReportHeader } from './report.ts';
+import { headerColumns, type ReportHeader } from './report.ts';
 
 /** "My reports": every report of the reporter's parties, and starting a new one. */
 

@@ -45,6 +45,12 @@ describe.each(testBackends)('an imported report as the hub shows it (%s database
     expect(html).toContain('2 October 2020');
     const fr = await (await createApp(database).request(`/fr/reports/${australia}`)).text();
     expect(fr).toContain('novembre 2016 – octobre 2017');
+    // The hub's own title and a plain sentence of provenance, never the e-TRIPS heading or a file name.
+    expect(fr).toContain('Activités de coopération technique — ');
+    expect(fr).toContain('Importé du portail e-TRIPS de l’OMC');
+    expect(fr).not.toContain('Afficher les détails du document');
+    expect(fr).not.toMatch(/\.txt\b/);
+    expect(html).toContain('Imported from the WTO e-TRIPS Gateway');
   });
 
   it('shows the preamble, the headings and the paragraph numbers as written on the page', async () => {

@@ -17,9 +17,9 @@ describe('report page in Chromium', () => {
       if (message.type() === 'error') violations.push(message.text());
     });
     await page.goto(`${site.url}/en/reports/1`);
-    await expect(page.title()).resolves.toContain('Report of Canada, 2020–2021');
+    await expect(page.title()).resolves.toContain('Technical cooperation activities — Canada, 2020–2021');
     await expect(
-      page.getByRole('heading', { name: 'Report of Canada, 2020–2021' }).isVisible(),
+      page.getByRole('heading', { name: 'Technical cooperation activities — Canada, 2020–2021' }).isVisible(),
     ).resolves.toBe(true);
     const rows = page.locator('tbody tr');
     await expect(rows.count()).resolves.toBe(10);

@@ -9,6 +9,7 @@ import { revisionLabel } from './lifecycle/status.ts';
 import { reportPageText } from './messages.ts';
 import { type OutlineBlock, outlineOf } from './narrative-outline.ts';
 import { formatReportingPeriod, storedPeriod } from './period.ts';
+import { reportOrigin } from './provenance.ts';
 import type { ReportDetail, ReportSummary } from './service.ts';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
@@ -46,7 +47,13 @@ function Narrative(props: { paragraphs: string[]; outline: OutlineBlock[] | null
   );
 }
 
-/** The document as e-TRIPS shows it, plus symbol, dates and provenance. */
+/** Where a report comes from, said as a sentence of the page's language, never as a file name. */
+function provenance(source: string, t: PageContext['t']): string {
+  const origin = reportOrigin(source);
+  return origin === 'etrips' ? t('sourceEtrips') : origin === 'hub' ? t('sourceHub') : source;
+}
+
+/** The report under a title of the hub's own, with symbol, dates and provenance. */
 export function ReportPage(props: Common & { report: ReportDetail }) {
   const { report, page, labels } = props;
   const { t, lang } = page;
@@ -57,10 +64,9 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
     report.revisionKind === 'original'
       ? ''
       : ` — ${revisionLabel(lang, report.revisionKind, report.revisionNumber)}`;
-  const heading = `${t('reportOf', { party, period })}${revision}`;
+  const heading = `${t('reportHubTitle', { party, period })}${revision}`;
   return (
     <Layout page={page} title={heading}>
-      <p class="muted">{t('reportDocumentTitle')}</p>
       <h1>{heading}</h1>
       <dl class="fields">
         <dt>{t('facetDonor')}</dt>
@@ -81,7 +87,7 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
         <dt>{t('fieldOriginalLanguage')}</dt>
         <dd>{labels.languageName(report.originalLanguage, lang)}</dd>
         <dt>{t('fieldSource')}</dt>
-        <dd>{report.source}</dd>
+        <dd>{provenance(report.source, t)}</dd>
       </dl>
       <VersionList page={page} currentId={report.id} versions={report.versions} />
       <ul class="downloads">

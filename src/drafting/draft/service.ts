@@ -10,11 +10,11 @@ import type { Language } from '../../i18n/languages.ts';
 import { type ActivityOrigin, renumberRows } from '../../reports/activity-list.ts';
 import { freezePublishedReports } from '../../reports/freeze.ts';
 import { editableStatuses, type RevisionKind } from '../../reports/lifecycle/status.ts';
+import { draftSource } from '../../reports/provenance.ts';
 import { reportActivities, reportComments, reports } from '../../reports/schema.ts';
 import { type BeneficiaryView, beneficiariesOf } from '../../reports/service.ts';
 import { trainingEditions } from '../../training/schema.ts';
 import {
-  draftSource,
   type Grouping,
   lockReportForChange,
   type ReportHeader,

@@ -65,7 +65,9 @@ export const en = {
 
   reportsTitle: 'Reports',
   reportsIntro: 'Art. 67 reports by reporting cycle and reporting party.',
-  reportDocumentTitle: 'Technical Cooperation Activities under TRIPS Art. 67 – View details of the document',
+  reportHubTitle: 'Technical cooperation activities — {party}, {period}',
+  sourceEtrips: 'Imported from the WTO e-TRIPS Gateway',
+  sourceHub: 'Drafted, reviewed and published in ipcoop',
   fieldSymbol: 'Document symbol',
   listOfProgrammes: 'List of programmes/projects',
   columnTitle: 'Title of programme or activity',

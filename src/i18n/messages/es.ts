@@ -66,8 +66,9 @@ export const es: Messages = {
 
   reportsTitle: 'Informes',
   reportsIntro: 'Informes en virtud del artículo 67, por ciclo y por parte informante.',
-  reportDocumentTitle:
-    'Actividades de cooperación técnica en el marco del artículo 67 del Acuerdo sobre los ADPIC – Ver detalles del documento',
+  reportHubTitle: 'Actividades de cooperación técnica — {party}, {period}',
+  sourceEtrips: 'Importado del portal e-TRIPS de la OMC',
+  sourceHub: 'Redactado, examinado y publicado en ipcoop',
   fieldSymbol: 'Signatura del documento',
   listOfProgrammes: 'Lista de programas/proyectos',
   columnTitle: 'Título del programa o actividad',

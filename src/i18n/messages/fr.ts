@@ -66,8 +66,9 @@ export const fr: Messages = {
 
   reportsTitle: 'Rapports',
   reportsIntro: 'Rapports au titre de l’article 67, par cycle et par partie déclarante.',
-  reportDocumentTitle:
-    'Activités de coopération technique au titre de l’article 67 de l’Accord sur les ADPIC – Afficher les détails du document',
+  reportHubTitle: 'Activités de coopération technique — {party}, {period}',
+  sourceEtrips: 'Importé du portail e-TRIPS de l’OMC',
+  sourceHub: 'Rédigé, examiné et publié dans ipcoop',
   fieldSymbol: 'Cote du document',
   listOfProgrammes: 'Liste des programmes/projets',
   columnTitle: 'Titre du programme ou de l’activité',
