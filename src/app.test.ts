@@ -72,7 +72,7 @@ describe.each(testBackends)('web and API (%s database)', (backend) => {
 
   it('shows key figures and the latest reports on the home page', async () => {
     const html = await (await app.request('/en/')).text();
-    expect(html).toContain('Technical cooperation activities — Canada, 2020–2021');
+    expect(html).toContain('Report of Canada, 2020–2021');
     expect(html).toMatch(/<strong>11<\/strong> activities/);
   });
 
