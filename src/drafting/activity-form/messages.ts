@@ -103,7 +103,8 @@ export const activityFormText = defineMessages({
     otherPartiesGroup: 'Organizations and others',
     dateHint: 'YYYY, YYYY-MM or YYYY-MM-DD.',
     listHint: 'Several values separated by ;',
-    publicActivityNote: 'This programme is already public: what you save shows on the gateway at once.',
+    publicActivityNote:
+      'This programme is already public. What you save stays with this draft (and with the Secretariat once submitted); the gateway shows it when the report is published.',
   },
   fr: {
     ...draftingMessages.fr,
@@ -126,7 +127,7 @@ export const activityFormText = defineMessages({
     dateHint: 'AAAA, AAAA-MM ou AAAA-MM-JJ.',
     listHint: 'Plusieurs valeurs séparées par ;',
     publicActivityNote:
-      'Ce programme est déjà public\u202f: ce que vous enregistrez apparaît aussitôt sur le portail.',
+      'Ce programme est déjà public. Ce que vous enregistrez reste dans ce projet (et avec le Secrétariat une fois soumis)\u202f; le portail l’affiche quand le rapport est publié.',
   },
   es: {
     ...draftingMessages.es,
@@ -148,7 +149,8 @@ export const activityFormText = defineMessages({
     otherPartiesGroup: 'Organizaciones y otros',
     dateHint: 'AAAA, AAAA-MM o AAAA-MM-DD.',
     listHint: 'Varios valores separados por ;',
-    publicActivityNote: 'Este programa ya es público: lo que guarde aparece enseguida en el portal.',
+    publicActivityNote:
+      'Este programa ya es público. Lo que guarde queda en este borrador (y con la Secretaría una vez presentado); el portal lo muestra cuando se publique el informe.',
   },
 });
 export type ActivityFormMessageKey = Parameters<ReturnType<typeof activityFormText>>[0];

@@ -146,6 +146,7 @@ function ActivityItem(props: Common & { draft: Draft; row: DraftRow; editable: b
           <p class="muted">
             {originText(page, draft, row)}
             {row.isPublic ? '' : ` · ${text('notPublicYet')}`}
+            {row.pendingEdit ? ` · ${text('pendingEdit')}` : ''}
           </p>
           <p>
             {row.startDate

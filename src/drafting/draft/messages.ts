@@ -38,6 +38,8 @@ export const draftText = defineMessages({
     originTrainingUnknown: 'from a training edition',
     originImport: 'imported from e-TRIPS',
     notPublicYet: 'not public until the report is published',
+    pendingEdit:
+      'changed in this draft: the public page keeps the published version until the report is published',
     noStartDate: 'Start date not given',
     beneficiariesLabel: 'Beneficiaries:',
     underReviewNote: 'listed in a report under review: read-only until the review ends',
@@ -88,6 +90,8 @@ export const draftText = defineMessages({
     originTrainingUnknown: 'issu d’une édition de formation',
     originImport: 'importé d’e-TRIPS',
     notPublicYet: 'non public avant la publication du rapport',
+    pendingEdit:
+      'modifié dans ce projet\u202f: la page publique garde la version publiée jusqu’à la publication du rapport',
     noStartDate: 'Date de début non indiquée',
     beneficiariesLabel: 'Bénéficiaires\u202f:',
     underReviewNote:
@@ -140,6 +144,8 @@ export const draftText = defineMessages({
     originTrainingUnknown: 'de una edición de formación',
     originImport: 'importado de e-TRIPS',
     notPublicYet: 'no es público hasta que se publique el informe',
+    pendingEdit:
+      'modificado en este borrador: la página pública conserva la versión publicada hasta que se publique el informe',
     noStartDate: 'Fecha de inicio no indicada',
     beneficiariesLabel: 'Beneficiarios:',
     underReviewNote: 'figura en un informe en examen: no se puede modificar hasta que termine el examen',

@@ -10,6 +10,7 @@ import type { Language } from '../../i18n/languages.ts';
 import { type ActivityOrigin, renumberRows } from '../../reports/activity-list.ts';
 import { freezePublishedReports } from '../../reports/freeze.ts';
 import { editableStatuses, type RevisionKind } from '../../reports/lifecycle/status.ts';
+import { discardPendingEdit, pendingEditsOf, withPendingValues } from '../../reports/pending-edits.ts';
 import { reportActivities, reportComments, reports } from '../../reports/schema.ts';
 import { type BeneficiaryView, beneficiariesOf } from '../../reports/service.ts';
 import { trainingEditions } from '../../training/schema.ts';
@@ -35,6 +36,8 @@ export type DraftRow = {
   trainingYear: number | null;
   /** Also listed in another report that is with the Secretariat: read-only until that review ends. */
   underReview: boolean;
+  /** A public activity this draft changed: the change waits for the report's publication. */
+  pendingEdit: boolean;
   beneficiaries: BeneficiaryView[];
 };
 
@@ -76,10 +79,23 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
     .innerJoin(activities, eq(activities.id, reportActivities.activityId))
     .where(eq(reportActivities.reportId, id))
     .orderBy(asc(reportActivities.rowNumber));
-  const beneficiaries = await beneficiariesOf(
-    db,
-    rows.map((row) => row.activityId),
-  );
+  const [beneficiaries, pending] = await Promise.all([
+    beneficiariesOf(
+      db,
+      rows.map((row) => row.activityId),
+    ),
+    pendingEditsOf(db, id),
+  ]);
+  for (const [activityId, edit] of pending) {
+    beneficiaries.set(
+      activityId,
+      edit.values.beneficiaries.map((b) => ({
+        name: b.nameAsWritten,
+        kind: b.kind,
+        code: b.partyCode ?? b.regionCode,
+      })),
+    );
+  }
   const comments = await db
     .select({
       id: reportComments.id,
@@ -93,7 +109,11 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
   return {
     ...header,
     carriedFrom: carriedFrom ?? null,
-    rows: rows.map((row) => ({ ...row, beneficiaries: beneficiaries.get(row.activityId) ?? [] })),
+    rows: rows.map((row) => ({
+      ...withPendingValues(row, pending.get(row.activityId)),
+      pendingEdit: pending.has(row.activityId),
+      beneficiaries: beneficiaries.get(row.activityId) ?? [],
+    })),
     comments,
   };
 }
@@ -156,6 +176,8 @@ export async function removeFromReport(
       .where(and(eq(reportActivities.reportId, reportId), eq(reportActivities.activityId, activityId)))
       .returning();
     if (!removed) return null;
+    // The draft's pending version of it goes too; the public record never had it.
+    await discardPendingEdit(tx, reportId, activityId);
     await renumberRows(tx, reportId);
     // updated_at only: the version guards the narrative, which a list change leaves alone.
     await tx.update(reports).set({ updatedAt: sql`now()` }).where(eq(reports.id, reportId));
