@@ -180,6 +180,12 @@ describe.each(testBackends)(
       const corrigendumId = reportIdFrom(revision.headers.get('location'));
       await editActivity(corrigendumId, 'ABANDONEDEDIT title', 'es');
       expect((await read(`/en/drafting/reports/${corrigendumId}`, officer)).text).toContain('ABANDONEDEDIT');
+      // The Secretariat sees the change against the published version; the reporter then drops it.
+      expect((await post(`/en/drafting/reports/${corrigendumId}/submit`, officer, {})).status).toBe(303);
+      const review = (await read(`/es/secretariat/reports/${corrigendumId}`, secretariat)).text;
+      expect(review).toContain('Cambios respecto de la versión publicada');
+      expect(review).toContain('ABANDONEDEDIT title');
+      expect(review).toContain(`${secret} workshop on office management`);
       const publicPage = (await read('/en/activities/1')).text;
       expect(publicPage).not.toContain('ABANDONEDEDIT');
       await database.db.delete(reports).where(eq(reports.id, corrigendumId));
