@@ -215,6 +215,22 @@ describe.each(testBackends)('edition activity in the Art. 67 draft (%s database)
     const copy = await activityOnReport(database.db, corrigendumId, activity.id);
     expect(copy).toMatchObject({ endDate: '2024-11-15', status: 'completed' });
     expect(copy?.beneficiaries.map((b) => b.partyCode)).toContain('UGA');
+    // The coordinator's edition page says where the changes go, in the page's language.
+    const coordinator = await testSession(database.db, 'coordinator@edition.example', 'coordinator', {
+      agency: 'CIPO',
+    });
+    const editionPage = async (lang: string) =>
+      (
+        await app.request(`/${lang}/training/editions/${editionId}`, {
+          headers: { Cookie: coordinator.cookie },
+        })
+      ).text();
+    expect(await editionPage('en')).toContain(
+      `Changes to the edition go to its copy in the open draft report no. ${corrigendumId}`,
+    );
+    expect(await editionPage('fr')).toContain(
+      `Les modifications de l’édition vont à sa copie dans le projet de rapport ouvert n° ${corrigendumId}`,
+    );
     const draftPage = await app.request(`/fr/reports/${corrigendumId}`);
     expect(draftPage.status).toBe(404);
 
