@@ -193,5 +193,19 @@ describe.each(testBackends)(
       expect((await read('/en/activities/1')).text).toBe(publicPage);
       expect((await json('/api/v1/activities?q=ABANDONEDEDIT')).total).toBe(0);
     });
+
+    it('drops the edit of an activity taken off the draft’s list', async () => {
+      const revision = await post(`/en/drafting/reports/${draftId}/revisions`, officer, { kind: 'addendum' });
+      expect(revision.status).toBe(303);
+      const addendumId = reportIdFrom(revision.headers.get('location'));
+      await editActivity(addendumId, 'REMOVEDEDIT title');
+      expect(await database.db.select().from(draftActivityEdits)).toHaveLength(1);
+      const publicPage = (await read('/en/activities/1')).text;
+      const removed = await post(`/en/drafting/reports/${addendumId}/activities/1/remove`, officer, {});
+      expect(removed.status).toBe(303);
+      expect(await database.db.select().from(draftActivityEdits)).toEqual([]);
+      expect((await read('/en/activities/1')).text).toBe(publicPage);
+      expect((await read(`/en/drafting/reports/${addendumId}`, officer)).text).not.toContain('REMOVEDEDIT');
+    });
   },
 );

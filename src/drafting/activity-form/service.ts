@@ -313,6 +313,8 @@ export async function updateActivity(
       }) as const;
     const edited = { ...changes, title: { ...before.title, [lang]: input.title }, description };
     if (before.isPublic) {
+      // Checked before agencies are found or created: a refused save writes nothing at all.
+      if (before.version !== version) return conflict();
       const links = await linkRows(
         tx,
         actor,
