@@ -9,6 +9,7 @@ import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { reportIdFrom } from '../drafting/test-helpers.ts';
 import { draftActivityEdits, reports } from '../reports/schema.ts';
+import { getReport } from '../reports/service.ts';
 import { exactJsonSurfaces, publicSurfaces } from '../testing/public-surfaces.ts';
 
 const secret = 'PENDINGEDITQZX';
@@ -120,6 +121,14 @@ describe.each(testBackends)(
       expect(form.text).toContain(`value="${secret} workshop on office management"`);
       expect(form.text).toContain('le portail l’affiche quand le rapport est publié');
       expect(await docxText(`/en/reports/${draftId}.docx`, officer)).toContain(secret);
+      // The command line's JSON export of every report reads a draft as its drafters see it.
+      const exported = await getReport(database.db, draftId);
+      expect(exported?.programmes[0]).toMatchObject({
+        activityId: 1,
+        title: { en: `${secret} workshop on office management` },
+        beneficiaries: [{ code: 'NPL' }],
+      });
+      expect((await getReport(database.db, 1))?.programmes[0]?.title.en).not.toContain(secret);
       await expectPublicAsBefore();
     });
 
