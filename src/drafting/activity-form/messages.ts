@@ -85,10 +85,6 @@ export const activityFormText = defineMessages({
   shared: { ...draftingShared, saveActivity: 'save' },
   en: {
     ...draftingMessages.en,
-    underReviewEdit:
-      'This programme is also listed in {reports}, which is with the WTO Secretariat for review. It cannot be changed until that review ends.',
-    underReviewRefused:
-      'Nothing was saved: this programme is also listed in {reports}, which is with the WTO Secretariat for review, and it cannot be changed until that review ends. What you typed is kept below.',
     newActivityTitle: 'New programme or project',
     editActivityTitle: 'Edit a programme or project',
     formErrors: 'Some fields need attention:',
@@ -108,10 +104,6 @@ export const activityFormText = defineMessages({
   },
   fr: {
     ...draftingMessages.fr,
-    underReviewEdit:
-      'Ce programme figure aussi dans {reports}, que le Secrétariat de l’OMC examine. Il ne peut pas être modifié avant la fin de cet examen.',
-    underReviewRefused:
-      'Rien n’a été enregistré\u202f: ce programme figure aussi dans {reports}, que le Secrétariat de l’OMC examine, et il ne peut pas être modifié avant la fin de cet examen. Ce que vous avez saisi est conservé ci-dessous.',
     newActivityTitle: 'Nouveau programme ou projet',
     editActivityTitle: 'Modifier un programme ou un projet',
     formErrors: 'Certains champs sont à revoir\u202f:',
@@ -131,10 +123,6 @@ export const activityFormText = defineMessages({
   },
   es: {
     ...draftingMessages.es,
-    underReviewEdit:
-      'Este programa figura también en {reports}, que la Secretaría de la OMC está examinando. No se puede modificar hasta que termine ese examen.',
-    underReviewRefused:
-      'No se guardó nada: este programa figura también en {reports}, que la Secretaría de la OMC está examinando, y no se puede modificar hasta que termine ese examen. Lo que escribió se conserva a continuación.',
     newActivityTitle: 'Nuevo programa o proyecto',
     editActivityTitle: 'Modificar un programa o proyecto',
     formErrors: 'Algunos campos necesitan revisión:',

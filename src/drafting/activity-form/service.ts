@@ -15,7 +15,7 @@ import {
   withPendingValues,
 } from '../../reports/pending-edits.ts';
 import { reportActivities } from '../../reports/schema.ts';
-import { lockReportForChange, type ReportHeader, type ReportLocked, reviewsListing } from '../report.ts';
+import { lockReportForChange, type ReportLocked } from '../report.ts';
 import { type ActivityInput, activityValuesFromInput } from './input.ts';
 
 /** Provenance of activities typed or uploaded here. */
@@ -263,8 +263,6 @@ export type UpdateResult =
   | { ok: true }
   /** Someone saved the activity since the form was opened: what is stored now. */
   | { ok: false; reason: 'conflict'; current: StoredActivity }
-  /** Also listed in reports with the Secretariat, which must not change under review. */
-  | { ok: false; reason: 'under-review'; reviews: ReportHeader[]; current: StoredActivity }
   | ReportLocked
   | null;
 
@@ -273,8 +271,8 @@ export type UpdateResult =
  * (optimistic locking); otherwise writes nothing and returns what is stored now. Titles and
  * descriptions keep their translations in other languages. An activity that is already public is
  * not changed: the edit is kept as this report's pending version of it (reports/pending-edits.ts)
- * until the report is published; one created in this draft is edited in place. Refused while
- * another report listing the activity is under review (submitted).
+ * until the report is published; one created in this draft (listed in no other report) is edited
+ * in place. So no other report ever sees the change, even one under review that lists it too.
  */
 export async function updateActivity(
   db: Db,
@@ -288,8 +286,7 @@ export async function updateActivity(
   return inTransaction(db, async (tx) => {
     const locked = await lockReportForChange(tx, report);
     if (!locked?.ok) return locked;
-    // FOR UPDATE, before the check below: no report can list the activity meanwhile (the foreign
-    // key's lock waits for this one), and a submission of one that lists it waits (submitReport).
+    // FOR UPDATE: two saves of the same activity queue, so the version check below sees the first.
     await tx
       .select({ id: activities.id })
       .from(activities)
@@ -297,8 +294,6 @@ export async function updateActivity(
       .for('update');
     const before = await activityOnReport(tx, reportId, activityId);
     if (!before) return null;
-    const reviews = await reviewsListing(tx, activityId, reportId);
-    if (reviews.length > 0) return { ok: false, reason: 'under-review', reviews, current: before };
     const { activity } = activityValuesFromInput(input, before.donorPartyCode);
     const lang = input.originalLanguage;
     const description = { ...before.description };

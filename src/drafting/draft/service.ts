@@ -34,8 +34,6 @@ export type DraftRow = {
   isPublic: boolean;
   /** The year of the training edition the activity reports, if it is one. */
   trainingYear: number | null;
-  /** Also listed in another report that is with the Secretariat: read-only until that review ends. */
-  underReview: boolean;
   /** A public activity this draft changed: the change waits for the report's publication. */
   pendingEdit: boolean;
   beneficiaries: BeneficiaryView[];
@@ -73,7 +71,6 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
       trainingYear: sql<
         number | null
       >`(select max(${trainingEditions.year}) from ${trainingEditions} where ${trainingEditions.activityId} = ${activities.id})`,
-      underReview: sql<boolean>`exists (select 1 from report_activities other_ra join reports other_r on other_r.id = other_ra.report_id where other_ra.activity_id = ${activities.id} and other_ra.report_id <> ${id} and other_r.status = 'submitted')`,
     })
     .from(reportActivities)
     .innerJoin(activities, eq(activities.id, reportActivities.activityId))
@@ -226,8 +223,9 @@ export async function submitReport(
       .from(reportActivities)
       .where(eq(reportActivities.reportId, reportId));
     if ((listed?.count ?? 0) === 0 && before.narrative.length === 0) return { ok: false, reason: 'empty' };
-    // Its activities are shared with other reports: an edit of one through another draft either
-    // ends before the submission (and is in it) or starts after it and is refused (updateActivity).
+    // An edit of one of its activities in flight ends before the submission (and is in it): edits
+    // of this report's activities take the same row locks. Other drafts' edits are their own
+    // pending versions (reports/pending-edits.ts) and never reach this report.
     await tx
       .select({ id: activities.id })
       .from(activities)
