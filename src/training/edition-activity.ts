@@ -35,8 +35,8 @@ export type EditionActivitySync = {
   /** The open draft the activity is listed in, if any. */
   reportId: number | null;
   /**
-   * True when the activity was left as it was: listed in a submitted report, or published and
-   * listed in no open draft.
+   * True when the activity was left as it was: not yet public and listed in a submitted report,
+   * or published and listed in no open draft.
    */
   frozen: boolean;
 };
@@ -46,7 +46,7 @@ export type EditionActivitySync = {
  * donor, "<programme> <year>" as title, the edition's dates, the distinct parties of its
  * participants as beneficiaries, organizer as implementing agency and partners as partners; then
  * lists it at the end of the organizer party's open draft report whose period covers the edition.
- * While a report listing it is submitted, nothing changes. Once a report listing it is published,
+ * While the report listing it is submitted, nothing changes. Once a report listing it is published,
  * the activity is the public record and is never written here again: the edition's changes go to
  * the pending version of the open drafts listing it (reports/pending-edits.ts), public when one of
  * them is published. Runs in the caller's transaction (pass the transaction as db); audit-recorded.
@@ -73,7 +73,9 @@ export async function syncEditionActivity(
   if (!row) throw new Error(`no training edition ${editionId}`);
   const { edition, programme } = row;
 
-  if (edition.activityId && (await inSubmittedReport(db, edition.activityId))) {
+  const isPublic = edition.activityId ? await isPublicActivity(db, edition.activityId) : false;
+  // Not yet public: the one report listing it is with the Secretariat, so it stays as sent.
+  if (edition.activityId && !isPublic && (await inSubmittedReport(db, edition.activityId))) {
     return { activityId: edition.activityId, reportId: null, frozen: true };
   }
 
@@ -100,7 +102,7 @@ export async function syncEditionActivity(
 
   // Published: the activity is the public record now. The edition's changes go to the pending
   // version of the open drafts that list it (carried forward, or a corrigendum), never to it.
-  if (edition.activityId && (await isPublicActivity(db, edition.activityId))) {
+  if (edition.activityId && isPublic) {
     const fields = await editionFields(db, edition, programme, organizers, beneficiaries, donor);
     return syncIntoDrafts(db, actor, {
       editionId,

@@ -162,8 +162,8 @@ export const editionParticipants = async (db: Db, editionId: number) =>
 
 /**
  * Where the edition's activity is reported: the open draft listing it (for a published activity,
- * the draft whose pending copy the edition now updates), or whether it is frozen (in a submitted
- * report, or published and in no open draft).
+ * the draft whose pending copy the edition now updates), or whether it is frozen (not yet public
+ * and in a submitted report, or published and in no open draft).
  */
 async function editionReport(db: Db, activityId: number | null) {
   const links = activityId
@@ -179,7 +179,7 @@ async function editionReport(db: Db, activityId: number | null) {
     activityId,
     reportId: open?.reportId ?? null,
     published,
-    frozen: links.some((r) => r.status === 'submitted') || (published && !open),
+    frozen: published ? !open : links.some((r) => r.status === 'submitted'),
   };
 }
 
