@@ -66,17 +66,35 @@ export async function openTestDatabase(backend: TestBackend): Promise<Database> 
     await database.migrate();
     return database;
   }
+  const [database] = await openServerTestDatabase(1);
+  if (!database) throw new Error('no test database');
+  return database;
+}
+
+/**
+ * A fresh, migrated database on the test server opened `connections` times, as separate app
+ * processes would open it (each its own pool). Closing the first drops the database (and with
+ * it the others' connections).
+ */
+export async function openServerTestDatabase(connections: number): Promise<Database[]> {
   const name = `ipcoop_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(testServerUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'server', url: url.toString(), poolSize: 4 });
-  await database.migrate();
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  const first = await openDatabase({ kind: 'server', url: url.toString(), poolSize: 4 });
+  await first.migrate();
+  const others: Database[] = [];
+  for (let n = 1; n < connections; n++)
+    others.push(await openDatabase({ kind: 'server', url: url.toString(), poolSize: 4 }));
+  return [
+    {
+      ...first,
+      close: async () => {
+        await Promise.all(others.map((other) => other.close()));
+        await first.close();
+        await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
     },
-  };
+    ...others,
+  ];
 }

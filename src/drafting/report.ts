@@ -1,8 +1,8 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
 import { isEditable, type ReportStatus, type RevisionKind } from '../reports/lifecycle/status.ts';
-import { reportActivities, type reportGroupings, reports } from '../reports/schema.ts';
+import { type reportGroupings, reports } from '../reports/schema.ts';
 
 /** A report as the drafting pages see it, and the checks every change to it starts with. */
 
@@ -71,28 +71,4 @@ export async function lockReportForChange(
   if (!isEditable(current) || current.reportingPartyCode !== report.reportingPartyCode)
     return { ok: false, reason: 'locked', current };
   return { ok: true, current };
-}
-
-/**
- * The other reports listing this activity that are with the Secretariat (submitted). An activity
- * is one record in every report that lists it, so while one of them is under review the activity
- * must not change through another (published ones are protected by their snapshots instead).
- */
-export async function reviewsListing(
-  db: Db,
-  activityId: number,
-  exceptReportId: number,
-): Promise<ReportHeader[]> {
-  return db
-    .select(headerColumns)
-    .from(reports)
-    .innerJoin(reportActivities, eq(reportActivities.reportId, reports.id))
-    .where(
-      and(
-        eq(reportActivities.activityId, activityId),
-        ne(reports.id, exceptReportId),
-        eq(reports.status, 'submitted'),
-      ),
-    )
-    .orderBy(asc(reports.id));
 }

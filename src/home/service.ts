@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database.ts';
-import { cachedFor } from '../http/page-context.ts';
+import { cachedWhileUnchanged } from '../http/page-context.ts';
+import { registryVersion } from '../reports/registry-version.ts';
 import { listReports, type ReportSummary } from '../reports/service.ts';
 
 export type KeyFigures = {
@@ -37,10 +38,16 @@ export async function keyFigures(db: Db): Promise<KeyFigures> {
 
 export type HomeData = { figures: KeyFigures; latest: ReportSummary[] };
 
-/** Figures over the whole registry cost a scan; a minute's staleness on the home page is fine. */
-export function homeData(db: Db, maxAgeMs = 60_000): () => Promise<HomeData> {
-  return cachedFor(maxAgeMs, async () => {
-    const [figures, reports] = await Promise.all([keyFigures(db), listReports(db, { published: true })]);
-    return { figures, latest: reports.slice(0, 10) };
-  });
+/**
+ * Figures over the whole registry cost a scan: kept while the registry's version stays the same,
+ * so a publication shows on the next request, in this process or another on the same database.
+ */
+export function homeData(db: Db): () => Promise<HomeData> {
+  return cachedWhileUnchanged(
+    () => registryVersion(db),
+    async () => {
+      const [figures, reports] = await Promise.all([keyFigures(db), listReports(db, { published: true })]);
+      return { figures, latest: reports.slice(0, 10) };
+    },
+  );
 }

@@ -34,3 +34,28 @@ export function cachedFor<T>(maxAgeMs: number, load: () => Promise<T>): () => Pr
     return cached.value;
   };
 }
+
+/**
+ * Shares one result while `currentVersion()` (a cheap query) answers the same: for figures over
+ * the whole registry that must follow a change on the next request, in this process or any other
+ * on the same database. The version is read before the result, so a result is never older than
+ * the version it is kept under.
+ */
+export function cachedWhileUnchanged<T>(
+  currentVersion: () => Promise<string>,
+  load: () => Promise<T>,
+): () => Promise<T> {
+  let cached: { version: string; value: Promise<T> } | undefined;
+  return async () => {
+    const version = await currentVersion();
+    if (!cached || cached.version !== version) {
+      const value = load();
+      const entry = { version, value };
+      cached = entry;
+      value.catch(() => {
+        if (cached === entry) cached = undefined;
+      });
+    }
+    return cached.value;
+  };
+}

@@ -117,3 +117,69 @@ export const reportComments = pgTable(
   },
   (t) => [index('report_comments_report_idx').on(t.reportId)],
 );
+
+/** The columns of an activity a draft may change (not its id, donor, provenance or visibility). */
+export const pendingActivityColumns = [
+  'title',
+  'description',
+  'originalLanguage',
+  'startDate',
+  'startPrecision',
+  'endDate',
+  'endPrecision',
+  'level',
+  'activityType',
+  'ipAreas',
+  'budgetAmount',
+  'budgetCurrency',
+  'fundingSource',
+  'fundingShares',
+  'deliveryLanguages',
+  'deliveryMode',
+  'website',
+  'contactName',
+  'contactEmail',
+  'status',
+] as const;
+
+type ActivityRow = typeof activities.$inferSelect;
+
+/** A draft's whole version of a public activity: its fields, beneficiaries and agencies. */
+export type PendingActivityValues = {
+  activity: Pick<ActivityRow, (typeof pendingActivityColumns)[number]>;
+  beneficiaries: Array<{
+    kind: 'party' | 'region' | 'unresolved';
+    partyCode: string | null;
+    regionCode: string | null;
+    nameAsWritten: string;
+  }>;
+  agencies: Array<{ agencyId: number; role: 'implementing' | 'partner' }>;
+};
+
+/**
+ * A draft's edit of an activity that is already public: the activities row stays the public
+ * record (as of the latest publication) while the draft, its reviewers and its documents read
+ * this version instead. Publication of the report writes it onto the activity and deletes it;
+ * it goes with the draft when the draft is deleted or the activity taken off its list.
+ * `version` continues the activity's version at the time of the first edit, so a form opened on
+ * the public values and one opened on the pending ones both meet optimistic locking.
+ */
+export const draftActivityEdits = pgTable(
+  'draft_activity_edits',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    values: jsonb('values').$type<PendingActivityValues>().notNull(),
+    /** The public activity's version the first edit started from. */
+    basedOnVersion: integer('based_on_version').notNull(),
+    ...editableColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reportId, t.activityId] }),
+    index('draft_activity_edits_activity_idx').on(t.activityId),
+  ],
+);

@@ -3,6 +3,7 @@ import { activities, activityBeneficiaries } from '../activities/schema.ts';
 import type { Db } from '../db/database.ts';
 import { parties } from '../reference/schema.ts';
 import type { OutlineBlock } from './narrative-outline.ts';
+import { type PendingEdit, pendingEditsOf, withPendingValues } from './pending-edits.ts';
 import type { PeriodPrecision } from './period.ts';
 import { reportActivities, reports } from './schema.ts';
 
@@ -197,6 +198,18 @@ export async function getReport(db: Db, id: number): Promise<ReportDetail | null
     rows.map((row) => row.activityId),
   );
   const r = report.reports;
+  // An unpublished report reads as its drafters see it: its pending edits over the public values.
+  const pending = r.status === 'published' ? new Map<number, PendingEdit>() : await pendingEditsOf(db, id);
+  for (const [activityId, edit] of pending) {
+    beneficiaries.set(
+      activityId,
+      edit.values.beneficiaries.map((b) => ({
+        name: b.nameAsWritten,
+        kind: b.kind,
+        code: b.partyCode ?? b.regionCode,
+      })),
+    );
+  }
   return {
     id: r.id,
     reportingParty: { code: r.reportingPartyCode, name: report.parties.nameEn },
@@ -216,6 +229,9 @@ export async function getReport(db: Db, id: number): Promise<ReportDetail | null
     revisionNumber: r.revisionNumber,
     versions: r.status === 'published' ? await reportVersions(db, r.id) : [],
     activityCount: rows.length,
-    programmes: rows.map((row) => ({ ...row, beneficiaries: beneficiaries.get(row.activityId) ?? [] })),
+    programmes: rows.map((row) => ({
+      ...withPendingValues(row, pending.get(row.activityId)),
+      beneficiaries: beneficiaries.get(row.activityId) ?? [],
+    })),
   };
 }

@@ -7,6 +7,8 @@ import { touch } from '../db/columns.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { reportSnapshot } from '../reports/document/snapshot.ts';
+import { freezePublishedReports } from '../reports/freeze.ts';
+import { applyPendingEdits, pendingEditsOf } from '../reports/pending-edits.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import { reviewText } from './messages.ts';
 import { inEveryLanguage, lockSubmitted, ReviewConflict, reporterIds, reportNames } from './service.ts';
@@ -63,8 +65,9 @@ const publicationFields = (row: ReportRow) => ({
 });
 
 /**
- * Publishes a submitted report: symbol, circulation date, the document frozen as its snapshot,
- * its programmes made public and searchable, its reporters told. Returns the symbol and what to
+ * Publishes a submitted report: its pending edits become the public record of their activities
+ * (earlier published reports listing them frozen first), symbol, circulation date, the document
+ * frozen as its snapshot, its programmes made public and searchable, its reporters told. Returns the symbol and what to
  * run once committed (mail), or null when there is no such report.
  */
 export async function publishReport(
@@ -80,6 +83,17 @@ export async function publishReport(
     // One publication at a time picks a number: two at once could otherwise take the same one.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('ipcoop:report-symbols'))`);
     const symbol = await symbolFor(tx, report);
+    // Published reports drawn from live rows keep what they said before these edits land.
+    await freezePublishedReports(tx, { activityIds: [...(await pendingEditsOf(tx, id)).keys()] });
+    const edited = await applyPendingEdits(tx, id);
+    for (const activityId of edited) {
+      await recordAudit(tx, actor, {
+        action: 'publish-edit',
+        table: 'activities',
+        id: activityId,
+        note: `edit pending in report ${id} published (${symbol})`,
+      });
+    }
     await tx
       .update(reports)
       .set({ status: 'published', symbol, circulationDate, publishedAt: sql`now()`, ...touch(reports) })

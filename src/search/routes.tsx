@@ -5,9 +5,10 @@ import { effectiveSort } from '../activities/service.ts';
 import type { Db } from '../db/database.ts';
 import { columnHeaders, columnKeys, defaultColumns } from '../exports/columns.ts';
 import { BadRequestPage } from '../http/error-pages.tsx';
-import { cachedFor, pageContext } from '../http/page-context.ts';
+import { cachedWhileUnchanged, pageContext } from '../http/page-context.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { expandQuery } from '../reference/vocabulary.ts';
+import { registryVersion } from '../reports/registry-version.ts';
 import { explainInvalidFilters, explainUnknownCodes } from './explain.ts';
 import {
   highlightedTitles,
@@ -24,9 +25,12 @@ import { SearchPage } from './views.tsx';
 /** The search page: the whole state is in the URL, so a search is a link one can send. */
 export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   const app = new Hono();
-  // Without the in-memory index, the bare search page counts the whole registry; a minute-old
-  // count is fine there.
-  const facetsOfEverything = cachedFor(60_000, () => countActivityFacets(db, {}));
+  // Without the in-memory index, the bare search page counts the whole registry: kept until the
+  // registry changes (a publication in any process shows on the next request).
+  const facetsOfEverything = cachedWhileUnchanged(
+    () => registryVersion(db),
+    () => countActivityFacets(db, {}),
+  );
   app.get('/:lang{(?:en|fr|es)}/search', async (c) => {
     const page = pageContext(c);
     const st = searchText(page.lang);

@@ -1,16 +1,17 @@
 import { and, asc, eq, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testSession } from '../accounts/test-sessions.ts';
+import { formRequest, testSession } from '../accounts/test-sessions.ts';
 import { activities, activityAgencies, activityBeneficiaries } from '../activities/schema.ts';
 import { agencies } from '../agencies/schema.ts';
-import type { Actor } from '../audit/record.ts';
+import { createApp } from '../app.tsx';
+import { type Actor, systemActor } from '../audit/record.ts';
 import { auditLog } from '../audit/schema.ts';
 import { type Database, inTransaction } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import type { ActivityInput } from '../drafting/activity-form/input.ts';
-import { updateActivity } from '../drafting/activity-form/service.ts';
-import { removeFromReport } from '../drafting/draft/service.ts';
+import { activityOnReport, updateActivity } from '../drafting/activity-form/service.ts';
+import { removeFromReport, startRevision } from '../drafting/draft/service.ts';
 import { appendToReport } from '../reports/activity-list.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import { syncEditionActivity } from './edition-activity.ts';
@@ -183,6 +184,62 @@ describe.each(testBackends)('edition activity in the Art. 67 draft (%s database)
     expect(after.beneficiaries).toEqual(before.beneficiaries);
     expect(after.activity.endDate).toBe('2024-11-08');
     expect(after.activity.version).toBe(before.activity.version);
+  });
+
+  it('after publication, syncs the edition into the open draft’s copy, never into the public record', async () => {
+    const app = createApp(database);
+    const secretariat = await testSession(database.db, 'secretariat@edition.example', 'secretariat');
+    const publish = (reportId: number) =>
+      app.request(
+        `/en/secretariat/reports/${reportId}/publish`,
+        formRequest(secretariat, { circulation_date: '2025-01-15' }),
+      );
+    expect((await publish(draftId)).status).toBe(303);
+    const { activity } = await activityOf();
+    const publicRecord = async () => (await app.request(`/api/v1/activities/${activity.id}`)).json();
+    const published = await publicRecord();
+    expect(published).toMatchObject({ endDate: '2024-11-08', status: 'ongoing' });
+    expect(published.beneficiaries.map((b: { code: string }) => b.code)).not.toContain('UGA');
+
+    // No open draft lists it: the edition's changes wait.
+    expect(await syncEditionActivity(database.db, editionId)).toMatchObject({ frozen: true });
+    // A corrigendum lists it again: the sync writes the corrigendum's copy.
+    const revision = await startRevision(database.db, systemActor, draftId, 'corrigendum');
+    const corrigendumId = revision?.reportId ?? 0;
+    expect(await syncEditionActivity(database.db, editionId)).toMatchObject({
+      reportId: corrigendumId,
+      frozen: false,
+    });
+    expect(await publicRecord()).toEqual(published);
+    expect((await activityOf()).activity.version).toBe(activity.version);
+    const copy = await activityOnReport(database.db, corrigendumId, activity.id);
+    expect(copy).toMatchObject({ endDate: '2024-11-15', status: 'completed' });
+    expect(copy?.beneficiaries.map((b) => b.partyCode)).toContain('UGA');
+    // The coordinator's edition page says where the changes go, in the page's language.
+    const coordinator = await testSession(database.db, 'coordinator@edition.example', 'coordinator', {
+      agency: 'CIPO',
+    });
+    const editionPage = async (lang: string) =>
+      (
+        await app.request(`/${lang}/training/editions/${editionId}`, {
+          headers: { Cookie: coordinator.cookie },
+        })
+      ).text();
+    expect(await editionPage('en')).toContain(
+      `Changes to the edition go to its copy in the open draft report no. ${corrigendumId}`,
+    );
+    expect(await editionPage('fr')).toContain(
+      `Les modifications de l’édition vont à sa copie dans le projet de rapport ouvert n° ${corrigendumId}`,
+    );
+    const draftPage = await app.request(`/fr/reports/${corrigendumId}`);
+    expect(draftPage.status).toBe(404);
+
+    // Its publication makes them public.
+    await database.db.update(reports).set({ status: 'submitted' }).where(eq(reports.id, corrigendumId));
+    expect((await publish(corrigendumId)).status).toBe(303);
+    const corrected = await publicRecord();
+    expect(corrected).toMatchObject({ endDate: '2024-11-15', status: 'completed' });
+    expect(corrected.beneficiaries.map((b: { code: string }) => b.code)).toContain('UGA');
   });
 
   it('records every sync in the audit trail without personal data', async () => {

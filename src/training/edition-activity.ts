@@ -10,12 +10,17 @@ import { defineMessages } from '../i18n/catalogue.ts';
 import { type Language, languages } from '../i18n/languages.ts';
 import { parties, regions, taxonomyTerms } from '../reference/schema.ts';
 import { appendToReport } from '../reports/activity-list.ts';
+import {
+  type PendingActivityValues,
+  pendingEditsOf,
+  publicValues,
+  savePendingEdit,
+} from '../reports/pending-edits.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import { participants, programmeOrganizers, trainingEditions, trainingProgrammes } from './schema.ts';
 
-/** Reports the reporter may still change; once submitted or published, a report's rows are history. */
+/** Reports the reporter may still change; a submitted one is with the Secretariat and stays as it is. */
 const openReportStatuses = ['draft', 'returned'] as const;
-const closedReportStatuses = ['submitted', 'published'] as const;
 
 const activityStatusOf = {
   planned: 'planned',
@@ -29,7 +34,10 @@ export type EditionActivitySync = {
   activityId: number | null;
   /** The open draft the activity is listed in, if any. */
   reportId: number | null;
-  /** True when the activity is listed in a submitted or published report and was left as it was. */
+  /**
+   * True when the activity was left as it was: not yet public and listed in a submitted report,
+   * or published and listed in no open draft.
+   */
   frozen: boolean;
 };
 
@@ -38,8 +46,10 @@ export type EditionActivitySync = {
  * donor, "<programme> <year>" as title, the edition's dates, the distinct parties of its
  * participants as beneficiaries, organizer as implementing agency and partners as partners; then
  * lists it at the end of the organizer party's open draft report whose period covers the edition.
- * Once the activity is in a submitted or published report, the report is the record: nothing
- * changes any more. Runs in the caller's transaction (pass the transaction as db); audit-recorded.
+ * While the report listing it is submitted, nothing changes. Once a report listing it is published,
+ * the activity is the public record and is never written here again: the edition's changes go to
+ * the pending version of the open drafts listing it (reports/pending-edits.ts), public when one of
+ * them is published. Runs in the caller's transaction (pass the transaction as db); audit-recorded.
  *
  * The reporter's word wins over the edition's:
  * - Once a reporter has edited the activity (an 'update' of it in the audit trail by anyone but
@@ -63,7 +73,9 @@ export async function syncEditionActivity(
   if (!row) throw new Error(`no training edition ${editionId}`);
   const { edition, programme } = row;
 
-  if (edition.activityId && (await inClosedReport(db, edition.activityId))) {
+  const isPublic = edition.activityId ? await isPublicActivity(db, edition.activityId) : false;
+  // Not yet public: the one report listing it is with the Secretariat, so it stays as sent.
+  if (edition.activityId && !isPublic && (await inSubmittedReport(db, edition.activityId))) {
     return { activityId: edition.activityId, reportId: null, frozen: true };
   }
 
@@ -82,7 +94,24 @@ export async function syncEditionActivity(
   if (!donor) return { activityId: edition.activityId, reportId: null, frozen: false };
 
   const beneficiaries = await editionBeneficiaries(db, editionId, edition.reportedParticipantRegions);
-  const { startDate, endDate, precision } = editionDates(edition);
+  const { startDate, endDate } = editionDates(edition);
+  const agencyRows = organizers.map((o) => ({
+    agencyId: o.agencyId,
+    role: o.role === 'organizer' ? ('implementing' as const) : ('partner' as const),
+  }));
+
+  // Published: the activity is the public record now. The edition's changes go to the pending
+  // version of the open drafts that list it (carried forward, or a corrigendum), never to it.
+  if (edition.activityId && isPublic) {
+    const fields = await editionFields(db, edition, programme, organizers, beneficiaries, donor);
+    return syncIntoDrafts(db, actor, {
+      editionId,
+      activityId: edition.activityId,
+      fields,
+      beneficiaries,
+      agencies: agencyRows,
+    });
+  }
 
   if (edition.activityId && (await editedByReporter(db, edition.activityId))) {
     const id = edition.activityId;
@@ -109,37 +138,7 @@ export async function syncEditionActivity(
     return { activityId: id, reportId, frozen: false };
   }
 
-  const [counted] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(participants)
-    .where(eq(participants.editionId, editionId));
-  const participantCount = Number(counted?.n ?? 0);
-  const ipAreas = await ipAreaCodes(db, programme.interestAreas);
-  const partnerIsIgo = await anyIgo(
-    db,
-    organizers.filter((o) => o.role === 'partner').flatMap((o) => (o.partyCode ? [o.partyCode] : [])),
-  );
-  const values = {
-    donorPartyCode: donor,
-    title: editionTitle(programme.name, edition.year),
-    description: editionDescription(programme.name, edition, beneficiaries, participantCount || undefined),
-    originalLanguage: programme.name.en
-      ? ('en' as const)
-      : programme.name.fr
-        ? ('fr' as const)
-        : ('es' as const),
-    startDate,
-    startPrecision: precision,
-    endDate,
-    endPrecision: precision,
-    // Through an IGO partner it is multilateral; otherwise by the number of beneficiary parties.
-    level: partnerIsIgo ? 'multilateral' : beneficiaries.length > 1 ? 'plurilateral' : 'bilateral',
-    activityType: 'training',
-    deliveryMode: edition.mode,
-    deliveryLanguages: edition.deliveryLanguages,
-    status: activityStatusOf[edition.status],
-    source: 'training-edition',
-  };
+  const { values, ipAreas } = await editionFields(db, edition, programme, organizers, beneficiaries, donor);
 
   let activityId = edition.activityId;
   if (activityId) {
@@ -170,12 +169,8 @@ export async function syncEditionActivity(
       .insert(activityBeneficiaries)
       .values(beneficiaries.map((b, index) => ({ activityId: id, position: index + 1, ...b })));
   }
-  const agencyRows = organizers.map((o) => ({
-    activityId: id,
-    agencyId: o.agencyId,
-    role: o.role === 'organizer' ? ('implementing' as const) : ('partner' as const),
-  }));
-  if (agencyRows.length > 0) await db.insert(activityAgencies).values(agencyRows);
+  if (agencyRows.length > 0)
+    await db.insert(activityAgencies).values(agencyRows.map((link) => ({ ...link, activityId: id })));
   await refreshActivitySearch(db, [id]);
   await recordAudit(db, actor, {
     action: edition.activityId ? 'sync-edition-activity' : 'create-edition-activity',
@@ -197,6 +192,133 @@ export async function syncEditionActivity(
 }
 
 type Beneficiary = Awaited<ReturnType<typeof editionBeneficiaries>>[number];
+
+/** The activity's fields as the edition gives them, and the IP areas the programme names. */
+async function editionFields(
+  db: Db,
+  edition: typeof trainingEditions.$inferSelect,
+  programme: typeof trainingProgrammes.$inferSelect,
+  organizers: Array<{ role: string; partyCode: string | null }>,
+  beneficiaries: Beneficiary[],
+  donor: string,
+) {
+  const { startDate, endDate, precision } = editionDates(edition);
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(participants)
+    .where(eq(participants.editionId, edition.id));
+  const participantCount = Number(counted?.n ?? 0);
+  const ipAreas = await ipAreaCodes(db, programme.interestAreas);
+  const partnerIsIgo = await anyIgo(
+    db,
+    organizers.filter((o) => o.role === 'partner').flatMap((o) => (o.partyCode ? [o.partyCode] : [])),
+  );
+  const values = {
+    donorPartyCode: donor,
+    title: editionTitle(programme.name, edition.year),
+    description: editionDescription(programme.name, edition, beneficiaries, participantCount || undefined),
+    originalLanguage: programme.name.en
+      ? ('en' as const)
+      : programme.name.fr
+        ? ('fr' as const)
+        : ('es' as const),
+    startDate,
+    startPrecision: precision,
+    endDate,
+    endPrecision: precision,
+    // Through an IGO partner it is multilateral; otherwise by the number of beneficiary parties.
+    level: partnerIsIgo ? 'multilateral' : beneficiaries.length > 1 ? 'plurilateral' : 'bilateral',
+    activityType: 'training',
+    deliveryMode: edition.mode,
+    deliveryLanguages: edition.deliveryLanguages,
+    status: activityStatusOf[edition.status],
+    source: 'training-edition',
+  };
+  return { values, ipAreas };
+}
+
+async function isPublicActivity(db: Db, activityId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ isPublic: activities.isPublic })
+    .from(activities)
+    .where(eq(activities.id, activityId));
+  return row?.isPublic ?? false;
+}
+
+/**
+ * A published edition activity: the edition's values written as the pending version of each open
+ * draft that lists it, by the same rules as before publication (the reporter's edits win; then only
+ * the parties of newly selected participants are appended). Frozen when no open draft lists it.
+ */
+async function syncIntoDrafts(
+  db: Db,
+  actor: Actor,
+  sync: {
+    editionId: number;
+    activityId: number;
+    fields: Awaited<ReturnType<typeof editionFields>>;
+    beneficiaries: Beneficiary[];
+    agencies: PendingActivityValues['agencies'];
+  },
+): Promise<EditionActivitySync> {
+  const { activityId, beneficiaries } = sync;
+  const drafts = await db
+    .select({ id: reports.id })
+    .from(reportActivities)
+    .innerJoin(reports, eq(reports.id, reportActivities.reportId))
+    .where(and(eq(reportActivities.activityId, activityId), inArray(reports.status, [...openReportStatuses])))
+    .orderBy(asc(reports.revisionNumber), desc(reports.periodStart), asc(reports.id));
+  if (drafts.length === 0) return { activityId, reportId: null, frozen: true };
+  const keepReporterEdits = await editedByReporter(db, activityId);
+  const known = keepReporterEdits ? await lastSyncedCodes(db, activityId) : new Set<unknown>();
+  for (const draft of drafts) {
+    // Locks the report row as every change to a draft does, then reads the draft's version.
+    await db.select({ id: reports.id }).from(reports).where(eq(reports.id, draft.id)).for('update');
+    await db
+      .select({ id: activities.id })
+      .from(activities)
+      .where(eq(activities.id, activityId))
+      .for('update');
+    const current =
+      (await pendingEditsOf(db, draft.id, [activityId])).get(activityId) ??
+      (await publicValues(db, activityId).then((found) => (found ? { ...found, activityId } : undefined)));
+    if (!current) continue;
+    let values: PendingActivityValues;
+    if (keepReporterEdits) {
+      const present = new Set(current.values.beneficiaries.map(beneficiaryCode));
+      const added = beneficiaries.filter(
+        (b) => !known.has(beneficiaryCode(b)) && !present.has(beneficiaryCode(b)),
+      );
+      if (added.length === 0) continue;
+      values = { ...current.values, beneficiaries: [...current.values.beneficiaries, ...added] };
+    } else {
+      const { donorPartyCode: _donor, source: _source, ...fields } = sync.fields.values;
+      values = {
+        activity: {
+          ...current.values.activity,
+          ...fields,
+          ipAreas: sync.fields.ipAreas.length ? sync.fields.ipAreas : current.values.activity.ipAreas,
+        },
+        beneficiaries,
+        agencies: sync.agencies,
+      };
+    }
+    await savePendingEdit(db, { reportId: draft.id, activityId, expectedVersion: current.version, values });
+  }
+  await recordAudit(db, actor, {
+    action: 'sync-edition-activity',
+    table: 'activities',
+    id: activityId,
+    note: 'published activity: the edition is synced into the pending version of open drafts',
+    after: {
+      editionId: sync.editionId,
+      keptReporterEdits: keepReporterEdits,
+      drafts: drafts.map((draft) => draft.id),
+      editionBeneficiaries: beneficiaries.map(beneficiaryCode),
+    },
+  });
+  return { activityId, reportId: drafts[0]?.id ?? null, frozen: false };
+}
 
 const beneficiaryCode = (b: { partyCode: string | null; regionCode: string | null }) =>
   b.partyCode ?? b.regionCode;
@@ -228,22 +350,7 @@ async function appendNewBeneficiaries(
   activityId: number,
   beneficiaries: Beneficiary[],
 ): Promise<Beneficiary[]> {
-  const [lastSync] = await db
-    .select({ after: auditLog.after })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.tableName, 'activities'),
-        eq(auditLog.recordId, String(activityId)),
-        inArray(auditLog.action, ['create-edition-activity', 'sync-edition-activity']),
-      ),
-    )
-    .orderBy(desc(auditLog.id))
-    .limit(1);
-  const synced = (lastSync?.after ?? {}) as { beneficiaries?: unknown; editionBeneficiaries?: unknown };
-  const known = new Set<unknown>(
-    [synced.beneficiaries, synced.editionBeneficiaries].flatMap((list) => (Array.isArray(list) ? list : [])),
-  );
+  const known = await lastSyncedCodes(db, activityId);
   const listed = await db
     .select({
       position: activityBeneficiaries.position,
@@ -267,14 +374,32 @@ async function appendNewBeneficiaries(
   return added;
 }
 
-async function inClosedReport(db: Db, activityId: number): Promise<boolean> {
+/** The beneficiary codes the last sync of the activity knew from its edition. */
+async function lastSyncedCodes(db: Db, activityId: number): Promise<Set<unknown>> {
+  const [lastSync] = await db
+    .select({ after: auditLog.after })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.tableName, 'activities'),
+        eq(auditLog.recordId, String(activityId)),
+        inArray(auditLog.action, ['create-edition-activity', 'sync-edition-activity']),
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  const synced = (lastSync?.after ?? {}) as { beneficiaries?: unknown; editionBeneficiaries?: unknown };
+  return new Set<unknown>(
+    [synced.beneficiaries, synced.editionBeneficiaries].flatMap((list) => (Array.isArray(list) ? list : [])),
+  );
+}
+
+async function inSubmittedReport(db: Db, activityId: number): Promise<boolean> {
   const rows = await db
     .select({ id: reports.id })
     .from(reportActivities)
     .innerJoin(reports, eq(reports.id, reportActivities.reportId))
-    .where(
-      and(eq(reportActivities.activityId, activityId), inArray(reports.status, [...closedReportStatuses])),
-    )
+    .where(and(eq(reportActivities.activityId, activityId), eq(reports.status, 'submitted')))
     .limit(1);
   return rows.length > 0;
 }

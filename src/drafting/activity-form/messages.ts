@@ -85,10 +85,6 @@ export const activityFormText = defineMessages({
   shared: { ...draftingShared, saveActivity: 'save' },
   en: {
     ...draftingMessages.en,
-    underReviewEdit:
-      'This programme is also listed in {reports}, which is with the WTO Secretariat for review. It cannot be changed until that review ends.',
-    underReviewRefused:
-      'Nothing was saved: this programme is also listed in {reports}, which is with the WTO Secretariat for review, and it cannot be changed until that review ends. What you typed is kept below.',
     newActivityTitle: 'New programme or project',
     editActivityTitle: 'Edit a programme or project',
     formErrors: 'Some fields need attention:',
@@ -103,14 +99,11 @@ export const activityFormText = defineMessages({
     otherPartiesGroup: 'Organizations and others',
     dateHint: 'YYYY, YYYY-MM or YYYY-MM-DD.',
     listHint: 'Several values separated by ;',
-    publicActivityNote: 'This programme is already public: what you save shows on the gateway at once.',
+    publicActivityNote:
+      'This programme is already public. What you save stays with this draft (and with the Secretariat once submitted); the gateway shows it when the report is published.',
   },
   fr: {
     ...draftingMessages.fr,
-    underReviewEdit:
-      'Ce programme figure aussi dans {reports}, que le Secrétariat de l’OMC examine. Il ne peut pas être modifié avant la fin de cet examen.',
-    underReviewRefused:
-      'Rien n’a été enregistré\u202f: ce programme figure aussi dans {reports}, que le Secrétariat de l’OMC examine, et il ne peut pas être modifié avant la fin de cet examen. Ce que vous avez saisi est conservé ci-dessous.',
     newActivityTitle: 'Nouveau programme ou projet',
     editActivityTitle: 'Modifier un programme ou un projet',
     formErrors: 'Certains champs sont à revoir\u202f:',
@@ -126,14 +119,10 @@ export const activityFormText = defineMessages({
     dateHint: 'AAAA, AAAA-MM ou AAAA-MM-JJ.',
     listHint: 'Plusieurs valeurs séparées par ;',
     publicActivityNote:
-      'Ce programme est déjà public\u202f: ce que vous enregistrez apparaît aussitôt sur le portail.',
+      'Ce programme est déjà public. Ce que vous enregistrez reste dans ce projet (et avec le Secrétariat une fois soumis)\u202f; le portail l’affiche quand le rapport est publié.',
   },
   es: {
     ...draftingMessages.es,
-    underReviewEdit:
-      'Este programa figura también en {reports}, que la Secretaría de la OMC está examinando. No se puede modificar hasta que termine ese examen.',
-    underReviewRefused:
-      'No se guardó nada: este programa figura también en {reports}, que la Secretaría de la OMC está examinando, y no se puede modificar hasta que termine ese examen. Lo que escribió se conserva a continuación.',
     newActivityTitle: 'Nuevo programa o proyecto',
     editActivityTitle: 'Modificar un programa o proyecto',
     formErrors: 'Algunos campos necesitan revisión:',
@@ -148,7 +137,8 @@ export const activityFormText = defineMessages({
     otherPartiesGroup: 'Organizaciones y otros',
     dateHint: 'AAAA, AAAA-MM o AAAA-MM-DD.',
     listHint: 'Varios valores separados por ;',
-    publicActivityNote: 'Este programa ya es público: lo que guarde aparece enseguida en el portal.',
+    publicActivityNote:
+      'Este programa ya es público. Lo que guarde queda en este borrador (y con la Secretaría una vez presentado); el portal lo muestra cuando se publique el informe.',
   },
 });
 export type ActivityFormMessageKey = Parameters<ReturnType<typeof activityFormText>>[0];

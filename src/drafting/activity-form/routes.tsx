@@ -2,31 +2,16 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { actorOf } from '../../audit/record.ts';
 import type { Db } from '../../db/database.ts';
-import type { PageContext } from '../../http/layout.tsx';
 import { pageContext } from '../../http/page-context.ts';
 import { formText, readForm } from '../../http/request.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { referenceData } from '../../reference/reference-data.ts';
-import { LockedPage, reportTitle } from '../components.tsx';
-import { type ReportHeader, reviewsListing } from '../report.ts';
+import { LockedPage } from '../components.tsx';
 import { activityIdOf, reportForRequest } from '../request-guards.tsx';
 import { emptyFormState, formStateFromBody, formStateOfActivity, rawActivityInput } from './form-state.ts';
 import { validateActivityInput } from './input.ts';
-import { type ActivityFormMessageKey, activityFormText } from './messages.ts';
 import { activityOnReport, createActivity, updateActivity } from './service.ts';
 import { ActivityConflictPage, ActivityFormPage } from './views.tsx';
-
-/** Why the activity cannot change now: the reports under review that list it, named. */
-function underReviewText(
-  page: PageContext,
-  labels: ReferenceLabels,
-  reviews: ReportHeader[],
-  key: Extract<ActivityFormMessageKey, 'underReviewEdit' | 'underReviewRefused'>,
-): string | undefined {
-  if (reviews.length === 0) return undefined;
-  const reports = reviews.map((report) => reportTitle(page.lang, labels, report)).join('; ');
-  return activityFormText(page.lang)(key, { reports });
-}
 
 /** Adding and editing one activity of a draft, with optimistic locking on the activity's version. */
 export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, reportPath: string) {
@@ -82,19 +67,16 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, r
     const { report } = await reportForRequest(c, db, labels, 'edit');
     const activity = await activityOnReport(db, report.id, activityIdOf(c));
     if (!activity) throw new HTTPException(404);
-    const referenceLabels = await labels();
-    const reviews = await reviewsListing(db, activity.id, report.id);
     return c.html(
       <ActivityFormPage
         page={page}
-        labels={referenceLabels}
+        labels={await labels()}
         reportId={report.id}
         activityId={activity.id}
         state={formStateOfActivity(activity)}
         errors={{}}
         version={activity.version}
         isPublic={activity.isPublic}
-        refusal={underReviewText(page, referenceLabels, reviews, 'underReviewEdit')}
       />,
     );
   });
@@ -111,19 +93,16 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, r
     if (!result.ok) {
       const stored = await activityOnReport(db, report.id, activityId);
       if (!stored) throw new HTTPException(404);
-      const referenceLabels = await labels();
-      const reviews = await reviewsListing(db, activityId, report.id);
       return c.html(
         <ActivityFormPage
           page={page}
-          labels={referenceLabels}
+          labels={await labels()}
           reportId={report.id}
           activityId={activityId}
           state={state}
           errors={result.errors}
           version={version}
           isPublic={stored.isPublic}
-          refusal={underReviewText(page, referenceLabels, reviews, 'underReviewEdit')}
         />,
         400,
       );
@@ -132,24 +111,6 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, r
     if (!saved) throw new HTTPException(404);
     if (!saved.ok && saved.reason === 'locked') {
       return c.html(<LockedPage page={page} labels={await labels()} report={saved.current} />, 409);
-    }
-    if (!saved.ok && saved.reason === 'under-review') {
-      // Nothing saved; the form comes back as typed, with the version it was opened on.
-      const referenceLabels = await labels();
-      return c.html(
-        <ActivityFormPage
-          page={page}
-          labels={referenceLabels}
-          reportId={report.id}
-          activityId={activityId}
-          state={state}
-          errors={{}}
-          version={version}
-          isPublic={saved.current.isPublic}
-          refusal={underReviewText(page, referenceLabels, saved.reviews, 'underReviewRefused')}
-        />,
-        409,
-      );
     }
     if (!saved.ok) {
       return c.html(

@@ -6,9 +6,16 @@ import { type Actor, type AuditEntry, recordAudit, recordAudits } from '../../au
 import { touch } from '../../db/columns.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import { type ActivityOrigin, appendToReport } from '../../reports/activity-list.ts';
-import { freezePublishedReports } from '../../reports/freeze.ts';
+import {
+  agenciesById,
+  editableFields,
+  type PendingActivityValues,
+  pendingEditsOf,
+  savePendingEdit,
+  withPendingValues,
+} from '../../reports/pending-edits.ts';
 import { reportActivities } from '../../reports/schema.ts';
-import { lockReportForChange, type ReportHeader, type ReportLocked, reviewsListing } from '../report.ts';
+import { lockReportForChange, type ReportLocked } from '../report.ts';
 import { type ActivityInput, activityValuesFromInput } from './input.ts';
 
 /** Provenance of activities typed or uploaded here. */
@@ -27,7 +34,10 @@ export type StoredActivity = typeof activities.$inferSelect & {
   agencies: Array<{ role: 'implementing' | 'partner'; code: string }>;
 };
 
-/** An activity as listed on this report, with its beneficiaries and agencies; null if not on it. */
+/**
+ * An activity as listed on this report, with its beneficiaries and agencies, as the report sees it
+ * (its pending edit over the public record, if it has one); null if not on it.
+ */
 export async function activityOnReport(
   db: Db,
   reportId: number,
@@ -39,6 +49,23 @@ export async function activityOnReport(
     .innerJoin(activities, eq(activities.id, reportActivities.activityId))
     .where(and(eq(reportActivities.reportId, reportId), eq(reportActivities.activityId, activityId)));
   if (!row) return null;
+  const pending = (await pendingEditsOf(db, reportId, [activityId])).get(activityId);
+  if (pending) {
+    const named = await agenciesById(
+      db,
+      pending.values.agencies.map((link) => link.agencyId),
+    );
+    return {
+      ...withPendingValues(row.activity, pending),
+      beneficiaries: pending.values.beneficiaries,
+      agencies: pending.values.agencies
+        .flatMap((link) => {
+          const code = named.get(link.agencyId)?.code;
+          return code ? [{ role: link.role, code }] : [];
+        })
+        .sort((a, b) => a.code.localeCompare(b.code)),
+    };
+  }
   const [beneficiaries, agencyRows] = await Promise.all([
     db
       .select({
@@ -236,16 +263,16 @@ export type UpdateResult =
   | { ok: true }
   /** Someone saved the activity since the form was opened: what is stored now. */
   | { ok: false; reason: 'conflict'; current: StoredActivity }
-  /** Also listed in reports with the Secretariat, which must not change under review. */
-  | { ok: false; reason: 'under-review'; reviews: ReportHeader[]; current: StoredActivity }
   | ReportLocked
   | null;
 
 /**
  * Saves the reporter's edit if the activity is still at the version their form was opened on
  * (optimistic locking); otherwise writes nothing and returns what is stored now. Titles and
- * descriptions keep their translations in other languages. Refused while another report listing
- * the activity is under review (submitted): the activity is the same record in that report.
+ * descriptions keep their translations in other languages. An activity that is already public is
+ * not changed: the edit is kept as this report's pending version of it (reports/pending-edits.ts)
+ * until the report is published; one created in this draft (listed in no other report) is edited
+ * in place. So no other report ever sees the change, even one under review that lists it too.
  */
 export async function updateActivity(
   db: Db,
@@ -259,8 +286,7 @@ export async function updateActivity(
   return inTransaction(db, async (tx) => {
     const locked = await lockReportForChange(tx, report);
     if (!locked?.ok) return locked;
-    // FOR UPDATE, before the check below: no report can list the activity meanwhile (the foreign
-    // key's lock waits for this one), and a submission of one that lists it waits (submitReport).
+    // FOR UPDATE: two saves of the same activity queue, so the version check below sees the first.
     await tx
       .select({ id: activities.id })
       .from(activities)
@@ -268,26 +294,58 @@ export async function updateActivity(
       .for('update');
     const before = await activityOnReport(tx, reportId, activityId);
     if (!before) return null;
-    const reviews = await reviewsListing(tx, activityId, reportId);
-    if (reviews.length > 0) return { ok: false, reason: 'under-review', reviews, current: before };
-    await freezePublishedReports(tx, { activityIds: [activityId] });
     const { activity } = activityValuesFromInput(input, before.donorPartyCode);
     const lang = input.originalLanguage;
     const description = { ...before.description };
     if (input.description) description[lang] = input.description;
     else delete description[lang];
     const { donorPartyCode: _donor, source: _source, isPublic: _public, ...changes } = activity;
-    const updated = await tx
-      .update(activities)
-      .set({ ...changes, title: { ...before.title, [lang]: input.title }, description, ...touch(activities) })
-      .where(and(eq(activities.id, activityId), eq(activities.version, version)))
-      .returning({ id: activities.id });
-    if (updated.length === 0)
-      return {
+    const conflict = async () =>
+      ({
         ok: false,
         reason: 'conflict',
         current: (await activityOnReport(tx, reportId, activityId)) ?? before,
+      }) as const;
+    const edited = { ...changes, title: { ...before.title, [lang]: input.title }, description };
+    if (before.isPublic) {
+      // Checked before agencies are found or created: a refused save writes nothing at all.
+      if (before.version !== version) return conflict();
+      const links = await linkRows(
+        tx,
+        actor,
+        await agencyIndex(tx),
+        activityId,
+        input,
+        before.donorPartyCode,
+      );
+      const values: PendingActivityValues = {
+        activity: { ...editableFields(before), ...edited },
+        beneficiaries: links.beneficiaries.map((b) => ({
+          kind: b.kind,
+          partyCode: b.partyCode ?? null,
+          regionCode: b.regionCode ?? null,
+          nameAsWritten: b.nameAsWritten,
+        })),
+        agencies: links.agencies.map((link) => ({ agencyId: link.agencyId, role: link.role })),
       };
+      if (!(await savePendingEdit(tx, { reportId, activityId, expectedVersion: version, values })))
+        return conflict();
+      await recordAudit(tx, actor, {
+        action: 'update',
+        table: 'activities',
+        id: activityId,
+        before: auditView(before),
+        after: auditView(await activityOnReport(tx, reportId, activityId)),
+        note: `pending in report ${reportId} until it is published`,
+      });
+      return { ok: true } as const;
+    }
+    const updated = await tx
+      .update(activities)
+      .set({ ...edited, ...touch(activities) })
+      .where(and(eq(activities.id, activityId), eq(activities.version, version)))
+      .returning({ id: activities.id });
+    if (updated.length === 0) return conflict();
     const links = await linkRows(tx, actor, await agencyIndex(tx), activityId, input, before.donorPartyCode);
     await tx.delete(activityBeneficiaries).where(eq(activityBeneficiaries.activityId, activityId));
     if (links.beneficiaries.length > 0) await tx.insert(activityBeneficiaries).values(links.beneficiaries);

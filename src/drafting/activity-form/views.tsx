@@ -255,8 +255,6 @@ export function ActivityFormPage(
     errors: ActivityErrors;
     version?: number;
     isPublic?: boolean;
-    /** Why the activity cannot be saved now (listed in a report under review). */
-    refusal?: string | undefined;
   },
 ) {
   const { page, reportId, activityId } = props;
@@ -270,11 +268,6 @@ export function ActivityFormPage(
         <a href={base}>{text('backToDraft')}</a>
       </p>
       <h1>{title}</h1>
-      {props.refusal ? (
-        <p class="form-error" role="alert">
-          {props.refusal}
-        </p>
-      ) : null}
       {props.isPublic ? <p class="note">{text('publicActivityNote')}</p> : null}
       <ActivityForm
         page={page}

@@ -146,6 +146,7 @@ function ActivityItem(props: Common & { draft: Draft; row: DraftRow; editable: b
           <p class="muted">
             {originText(page, draft, row)}
             {row.isPublic ? '' : ` · ${text('notPublicYet')}`}
+            {row.pendingEdit ? ` · ${text('pendingEdit')}` : ''}
           </p>
           <p>
             {row.startDate
@@ -156,20 +157,14 @@ function ActivityItem(props: Common & { draft: Draft; row: DraftRow; editable: b
             {text('beneficiariesLabel')}{' '}
             <BeneficiaryList page={page} labels={labels} list={row.beneficiaries} />
           </p>
-          {props.editable && row.underReview ? <p class="note">{text('underReviewNote')}</p> : null}
           {props.editable ? (
             <p>
-              {/* Listed in a report with the Secretariat: the same record, so no edit until it is back. */}
-              {row.underReview ? null : (
-                <>
-                  <a
-                    href={`${base}/activities/${row.activityId}/edit`}
-                    aria-label={`${text('edit')} — ${title.value}`}
-                  >
-                    {text('edit')}
-                  </a>{' '}
-                </>
-              )}
+              <a
+                href={`${base}/activities/${row.activityId}/edit`}
+                aria-label={`${text('edit')} — ${title.value}`}
+              >
+                {text('edit')}
+              </a>{' '}
               <form method="post" action={`${base}/activities/${row.activityId}/remove`} class="inline">
                 <CsrfField page={page} />
                 <button type="submit" aria-label={`${text('remove')} — ${title.value}`}>

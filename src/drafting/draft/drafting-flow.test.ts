@@ -8,7 +8,7 @@ import { auditLog } from '../../audit/schema.ts';
 import type { Database } from '../../db/database.ts';
 import { openTestDatabase, testBackends } from '../../db/test-database.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
-import { reportActivities, reportComments, reports } from '../../reports/schema.ts';
+import { draftActivityEdits, reportActivities, reportComments, reports } from '../../reports/schema.ts';
 import { settings } from '../../settings/schema.ts';
 import { activitiesWorkbook, multipartRequest, reportIdFrom } from '../test-helpers.ts';
 
@@ -211,9 +211,16 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
     expect(html).toContain('Someone saved this in the meantime');
     expect(html).toContain('value="Executive Workshop (second)"');
     expect(html).toContain('Executive Workshop on IP Office Management (first)');
+    // A carried-forward activity is public: the first save is this draft's pending version of it.
+    const [pending] = await database.db
+      .select()
+      .from(draftActivityEdits)
+      .where(and(eq(draftActivityEdits.reportId, draftId), eq(draftActivityEdits.activityId, 1)));
+    expect(pending?.values.activity.title.en).toBe('Executive Workshop on IP Office Management (first)');
+    expect(pending?.version).toBe(Number(version) + 1);
     const [stored] = await database.db.select().from(activities).where(eq(activities.id, 1));
-    expect(stored?.title.en).toBe('Executive Workshop on IP Office Management (first)');
-    expect(stored?.version).toBe(Number(version) + 1);
+    expect(stored?.title.en).toBe('CIPO-WIPO Executive Workshop on IP Office Management');
+    expect(stored?.version).toBe(Number(version));
   });
 
   it('locks the narrative the same way', async () => {

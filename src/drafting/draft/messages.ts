@@ -38,9 +38,10 @@ export const draftText = defineMessages({
     originTrainingUnknown: 'from a training edition',
     originImport: 'imported from e-TRIPS',
     notPublicYet: 'not public until the report is published',
+    pendingEdit:
+      'changed in this draft: the public page keeps the published version until the report is published',
     noStartDate: 'Start date not given',
     beneficiariesLabel: 'Beneficiaries:',
-    underReviewNote: 'listed in a report under review: read-only until the review ends',
     remove: 'Remove from the report',
     addActivity: 'Add a programme or project',
     spreadsheetTitle: 'Several programmes at once',
@@ -88,10 +89,10 @@ export const draftText = defineMessages({
     originTrainingUnknown: 'issu d’une édition de formation',
     originImport: 'importé d’e-TRIPS',
     notPublicYet: 'non public avant la publication du rapport',
+    pendingEdit:
+      'modifié dans ce projet\u202f: la page publique garde la version publiée jusqu’à la publication du rapport',
     noStartDate: 'Date de début non indiquée',
     beneficiariesLabel: 'Bénéficiaires\u202f:',
-    underReviewNote:
-      'inscrit dans un rapport en cours d’examen\u202f: non modifiable jusqu’à la fin de l’examen',
     remove: 'Retirer du rapport',
     addActivity: 'Ajouter un programme ou un projet',
     spreadsheetTitle: 'Plusieurs programmes à la fois',
@@ -140,9 +141,10 @@ export const draftText = defineMessages({
     originTrainingUnknown: 'de una edición de formación',
     originImport: 'importado de e-TRIPS',
     notPublicYet: 'no es público hasta que se publique el informe',
+    pendingEdit:
+      'modificado en este borrador: la página pública conserva la versión publicada hasta que se publique el informe',
     noStartDate: 'Fecha de inicio no indicada',
     beneficiariesLabel: 'Beneficiarios:',
-    underReviewNote: 'figura en un informe en examen: no se puede modificar hasta que termine el examen',
     remove: 'Quitar del informe',
     addActivity: 'Añadir un programa o proyecto',
     spreadsheetTitle: 'Varios programas a la vez',

@@ -10,6 +10,7 @@ import type { Language } from '../../i18n/languages.ts';
 import { type ActivityOrigin, renumberRows } from '../../reports/activity-list.ts';
 import { freezePublishedReports } from '../../reports/freeze.ts';
 import { editableStatuses, type RevisionKind } from '../../reports/lifecycle/status.ts';
+import { discardPendingEdit, pendingEditsOf, withPendingValues } from '../../reports/pending-edits.ts';
 import { draftSource } from '../../reports/provenance.ts';
 import { reportActivities, reportComments, reports } from '../../reports/schema.ts';
 import { type BeneficiaryView, beneficiariesOf } from '../../reports/service.ts';
@@ -33,8 +34,8 @@ export type DraftRow = {
   isPublic: boolean;
   /** The year of the training edition the activity reports, if it is one. */
   trainingYear: number | null;
-  /** Also listed in another report that is with the Secretariat: read-only until that review ends. */
-  underReview: boolean;
+  /** A public activity this draft changed: the change waits for the report's publication. */
+  pendingEdit: boolean;
   beneficiaries: BeneficiaryView[];
 };
 
@@ -70,16 +71,28 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
       trainingYear: sql<
         number | null
       >`(select max(${trainingEditions.year}) from ${trainingEditions} where ${trainingEditions.activityId} = ${activities.id})`,
-      underReview: sql<boolean>`exists (select 1 from report_activities other_ra join reports other_r on other_r.id = other_ra.report_id where other_ra.activity_id = ${activities.id} and other_ra.report_id <> ${id} and other_r.status = 'submitted')`,
     })
     .from(reportActivities)
     .innerJoin(activities, eq(activities.id, reportActivities.activityId))
     .where(eq(reportActivities.reportId, id))
     .orderBy(asc(reportActivities.rowNumber));
-  const beneficiaries = await beneficiariesOf(
-    db,
-    rows.map((row) => row.activityId),
-  );
+  const [beneficiaries, pending] = await Promise.all([
+    beneficiariesOf(
+      db,
+      rows.map((row) => row.activityId),
+    ),
+    pendingEditsOf(db, id),
+  ]);
+  for (const [activityId, edit] of pending) {
+    beneficiaries.set(
+      activityId,
+      edit.values.beneficiaries.map((b) => ({
+        name: b.nameAsWritten,
+        kind: b.kind,
+        code: b.partyCode ?? b.regionCode,
+      })),
+    );
+  }
   const comments = await db
     .select({
       id: reportComments.id,
@@ -93,7 +106,11 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
   return {
     ...header,
     carriedFrom: carriedFrom ?? null,
-    rows: rows.map((row) => ({ ...row, beneficiaries: beneficiaries.get(row.activityId) ?? [] })),
+    rows: rows.map((row) => ({
+      ...withPendingValues(row, pending.get(row.activityId)),
+      pendingEdit: pending.has(row.activityId),
+      beneficiaries: beneficiaries.get(row.activityId) ?? [],
+    })),
     comments,
   };
 }
@@ -156,6 +173,8 @@ export async function removeFromReport(
       .where(and(eq(reportActivities.reportId, reportId), eq(reportActivities.activityId, activityId)))
       .returning();
     if (!removed) return null;
+    // The draft's pending version of it goes too; the public record never had it.
+    await discardPendingEdit(tx, reportId, activityId);
     await renumberRows(tx, reportId);
     // updated_at only: the version guards the narrative, which a list change leaves alone.
     await tx.update(reports).set({ updatedAt: sql`now()` }).where(eq(reports.id, reportId));
@@ -204,8 +223,9 @@ export async function submitReport(
       .from(reportActivities)
       .where(eq(reportActivities.reportId, reportId));
     if ((listed?.count ?? 0) === 0 && before.narrative.length === 0) return { ok: false, reason: 'empty' };
-    // Its activities are shared with other reports: an edit of one through another draft either
-    // ends before the submission (and is in it) or starts after it and is refused (updateActivity).
+    // An edit of one of its activities in flight ends before the submission (and is in it): edits
+    // of this report's activities take the same row locks. Other drafts' edits are their own
+    // pending versions (reports/pending-edits.ts) and never reach this report.
     await tx
       .select({ id: activities.id })
       .from(activities)

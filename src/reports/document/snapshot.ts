@@ -4,6 +4,7 @@ import { activities, activityAgencies, datePrecisions } from '../../activities/s
 import { agencies } from '../../agencies/schema.ts';
 import type { Db } from '../../db/database.ts';
 import { languages } from '../../i18n/languages.ts';
+import { agenciesById, pendingEditsOf, withPendingValues } from '../pending-edits.ts';
 import { periodPrecisions } from '../period.ts';
 import { reportActivities, reportGroupings, reports, revisionKinds } from '../schema.ts';
 import { beneficiariesOf } from '../service.ts';
@@ -88,7 +89,11 @@ export function parseReportSnapshot(value: unknown, reportId: number): ReportSna
   return parsed.data;
 }
 
-/** The report's document data from the live rows, ready to be stored as its snapshot; null if no such report. */
+/**
+ * The report's document data from the live rows, with the report's pending edits over the public
+ * values of its activities (a draft's document shows the draft), ready to be stored as its
+ * snapshot; null if no such report.
+ */
 export async function reportSnapshot(db: Db, reportId: number): Promise<ReportSnapshot | null> {
   const [report] = await db.select().from(reports).where(eq(reports.id, reportId));
   if (!report) return null;
@@ -99,7 +104,40 @@ export async function reportSnapshot(db: Db, reportId: number): Promise<ReportSn
     .where(eq(reportActivities.reportId, reportId))
     .orderBy(asc(reportActivities.rowNumber));
   const ids = rows.map((row) => row.activity.id);
-  const [beneficiaries, agencyLinks] = await Promise.all([beneficiariesOf(db, ids), agenciesOf(db, ids)]);
+  const [beneficiaries, agencyLinks, pending] = await Promise.all([
+    beneficiariesOf(db, ids),
+    agenciesOf(db, ids),
+    pendingEditsOf(db, reportId),
+  ]);
+  const pendingAgencies = await agenciesById(
+    db,
+    [...pending.values()].flatMap((edit) => edit.values.agencies.map((link) => link.agencyId)),
+  );
+  for (const [activityId, edit] of pending) {
+    beneficiaries.set(
+      activityId,
+      edit.values.beneficiaries.map((b) => ({
+        name: b.nameAsWritten,
+        kind: b.kind,
+        code: b.partyCode ?? b.regionCode,
+      })),
+    );
+    agencyLinks.set(
+      activityId,
+      [...edit.values.agencies]
+        .sort((a, b) => a.agencyId - b.agencyId)
+        .flatMap((link) => {
+          const agency = pendingAgencies.get(link.agencyId);
+          return agency
+            ? [{ code: agency.code, role: link.role, name: agency.name, acronym: agency.acronym }]
+            : [];
+        }),
+    );
+  }
+  const drafted = rows.map((row) => ({
+    ...row,
+    activity: withPendingValues(row.activity, pending.get(row.activity.id)),
+  }));
   return {
     format: 1,
     reportId: report.id,
@@ -115,7 +153,7 @@ export async function reportSnapshot(db: Db, reportId: number): Promise<ReportSn
     grouping: report.grouping,
     revisionKind: report.revisionKind,
     revisionNumber: report.revisionNumber,
-    programmes: rows.map(({ rowNumber, activity: a }) => ({
+    programmes: drafted.map(({ rowNumber, activity: a }) => ({
       rowNumber,
       activityId: a.id,
       title: a.title,

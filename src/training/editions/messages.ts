@@ -55,6 +55,8 @@ export const editionsText = defineMessages({
       'Reported as activity no. {activity}; no open draft report of the organizer covers its dates yet.',
     reportFrozen:
       'Reported as activity no. {activity} in a submitted or published report: later changes no longer reach it.',
+    reportPublishedInDraft:
+      'Published as activity no. {activity}. Changes to the edition go to its copy in the open draft report no. {report} and become public when that report is published.',
     detailsHeading: 'Details',
     fieldStartDate: 'First day',
     fieldEndDate: 'Last day',
@@ -131,6 +133,8 @@ export const editionsText = defineMessages({
       'Déclarée comme activité n° {activity} ; aucun projet de rapport ouvert de l’organisateur ne couvre encore ses dates.',
     reportFrozen:
       'Déclarée comme activité n° {activity} dans un rapport présenté ou publié\u202f: les modifications ultérieures ne s’y reportent plus.',
+    reportPublishedInDraft:
+      'Publiée comme activité n° {activity}. Les modifications de l’édition vont à sa copie dans le projet de rapport ouvert n° {report} et deviennent publiques à la publication de ce rapport.',
     detailsHeading: 'Informations',
     fieldStartDate: 'Premier jour',
     fieldEndDate: 'Dernier jour',
@@ -210,6 +214,8 @@ export const editionsText = defineMessages({
       'Declarada como actividad n.º {activity}; ningún borrador de informe abierto del organizador cubre aún sus fechas.',
     reportFrozen:
       'Declarada como actividad n.º {activity} en un informe presentado o publicado: los cambios posteriores ya no se reflejan en ella.',
+    reportPublishedInDraft:
+      'Publicada como actividad n.º {activity}. Los cambios de la edición van a su copia en el borrador de informe abierto n.º {report} y se hacen públicos cuando se publique ese informe.',
     detailsHeading: 'Datos',
     fieldStartDate: 'Primer día',
     fieldEndDate: 'Último día',

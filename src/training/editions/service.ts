@@ -160,7 +160,11 @@ export const editionParticipants = async (db: Db, editionId: number) =>
       .orderBy(participants.name)
   ).map((row) => ({ ...row.participant, advisorName: row.advisorName }));
 
-/** Where the edition's activity is reported: the open draft listing it, or whether a sent report froze it. */
+/**
+ * Where the edition's activity is reported: the open draft listing it (for a published activity,
+ * the draft whose pending copy the edition now updates), or whether it is frozen (not yet public
+ * and in a submitted report, or published and in no open draft).
+ */
 async function editionReport(db: Db, activityId: number | null) {
   const links = activityId
     ? await db
@@ -170,10 +174,12 @@ async function editionReport(db: Db, activityId: number | null) {
         .where(eq(reportActivities.activityId, activityId))
     : [];
   const open = links.find((r) => r.status === 'draft' || r.status === 'returned');
+  const published = links.some((r) => r.status === 'published');
   return {
     activityId,
     reportId: open?.reportId ?? null,
-    frozen: links.some((r) => r.status === 'submitted' || r.status === 'published'),
+    published,
+    frozen: published ? !open : links.some((r) => r.status === 'submitted'),
   };
 }
 
@@ -186,7 +192,7 @@ export type EditionPageData = {
   participants: Array<typeof participants.$inferSelect & { advisorName: string | null }>;
   nextStatus: EditionStatus | null;
   editionValues: EditionFormValues;
-  report: { activityId: number | null; reportId: number | null; frozen: boolean };
+  report: { activityId: number | null; reportId: number | null; published: boolean; frozen: boolean };
 };
 
 export async function editionPageData(

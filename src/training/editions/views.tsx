@@ -186,9 +186,12 @@ export function EditionPage(props: {
 
 function ReportNote(props: { page: PageContext; report: EditionPageData['report'] }) {
   const text = editionsText(props.page.lang);
-  const { activityId, reportId, frozen } = props.report;
+  const { activityId, reportId, published, frozen } = props.report;
   if (!activityId) return <p>{text('reportNone')}</p>;
   if (frozen) return <p>{text('reportFrozen', { activity: activityId })}</p>;
+  // Published: the edition updates the open draft's copy; the public record waits for that draft.
+  if (published && reportId)
+    return <p>{text('reportPublishedInDraft', { activity: activityId, report: reportId })}</p>;
   return (
     <p>
       {reportId
