@@ -37,7 +37,7 @@ describe('report page in Chromium', () => {
     expect(violations).toEqual([]); // the stylesheet loads under the strict CSP, nothing is blocked
     await page.getByRole('link', { name: 'Français' }).click();
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
-      'Canada\u202f: rapport 2020–2021',
+      'Activités de coopération technique — Canada, 2020–2021',
     );
     await page.close();
   });
