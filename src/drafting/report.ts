@@ -2,6 +2,7 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
 import { isEditable, type ReportStatus, type RevisionKind } from '../reports/lifecycle/status.ts';
+import type { PeriodPrecision } from '../reports/period.ts';
 import { reportActivities, type reportGroupings, reports } from '../reports/schema.ts';
 
 /** A report as the drafting pages see it, and the checks every change to it starts with. */
@@ -16,6 +17,7 @@ export type ReportHeader = {
   reportingPartyCode: string;
   periodStart: string;
   periodEnd: string;
+  periodPrecision: PeriodPrecision;
   originalLanguage: Language;
   status: ReportStatus;
   symbol: string | null;
@@ -34,6 +36,7 @@ export const headerColumns = {
   reportingPartyCode: reports.reportingPartyCode,
   periodStart: reports.periodStart,
   periodEnd: reports.periodEnd,
+  periodPrecision: reports.periodPrecision,
   originalLanguage: reports.originalLanguage,
   status: reports.status,
   symbol: reports.symbol,

@@ -134,8 +134,8 @@ describe('an Art. 67 report from the first draft to the public gateway (Chromium
     await expect(heading(reporter)).resolves.toBe('Art. 67 reports');
 
     // 2. The 2021–2022 report starts from the published 2020–2021 one.
-    await reporter.getByLabel('First year of the period').fill('2021');
-    await reporter.getByLabel('Last year of the period').fill('2022');
+    await reporter.getByLabel('First day of the period').fill('2021-01-01');
+    await reporter.getByLabel('Last day of the period').fill('2022-12-31');
     await reporter.getByRole('button', { name: 'Start the report' }).click();
     await expect(heading(reporter)).resolves.toBe('Report of Canada, 2021–2022');
     const reportId = reportIdFrom(reporter.url());

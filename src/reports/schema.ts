@@ -1,5 +1,6 @@
 import {
   type AnyPgColumn,
+  boolean,
   date,
   index,
   integer,
@@ -92,6 +93,11 @@ export const reportActivities = pgTable(
       .references(() => activities.id, { onDelete: 'cascade' }),
     rowNumber: integer('row_number').notNull(),
     origin: text('origin', { enum: activityOrigins }).notNull().default('import'),
+    /**
+     * Carried forward without an end date: the reporter has not yet said whether it still runs.
+     * It stays on the list (and in the document) until kept (false) or taken off.
+     */
+    carriedUndated: boolean('carried_undated').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.reportId, t.activityId] }),

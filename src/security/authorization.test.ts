@@ -148,6 +148,10 @@ const rules: Record<string, RouteRule> = {
     path: (f) => `/en/drafting/reports/${f.draftReport}/activities/${f.draftActivity}/remove`,
     last: true,
   },
+  'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/activities/:activityId{[0-9]+}/keep': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.draftReport}/activities/${f.draftActivity}/keep`,
+  },
   'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/submit': {
     allowed: ['reporterCAN'],
     path: (f) => `/en/drafting/reports/${f.draftReport}/submit`,

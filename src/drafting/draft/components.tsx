@@ -4,6 +4,7 @@ import { formatDate, formatPeriod } from '../../i18n/format.ts';
 import { pickText } from '../../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { BeneficiaryList } from '../../reports/components.tsx';
+import { formatReportingPeriod, storedPeriod } from '../../reports/period.ts';
 import { reportGroupings } from '../../reports/schema.ts';
 import { CommentsAside, draftPath, groupingKeys, reportTitle, statusLabel } from '../components.tsx';
 import type { Grouping } from '../report.ts';
@@ -98,6 +99,27 @@ function NarrativeSection(props: Common & { draft: Draft; editable: boolean; err
   return (
     <section aria-labelledby="narrative-title">
       <h2 id="narrative-title">{text('narrativeTitle')}</h2>
+      {props.editable && draft.carriedFrom && draft.staleSentences.length > 0 ? (
+        <div class="note" id="stale-period">
+          <p>
+            {text('staleIntro', {
+              period: formatReportingPeriod(
+                storedPeriod(
+                  draft.carriedFrom.periodStart,
+                  draft.carriedFrom.periodEnd,
+                  draft.carriedFrom.periodPrecision,
+                ),
+                page.lang,
+              ),
+            })}
+          </p>
+          <ul lang={draft.originalLanguage}>
+            {draft.staleSentences.map((stale) => (
+              <li>{text('staleSentence', { number: stale.paragraph, sentence: stale.sentence })}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div class="side-by-side">
         <div>
           {props.editable ? (
@@ -157,6 +179,7 @@ function ActivityItem(props: Common & { draft: Draft; row: DraftRow; editable: b
             <BeneficiaryList page={page} labels={labels} list={row.beneficiaries} />
           </p>
           {props.editable && row.underReview ? <p class="note">{text('underReviewNote')}</p> : null}
+          {props.editable && row.carriedUndated ? <p class="note">{text('undatedNote')}</p> : null}
           {props.editable ? (
             <p>
               {/* Listed in a report with the Secretariat: the same record, so no edit until it is back. */}
@@ -216,6 +239,49 @@ function SpreadsheetSection(props: { page: PageContext; reportId: number; error?
   );
 }
 
+/** Programmes carried forward without an end date: the reporter keeps each or takes it off. */
+function UndatedCarried(props: { page: PageContext; draft: Draft }) {
+  const { page, draft } = props;
+  const text = draftText(page.lang);
+  const undated = draft.rows.filter((row) => row.carriedUndated);
+  if (undated.length === 0) return null;
+  const base = draftPath(page.lang, draft.id);
+  const period = formatReportingPeriod(
+    storedPeriod(draft.periodStart, draft.periodEnd, draft.periodPrecision),
+    page.lang,
+  );
+  return (
+    <section aria-labelledby="undated-title" class="note">
+      <h3 id="undated-title">{text('undatedTitle', { count: undated.length })}</h3>
+      <p>{text('undatedIntro', { period })}</p>
+      <ul class="undated-carried">
+        {undated.map((row) => {
+          const title = pickText(row.title, page.lang, row.originalLanguage);
+          return (
+            <li>
+              <span lang={title.lang}>
+                {row.rowNumber}. {title.value}
+              </span>{' '}
+              <form method="post" action={`${base}/activities/${row.activityId}/keep`} class="inline">
+                <CsrfField page={page} />
+                <button type="submit" aria-label={`${text('keep')} — ${title.value}`}>
+                  {text('keep')}
+                </button>
+              </form>{' '}
+              <form method="post" action={`${base}/activities/${row.activityId}/remove`} class="inline">
+                <CsrfField page={page} />
+                <button type="submit" aria-label={`${text('remove')} — ${title.value}`}>
+                  {text('remove')}
+                </button>
+              </form>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 export type DraftPageProps = Common & {
   draft: Draft;
   editable: boolean;
@@ -254,6 +320,17 @@ export function DraftPage(props: DraftPageProps) {
         <strong>{text('statusLine', { status: statusLabel(lang, draft.status) })}</strong> {explain}
       </p>
       {editable ? null : <p class="muted">{text('readOnlyNotice')}</p>}
+      {draft.overlaps.map((other) => (
+        <p class="note">
+          {text('overlapWarning', {
+            period: formatReportingPeriod(
+              storedPeriod(other.periodStart, other.periodEnd, other.periodPrecision),
+              lang,
+            ),
+            symbol: other.symbol ? ` (${other.symbol})` : '',
+          })}
+        </p>
+      ))}
       <CommentsAside page={page} comments={commentsOn(comments, 'general')} />
       <nav aria-label={text('documentLinks')}>
         <ul class="downloads">
@@ -281,6 +358,7 @@ export function DraftPage(props: DraftPageProps) {
       />
       <section aria-labelledby="activities-title">
         <h2 id="activities-title">{text('activitiesTitle', { count: draft.rows.length })}</h2>
+        {editable ? <UndatedCarried page={page} draft={draft} /> : null}
         {draft.rows.length === 0 ? <p>{text('noActivities')}</p> : null}
         <ol class="drafted-activities">
           {draft.rows.map((row) => (

@@ -15,7 +15,14 @@ import { activityIdOf, reportForRequest } from '../request-guards.tsx';
 import { DraftPage } from './components.tsx';
 import { type DraftMessageKey, draftText } from './messages.ts';
 import { narrativeFromText } from './narrative.ts';
-import { loadDraft, removeFromReport, saveNarrative, startRevision, submitReport } from './service.ts';
+import {
+  keepCarried,
+  loadDraft,
+  removeFromReport,
+  saveNarrative,
+  startRevision,
+  submitReport,
+} from './service.ts';
 import { DocumentPreviewPage, NarrativeConflictPage } from './views.tsx';
 
 /** Messages a redirect after a change may show (?notice=…); anything else is ignored. */
@@ -24,6 +31,8 @@ const notices = new Set<DraftMessageKey>([
   'activityAdded',
   'activitySaved',
   'activityRemoved',
+  'activityKept',
+  'replySaved',
   'submitted',
   'revisionStarted',
   'imported',
@@ -127,6 +136,19 @@ export function draftRoutes(db: Db, labels: () => Promise<ReferenceLabels>, repo
     }
     return c.redirect(
       `/${page.lang}/drafting/reports/${report.id}?notice=activityRemoved#activities-title`,
+      303,
+    );
+  });
+
+  app.post(`${reportPath}/activities/:activityId{[0-9]+}/keep`, async (c) => {
+    const page = pageContext(c);
+    const { account, report } = await reportForRequest(c, db, labels, 'edit');
+    const kept = await keepCarried(db, actorOf(account), report, activityIdOf(c));
+    if (!kept) throw new HTTPException(404);
+    if (!kept.ok)
+      return c.html(<LockedPage page={page} labels={await labels()} report={kept.current} />, 409);
+    return c.redirect(
+      `/${page.lang}/drafting/reports/${report.id}?notice=activityKept#activities-title`,
       303,
     );
   });

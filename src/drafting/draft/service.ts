@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, max, ne, sql } from 'drizzle-orm';
 import { notify } from '../../accounts/notifications.ts';
 import { userRoles } from '../../accounts/roles-schema.ts';
 import { users } from '../../accounts/schema.ts';
@@ -10,6 +10,7 @@ import type { Language } from '../../i18n/languages.ts';
 import { type ActivityOrigin, renumberRows } from '../../reports/activity-list.ts';
 import { freezePublishedReports } from '../../reports/freeze.ts';
 import { editableStatuses, type RevisionKind } from '../../reports/lifecycle/status.ts';
+import type { PeriodPrecision } from '../../reports/period.ts';
 import { reportActivities, reportComments, reports } from '../../reports/schema.ts';
 import { type BeneficiaryView, beneficiariesOf } from '../../reports/service.ts';
 import { trainingEditions } from '../../training/schema.ts';
@@ -21,6 +22,7 @@ import {
   type ReportLocked,
   reportHeader,
 } from '../report.ts';
+import { type StalePeriodSentence, sentencesNamingPeriod } from './carry-forward.ts';
 
 export type DraftRow = {
   rowNumber: number;
@@ -35,14 +37,29 @@ export type DraftRow = {
   trainingYear: number | null;
   /** Also listed in another report that is with the Secretariat: read-only until that review ends. */
   underReview: boolean;
+  /** Carried forward without an end date, not yet kept by the reporter. */
+  carriedUndated: boolean;
   beneficiaries: BeneficiaryView[];
 };
 
 export type DraftComment = { id: number; field: string; body: string; createdAt: Date };
 
+/** A published report of the same party whose period shares days with this one. */
+export type OverlappingReport = {
+  id: number;
+  periodStart: string;
+  periodEnd: string;
+  periodPrecision: PeriodPrecision;
+  symbol: string | null;
+};
+
 export type Draft = ReportHeader & {
   /** The period of the report it was carried forward from, for "carried forward from 2020–2021". */
-  carriedFrom: { periodStart: string; periodEnd: string } | null;
+  carriedFrom: { periodStart: string; periodEnd: string; periodPrecision: PeriodPrecision } | null;
+  /** Published reports of the party (other than this one's own family) overlapping its period. */
+  overlaps: OverlappingReport[];
+  /** Sentences of the narrative still naming the period carried from, while it can be changed. */
+  staleSentences: StalePeriodSentence[];
   rows: DraftRow[];
   /** Comments of the Secretariat not yet answered by a new submission. */
   comments: DraftComment[];
@@ -53,10 +70,35 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
   if (!header) return null;
   const [carriedFrom] = header.carriedForwardFrom
     ? await db
-        .select({ periodStart: reports.periodStart, periodEnd: reports.periodEnd })
+        .select({
+          periodStart: reports.periodStart,
+          periodEnd: reports.periodEnd,
+          periodPrecision: reports.periodPrecision,
+        })
         .from(reports)
         .where(eq(reports.id, header.carriedForwardFrom))
     : [];
+  const family = header.revisionOf ?? header.id;
+  const overlaps = await db
+    .select({
+      id: reports.id,
+      periodStart: reports.periodStart,
+      periodEnd: reports.periodEnd,
+      periodPrecision: reports.periodPrecision,
+      symbol: reports.symbol,
+    })
+    .from(reports)
+    .where(
+      and(
+        eq(reports.reportingPartyCode, header.reportingPartyCode),
+        eq(reports.status, 'published'),
+        eq(reports.revisionKind, 'original'),
+        ne(reports.id, family),
+        lte(reports.periodStart, header.periodEnd),
+        gte(reports.periodEnd, header.periodStart),
+      ),
+    )
+    .orderBy(asc(reports.periodStart));
   const rows = await db
     .select({
       rowNumber: reportActivities.rowNumber,
@@ -70,6 +112,7 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
       trainingYear: sql<
         number | null
       >`(select max(${trainingEditions.year}) from ${trainingEditions} where ${trainingEditions.activityId} = ${activities.id})`,
+      carriedUndated: reportActivities.carriedUndated,
       underReview: sql<boolean>`exists (select 1 from report_activities other_ra join reports other_r on other_r.id = other_ra.report_id where other_ra.activity_id = ${activities.id} and other_ra.report_id <> ${id} and other_r.status = 'submitted')`,
     })
     .from(reportActivities)
@@ -90,9 +133,19 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
     .from(reportComments)
     .where(and(eq(reportComments.reportId, id), isNull(reportComments.resolvedAt)))
     .orderBy(asc(reportComments.createdAt), asc(reportComments.id));
+  const staleSentences =
+    carriedFrom && editableStatuses.includes(header.status)
+      ? sentencesNamingPeriod(
+          header.narrative,
+          { start: carriedFrom.periodStart, end: carriedFrom.periodEnd },
+          { start: header.periodStart, end: header.periodEnd },
+        )
+      : [];
   return {
     ...header,
     carriedFrom: carriedFrom ?? null,
+    overlaps,
+    staleSentences,
     rows: rows.map((row) => ({ ...row, beneficiaries: beneficiaries.get(row.activityId) ?? [] })),
     comments,
   };
@@ -164,6 +217,36 @@ export async function removeFromReport(
       table: 'report_activities',
       id: `${reportId}:${activityId}`,
       before: removed,
+    });
+    return { ok: true } as const;
+  });
+}
+
+/**
+ * Keeps on the list an activity carried forward without an end date: the reporter confirms it
+ * still runs in the new period. Null when it is not on the list.
+ */
+export async function keepCarried(
+  db: Db,
+  actor: Actor,
+  report: { id: number; reportingPartyCode: string },
+  activityId: number,
+): Promise<{ ok: true } | ReportLocked | null> {
+  return inTransaction(db, async (tx) => {
+    const locked = await lockReportForChange(tx, report);
+    if (!locked?.ok) return locked;
+    const [kept] = await tx
+      .update(reportActivities)
+      .set({ carriedUndated: false })
+      .where(and(eq(reportActivities.reportId, report.id), eq(reportActivities.activityId, activityId)))
+      .returning();
+    if (!kept) return null;
+    await recordAudit(tx, actor, {
+      action: 'keep-carried',
+      table: 'report_activities',
+      id: `${report.id}:${activityId}`,
+      before: { carriedUndated: true },
+      after: { carriedUndated: false },
     });
     return { ok: true } as const;
   });

@@ -79,7 +79,7 @@ export function DocumentPreviewPage(props: {
         {doc.revision ? <p>{doc.revision}</p> : null}
         <p>{doc.subtitle}</p>
         <p>{doc.period}</p>
-        <p>{doc.introduction}</p>
+        {doc.introduction ? <p>{doc.introduction}</p> : null}
         <ol class="narrative" lang={props.contentLanguage}>
           {doc.narrative.map((paragraph) => (
             <li>{paragraph}</li>

@@ -153,11 +153,15 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
             spacing: { after: 360 },
             children: textRuns(doc.period),
           }),
-          new Paragraph({
-            alignment: AlignmentType.JUSTIFIED,
-            spacing: { after: 200 },
-            children: [new TextRun({ text: doc.introduction, italics: true })],
-          }),
+          ...(doc.introduction
+            ? [
+                new Paragraph({
+                  alignment: AlignmentType.JUSTIFIED,
+                  spacing: { after: 200 },
+                  children: [new TextRun({ text: doc.introduction, italics: true })],
+                }),
+              ]
+            : []),
           ...doc.outline.map((block) =>
             block.kind === 'heading'
               ? new Paragraph({

@@ -57,7 +57,7 @@ function firstPage(pdf: Pdf, doc: ReportDocument) {
   pdf.text(doc.subtitle, { width, align: 'center' });
   pdf.text(doc.period, { width, align: 'center' });
   pdf.moveDown(1.5);
-  pdf.font('italic').text(doc.introduction, { width, align: 'justify' });
+  if (doc.introduction) pdf.font('italic').text(doc.introduction, { width, align: 'justify' });
   pdf.font('regular').moveDown();
   // The report's own outline: its preamble, its headings, its paragraph numbers as written ("1.1").
   const indent = Math.max(22, ...doc.outline.map((block) => 6 * (block.number?.length ?? 0) + 6));

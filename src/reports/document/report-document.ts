@@ -41,7 +41,8 @@ export type ReportDocument = {
   revision: string | null;
   subtitle: string;
   period: string;
-  introduction: string;
+  /** The Article 67 paragraph; null when the report's own narrative already quotes Article 67. */
+  introduction: string | null;
   narrative: string[];
   /** The narrative as the document shows it: the report's own outline, or its paragraphs numbered 1, 2, 3. */
   outline: OutlineBlock[];
@@ -60,6 +61,18 @@ export type ReportDocument = {
 };
 
 const none = '—';
+
+/**
+ * Whether the narrative already quotes Article 67 (as Canada's reports do in their first
+ * paragraph): it names the Article and quotes its words on cooperation, in any of the three
+ * languages. The document's own Article 67 paragraph would then say it twice.
+ */
+export function quotesArticle67(narrative: string[]): boolean {
+  const namesArticle = /\b(?:article|artículo|art\.)\s*67\b/i;
+  const quotesWords =
+    /mutually agreed terms|technical and financial cooperation|mutuellement convenues|coopération technique et financière|mutuamente convenid[ao]s|cooperación técnica y financiera/i;
+  return narrative.some((paragraph) => namesArticle.test(paragraph) && quotesWords.test(paragraph));
+}
 
 function beneficiaryNames(programme: SnapshotProgramme, labels: ReferenceLabels, lang: Language) {
   return programme.beneficiaries.map((b) => {
@@ -148,7 +161,7 @@ export function buildReportDocument(
     revision: snapshot.revisionKind === 'original' ? null : t(snapshot.revisionKind),
     subtitle: t('subtitle'),
     period: t('periodCovered', { period }),
-    introduction: t('introduction', { party, period }),
+    introduction: quotesArticle67(snapshot.narrative) ? null : t('introduction', { party, period }),
     narrative: snapshot.narrative,
     outline:
       outlineOf(snapshot.narrative, snapshot.narrativeOutline) ??

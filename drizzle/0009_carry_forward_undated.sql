@@ -1,0 +1,1 @@
+ALTER TABLE "report_activities" ADD COLUMN "carried_undated" boolean DEFAULT false NOT NULL;
