@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
@@ -47,9 +48,11 @@ export function reportTitle(
 }
 
 /** The Secretariat's comments on one part of the report, beside it. */
-export function CommentsAside(props: {
+export function CommentsAside<C extends { id: number; body: string; createdAt: Date }>(props: {
   page: PageContext;
-  comments: Array<{ id: number; body: string; createdAt: Date }>;
+  comments: C[];
+  /** Shown under each comment, e.g. the reporter's answer form. */
+  after?: (comment: C) => Child;
 }) {
   if (props.comments.length === 0) return null;
   const text = draftingText(props.page.lang);
@@ -64,6 +67,7 @@ export function CommentsAside(props: {
           {comment.body.split(/\n+/).map((line) => (
             <p>{line}</p>
           ))}
+          {props.after?.(comment)}
         </div>
       ))}
     </aside>

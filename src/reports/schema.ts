@@ -120,6 +120,31 @@ export const reportComments = pgTable(
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    /** The reporter's answer, written while the report is back with them; the Secretariat reads it on resubmission. */
+    reply: text('reply'),
+    repliedBy: integer('replied_by').references(() => users.id, { onDelete: 'set null' }),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
   },
   (t) => [index('report_comments_report_idx').on(t.reportId)],
+);
+
+/**
+ * Each time a report is handed to the Secretariat, the document as submitted: after a return and
+ * a resubmission the review page shows what changed between the two rounds.
+ */
+export const reportSubmissions = pgTable(
+  'report_submissions',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    /** 1 for the first submission, 2 after the first return, … */
+    round: integer('round').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedBy: integer('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    /** A ReportSnapshot (document/snapshot.ts) of the report as submitted. */
+    snapshot: jsonb('snapshot').notNull(),
+  },
+  (t) => [unique('report_submissions_round_key').on(t.reportId, t.round)],
 );

@@ -9,11 +9,18 @@ import { NotFoundPage } from '../http/error-pages.tsx';
 import type { FormErrors } from '../http/form-fields.tsx';
 import type { PageContext } from '../http/layout.tsx';
 import { pageContext } from '../http/page-context.ts';
-import { formText, positiveId, readForm } from '../http/request.ts';
+import { formList, formText, positiveId, readForm } from '../http/request.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { loadReportDocument } from '../reports/document/report-document.ts';
-import { pendingRevisionChanges } from '../reports/lifecycle/service.ts';
-import { cycleOverview, defaultPeriod, knownPeriods, parsePeriod } from './cycles.ts';
+import { changesSinceReturn, pendingRevisionChanges } from '../reports/lifecycle/service.ts';
+import {
+  cycleOverview,
+  defaultPeriod,
+  knownPeriods,
+  parsePeriod,
+  saveExpectedList,
+  unknownCodes,
+} from './cycles.ts';
 import { reviewText } from './messages.ts';
 import { checkCirculationDate, publishReport, symbolFor } from './publish.ts';
 import {
@@ -100,6 +107,7 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
       }
     }
     const changes = await pendingRevisionChanges(db, report);
+    const roundChanges = await changesSinceReturn(db, id);
     return c.html(
       <ReviewPage
         page={page}
@@ -108,6 +116,7 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         document={document}
         symbol={symbol}
         changes={changes}
+        roundChanges={roundChanges}
         today={today()}
         values={extra.values}
         errors={extra.errors}
@@ -236,8 +245,37 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         overview={await cycleOverview(db, referenceLabels, period)}
         periods={periods}
         periodValue={period.key}
+        notice={c.req.query('saved') === '1' ? reviewText(page.lang)('listSaved') : undefined}
       />,
     );
+  });
+
+  app.post(`${base}/cycles/expected`, async (c) => {
+    const account = secretariatOnly(c);
+    const page = pageContext(c);
+    const form = await readForm(c);
+    const period = parsePeriod(formText(form, 'period'));
+    if (!period) return c.html(<NotFoundPage page={page} />, 404);
+    const added = formText(form, 'add_party');
+    const codes = [...formList(form, 'parties'), ...(added === '' ? [] : [added])];
+    const referenceLabels = await labels();
+    const unknown = unknownCodes(referenceLabels, codes);
+    if (unknown) {
+      const overview = await cycleOverview(db, referenceLabels, period);
+      return c.html(
+        <CyclesPage
+          page={page}
+          labels={referenceLabels}
+          overview={overview}
+          periods={await knownPeriods(db)}
+          periodValue={period.key}
+          errors={{ add_party: reviewText(page.lang)('unknownParty', { code: unknown.join(', ') }) }}
+        />,
+        400,
+      );
+    }
+    await saveExpectedList(db, actorOf(account), period, codes);
+    return c.redirect(`/${page.lang}/secretariat/cycles?period=${period.key}&saved=1#expected-list`, 303);
   });
 
   const settingsPage = async (

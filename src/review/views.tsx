@@ -6,6 +6,7 @@ import type { ReferenceLabels } from '../reference/labels.ts';
 import type { ReportDocument } from '../reports/document/report-document.ts';
 import { ChangesBody } from '../reports/lifecycle/components.tsx';
 import type { SnapshotDiff } from '../reports/lifecycle/diff.ts';
+import type { RoundChanges } from '../reports/lifecycle/service.ts';
 import { revisionLabel } from '../reports/lifecycle/status.ts';
 import { reviewText } from './messages.ts';
 import type { QueueItem, ReviewReport } from './service.ts';
@@ -86,6 +87,8 @@ export type ReviewPageData = {
   symbol: { value: string } | { problem: string };
   /** For a revision: what it changes in the version published now. */
   changes: SnapshotDiff | null;
+  /** After a return and a resubmission: what the reporter changed between the two rounds. */
+  roundChanges: RoundChanges | null;
   today: string;
   values?: Record<string, string>;
   errors?: FormErrors;
@@ -121,6 +124,41 @@ function commentPlace(page: PageContext, field: string, report: ReviewReport): s
   const activityId = Number(field.replace('activity:', ''));
   const row = report.programmes.find((p) => p.activityId === activityId);
   return text('fieldProgramme', { number: row?.rowNumber ?? activityId });
+}
+
+/** Every comment made so far, round by round, each with the reporter's answer. */
+function CommentRounds(props: { page: PageContext; report: ReviewReport }) {
+  const { page, report } = props;
+  const text = reviewText(page.lang);
+  const rounds = [...new Set(report.comments.map((comment) => comment.round))];
+  return (
+    <section aria-labelledby="earlier-comments">
+      <h2 id="earlier-comments">{text('earlierComments')}</h2>
+      {rounds.map((round) => (
+        <>
+          <h3>{text('roundReturned', { round })}</h3>
+          <ul class="comment-rounds">
+            {report.comments
+              .filter((comment) => comment.round === round)
+              .map((comment) => (
+                <li>
+                  <p>
+                    <time datetime={comment.createdAt.toISOString()}>{dateOf(page, comment.createdAt)}</time>
+                    {comment.author ? ` · ${comment.author}` : ''} ·{' '}
+                    {text('onField', { field: commentPlace(page, comment.field, report) })}
+                    {page.t('colon')} {comment.body}
+                  </p>
+                  <p>
+                    <strong>{text('reporterAnswer')}</strong>{' '}
+                    {comment.reply ?? <span class="muted">{text('noAnswer')}</span>}
+                  </p>
+                </li>
+              ))}
+          </ul>
+        </>
+      ))}
+    </section>
+  );
 }
 
 /** The document as it would be published, with a comment box beside each part, and the two decisions. */
@@ -168,6 +206,18 @@ export function ReviewPage(props: Common & ReviewPageData) {
         <a href={`/${lang}/reports/${report.id}.docx`}>{text('documentDocx')}</a> ·{' '}
         <a href={`/${lang}/reports/${report.id}.pdf`}>{text('documentPdf')}</a>
       </p>
+      {props.roundChanges ? (
+        <section aria-labelledby="round-changes">
+          <h2 id="round-changes">
+            {text('changesSinceReturn', {
+              from: props.roundChanges.fromRound,
+              to: props.roundChanges.toRound,
+            })}
+          </h2>
+          <ChangesBody page={page} labels={labels} diff={props.roundChanges.diff} level={3} />
+        </section>
+      ) : null}
+      {report.comments.length > 0 ? <CommentRounds page={page} report={report} /> : null}
       {props.changes ? (
         <section>
           <h2>{text('changesFromPublished')}</h2>
@@ -266,21 +316,6 @@ export function ReviewPage(props: Common & ReviewPageData) {
           ) : (
             <p class="note">{props.symbol.problem}</p>
           )}
-        </section>
-      ) : null}
-      {report.comments.length > 0 ? (
-        <section>
-          <h2>{text('earlierComments')}</h2>
-          <ul>
-            {report.comments.map((comment) => (
-              <li>
-                <time datetime={comment.createdAt.toISOString()}>{dateOf(page, comment.createdAt)}</time>
-                {comment.author ? ` · ${comment.author}` : ''} ·{' '}
-                {text('onField', { field: commentPlace(page, comment.field, report) })}
-                {t('colon')} {comment.body}
-              </li>
-            ))}
-          </ul>
         </section>
       ) : null}
     </Layout>

@@ -152,6 +152,11 @@ const rules: Record<string, RouteRule> = {
     allowed: ['reporterCAN'],
     path: (f) => `/en/drafting/reports/${f.draftReport}/activities/${f.draftActivity}/keep`,
   },
+  'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/comments/:commentId{[0-9]+}/reply': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.draftReport}/comments/1/reply`,
+    body: { reply: 'An answer.' },
+  },
   'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/submit': {
     allowed: ['reporterCAN'],
     path: (f) => `/en/drafting/reports/${f.draftReport}/submit`,
@@ -215,6 +220,11 @@ const rules: Record<string, RouteRule> = {
   'GET /:lang{(?:en|fr|es)}/secretariat/cycles': {
     allowed: secretariat,
     path: () => '/en/secretariat/cycles',
+  },
+  'POST /:lang{(?:en|fr|es)}/secretariat/cycles/expected': {
+    allowed: secretariat,
+    path: () => '/en/secretariat/cycles/expected',
+    body: { period: '2020-2021', parties: 'CAN' },
   },
   'GET /:lang{(?:en|fr|es)}/secretariat/settings': {
     allowed: secretariat,

@@ -41,6 +41,49 @@ function originText(page: PageContext, draft: Draft, row: DraftRow): string {
 
 const commentsOn = (comments: DraftComment[], field: string) => comments.filter((c) => c.field === field);
 
+/** A refused answer, shown again at its field. */
+export type ReplyError = { commentId: number; message: string; value: string };
+
+/** The reporter's answer to one comment of the Secretariat, saved on its own. */
+function ReplyForm(props: {
+  page: PageContext;
+  reportId: number;
+  comment: DraftComment;
+  error?: ReplyError;
+}) {
+  const { page, comment } = props;
+  const text = draftText(page.lang);
+  const id = `reply-${comment.id}`;
+  const failed = props.error?.commentId === comment.id ? props.error : undefined;
+  return (
+    <form
+      method="post"
+      action={`${draftPath(page.lang, props.reportId)}/comments/${comment.id}/reply`}
+      class="stacked"
+      novalidate
+    >
+      <CsrfField page={page} />
+      <label for={id}>{text('replyLabel')}</label>
+      <textarea id={id} name="reply" rows={3} {...invalidProps(id, failed?.message)}>
+        {failed ? failed.value : (comment.reply ?? '')}
+      </textarea>
+      <FieldError id={`${id}-error`} message={failed?.message} />
+      <button type="submit">{text('replyButton')}</button>
+    </form>
+  );
+}
+
+/** Under a comment: the answer form while the report can be changed, else the answer given. */
+const replyUnder =
+  (page: PageContext, reportId: number, editable: boolean, error?: ReplyError) => (comment: DraftComment) =>
+    editable ? (
+      <ReplyForm page={page} reportId={reportId} comment={comment} error={error} />
+    ) : comment.reply ? (
+      <p>
+        <strong>{draftText(page.lang)('yourAnswer')}</strong> {comment.reply}
+      </p>
+    ) : null;
+
 /** The narrative and grouping form; also used on the conflict page with what the reporter typed. */
 export function NarrativeForm(
   props: Common & {
@@ -93,7 +136,9 @@ export function NarrativeForm(
   );
 }
 
-function NarrativeSection(props: Common & { draft: Draft; editable: boolean; error?: string }) {
+function NarrativeSection(
+  props: Common & { draft: Draft; editable: boolean; error?: string; replyError?: ReplyError },
+) {
   const { page, draft } = props;
   const text = draftText(page.lang);
   return (
@@ -148,13 +193,19 @@ function NarrativeSection(props: Common & { draft: Draft; editable: boolean; err
             </>
           )}
         </div>
-        <CommentsAside page={page} comments={commentsOn(draft.comments, 'narrative')} />
+        <CommentsAside
+          page={page}
+          comments={commentsOn(draft.comments, 'narrative')}
+          after={replyUnder(page, draft.id, props.editable, props.replyError)}
+        />
       </div>
     </section>
   );
 }
 
-function ActivityItem(props: Common & { draft: Draft; row: DraftRow; editable: boolean }) {
+function ActivityItem(
+  props: Common & { draft: Draft; row: DraftRow; editable: boolean; replyError?: ReplyError },
+) {
   const { page, labels, draft, row } = props;
   const { lang } = page;
   const text = draftText(lang);
@@ -202,7 +253,11 @@ function ActivityItem(props: Common & { draft: Draft; row: DraftRow; editable: b
             </p>
           ) : null}
         </div>
-        <CommentsAside page={page} comments={commentsOn(draft.comments, `activity:${row.activityId}`)} />
+        <CommentsAside
+          page={page}
+          comments={commentsOn(draft.comments, `activity:${row.activityId}`)}
+          after={replyUnder(page, draft.id, props.editable, props.replyError)}
+        />
       </div>
     </li>
   );
@@ -290,6 +345,7 @@ export type DraftPageProps = Common & {
   uploadError?: string;
   submitError?: string;
   narrativeError?: string;
+  replyError?: ReplyError;
 };
 
 /** A report being drafted, or read (submitted, published, or by the Secretariat). */
@@ -331,7 +387,11 @@ export function DraftPage(props: DraftPageProps) {
           })}
         </p>
       ))}
-      <CommentsAside page={page} comments={commentsOn(comments, 'general')} />
+      <CommentsAside
+        page={page}
+        comments={commentsOn(comments, 'general')}
+        after={replyUnder(page, draft.id, editable, props.replyError)}
+      />
       <nav aria-label={text('documentLinks')}>
         <ul class="downloads">
           <li>
@@ -355,6 +415,7 @@ export function DraftPage(props: DraftPageProps) {
         draft={shown}
         editable={editable}
         error={props.narrativeError}
+        replyError={props.replyError}
       />
       <section aria-labelledby="activities-title">
         <h2 id="activities-title">{text('activitiesTitle', { count: draft.rows.length })}</h2>
@@ -362,7 +423,14 @@ export function DraftPage(props: DraftPageProps) {
         {draft.rows.length === 0 ? <p>{text('noActivities')}</p> : null}
         <ol class="drafted-activities">
           {draft.rows.map((row) => (
-            <ActivityItem page={page} labels={labels} draft={shown} row={row} editable={editable} />
+            <ActivityItem
+              page={page}
+              labels={labels}
+              draft={shown}
+              row={row}
+              editable={editable}
+              replyError={props.replyError}
+            />
           ))}
         </ol>
         {editable ? (

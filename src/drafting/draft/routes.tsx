@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { actorOf } from '../../audit/record.ts';
 import type { Db } from '../../db/database.ts';
 import { pageContext } from '../../http/page-context.ts';
-import { formText, readForm } from '../../http/request.ts';
+import { formText, positiveId, readForm } from '../../http/request.ts';
 import { type Language, languages } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { loadReportDocument } from '../../reports/document/report-document.ts';
@@ -18,7 +18,9 @@ import { narrativeFromText } from './narrative.ts';
 import {
   keepCarried,
   loadDraft,
+  maxReplyLength,
   removeFromReport,
+  replyToComment,
   saveNarrative,
   startRevision,
   submitReport,
@@ -151,6 +153,42 @@ export function draftRoutes(db: Db, labels: () => Promise<ReferenceLabels>, repo
       `/${page.lang}/drafting/reports/${report.id}?notice=activityKept#activities-title`,
       303,
     );
+  });
+
+  app.post(`${reportPath}/comments/:commentId{[0-9]+}/reply`, async (c) => {
+    const page = pageContext(c);
+    const { account, report } = await reportForRequest(c, db, labels, 'edit');
+    const commentId = positiveId(c.req.param('commentId'));
+    if (!commentId) throw new HTTPException(404);
+    const reply = formText(await readForm(c), 'reply')
+      .replace(/\r\n?/g, '\n')
+      .trim();
+    const text = draftText(page.lang);
+    const problem =
+      reply === ''
+        ? text('replyRequired')
+        : reply.length > maxReplyLength
+          ? text('replyTooLong', { max: maxReplyLength })
+          : null;
+    if (problem) {
+      const draft = await loadDraft(db, report.id);
+      if (!draft?.comments.some((comment) => comment.id === commentId)) throw new HTTPException(404);
+      return c.html(
+        <DraftPage
+          page={page}
+          labels={await labels()}
+          draft={draft}
+          editable
+          replyError={{ commentId, message: problem, value: reply }}
+        />,
+        400,
+      );
+    }
+    const saved = await replyToComment(db, actorOf(account), report, commentId, reply);
+    if (!saved) throw new HTTPException(404);
+    if (!saved.ok)
+      return c.html(<LockedPage page={page} labels={await labels()} report={saved.current} />, 409);
+    return c.redirect(`/${page.lang}/drafting/reports/${report.id}?notice=replySaved`, 303);
   });
 
   app.post(`${reportPath}/submit`, async (c) => {

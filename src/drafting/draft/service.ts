@@ -8,10 +8,11 @@ import { type LocalizedText, touch } from '../../db/columns.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { type ActivityOrigin, renumberRows } from '../../reports/activity-list.ts';
+import { reportSnapshot } from '../../reports/document/snapshot.ts';
 import { freezePublishedReports } from '../../reports/freeze.ts';
 import { editableStatuses, type RevisionKind } from '../../reports/lifecycle/status.ts';
 import type { PeriodPrecision } from '../../reports/period.ts';
-import { reportActivities, reportComments, reports } from '../../reports/schema.ts';
+import { reportActivities, reportComments, reportSubmissions, reports } from '../../reports/schema.ts';
 import { type BeneficiaryView, beneficiariesOf } from '../../reports/service.ts';
 import { trainingEditions } from '../../training/schema.ts';
 import {
@@ -42,7 +43,14 @@ export type DraftRow = {
   beneficiaries: BeneficiaryView[];
 };
 
-export type DraftComment = { id: number; field: string; body: string; createdAt: Date };
+export type DraftComment = {
+  id: number;
+  field: string;
+  body: string;
+  createdAt: Date;
+  /** The reporter's answer, if one was written. */
+  reply: string | null;
+};
 
 /** A published report of the same party whose period shares days with this one. */
 export type OverlappingReport = {
@@ -129,6 +137,7 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
       field: reportComments.field,
       body: reportComments.body,
       createdAt: reportComments.createdAt,
+      reply: reportComments.reply,
     })
     .from(reportComments)
     .where(and(eq(reportComments.reportId, id), isNull(reportComments.resolvedAt)))
@@ -252,6 +261,49 @@ export async function keepCarried(
   });
 }
 
+export const maxReplyLength = 5000;
+
+/**
+ * The reporter's answer to one of the Secretariat's open comments on a returned report (replaces an
+ * earlier answer). Null when the comment is not an open one of this report.
+ */
+export async function replyToComment(
+  db: Db,
+  actor: Actor,
+  report: { id: number; reportingPartyCode: string },
+  commentId: number,
+  reply: string,
+): Promise<{ ok: true } | ReportLocked | null> {
+  return inTransaction(db, async (tx) => {
+    const locked = await lockReportForChange(tx, report);
+    if (!locked?.ok) return locked;
+    const [before] = await tx
+      .select({ reply: reportComments.reply })
+      .from(reportComments)
+      .where(
+        and(
+          eq(reportComments.id, commentId),
+          eq(reportComments.reportId, report.id),
+          isNull(reportComments.resolvedAt),
+        ),
+      )
+      .for('update');
+    if (!before) return null;
+    await tx
+      .update(reportComments)
+      .set({ reply, repliedBy: actor.userId, repliedAt: sql`now()` })
+      .where(eq(reportComments.id, commentId));
+    await recordAudit(tx, actor, {
+      action: 'reply',
+      table: 'report_comments',
+      id: commentId,
+      before: { reply: before.reply },
+      after: { reply },
+    });
+    return { ok: true } as const;
+  });
+}
+
 /** Active Secretariat and admin accounts (admins act as the Secretariat): the people told about a submission. */
 export async function secretariatIds(db: Db): Promise<number[]> {
   const rows = await db
@@ -308,6 +360,14 @@ export async function submitReport(
       .set({ status: 'submitted', submittedAt: sql`now()`, ...touch(reports) })
       .where(eq(reports.id, reportId))
       .returning({ status: reports.status, submittedAt: reports.submittedAt, version: reports.version });
+    // The document as handed over this round: the next round's review shows what changed since.
+    const snapshot = await reportSnapshot(tx, reportId);
+    const [lastRound] = await tx
+      .select({ value: max(reportSubmissions.round) })
+      .from(reportSubmissions)
+      .where(eq(reportSubmissions.reportId, reportId));
+    const round = (lastRound?.value ?? 0) + 1;
+    await tx.insert(reportSubmissions).values({ reportId, round, submittedBy: actor.userId, snapshot });
     const resolved = await tx
       .update(reportComments)
       .set({ resolvedAt: sql`now()` })
@@ -318,7 +378,7 @@ export async function submitReport(
       table: 'reports',
       id: reportId,
       before: { status: before.status, submittedAt: before.submittedAt, version: before.version },
-      after: { ...after, resolvedComments: resolved.map((c) => c.id) },
+      after: { ...after, round, resolvedComments: resolved.map((c) => c.id) },
     });
     const afterCommit = await notify(
       tx,
