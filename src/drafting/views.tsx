@@ -71,6 +71,7 @@ function RevisionForm(props: { page: PageContext; reportId: number }) {
       <select id={selectId} name="kind">
         <option value="corrigendum">{text('kindCorrigendum')}</option>
         <option value="addendum">{text('kindAddendum')}</option>
+        <option value="revision">{text('kindRevision')}</option>
       </select>{' '}
       <button type="submit">{text('startRevisionButton')}</button>
     </form>

@@ -13,6 +13,7 @@ const en = {
   revisionOriginal: 'Original',
   revisionCorrigendum: 'Corrigendum {number}',
   revisionAddendum: 'Addendum {number}',
+  revisionRevision: 'Revision {number}',
   // Actions and notices
   save: 'Save',
   saved: 'Saved.',
@@ -117,6 +118,7 @@ const fr: Record<VocabularyKey, string> = {
   revisionOriginal: 'Original',
   revisionCorrigendum: 'Corrigendum {number}',
   revisionAddendum: 'Addendum {number}',
+  revisionRevision: 'Révision {number}',
   // Actions and notices
   save: 'Enregistrer',
   saved: 'Enregistré.',
@@ -219,6 +221,7 @@ const es: Record<VocabularyKey, string> = {
   revisionOriginal: 'Original',
   revisionCorrigendum: 'Corrigendum {number}',
   revisionAddendum: 'Addendum {number}',
+  revisionRevision: 'Revisión {number}',
   // Actions and notices
   save: 'Guardar',
   saved: 'Guardado.',

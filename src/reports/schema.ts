@@ -21,7 +21,8 @@ import { periodPrecisions } from './period.ts';
 
 export const reportStatuses = ['draft', 'submitted', 'returned', 'published'] as const;
 export const reportGroupings = ['level-agency', 'level', 'agency', 'none'] as const;
-export const revisionKinds = ['original', 'corrigendum', 'addendum'] as const;
+/** A corrigendum corrects, an addendum adds, a revision (/Rev.n) replaces the whole document. */
+export const revisionKinds = ['original', 'corrigendum', 'addendum', 'revision'] as const;
 /** How an activity entered a report: the reporter sees where each row came from. */
 export const activityOrigins = [
   'manual',

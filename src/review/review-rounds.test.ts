@@ -54,7 +54,7 @@ describe.each(testBackends)('review rounds remember (%s database)', (backend) =>
       .from(reportSubmissions)
       .where(eq(reportSubmissions.reportId, reportId));
     expect(rounds.map((r) => r.round)).toEqual([1]);
-    expect((rounds[0]?.snapshot as { narrative: string[] }).narrative).toEqual([
+    expect((rounds[0]?.snapshot as { narrative: string[] } | undefined)?.narrative).toEqual([
       'Canada cooperates.',
       'Paragraph two as first sent.',
     ]);

@@ -16,7 +16,7 @@ import { reviewText } from './messages.ts';
 /** Why the Secretariat cannot act on a report now (answered with 409). */
 export class ReviewConflict extends Error {
   constructor(
-    readonly reason: 'notSubmitted' | 'originalWithoutSymbol' | 'originalNotPublished',
+    readonly reason: 'notSubmitted' | 'originalWithoutSymbol' | 'originalNotPublished' | 'symbolNotNeeded',
     readonly status: string,
   ) {
     super(reason);

@@ -47,6 +47,14 @@ function StateCell(props: { page: PageContext; row: CycleRow }) {
         {label}
       </ReportLink>
       {row.report.symbol ? ` (${row.report.symbol})` : ''}
+      {row.report.status === 'published' && !row.report.symbol ? (
+        <>
+          {' · '}
+          <a href={`/${page.lang}/secretariat/reports/${row.report.id}#give-symbol`}>
+            {reviewText(page.lang)('giveSymbolLink')}
+          </a>
+        </>
+      ) : null}
     </>
   );
 }

@@ -9,6 +9,7 @@ import type { SnapshotDiff } from '../reports/lifecycle/diff.ts';
 import type { RoundChanges } from '../reports/lifecycle/service.ts';
 import { revisionLabel } from '../reports/lifecycle/status.ts';
 import { reviewText } from './messages.ts';
+import type { SymbolPlan } from './publish.ts';
 import type { QueueItem, ReviewReport } from './service.ts';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
@@ -83,8 +84,8 @@ export function ReviewQueuePage(props: Common & { items: QueueItem[] }) {
 export type ReviewPageData = {
   report: ReviewReport;
   document: ReportDocument;
-  /** The symbol publication would give, or why it cannot. */
-  symbol: { value: string } | { problem: string };
+  /** How publication gives the symbol (chosen by the officer, or derived for a revision), or why it cannot. */
+  symbol: SymbolPlan | { problem: string };
   /** For a revision: what it changes in the version published now. */
   changes: SnapshotDiff | null;
   /** After a return and a resubmission: what the reporter changed between the two rounds. */
@@ -170,6 +171,7 @@ export function ReviewPage(props: Common & ReviewPageData) {
   const values = props.values ?? {};
   const open = report.status === 'submitted';
   const title = text('reviewTitle', { report: reportTitle(page, labels, report) });
+  const party = labels.partyName(report.reportingPartyCode, lang);
   const activityOf = new Map(report.programmes.map((p) => [p.rowNumber, p.activityId]));
   const detailsOf = new Map<number, Array<{ label: string; value: string }>>();
   const collect = (groups: ReportDocument['details']['groups']) => {
@@ -218,6 +220,28 @@ export function ReviewPage(props: Common & ReviewPageData) {
         </section>
       ) : null}
       {report.comments.length > 0 ? <CommentRounds page={page} report={report} /> : null}
+      {report.status === 'published' && report.revisionKind === 'original' && !report.symbol ? (
+        <section aria-labelledby="give-symbol">
+          <h2 id="give-symbol">{text('giveSymbolHeading')}</h2>
+          <form method="post" action={`${base}/symbol`} class="stacked" novalidate>
+            <CsrfField page={page} />
+            <label for="given_symbol">{t('fieldSymbol')}</label>
+            <p class="hint" id="given_symbol-hint">
+              {text('giveSymbolIntro')}
+            </p>
+            <input
+              id="given_symbol"
+              name="given_symbol"
+              required
+              size={30}
+              value={values.given_symbol ?? ''}
+              {...invalidProps('given_symbol', errors.given_symbol, 'given_symbol-hint')}
+            />
+            <FieldError id="given_symbol-error" message={errors.given_symbol} />
+            <button type="submit">{text('giveSymbolButton')}</button>
+          </form>
+        </section>
+      ) : null}
       {props.changes ? (
         <section>
           <h2>{text('changesFromPublished')}</h2>
@@ -294,10 +318,37 @@ export function ReviewPage(props: Common & ReviewPageData) {
       {open ? (
         <section>
           <h2>{text('publishHeading')}</h2>
-          {'value' in props.symbol ? (
-            <form method="post" action={`${base}/publish`} class="stacked">
+          {'kind' in props.symbol ? (
+            <form method="post" action={`${base}/publish`} class="stacked" novalidate>
               <CsrfField page={page} />
-              <p>{text('publishIntro', { symbol: props.symbol.value })}</p>
+              {props.symbol.kind === 'derived' ? (
+                <p>{text('publishIntro', { symbol: props.symbol.symbol })}</p>
+              ) : (
+                <>
+                  <p>{text('publishIntroChosen')}</p>
+                  <label for="symbol">{t('fieldSymbol')}</label>
+                  <p class="hint" id="symbol-hint">
+                    {props.symbol.proposal
+                      ? text('symbolProposedHint', { party, series: props.symbol.pattern })
+                      : text('symbolUnknownHint', {
+                          party,
+                          series: props.symbol.pattern,
+                          example: props.symbol.pattern
+                            .replaceAll('{code}', report.reportingPartyCode)
+                            .replace('{n}', '5'),
+                        })}
+                  </p>
+                  <input
+                    id="symbol"
+                    name="symbol"
+                    required
+                    size={30}
+                    value={values.symbol ?? props.symbol.proposal ?? ''}
+                    {...invalidProps('symbol', errors.symbol, 'symbol-hint')}
+                  />
+                  <FieldError id="symbol-error" message={errors.symbol} />
+                </>
+              )}
               <label for="circulation_date">{text('circulationDate')}</label>
               <p class="hint" id="circulation_date-hint">
                 {text('circulationHint')}

@@ -217,6 +217,11 @@ const rules: Record<string, RouteRule> = {
     allowed: secretariat,
     path: (f) => `/en/secretariat/reports/${f.submittedReport}/publish`,
   },
+  'POST /:lang{(?:en|fr|es)}/secretariat/reports/:id{[0-9]+}/symbol': {
+    allowed: secretariat,
+    path: (f) => `/en/secretariat/reports/${f.publishedReport}/symbol`,
+    body: { given_symbol: 'not a symbol' },
+  },
   'GET /:lang{(?:en|fr|es)}/secretariat/cycles': {
     allowed: secretariat,
     path: () => '/en/secretariat/cycles',

@@ -228,7 +228,8 @@ export function draftRoutes(db: Db, labels: () => Promise<ReferenceLabels>, repo
     const page = pageContext(c);
     const { account, report } = await reportForRequest(c, db, labels, 'reporter');
     const kind = formText(await readForm(c), 'kind');
-    if (kind !== 'corrigendum' && kind !== 'addendum') throw new HTTPException(400, { message: 'kind' });
+    if (kind !== 'corrigendum' && kind !== 'addendum' && kind !== 'revision')
+      throw new HTTPException(400, { message: 'kind' });
     if (report.status !== 'published') {
       return c.html(<LockedPage page={page} labels={await labels()} report={report} />, 409);
     }
