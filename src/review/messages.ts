@@ -105,7 +105,7 @@ export const reviewText = defineMessages({
     notifyReturned: '{report} was returned by the WTO Secretariat with comments.',
     notifyPublished: '{report} was published as {symbol}.',
     cyclesIntro:
-      'Developed Members (by their status at the start of the period) and intergovernmental organizations expected to report, and where each stands.',
+      'The parties expected to report in the cycle (the Secretariat’s list, below) and any other that reported, and where each stands.',
     periodHint: 'Two years, e.g. 2021-2022.',
     show: 'Show',
     periodInvalid: 'Choose a period as two years, for example 2021-2022.',
@@ -212,7 +212,7 @@ export const reviewText = defineMessages({
     notifyReturned: 'Le Secrétariat de l’OMC a renvoyé avec des commentaires\u202f: {report}.',
     notifyPublished: 'Publié sous la cote {symbol}\u202f: {report}.',
     cyclesIntro:
-      'Membres développés (selon leur statut au début de la période) et organisations intergouvernementales appelés à présenter un rapport, et où chacun en est.',
+      'Les parties appelées à présenter un rapport pour le cycle (la liste du Secrétariat, ci-dessous) et toute autre qui en a présenté un, et où chacune en est.',
     periodHint: 'Deux années, par exemple 2021-2022.',
     show: 'Afficher',
     periodInvalid: 'Choisissez une période de deux années, par exemple 2021-2022.',
@@ -318,7 +318,7 @@ export const reviewText = defineMessages({
     notifyReturned: 'La Secretaría de la OMC devolvió con comentarios: {report}.',
     notifyPublished: 'Publicado con la signatura {symbol}: {report}.',
     cyclesIntro:
-      'Miembros desarrollados (según su condición al inicio del período) y organizaciones intergubernamentales que deben presentar informe, y en qué punto está cada uno.',
+      'Las partes que deben presentar informe en el ciclo (la lista de la Secretaría, más abajo) y cualquier otra que lo haya presentado, y en qué punto está cada una.',
     periodHint: 'Dos años, por ejemplo 2021-2022.',
     show: 'Mostrar',
     periodInvalid: 'Elija un período de dos años, por ejemplo 2021-2022.',

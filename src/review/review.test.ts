@@ -133,7 +133,7 @@ describe.each(testBackends)('review and publication (%s database)', (backend) =>
     for (const name of ['comment_general', 'comment_narrative', `comment_activity_${activityIds[0]}`]) {
       expect(review).toContain(`name="${name}"`);
     }
-    expect(review).toContain('No earlier symbol of Canada in the series IP/C/R/TC/{code}/{n} is known');
+    expect(review).toContain('No earlier symbol of Canada in the series IP/C/R/TC/CAN/n is known');
     const workspace = await html('/en/workspace', secretariat);
     expect(workspace).toContain('/en/secretariat/reports');
     expect(workspace).toContain('/en/secretariat/audit');

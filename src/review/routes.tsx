@@ -78,7 +78,10 @@ async function symbolProblemMessage(
     case 'required':
       return t('symbolRequired');
     case 'notInSeries':
-      return t('symbolNotInSeries', { series: pattern, example: seriesSymbol(pattern, party, 5) });
+      return t('symbolNotInSeries', {
+        series: pattern.replaceAll('{code}', party).replace('{n}', 'n'),
+        example: seriesSymbol(pattern, party, 5),
+      });
     case 'notASymbol':
       return t('symbolNotASymbol');
     default:

@@ -104,7 +104,7 @@ describe.each(testBackends)('symbols as the WTO numbers them (%s database)', (ba
       status: 'submitted',
     });
     const page = await (await get(`/en/secretariat/reports/${submittedId}`)).text();
-    expect(page).toContain('Proposed: the next number of Canada in the series IP/C/R/TC/{code}/{n}.');
+    expect(page).toContain('Proposed: the next number of Canada in the series IP/C/R/TC/CAN/n.');
     expect(page).toMatch(/id="symbol"[^>]*value="IP\/C\/R\/TC\/CAN\/4"/);
 
     const taken = await post(`/en/secretariat/reports/${submittedId}/publish`, {
@@ -118,9 +118,7 @@ describe.each(testBackends)('symbols as the WTO numbers them (%s database)', (ba
       symbol: 'IP/C/R/TC/USA/9',
     });
     expect(otherSeries.status).toBe(400);
-    expect(await otherSeries.text()).toContain(
-      'La signatura debe pertenecer a la serie IP/C/R/TC/{code}/{n}',
-    );
+    expect(await otherSeries.text()).toContain('La signatura debe pertenecer a la serie IP/C/R/TC/CAN/n');
     const [still] = await database.db.select().from(reports).where(eq(reports.id, submittedId));
     expect(still?.status).toBe('submitted');
 

@@ -172,6 +172,11 @@ export function ReviewPage(props: Common & ReviewPageData) {
   const open = report.status === 'submitted';
   const title = text('reviewTitle', { report: reportTitle(page, labels, report) });
   const party = labels.partyName(report.reportingPartyCode, lang);
+  // "IP/C/R/TC/CAN/n": the party's series as the officer reads it.
+  const seriesLabel =
+    'kind' in props.symbol && props.symbol.kind === 'chosen'
+      ? props.symbol.pattern.replaceAll('{code}', report.reportingPartyCode).replace('{n}', 'n')
+      : '';
   const activityOf = new Map(report.programmes.map((p) => [p.rowNumber, p.activityId]));
   const detailsOf = new Map<number, Array<{ label: string; value: string }>>();
   const collect = (groups: ReportDocument['details']['groups']) => {
@@ -329,10 +334,10 @@ export function ReviewPage(props: Common & ReviewPageData) {
                   <label for="symbol">{t('fieldSymbol')}</label>
                   <p class="hint" id="symbol-hint">
                     {props.symbol.proposal
-                      ? text('symbolProposedHint', { party, series: props.symbol.pattern })
+                      ? text('symbolProposedHint', { party, series: seriesLabel })
                       : text('symbolUnknownHint', {
                           party,
-                          series: props.symbol.pattern,
+                          series: seriesLabel,
                           example: props.symbol.pattern
                             .replaceAll('{code}', report.reportingPartyCode)
                             .replace('{n}', '5'),
