@@ -143,7 +143,7 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
     .where(and(eq(reportComments.reportId, id), isNull(reportComments.resolvedAt)))
     .orderBy(asc(reportComments.createdAt), asc(reportComments.id));
   const staleSentences =
-    carriedFrom && editableStatuses.includes(header.status)
+    carriedFrom && header.revisionKind === 'original' && editableStatuses.includes(header.status)
       ? sentencesNamingPeriod(
           header.narrative,
           { start: carriedFrom.periodStart, end: carriedFrom.periodEnd },
@@ -233,7 +233,7 @@ export async function removeFromReport(
 
 /**
  * Keeps on the list an activity carried forward without an end date: the reporter confirms it
- * still runs in the new period. Null when it is not on the list.
+ * still runs in the new period. Null when it is not on the list awaiting that answer.
  */
 export async function keepCarried(
   db: Db,
@@ -247,7 +247,13 @@ export async function keepCarried(
     const [kept] = await tx
       .update(reportActivities)
       .set({ carriedUndated: false })
-      .where(and(eq(reportActivities.reportId, report.id), eq(reportActivities.activityId, activityId)))
+      .where(
+        and(
+          eq(reportActivities.reportId, report.id),
+          eq(reportActivities.activityId, activityId),
+          eq(reportActivities.carriedUndated, true),
+        ),
+      )
       .returning();
     if (!kept) return null;
     await recordAudit(tx, actor, {
