@@ -53,11 +53,16 @@ export function CommentsAside<C extends { id: number; body: string; createdAt: D
   comments: C[];
   /** Shown under each comment, e.g. the reporter's answer form. */
   after?: (comment: C) => Child;
+  /** What the comments are about ("Narrative", a programme's title): each aside needs its own name. */
+  about?: string;
 }) {
   if (props.comments.length === 0) return null;
   const text = draftingText(props.page.lang);
   return (
-    <aside class="note" aria-label={text('secretariatComment')}>
+    <aside
+      class="note"
+      aria-label={props.about ? `${text('secretariatComment')} — ${props.about}` : text('secretariatComment')}
+    >
       {props.comments.map((comment) => (
         <div>
           <p>

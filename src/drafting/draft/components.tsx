@@ -196,6 +196,7 @@ function NarrativeSection(
         <CommentsAside
           page={page}
           comments={commentsOn(draft.comments, 'narrative')}
+          about={text('narrativeTitle')}
           after={replyUnder(page, draft.id, props.editable, props.replyError)}
         />
       </div>
@@ -256,6 +257,7 @@ function ActivityItem(
         <CommentsAside
           page={page}
           comments={commentsOn(draft.comments, `activity:${row.activityId}`)}
+          about={title.value}
           after={replyUnder(page, draft.id, props.editable, props.replyError)}
         />
       </div>
