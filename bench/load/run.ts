@@ -264,7 +264,9 @@ try {
   console.log(`clients:           ${clients} for ${duration} s, ${mix.length} kinds of request`);
   console.log(`requests:          ${result.requests.total} (${Math.round(result.requests.average)}/s)`);
   console.log(`2xx / non-2xx:     ${result['2xx']} / ${result.non2xx}`);
-  const byStatus = Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => `${code}: ${stat.count}`);
+  const byStatus = Object.entries(result.statusCodeStats ?? {}).map(
+    ([code, stat]) => `${code}: ${stat.count}`,
+  );
   console.log(`answers by status: ${byStatus.join(', ')}`);
   console.log(
     `errors:            ${result.errors} (timeouts ${result.timeouts}; resets ${errors.ECONNRESET ?? 0})`,

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
@@ -47,14 +48,21 @@ export function reportTitle(
 }
 
 /** The Secretariat's comments on one part of the report, beside it. */
-export function CommentsAside(props: {
+export function CommentsAside<C extends { id: number; body: string; createdAt: Date }>(props: {
   page: PageContext;
-  comments: Array<{ id: number; body: string; createdAt: Date }>;
+  comments: C[];
+  /** Shown under each comment, e.g. the reporter's answer form. */
+  after?: (comment: C) => Child;
+  /** What the comments are about ("Narrative", a programme's title): each aside needs its own name. */
+  about?: string;
 }) {
   if (props.comments.length === 0) return null;
   const text = draftingText(props.page.lang);
   return (
-    <aside class="note" aria-label={text('secretariatComment')}>
+    <aside
+      class="note"
+      aria-label={props.about ? `${text('secretariatComment')} — ${props.about}` : text('secretariatComment')}
+    >
       {props.comments.map((comment) => (
         <div>
           <p>
@@ -64,6 +72,7 @@ export function CommentsAside(props: {
           {comment.body.split(/\n+/).map((line) => (
             <p>{line}</p>
           ))}
+          {props.after?.(comment)}
         </div>
       ))}
     </aside>

@@ -25,7 +25,12 @@ describe.each(testBackends)('who may use the drafting pages (%s database)', (bac
     secretariat = await testSession(database.db, 'trips@wto.example', 'secretariat');
     const started = await app.request(
       '/en/drafting/reports',
-      formRequest(canada, { party: 'CAN', startYear: '2021', endYear: '2022', originalLanguage: 'en' }),
+      formRequest(canada, {
+        party: 'CAN',
+        periodStart: '2021-01-01',
+        periodEnd: '2022-12-31',
+        originalLanguage: 'en',
+      }),
     );
     draftId = reportIdFrom(started.headers.get('location'));
   });
@@ -75,7 +80,12 @@ describe.each(testBackends)('who may use the drafting pages (%s database)', (bac
     // Nor can they start a report for Canada.
     const start = await app.request(
       '/en/drafting/reports',
-      formRequest(japan, { party: 'CAN', startYear: '2023', endYear: '2024', originalLanguage: 'en' }),
+      formRequest(japan, {
+        party: 'CAN',
+        periodStart: '2023-01-01',
+        periodEnd: '2024-12-31',
+        originalLanguage: 'en',
+      }),
     );
     expect(start.status).toBe(403);
     const [draft] = await database.db.select().from(reports).where(eq(reports.id, draftId));

@@ -12,7 +12,7 @@ import { activitiesWorkbook } from './test-helpers.ts';
 
 const header = ['Title', 'Start date', 'Beneficiaries'];
 
-describe("a reporter drafts Canada's 2021–2022 report in Chromium, without JavaScript", () => {
+describe("a reporter drafts Canada's 2022–2023 report in Chromium, without JavaScript", () => {
   let database: Database;
   let server: { url: string; close: () => Promise<void> };
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
@@ -69,12 +69,12 @@ describe("a reporter drafts Canada's 2021–2022 report in Chromium, without Jav
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Art. 67 reports');
     violations.push(...(await axeViolations(page)));
 
-    // The form suggests the period after the last report: 2021–2022.
-    await expect(page.getByLabel('First year of the period').inputValue()).resolves.toBe('2021');
-    await expect(page.getByLabel('Last year of the period').inputValue()).resolves.toBe('2022');
+    // The form suggests the period of the same length after the last report: 2022–2023.
+    await expect(page.getByLabel('First day of the period').inputValue()).resolves.toBe('2022-01-01');
+    await expect(page.getByLabel('Last day of the period').inputValue()).resolves.toBe('2023-12-31');
     await page.getByRole('button', { name: 'Start the report' }).click();
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
-      'Report of Canada, 2021–2022',
+      'Report of Canada, 2022–2023',
     );
     await expect(page.locator('.drafted-activities > li').count()).resolves.toBe(10);
     await expect(page.getByText('carried forward from 2020–2021').first().isVisible()).resolves.toBe(true);

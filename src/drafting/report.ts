@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
 import { isEditable, type ReportStatus, type RevisionKind } from '../reports/lifecycle/status.ts';
-import { type reportGroupings, reports } from '../reports/schema.ts';
+import type { PeriodPrecision } from '../reports/period.ts';
+import { reportActivities, type reportGroupings, reports } from '../reports/schema.ts';
 
 /** A report as the drafting pages see it, and the checks every change to it starts with. */
 
@@ -13,6 +14,7 @@ export type ReportHeader = {
   reportingPartyCode: string;
   periodStart: string;
   periodEnd: string;
+  periodPrecision: PeriodPrecision;
   originalLanguage: Language;
   status: ReportStatus;
   symbol: string | null;
@@ -31,6 +33,7 @@ export const headerColumns = {
   reportingPartyCode: reports.reportingPartyCode,
   periodStart: reports.periodStart,
   periodEnd: reports.periodEnd,
+  periodPrecision: reports.periodPrecision,
   originalLanguage: reports.originalLanguage,
   status: reports.status,
   symbol: reports.symbol,

@@ -6,13 +6,15 @@ import { actorOf } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
 import { formText, readForm } from '../http/request.ts';
+import { formatPeriod } from '../i18n/format.ts';
 import { isLanguage } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { isoDate } from '../reports/period.ts';
 import { yearRange } from './activity-form/partial-date.ts';
 import { activityRoutes } from './activity-form/routes.tsx';
 import { draftRoutes } from './draft/routes.tsx';
 import { draftingText } from './messages.ts';
-import { reportsOfParties, startReport } from './service.ts';
+import { nextPeriodsOf, reportsOfParties, startReport } from './service.ts';
 import { uploadRoutes } from './spreadsheet/routes.tsx';
 import { MyReportsPage, type StartForm } from './views.tsx';
 
@@ -25,10 +27,14 @@ export const draftingWorkspaceEntries: WorkspaceEntries = (account, lang) =>
 const base = '/:lang{(?:en|fr|es)}/drafting';
 const reportPath = `${base}/reports/:id{[0-9]+}`;
 
-const parseYear = (value: string) =>
-  /^\d{4}$/.test(value.trim()) && Number(value) >= yearRange.min && Number(value) <= yearRange.max
-    ? Number(value)
-    : null;
+/** A day typed in a date field (YYYY-MM-DD), real and within the years activities accept; else null. */
+const parseDay = (value: string) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < yearRange.min || year > yearRange.max) return null;
+  return isoDate(year, month, day);
+};
 
 /** The reporter's side of the Art. 67 report: drafting, carrying forward, uploading, submitting. */
 export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
@@ -44,6 +50,7 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         labels={await labels()}
         partyCodes={partyCodes}
         reports={await reportsOfParties(db, partyCodes)}
+        nextPeriods={await nextPeriodsOf(db, partyCodes)}
       />,
     );
   });
@@ -56,21 +63,22 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const partyCode = formText(body, 'party');
     requirePermission(reportsFor(account, partyCode));
     const values = {
-      startYear: formText(body, 'startYear'),
-      endYear: formText(body, 'endYear'),
+      periodStart: formText(body, 'periodStart'),
+      periodEnd: formText(body, 'periodEnd'),
       originalLanguage: formText(body, 'originalLanguage'),
     };
     const form: StartForm = { partyCode, values, errors: {} };
-    const startYear = parseYear(values.startYear);
-    const endYear = parseYear(values.endYear);
-    if (startYear === null) form.errors.startYear = text('yearInvalid', yearRange);
-    if (endYear === null) form.errors.endYear = text('yearInvalid', yearRange);
+    const periodStart = parseDay(values.periodStart);
+    const periodEnd = parseDay(values.periodEnd);
+    const dayInvalid = text('dayInvalid', { ...yearRange, example: '2022-01-01' });
+    if (periodStart === null) form.errors.periodStart = dayInvalid;
+    if (periodEnd === null) form.errors.periodEnd = dayInvalid;
     const originalLanguage = isLanguage(values.originalLanguage) ? values.originalLanguage : page.lang;
-    if (startYear !== null && endYear !== null) {
+    if (periodStart !== null && periodEnd !== null) {
       const result = await startReport(db, actorOf(account), {
         partyCode,
-        startYear,
-        endYear,
+        periodStart,
+        periodEnd,
         originalLanguage,
       });
       if (result.ok) return c.redirect(`/${page.lang}/drafting/reports/${result.reportId}`, 303);
@@ -80,7 +88,7 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
           ? text('periodReversed')
           : text('reportExists', {
               party: referenceLabels.partyName(partyCode, page.lang),
-              period: `${startYear}–${endYear}`,
+              period: formatPeriod(periodStart, periodEnd),
             });
     }
     const partyCodes = reportingParties(account);
@@ -90,6 +98,7 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         labels={await labels()}
         partyCodes={partyCodes}
         reports={await reportsOfParties(db, partyCodes)}
+        nextPeriods={await nextPeriodsOf(db, partyCodes)}
         failedForm={form}
       />,
       400,

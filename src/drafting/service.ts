@@ -3,6 +3,7 @@ import { type Actor, recordAudit } from '../audit/record.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
 import { appendToReport } from '../reports/activity-list.ts';
+import { nextPeriod, type ReportingPeriod, storedPeriod, typedPeriodPrecision } from '../reports/period.ts';
 import { draftSource } from '../reports/provenance.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import { carryForwardFor } from './draft/carry-forward.ts';
@@ -42,40 +43,57 @@ export async function reportsOfParties(db: Db, partyCodes: string[]): Promise<My
     );
 }
 
-/**
- * Reporting periods are stored as whole calendar years, as the demo's 2020–2021 report is
- * (2020-01-01 to 2021-12-31).
- */
-export const periodFromYears = (startYear: number, endYear: number) => ({
-  periodStart: `${String(startYear).padStart(4, '0')}-01-01`,
-  periodEnd: `${String(endYear).padStart(4, '0')}-12-31`,
-});
-
 export type StartReportInput = {
   partyCode: string;
-  startYear: number;
-  endYear: number;
+  /** ISO dates, checked to be real days by the caller. */
+  periodStart: string;
+  periodEnd: string;
   originalLanguage: Language;
 };
 
 export type StartReportProblem = {
-  field: 'startYear' | 'endYear';
+  field: 'periodStart' | 'periodEnd';
   problem: 'periodReversed' | 'reportExists';
 };
 
+/** The latest original report of a party (any status): the next period starts the day after it ends. */
+export async function latestPeriodOf(db: Db, partyCode: string): Promise<ReportingPeriod | null> {
+  const [latest] = await db
+    .select({ start: reports.periodStart, end: reports.periodEnd, precision: reports.periodPrecision })
+    .from(reports)
+    .where(and(eq(reports.reportingPartyCode, partyCode), eq(reports.revisionKind, 'original')))
+    .orderBy(desc(reports.periodEnd), desc(reports.periodStart))
+    .limit(1);
+  return latest ? storedPeriod(latest.start, latest.end, latest.precision) : null;
+}
+
+/** The period each party would report next (see nextPeriod); null for a party that never reported. */
+export async function nextPeriodsOf(
+  db: Db,
+  partyCodes: string[],
+): Promise<Map<string, ReportingPeriod | null>> {
+  const entries = await Promise.all(
+    partyCodes.map(async (code) => {
+      const latest = await latestPeriodOf(db, code);
+      return [code, latest && nextPeriod(latest)] as const;
+    }),
+  );
+  return new Map(entries);
+}
+
 /**
  * A new draft for a party and period, starting from the party's last published report: its
- * narrative and its still-ongoing activities (carry forward). One transaction.
+ * narrative and its activities still running (carry forward; those without an end date are marked
+ * for the reporter to keep or drop). One transaction.
  */
 export async function startReport(
   db: Db,
   actor: Actor,
   input: StartReportInput,
 ): Promise<{ ok: true; reportId: number } | { ok: false; error: StartReportProblem }> {
-  if (input.endYear < input.startYear)
-    return { ok: false, error: { field: 'endYear', problem: 'periodReversed' } };
-  const period = periodFromYears(input.startYear, input.endYear);
-  const exists = { ok: false, error: { field: 'startYear', problem: 'reportExists' } } as const;
+  if (input.periodEnd < input.periodStart)
+    return { ok: false, error: { field: 'periodEnd', problem: 'periodReversed' } };
+  const exists = { ok: false, error: { field: 'periodStart', problem: 'reportExists' } } as const;
   try {
     return await inTransaction(db, async (tx) => {
       const [existing] = await tx
@@ -84,16 +102,19 @@ export async function startReport(
         .where(
           and(
             eq(reports.reportingPartyCode, input.partyCode),
-            eq(reports.periodStart, period.periodStart),
-            eq(reports.periodEnd, period.periodEnd),
+            eq(reports.periodStart, input.periodStart),
+            eq(reports.periodEnd, input.periodEnd),
             eq(reports.revisionKind, 'original'),
           ),
         );
       if (existing) return exists;
-      const carried = await carryForwardFor(tx, input.partyCode, period.periodStart);
+      const carried = await carryForwardFor(tx, input.partyCode, input.periodStart);
+      const previous = await latestPeriodOf(tx, input.partyCode);
       const values = {
         reportingPartyCode: input.partyCode,
-        ...period,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        periodPrecision: typedPeriodPrecision(input.periodStart, input.periodEnd, previous?.precision),
         originalLanguage: input.originalLanguage,
         narrative: carried?.narrative ?? [],
         status: 'draft' as const,
@@ -103,11 +124,24 @@ export async function startReport(
       const [created] = await tx.insert(reports).values(values).returning({ id: reports.id });
       if (!created) throw new Error('report insert returned nothing');
       await appendToReport(tx, created.id, carried?.activityIds ?? [], 'carry-forward');
+      const undated = carried?.undatedActivityIds ?? [];
+      if (undated.length > 0) {
+        await tx
+          .update(reportActivities)
+          .set({ carriedUndated: true })
+          .where(
+            and(eq(reportActivities.reportId, created.id), inArray(reportActivities.activityId, undated)),
+          );
+      }
       await recordAudit(tx, actor, {
         action: 'create',
         table: 'reports',
         id: created.id,
-        after: { ...values, carriedForwardActivities: carried?.activityIds ?? [] },
+        after: {
+          ...values,
+          carriedForwardActivities: carried?.activityIds ?? [],
+          carriedWithoutEndDate: undated,
+        },
       });
       return { ok: true, reportId: created.id } as const;
     });

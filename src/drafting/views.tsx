@@ -4,14 +4,15 @@ import { formatPeriod } from '../i18n/format.ts';
 import { type Language, languages } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { revisionLabel } from '../reports/lifecycle/status.ts';
+import type { ReportingPeriod } from '../reports/period.ts';
 import { draftPath, statusLabel } from './components.tsx';
 import { draftingText } from './messages.ts';
 import type { MyReport } from './service.ts';
 
 export type StartForm = {
   partyCode: string;
-  values: { startYear: string; endYear: string; originalLanguage: string };
-  errors: Partial<Record<'startYear' | 'endYear' | 'originalLanguage', string>>;
+  values: { periodStart: string; periodEnd: string; originalLanguage: string };
+  errors: Partial<Record<'periodStart' | 'periodEnd' | 'originalLanguage', string>>;
 };
 
 type Common = { page: PageContext; labels: ReferenceLabels };
@@ -22,18 +23,16 @@ function StartReportForm(props: Common & { form: StartForm }) {
   const { lang } = page;
   const text = draftingText(lang);
   const id = (name: string) => `${name}-${form.partyCode}`;
-  const yearInput = (name: 'startYear' | 'endYear') => (
+  const dayInput = (name: 'periodStart' | 'periodEnd') => (
     <>
       <label for={id(name)}>{text(name)}</label>
       <input
         id={id(name)}
         name={name}
-        inputmode="numeric"
-        pattern="[0-9]{4}"
-        size={6}
+        type="date"
         required
         value={form.values[name]}
-        {...invalidProps(id(name), form.errors[name], id('year-hint'))}
+        {...invalidProps(id(name), form.errors[name], id('period-hint'))}
       />
       <FieldError id={`${id(name)}-error`} message={form.errors[name]} />
     </>
@@ -43,11 +42,11 @@ function StartReportForm(props: Common & { form: StartForm }) {
       <CsrfField page={page} />
       <h3>{text('startTitle')}</h3>
       <input type="hidden" name="party" value={form.partyCode} />
-      <p class="muted" id={id('year-hint')}>
-        {text('yearHint')}
+      <p class="muted" id={id('period-hint')}>
+        {text('periodHint')}
       </p>
-      {yearInput('startYear')}
-      {yearInput('endYear')}
+      {dayInput('periodStart')}
+      {dayInput('periodEnd')}
       <label for={id('originalLanguage')}>{text('originalLanguage')}</label>
       <select id={id('originalLanguage')} name="originalLanguage">
         {languages.map((code) => (
@@ -72,6 +71,7 @@ function RevisionForm(props: { page: PageContext; reportId: number }) {
       <select id={selectId} name="kind">
         <option value="corrigendum">{text('kindCorrigendum')}</option>
         <option value="addendum">{text('kindAddendum')}</option>
+        <option value="revision">{text('kindRevision')}</option>
       </select>{' '}
       <button type="submit">{text('startRevisionButton')}</button>
     </form>
@@ -146,23 +146,33 @@ function PartyReports(props: Common & { partyCode: string; reports: MyReport[]; 
   );
 }
 
-/** The next period a party is likely to report: the one after its latest report, else last year and this. */
-export function suggestedStartForm(partyCode: string, reports: MyReport[], lang: Language): StartForm {
-  const latestEnd = reports
-    .filter((r) => r.reportingPartyCode === partyCode)
-    .map((r) => Number(r.periodEnd.slice(0, 4)))
-    .reduce((a, b) => Math.max(a, b), 0);
-  const start = latestEnd > 0 ? latestEnd : new Date().getUTCFullYear() - 1;
+/**
+ * The start form filled with the period the party is likely to report next (nextPeriod: same
+ * length, from the day after its latest report ends), else last year and this.
+ */
+export function suggestedStartForm(
+  partyCode: string,
+  next: ReportingPeriod | null,
+  lang: Language,
+): StartForm {
+  const year = new Date().getUTCFullYear();
+  const period = next ?? { start: `${year - 1}-01-01`, end: `${year}-12-31` };
   return {
     partyCode,
-    values: { startYear: String(start), endYear: String(start + 1), originalLanguage: lang },
+    values: { periodStart: period.start, periodEnd: period.end, originalLanguage: lang },
     errors: {},
   };
 }
 
 /** "My reports": every report of the parties the account reports for, and a start form for each. */
 export function MyReportsPage(
-  props: Common & { partyCodes: string[]; reports: MyReport[]; failedForm?: StartForm },
+  props: Common & {
+    partyCodes: string[];
+    reports: MyReport[];
+    /** Per party, the period proposed for its next report. */
+    nextPeriods: Map<string, ReportingPeriod | null>;
+    failedForm?: StartForm;
+  },
 ) {
   const { page, labels, reports, failedForm } = props;
   const text = draftingText(page.lang);
@@ -176,7 +186,11 @@ export function MyReportsPage(
           labels={labels}
           partyCode={code}
           reports={reports.filter((r) => r.reportingPartyCode === code)}
-          form={failedForm?.partyCode === code ? failedForm : suggestedStartForm(code, reports, page.lang)}
+          form={
+            failedForm?.partyCode === code
+              ? failedForm
+              : suggestedStartForm(code, props.nextPeriods.get(code) ?? null, page.lang)
+          }
         />
       ))}
     </Layout>

@@ -23,7 +23,7 @@ export type FeedReport = {
   originalLanguage: Language;
   circulationDate: string | null;
   /** Corrigenda and addenda are entries of their own, titled as such. */
-  revisionKind?: 'original' | 'corrigendum' | 'addendum';
+  revisionKind?: 'original' | 'corrigendum' | 'addendum' | 'revision';
   revisionNumber?: number;
   /** The first narrative paragraph, in the report's original language. */
   firstParagraph: string | null;
@@ -96,7 +96,10 @@ export function reportEntryTitle(lang: Language, party: string, period: string):
 /** The WTO keeps the Latin words in its three languages: "Corrigendum 1", "Addendum 2". */
 export function revisionSuffix(report: Pick<FeedReport, 'revisionKind' | 'revisionNumber'>): string {
   if (!report.revisionKind || report.revisionKind === 'original') return '';
-  return ` — ${report.revisionKind === 'corrigendum' ? 'Corrigendum' : 'Addendum'} ${report.revisionNumber}`;
+  const word = { corrigendum: 'Corrigendum', addendum: 'Addendum', revision: 'Revision' }[
+    report.revisionKind
+  ];
+  return ` — ${word} ${report.revisionNumber}`;
 }
 
 export type ReportsFeedInput = {

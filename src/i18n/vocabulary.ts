@@ -13,6 +13,7 @@ const en = {
   revisionOriginal: 'Original',
   revisionCorrigendum: 'Corrigendum {number}',
   revisionAddendum: 'Addendum {number}',
+  revisionRevision: 'Revision {number}',
   // Actions and notices
   save: 'Save',
   saved: 'Saved.',
@@ -119,6 +120,7 @@ const fr: Record<VocabularyKey, string> = {
   revisionOriginal: 'Original',
   revisionCorrigendum: 'Corrigendum {number}',
   revisionAddendum: 'Addendum {number}',
+  revisionRevision: 'Révision {number}',
   // Actions and notices
   save: 'Enregistrer',
   saved: 'Enregistré.',
@@ -223,6 +225,7 @@ const es: Record<VocabularyKey, string> = {
   revisionOriginal: 'Original',
   revisionCorrigendum: 'Corrigendum {number}',
   revisionAddendum: 'Addendum {number}',
+  revisionRevision: 'Revisión {number}',
   // Actions and notices
   save: 'Guardar',
   saved: 'Guardado.',

@@ -3,7 +3,7 @@
  * reports were addenda to one yearly IP/C/W/<n> document ("IP/C/W/584/Add.3"). Pure.
  */
 export type DocumentSymbol = {
-  /** As WTO writes it: "IP/C/R/TC/CAN/Add.1", "IP/C/W/584/Add.3/Corr.1". */
+  /** As WTO writes it: "IP/C/R/TC/CAN/4", "IP/C/R/TC/CAN/Add.1", "IP/C/W/584/Add.3/Corr.1". */
   symbol: string;
   series: 'IP/C/W' | 'IP/C/R/TC';
   addendum: number | null;
@@ -12,7 +12,8 @@ export type DocumentSymbol = {
 };
 
 const suffix = '(?:/(?:Add|Corr|Rev|Suppl)\\.\\s?\\d{1,3})*';
-const symbolSource = `IP\\s?/\\s?C\\s?/\\s?(?:W\\s?/\\s?\\d{1,4}|R\\s?/\\s?TC\\s?/\\s?[A-Z][A-Z-]{1,9})${suffix}`;
+// The member's series is numbered (IP/C/R/TC/WTO-OMC/4); early reports were addenda of the bare series.
+const symbolSource = `IP\\s?/\\s?C\\s?/\\s?(?:W\\s?/\\s?\\d{1,4}|R\\s?/\\s?TC\\s?/\\s?[A-Z][A-Z-]{1,9}(?:\\s?/\\s?\\d{1,4})?)${suffix}`;
 
 /** A symbol anywhere in a text (first one), or null. */
 export const symbolPattern = new RegExp(`(?<![\\w/])${symbolSource}(?![\\w/])`, 'i');

@@ -248,3 +248,55 @@ export function suggestedPeriodText(circulationDate: string): string {
   const year = Number(circulationDate.slice(0, 4));
   return `${year - 1}-${year}`;
 }
+
+/** The ISO date `days` after (or before, if negative) an ISO date. */
+export function shiftDays(isoDay: string, days: number): string {
+  return new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const monthIndex = (isoDay: string) => Number(isoDay.slice(0, 4)) * 12 + Number(isoDay.slice(5, 7)) - 1;
+
+/**
+ * The period after `previous`, of the same length, starting the day after it ends: 2020–2021
+ * gives 2022–2023, April 2020 – March 2021 gives April 2021 – March 2022. A period of whole
+ * months keeps its number of months and its precision; any other keeps its number of days.
+ */
+export function nextPeriod(previous: ReportingPeriod): ReportingPeriod {
+  const start = shiftDays(previous.end, 1);
+  const [sy, sm] = [Number(previous.start.slice(0, 4)), Number(previous.start.slice(5, 7))];
+  const wholeMonths =
+    previous.start.endsWith('-01') &&
+    previous.end === lastDayOf(Number(previous.end.slice(0, 4)), Number(previous.end.slice(5, 7)));
+  if (wholeMonths && sy > 0 && sm > 0) {
+    const months = monthIndex(previous.end) - monthIndex(previous.start) + 1;
+    const last = monthIndex(start) + months - 1;
+    const end = lastDayOf(Math.floor(last / 12), (last % 12) + 1);
+    return {
+      start,
+      end,
+      precision: previous.precision === 'day' ? widestPrecision(start, end) : previous.precision,
+    };
+  }
+  const days = Math.round((Date.parse(previous.end) - Date.parse(previous.start)) / 86_400_000);
+  return { start, end: shiftDays(start, days), precision: 'day' };
+}
+
+/** Whether two periods share at least one day. */
+export const periodsOverlap = (
+  a: Pick<ReportingPeriod, 'start' | 'end'>,
+  b: Pick<ReportingPeriod, 'start' | 'end'>,
+) => a.start <= b.end && b.start <= a.end;
+
+/**
+ * The precision of a period typed as two days: a fiscal year when the reporter's previous report
+ * was one and the days still fall on whole months, otherwise what the days allow.
+ */
+export function typedPeriodPrecision(
+  start: string,
+  end: string,
+  previous?: PeriodPrecision | null,
+): PeriodPrecision {
+  const widest = widestPrecision(start, end);
+  if (previous === 'fiscal-year' && widest === 'month') return 'fiscal-year';
+  return widest;
+}

@@ -1,5 +1,6 @@
 import {
   type AnyPgColumn,
+  boolean,
   date,
   index,
   integer,
@@ -20,7 +21,8 @@ import { periodPrecisions } from './period.ts';
 
 export const reportStatuses = ['draft', 'submitted', 'returned', 'published'] as const;
 export const reportGroupings = ['level-agency', 'level', 'agency', 'none'] as const;
-export const revisionKinds = ['original', 'corrigendum', 'addendum'] as const;
+/** A corrigendum corrects, an addendum adds, a revision (/Rev.n) replaces the whole document. */
+export const revisionKinds = ['original', 'corrigendum', 'addendum', 'revision'] as const;
 /** How an activity entered a report: the reporter sees where each row came from. */
 export const activityOrigins = [
   'manual',
@@ -92,6 +94,11 @@ export const reportActivities = pgTable(
       .references(() => activities.id, { onDelete: 'cascade' }),
     rowNumber: integer('row_number').notNull(),
     origin: text('origin', { enum: activityOrigins }).notNull().default('import'),
+    /**
+     * Carried forward without an end date: the reporter has not yet said whether it still runs.
+     * It stays on the list (and in the document) until kept (false) or taken off.
+     */
+    carriedUndated: boolean('carried_undated').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.reportId, t.activityId] }),
@@ -114,6 +121,10 @@ export const reportComments = pgTable(
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    /** The reporter's answer, written while the report is back with them; the Secretariat reads it on resubmission. */
+    reply: text('reply'),
+    repliedBy: integer('replied_by').references(() => users.id, { onDelete: 'set null' }),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
   },
   (t) => [index('report_comments_report_idx').on(t.reportId)],
 );
@@ -182,4 +193,25 @@ export const draftActivityEdits = pgTable(
     primaryKey({ columns: [t.reportId, t.activityId] }),
     index('draft_activity_edits_activity_idx').on(t.activityId),
   ],
+);
+
+/**
+ * Each time a report is handed to the Secretariat, the document as submitted: after a return and
+ * a resubmission the review page shows what changed between the two rounds.
+ */
+export const reportSubmissions = pgTable(
+  'report_submissions',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    /** 1 for the first submission, 2 after the first return, … */
+    round: integer('round').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedBy: integer('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    /** A ReportSnapshot (document/snapshot.ts) of the report as submitted. */
+    snapshot: jsonb('snapshot').notNull(),
+  },
+  (t) => [unique('report_submissions_round_key').on(t.reportId, t.round)],
 );

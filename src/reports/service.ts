@@ -11,7 +11,7 @@ import { reportActivities, reports } from './schema.ts';
 export type RevisionNote = {
   id: number;
   symbol: string | null;
-  revisionKind: 'original' | 'corrigendum' | 'addendum';
+  revisionKind: 'original' | 'corrigendum' | 'addendum' | 'revision';
   revisionNumber: number;
 };
 

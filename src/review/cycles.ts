@@ -1,8 +1,11 @@
-import { and, asc, desc, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.ts';
+import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
+import { type Actor, recordAudit } from '../audit/record.ts';
+import { touch } from '../db/columns.ts';
+import { type Db, inTransaction } from '../db/database.ts';
 import type { PartyInfo, ReferenceLabels } from '../reference/labels.ts';
 import type { RevisionKind } from '../reports/lifecycle/status.ts';
 import { reports } from '../reports/schema.ts';
+import { settings } from '../settings/schema.ts';
 
 export const cycleStates = ['published', 'submitted', 'returned', 'drafting', 'notStarted'] as const;
 export type CycleState = (typeof cycleStates)[number];
@@ -22,14 +25,85 @@ const developedOn = (party: PartyInfo, day: string) =>
   party.status.some((s) => s.status === 'developed' && s.from <= day && (s.to === null || s.to >= day));
 
 /**
- * Who is expected to report for a cycle: parties developed on its first day (Article 67 binds
- * developed country Members) and intergovernmental organizations, which report by invitation.
+ * Who is expected to report for a cycle when the Secretariat has kept no list yet: parties
+ * developed on its first day (Article 67 binds developed country Members) and the
+ * intergovernmental organizations, the WTO Secretariat (WTO-OMC) among them, which report by
+ * invitation.
  */
 export function expectedParties(labels: ReferenceLabels, period: Period): string[] {
   const firstDay = `${period.startYear}-01-01`;
   return [...labels.parties.values()]
     .filter((party) => party.kind === 'igo' || developedOn(party, firstDay))
     .map((party) => party.code);
+}
+
+/**
+ * The list of expected reporters the Secretariat keeps per cycle lives in the settings table, one
+ * row per cycle ("expectedReporters:2021-2022" → party codes): a list of codes, changed as a whole.
+ */
+const listPrefix = 'expectedReporters:';
+export const expectedListKey = (period: Period) => `${listPrefix}${period.key}`;
+
+export type ExpectedList = {
+  codes: string[];
+  /** Saved for this cycle, carried from an earlier cycle's list (its key), or the default. */
+  source: { kind: 'saved' } | { kind: 'previous'; cycle: string } | { kind: 'default' };
+};
+
+const codesOf = (value: unknown, labels: ReferenceLabels) =>
+  Array.isArray(value)
+    ? value.filter((code): code is string => typeof code === 'string' && labels.parties.has(code))
+    : [];
+
+/**
+ * The cycle's list: its own once saved, else the latest earlier cycle's list (the Secretariat
+ * starts from last year's invitations), else the default (expectedParties).
+ */
+export async function expectedList(db: Db, labels: ReferenceLabels, period: Period): Promise<ExpectedList> {
+  const rows = await db
+    .select({ key: settings.key, value: settings.value })
+    .from(settings)
+    .where(like(settings.key, `${listPrefix}%`));
+  const own = rows.find((row) => row.key === expectedListKey(period));
+  if (own) return { codes: codesOf(own.value, labels), source: { kind: 'saved' } };
+  const earlier = rows
+    .map((row) => ({ row, cycle: parsePeriod(row.key.slice(listPrefix.length)) }))
+    .filter((entry) => entry.cycle && entry.cycle.key < period.key)
+    .sort((a, b) => (a.cycle?.key ?? '').localeCompare(b.cycle?.key ?? ''))
+    .at(-1);
+  if (earlier?.cycle)
+    return {
+      codes: codesOf(earlier.row.value, labels),
+      source: { kind: 'previous', cycle: earlier.cycle.key },
+    };
+  return { codes: expectedParties(labels, period), source: { kind: 'default' } };
+}
+
+/** Codes that are no party, or null when every code is known. */
+export function unknownCodes(labels: ReferenceLabels, codes: string[]): string[] | null {
+  const unknown = codes.filter((code) => !labels.parties.has(code));
+  return unknown.length > 0 ? unknown : null;
+}
+
+/** Saves the cycle's list (codes the caller checked with unknownCodes), audited. */
+export async function saveExpectedList(db: Db, actor: Actor, period: Period, codes: string[]): Promise<void> {
+  const key = expectedListKey(period);
+  const value = [...new Set(codes)].sort();
+  await inTransaction(db, async (tx) => {
+    const [before] = await tx.select().from(settings).where(eq(settings.key, key)).for('update');
+    const [after] = await tx
+      .insert(settings)
+      .values({ key, value })
+      .onConflictDoUpdate({ target: settings.key, set: { value, ...touch(settings) } })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: before ? 'update' : 'create',
+      table: 'settings',
+      id: key,
+      before: before ? { value: before.value, version: before.version } : null,
+      after: after ? { value: after.value, version: after.version } : null,
+    });
+  });
 }
 
 export type CycleReport = {
@@ -49,7 +123,12 @@ export type CycleRow = {
   revisions: CycleReport[];
 };
 
-export type CycleOverview = { period: Period; rows: CycleRow[]; counts: Record<CycleState, number> };
+export type CycleOverview = {
+  period: Period;
+  rows: CycleRow[];
+  counts: Record<CycleState, number>;
+  expected: ExpectedList;
+};
 
 const stateOf = (report: CycleReport | null): CycleState => {
   if (!report) return 'notStarted';
@@ -76,7 +155,8 @@ export async function cycleOverview(db: Db, labels: ReferenceLabels, period: Per
       ),
     )
     .orderBy(asc(reports.revisionNumber), asc(reports.id));
-  const expected = new Set(expectedParties(labels, period));
+  const list = await expectedList(db, labels, period);
+  const expected = new Set(list.codes);
   const codes = new Set([...expected, ...filed.map((report) => report.partyCode)]);
   const rows = [...codes].map((partyCode): CycleRow => {
     const own = filed.filter((report) => report.partyCode === partyCode);
@@ -91,7 +171,7 @@ export async function cycleOverview(db: Db, labels: ReferenceLabels, period: Per
   });
   const counts = Object.fromEntries(cycleStates.map((state) => [state, 0])) as Record<CycleState, number>;
   for (const row of rows) counts[row.state] += 1;
-  return { period, rows, counts };
+  return { period, rows, counts, expected: list };
 }
 
 /** Cycles that have reports, newest first, for the period picker. */

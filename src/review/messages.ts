@@ -58,12 +58,45 @@ export const reviewText = defineMessages({
     conflictTitle: 'This cannot be done now',
     notSubmitted: 'Only a submitted report can be returned or published; this one is {status}.',
     originalWithoutSymbol:
-      'The original report has no symbol, so this revision cannot be given one. Only reports published here receive symbols.',
+      'The original report has no symbol, so this revision cannot be given one. Give the original its symbol first, on its review page.',
     originalNotPublished: 'The original report is not published, so this revision cannot be.',
     backToQueue: 'Back to the reports to review',
     returnedNotice: 'The report was returned to the reporting officers with {count} comment(s).',
     publishedNotice: 'The report is published as {symbol}.',
     earlierComments: 'Earlier comments',
+    symbolNotNeeded:
+      'Only a published original without a symbol can be given one; this one has one or is not published.',
+    symbolProposedHint:
+      'Proposed: the next number of {party} in the series {series}. You may set another number.',
+    symbolUnknownHint:
+      'No earlier symbol of {party} in the series {series} is known: give the symbol with its number, for example {example}.',
+    publishIntroChosen: 'The report becomes public with the symbol below; its programmes appear in search.',
+    symbolRequired: 'Give the document symbol.',
+    symbolNotInSeries: 'The symbol must be in the series {series} of this party, for example {example}.',
+    symbolNotASymbol: 'This is not a WTO document symbol (for example IP/C/R/TC/CAN/3 or IP/C/W/584/Add.3).',
+    symbolTaken: 'Another report already has the symbol {symbol}.',
+    giveSymbolHeading: 'Give this report its symbol',
+    giveSymbolIntro:
+      'Imported without a symbol: give the one it was circulated with, so that corrigenda, addenda and revisions can be numbered. Legacy series are accepted (IP/C/W/…/Add.n).',
+    giveSymbolButton: 'Save the symbol',
+    symbolGiven: 'The report now has the symbol {symbol}.',
+    giveSymbolLink: 'give it a symbol',
+    expectedListTitle: 'Who is expected to report',
+    expectedListSaved: 'The Secretariat’s list for this cycle.',
+    expectedListFromPrevious:
+      'Not yet saved for this cycle: it starts from the list of {cycle}. Saving makes it this cycle’s own.',
+    expectedListDefault:
+      'Not yet saved for this cycle: the developed Members on its first day and the intergovernmental organizations, the WTO Secretariat among them.',
+    expectedListLegend: 'Expected to report in {cycle}',
+    addParty: 'Add another party',
+    addNone: '— none —',
+    saveList: 'Save the list',
+    listSaved: 'The list of expected reporters was saved.',
+    unknownParty: 'Unknown party: {code}.',
+    changesSinceReturn: 'What changed since the return (submission {from} → submission {to})',
+    roundReturned: 'Returned after submission {round}',
+    reporterAnswer: 'Answer of the reporter:',
+    noAnswer: 'no answer',
     onField: 'On {field}',
     fieldGeneral: 'the report as a whole',
     fieldNarrative: 'the narrative',
@@ -72,7 +105,7 @@ export const reviewText = defineMessages({
     notifyReturned: '{report} was returned by the WTO Secretariat with comments.',
     notifyPublished: '{report} was published as {symbol}.',
     cyclesIntro:
-      'Developed Members (by their status at the start of the period) and intergovernmental organizations expected to report, and where each stands.',
+      'The parties expected to report in the cycle (the Secretariat’s list, below) and any other that reported, and where each stands.',
     periodHint: 'Two years, e.g. 2021-2022.',
     show: 'Show',
     periodInvalid: 'Choose a period as two years, for example 2021-2022.',
@@ -129,13 +162,48 @@ export const reviewText = defineMessages({
     notSubmitted:
       'Seul un rapport présenté peut être renvoyé ou publié\u00a0; celui-ci est à l’état «\u00a0{status}\u00a0».',
     originalWithoutSymbol:
-      'Le rapport original n’a pas de cote\u202f: cette révision ne peut donc pas en recevoir. Seuls les rapports publiés ici reçoivent une cote.',
+      'Le rapport original n’a pas de cote\u202f: cette révision ne peut donc pas en recevoir. Donnez d’abord sa cote au rapport original, sur sa page d’examen.',
     originalNotPublished:
       'Le rapport original n’est pas publié\u00a0; cette révision ne peut donc pas l’être.',
     backToQueue: 'Retour aux rapports à examiner',
     returnedNotice: 'Le rapport a été renvoyé aux responsables avec {count} commentaire(s).',
     publishedNotice: 'Le rapport est publié sous la cote {symbol}.',
     earlierComments: 'Commentaires précédents',
+    symbolNotNeeded:
+      'Seul un rapport original publié sans cote peut en recevoir une\u202f; celui-ci en a une ou n’est pas publié.',
+    symbolProposedHint:
+      'Proposée\u202f: le numéro suivant de {party} dans la série {series}. Vous pouvez indiquer un autre numéro.',
+    symbolUnknownHint:
+      'Aucune cote antérieure de {party} dans la série {series} n’est connue\u202f: indiquez la cote avec son numéro, par exemple {example}.',
+    publishIntroChosen:
+      'Le rapport devient public sous la cote ci-dessous\u00a0; ses programmes apparaissent dans la recherche.',
+    symbolRequired: 'Indiquez la cote du document.',
+    symbolNotInSeries: 'La cote doit appartenir à la série {series} de cette partie, par exemple {example}.',
+    symbolNotASymbol:
+      'Ce n’est pas une cote de document de l’OMC (par exemple IP/C/R/TC/CAN/3 ou IP/C/W/584/Add.3).',
+    symbolTaken: 'Un autre rapport porte déjà la cote {symbol}.',
+    giveSymbolHeading: 'Donner sa cote à ce rapport',
+    giveSymbolIntro:
+      'Importé sans cote\u202f: indiquez celle sous laquelle il a été distribué, pour que corrigenda, addenda et révisions puissent être numérotés. Les anciennes séries sont acceptées (IP/C/W/…/Add.n).',
+    giveSymbolButton: 'Enregistrer la cote',
+    symbolGiven: 'Le rapport porte désormais la cote {symbol}.',
+    giveSymbolLink: 'lui donner une cote',
+    expectedListTitle: 'Qui doit présenter un rapport',
+    expectedListSaved: 'La liste du Secrétariat pour ce cycle.',
+    expectedListFromPrevious:
+      'Pas encore enregistrée pour ce cycle : elle reprend la liste de {cycle}. L’enregistrer en fait celle de ce cycle.',
+    expectedListDefault:
+      'Pas encore enregistrée pour ce cycle : les pays développés Membres à son premier jour et les organisations intergouvernementales, dont le Secrétariat de l’OMC.',
+    expectedListLegend: 'Appelés à présenter un rapport pour {cycle}',
+    addParty: 'Ajouter une autre partie',
+    addNone: '— aucune —',
+    saveList: 'Enregistrer la liste',
+    listSaved: 'La liste des rapporteurs attendus a été enregistrée.',
+    unknownParty: 'Partie inconnue : {code}.',
+    changesSinceReturn: 'Ce qui a changé depuis le renvoi (présentation {from} → présentation {to})',
+    roundReturned: 'Renvoyé après la présentation {round}',
+    reporterAnswer: 'Réponse du rapporteur :',
+    noAnswer: 'pas de réponse',
     onField: 'Sur {field}',
     fieldGeneral: 'l’ensemble du rapport',
     fieldNarrative: 'le texte',
@@ -144,7 +212,7 @@ export const reviewText = defineMessages({
     notifyReturned: 'Le Secrétariat de l’OMC a renvoyé avec des commentaires\u202f: {report}.',
     notifyPublished: 'Publié sous la cote {symbol}\u202f: {report}.',
     cyclesIntro:
-      'Membres développés (selon leur statut au début de la période) et organisations intergouvernementales appelés à présenter un rapport, et où chacun en est.',
+      'Les parties appelées à présenter un rapport pour le cycle (la liste du Secrétariat, ci-dessous) et toute autre qui en a présenté un, et où chacune en est.',
     periodHint: 'Deux années, par exemple 2021-2022.',
     show: 'Afficher',
     periodInvalid: 'Choisissez une période de deux années, par exemple 2021-2022.',
@@ -199,13 +267,49 @@ export const reviewText = defineMessages({
     conflictTitle: 'No es posible ahora',
     notSubmitted: 'Solo un informe presentado puede devolverse o publicarse; este está en estado «{status}».',
     originalWithoutSymbol:
-      'El informe original no tiene signatura, así que esta revisión no puede recibirla. Solo los informes publicados aquí reciben signatura.',
+      'El informe original no tiene signatura, así que esta revisión no puede recibirla. Dé primero su signatura al informe original, en su página de examen.',
     originalNotPublished:
       'El informe original no está publicado, así que esta revisión tampoco puede estarlo.',
     backToQueue: 'Volver a los informes por examinar',
     returnedNotice: 'El informe se devolvió a los responsables con {count} comentario(s).',
     publishedNotice: 'El informe está publicado con la signatura {symbol}.',
     earlierComments: 'Comentarios anteriores',
+    symbolNotNeeded:
+      'Solo un informe original publicado sin signatura puede recibir una; este ya la tiene o no está publicado.',
+    symbolProposedHint:
+      'Propuesta: el número siguiente de {party} en la serie {series}. Puede indicar otro número.',
+    symbolUnknownHint:
+      'No se conoce ninguna signatura anterior de {party} en la serie {series}: indique la signatura con su número, por ejemplo {example}.',
+    publishIntroChosen:
+      'El informe se hace público con la signatura indicada abajo; sus programas aparecen en la búsqueda.',
+    symbolRequired: 'Indique la signatura del documento.',
+    symbolNotInSeries:
+      'La signatura debe pertenecer a la serie {series} de esta parte, por ejemplo {example}.',
+    symbolNotASymbol:
+      'No es una signatura de documento de la OMC (por ejemplo IP/C/R/TC/CAN/3 o IP/C/W/584/Add.3).',
+    symbolTaken: 'Otro informe ya tiene la signatura {symbol}.',
+    giveSymbolHeading: 'Dar su signatura a este informe',
+    giveSymbolIntro:
+      'Importado sin signatura: indique aquella con la que se distribuyó, para que los corrigenda, addenda y revisiones puedan numerarse. Se aceptan las series antiguas (IP/C/W/…/Add.n).',
+    giveSymbolButton: 'Guardar la signatura',
+    symbolGiven: 'El informe tiene ahora la signatura {symbol}.',
+    giveSymbolLink: 'darle una signatura',
+    expectedListTitle: 'Quién debe presentar informe',
+    expectedListSaved: 'La lista de la Secretaría para este ciclo.',
+    expectedListFromPrevious:
+      'Todavía no guardada para este ciclo: parte de la lista de {cycle}. Guardarla la hace propia de este ciclo.',
+    expectedListDefault:
+      'Todavía no guardada para este ciclo: los países desarrollados Miembros en su primer día y las organizaciones intergubernamentales, entre ellas la Secretaría de la OMC.',
+    expectedListLegend: 'Deben presentar informe en {cycle}',
+    addParty: 'Añadir otra parte',
+    addNone: '— ninguna —',
+    saveList: 'Guardar la lista',
+    listSaved: 'La lista de informantes esperados se guardó.',
+    unknownParty: 'Parte desconocida: {code}.',
+    changesSinceReturn: 'Qué cambió desde la devolución (presentación {from} → presentación {to})',
+    roundReturned: 'Devuelto tras la presentación {round}',
+    reporterAnswer: 'Respuesta del informante:',
+    noAnswer: 'sin respuesta',
     onField: 'Sobre {field}',
     fieldGeneral: 'el informe en su conjunto',
     fieldNarrative: 'el texto',
@@ -214,7 +318,7 @@ export const reviewText = defineMessages({
     notifyReturned: 'La Secretaría de la OMC devolvió con comentarios: {report}.',
     notifyPublished: 'Publicado con la signatura {symbol}: {report}.',
     cyclesIntro:
-      'Miembros desarrollados (según su condición al inicio del período) y organizaciones intergubernamentales que deben presentar informe, y en qué punto está cada uno.',
+      'Las partes que deben presentar informe en el ciclo (la lista de la Secretaría, más abajo) y cualquier otra que lo haya presentado, y en qué punto está cada una.',
     periodHint: 'Dos años, por ejemplo 2021-2022.',
     show: 'Mostrar',
     periodInvalid: 'Elija un período de dos años, por ejemplo 2021-2022.',

@@ -12,7 +12,15 @@ import { applyPendingEdits, pendingEditsOf } from '../reports/pending-edits.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import { reviewText } from './messages.ts';
 import { inEveryLanguage, lockSubmitted, ReviewConflict, reporterIds, reportNames } from './service.ts';
-import { allocateSymbol, revisionSymbol } from './symbols.ts';
+import {
+  allocateSymbol,
+  checkGivenSymbol,
+  checkPublicationSymbol,
+  loadSymbolPattern,
+  revisionSymbol,
+  type SymbolProblem,
+  symbolTaken,
+} from './symbols.ts';
 
 /** The first TRIPS Council reports date from 1995; a date far ahead is a typing slip. */
 export const earliestCirculation = '1995-01-01';
@@ -45,15 +53,40 @@ type SymbolSource = Pick<
   'reportingPartyCode' | 'revisionOf' | 'revisionKind' | 'revisionNumber'
 > & { status: string };
 
-/** The symbol a report receives on publication: the next for its party, or its original's with /Corr.k or /Add.k. */
-export async function symbolFor(db: Db, report: SymbolSource): Promise<string> {
-  if (report.revisionKind === 'original') return allocateSymbol(db, report.reportingPartyCode);
+/**
+ * How a report gets its symbol on publication: an original's the officer chooses in the party's
+ * series (proposed: the next number, when an earlier symbol is known); a corrigendum's, addendum's
+ * or revision's is its original's with /Corr.k, /Add.k or /Rev.k.
+ */
+export type SymbolPlan =
+  | { kind: 'chosen'; proposal: string | null; pattern: string }
+  | { kind: 'derived'; symbol: string };
+
+export async function symbolPlan(db: Db, report: SymbolSource): Promise<SymbolPlan> {
+  if (report.revisionKind === 'original') {
+    const pattern = await loadSymbolPattern(db);
+    return {
+      kind: 'chosen',
+      proposal: await allocateSymbol(db, report.reportingPartyCode, pattern),
+      pattern,
+    };
+  }
   const [original] = report.revisionOf
     ? await db.select().from(reports).where(eq(reports.id, report.revisionOf))
     : [];
   if (original?.status !== 'published') throw new ReviewConflict('originalNotPublished', report.status);
   if (!original.symbol) throw new ReviewConflict('originalWithoutSymbol', report.status);
-  return revisionSymbol(original.symbol, report.revisionKind, report.revisionNumber);
+  return {
+    kind: 'derived',
+    symbol: revisionSymbol(original.symbol, report.revisionKind, report.revisionNumber),
+  };
+}
+
+/** A symbol refused at the form's field (answered with 400 and the message at the field). */
+export class SymbolRefused extends Error {
+  constructor(readonly problem: SymbolProblem) {
+    super(problem);
+  }
 }
 
 const publicationFields = (row: ReportRow) => ({
@@ -76,13 +109,23 @@ export async function publishReport(
   id: number,
   circulationDate: string,
   labels: ReferenceLabels,
+  /** The symbol the officer typed for an original (ignored for a revision, whose symbol is derived). */
+  typedSymbol = '',
 ): Promise<{ symbol: string; afterCommit: () => Promise<void> } | null> {
   return inTransaction(db, async (tx) => {
     const report = await lockSubmitted(tx, id);
     if (!report) return null;
     // One publication at a time picks a number: two at once could otherwise take the same one.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('ipcoop:report-symbols'))`);
-    const symbol = await symbolFor(tx, report);
+    const plan = await symbolPlan(tx, report);
+    let symbol: string;
+    if (plan.kind === 'derived') symbol = plan.symbol;
+    else {
+      const checked = checkPublicationSymbol(typedSymbol, plan.pattern, report.reportingPartyCode);
+      if ('problem' in checked) throw new SymbolRefused(checked.problem);
+      symbol = checked.symbol;
+    }
+    if (await symbolTaken(tx, symbol, id)) throw new SymbolRefused('taken');
     // Published reports drawn from live rows keep what they said before these edits land.
     await freezePublishedReports(tx, { activityIds: [...(await pendingEditsOf(tx, id)).keys()] });
     const edited = await applyPendingEdits(tx, id);
@@ -148,5 +191,44 @@ export async function publishReport(
       `/reports/${id}`,
     );
     return { symbol, afterCommit };
+  });
+}
+
+/**
+ * Gives a symbol to a published original that has none (imported without one), so its
+ * corrigenda, addenda and revisions can be numbered; legacy series are accepted. Its frozen
+ * document, if any, takes the symbol too.
+ */
+export async function giveSymbol(
+  db: Db,
+  actor: Actor,
+  id: number,
+  typed: string,
+): Promise<{ symbol: string } | null> {
+  return inTransaction(db, async (tx) => {
+    const [report] = await tx.select().from(reports).where(eq(reports.id, id)).for('update');
+    if (!report) return null;
+    if (report.status !== 'published' || report.revisionKind !== 'original' || report.symbol)
+      throw new ReviewConflict('symbolNotNeeded', report.status);
+    const checked = checkGivenSymbol(typed, await loadSymbolPattern(tx), report.reportingPartyCode);
+    if ('problem' in checked) throw new SymbolRefused(checked.problem);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('ipcoop:report-symbols'))`);
+    if (await symbolTaken(tx, checked.symbol, id)) throw new SymbolRefused('taken');
+    const snapshot =
+      report.snapshot && typeof report.snapshot === 'object'
+        ? { ...(report.snapshot as Record<string, unknown>), symbol: checked.symbol }
+        : report.snapshot;
+    await tx
+      .update(reports)
+      .set({ symbol: checked.symbol, snapshot, ...touch(reports) })
+      .where(eq(reports.id, id));
+    await recordAudit(tx, actor, {
+      action: 'give-symbol',
+      table: 'reports',
+      id,
+      before: { symbol: null, version: report.version },
+      after: { symbol: checked.symbol, version: report.version + 1 },
+    });
+    return { symbol: checked.symbol };
   });
 }

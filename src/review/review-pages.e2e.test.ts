@@ -63,7 +63,8 @@ describe('Secretariat review pages in Chromium', () => {
     const actor = { userId: secretariat.userId, label: 'secretariat@wto.example' };
     const original = await report({}, ['Patent drafting clinic', 'Trademark webinar']);
     ids.original = original.id;
-    await publishReport(database.db, actor, ids.original, '2023-03-01', labels);
+    // No earlier symbol of Canada is known: the officer sets it.
+    await publishReport(database.db, actor, ids.original, '2023-03-01', labels, 'IP/C/R/TC/CAN/4');
     const corrigendum = await report(
       {
         revisionOf: ids.original,

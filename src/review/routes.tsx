@@ -9,13 +9,27 @@ import { NotFoundPage } from '../http/error-pages.tsx';
 import type { FormErrors } from '../http/form-fields.tsx';
 import type { PageContext } from '../http/layout.tsx';
 import { pageContext } from '../http/page-context.ts';
-import { formText, positiveId, readForm } from '../http/request.ts';
+import { formList, formText, positiveId, readForm } from '../http/request.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { loadReportDocument } from '../reports/document/report-document.ts';
-import { pendingRevisionChanges } from '../reports/lifecycle/service.ts';
-import { cycleOverview, defaultPeriod, knownPeriods, parsePeriod } from './cycles.ts';
+import { changesSinceReturn, pendingRevisionChanges } from '../reports/lifecycle/service.ts';
+import {
+  cycleOverview,
+  defaultPeriod,
+  knownPeriods,
+  parsePeriod,
+  saveExpectedList,
+  unknownCodes,
+} from './cycles.ts';
 import { reviewText } from './messages.ts';
-import { checkCirculationDate, publishReport, symbolFor } from './publish.ts';
+import {
+  checkCirculationDate,
+  giveSymbol,
+  publishReport,
+  type SymbolPlan,
+  SymbolRefused,
+  symbolPlan,
+} from './publish.ts';
 import {
   commentsFromForm,
   loadReviewReport,
@@ -30,6 +44,7 @@ import {
   loadSymbolPattern,
   maxSymbolPatternLength,
   saveSymbolPattern,
+  seriesSymbol,
   symbolPatternProblem,
 } from './symbols.ts';
 import { ConflictPage, ReviewPage, ReviewQueuePage, statusLabel } from './views.tsx';
@@ -46,6 +61,31 @@ async function sendAfterCommit(send: () => Promise<void>) {
     await send();
   } catch (error) {
     console.error(`notification mail failed: ${(error as Error).message}`);
+  }
+}
+
+/** A refused symbol, in words, at the form's field; `party` is the report's, for the series example. */
+async function symbolProblemMessage(
+  db: Db,
+  page: PageContext,
+  refused: SymbolRefused,
+  party: string,
+  typed: string,
+): Promise<string> {
+  const t = reviewText(page.lang);
+  const pattern = await loadSymbolPattern(db);
+  switch (refused.problem) {
+    case 'required':
+      return t('symbolRequired');
+    case 'notInSeries':
+      return t('symbolNotInSeries', {
+        series: pattern.replaceAll('{code}', party).replace('{n}', 'n'),
+        example: seriesSymbol(pattern, party, 5),
+      });
+    case 'notASymbol':
+      return t('symbolNotASymbol');
+    default:
+      return t('symbolTaken', { symbol: typed.trim() });
   }
 }
 
@@ -88,18 +128,19 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const page = pageContext(c);
     const report = await loadReviewReport(db, id);
     const referenceLabels = await labels();
-    const document = report && (await loadReportDocument(db, id, page.lang, referenceLabels));
+    const document = report && (await loadReportDocument(db, id, page.lang, referenceLabels, 'whole'));
     if (!report || !document || report.status === 'draft') return c.html(<NotFoundPage page={page} />, 404);
-    let symbol: { value: string } | { problem: string } = { problem: '' };
+    let symbol: SymbolPlan | { problem: string } = { problem: '' };
     if (report.status === 'submitted') {
       try {
-        symbol = { value: await symbolFor(db, report) };
+        symbol = await symbolPlan(db, report);
       } catch (error) {
         if (!(error instanceof ReviewConflict)) throw error;
         symbol = { problem: conflictMessage(page, error) };
       }
     }
     const changes = await pendingRevisionChanges(db, report);
+    const roundChanges = await changesSinceReturn(db, id);
     return c.html(
       <ReviewPage
         page={page}
@@ -108,6 +149,7 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         document={document}
         symbol={symbol}
         changes={changes}
+        roundChanges={roundChanges}
         today={today()}
         values={extra.values}
         errors={extra.errors}
@@ -136,6 +178,7 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
       notice: (report) => {
         if (done === 'returned') return t('returnedNotice', { count });
         if (done === 'published' && report.symbol) return t('publishedNotice', { symbol: report.symbol });
+        if (done === 'symbol' && report.symbol) return t('symbolGiven', { symbol: report.symbol });
         return null;
       },
     });
@@ -185,7 +228,10 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const conflict = (error: ReviewConflict) =>
       c.html(<ConflictPage page={page} message={conflictMessage(page, error)} reportId={id} />, 409);
     if (report.status !== 'submitted') return conflict(new ReviewConflict('notSubmitted', report.status));
-    const typed = formText(await readForm(c), 'circulation_date');
+    const form = await readForm(c);
+    const typed = formText(form, 'circulation_date');
+    const typedSymbol = formText(form, 'symbol');
+    const values = { circulation_date: typed, symbol: typedSymbol };
     const checked = checkCirculationDate(typed === '' ? today() : typed, today());
     if ('problem' in checked) {
       const t = reviewText(page.lang);
@@ -193,20 +239,52 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         checked.problem === 'dateInvalid'
           ? t('dateInvalid', { example: today() })
           : t('dateOutOfRange', { min: checked.min, max: checked.max });
-      return renderReview(c, id, {
-        values: { circulation_date: typed },
-        errors: { circulation_date: message },
-        status: 400,
-      });
+      return renderReview(c, id, { values, errors: { circulation_date: message }, status: 400 });
     }
     try {
-      const published = await publishReport(db, actorOf(account), id, checked.date, await labels());
+      const published = await publishReport(
+        db,
+        actorOf(account),
+        id,
+        checked.date,
+        await labels(),
+        typedSymbol,
+      );
       if (published) await sendAfterCommit(published.afterCommit);
     } catch (error) {
       if (error instanceof ReviewConflict) return conflict(error);
+      if (error instanceof SymbolRefused) {
+        const message = await symbolProblemMessage(db, page, error, report.reportingPartyCode, typedSymbol);
+        return renderReview(c, id, { values, errors: { symbol: message }, status: 400 });
+      }
       throw error;
     }
     return c.redirect(`/${page.lang}/secretariat/reports/${id}?done=published`, 303);
+  });
+
+  app.post(`${base}/reports/:id{[0-9]+}/symbol`, async (c) => {
+    const account = secretariatOnly(c);
+    const page = pageContext(c);
+    const id = positiveId(c.req.param('id'));
+    const report = id ? await loadReviewReport(db, id) : null;
+    if (!id || !report) return c.html(<NotFoundPage page={page} />, 404);
+    const typed = formText(await readForm(c), 'given_symbol');
+    try {
+      await giveSymbol(db, actorOf(account), id, typed);
+    } catch (error) {
+      if (error instanceof ReviewConflict)
+        return c.html(<ConflictPage page={page} message={conflictMessage(page, error)} reportId={id} />, 409);
+      if (error instanceof SymbolRefused) {
+        const message = await symbolProblemMessage(db, page, error, report.reportingPartyCode, typed);
+        return renderReview(c, id, {
+          values: { given_symbol: typed },
+          errors: { given_symbol: message },
+          status: 400,
+        });
+      }
+      throw error;
+    }
+    return c.redirect(`/${page.lang}/secretariat/reports/${id}?done=symbol`, 303);
   });
 
   app.get(`${base}/cycles`, async (c) => {
@@ -236,8 +314,37 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         overview={await cycleOverview(db, referenceLabels, period)}
         periods={periods}
         periodValue={period.key}
+        notice={c.req.query('saved') === '1' ? reviewText(page.lang)('listSaved') : undefined}
       />,
     );
+  });
+
+  app.post(`${base}/cycles/expected`, async (c) => {
+    const account = secretariatOnly(c);
+    const page = pageContext(c);
+    const form = await readForm(c);
+    const period = parsePeriod(formText(form, 'period'));
+    if (!period) return c.html(<NotFoundPage page={page} />, 404);
+    const added = formText(form, 'add_party');
+    const codes = [...formList(form, 'parties'), ...(added === '' ? [] : [added])];
+    const referenceLabels = await labels();
+    const unknown = unknownCodes(referenceLabels, codes);
+    if (unknown) {
+      const overview = await cycleOverview(db, referenceLabels, period);
+      return c.html(
+        <CyclesPage
+          page={page}
+          labels={referenceLabels}
+          overview={overview}
+          periods={await knownPeriods(db)}
+          periodValue={period.key}
+          errors={{ add_party: reviewText(page.lang)('unknownParty', { code: unknown.join(', ') }) }}
+        />,
+        400,
+      );
+    }
+    await saveExpectedList(db, actorOf(account), period, codes);
+    return c.redirect(`/${page.lang}/secretariat/cycles?period=${period.key}&saved=1#expected-list`, 303);
   });
 
   const settingsPage = async (
@@ -249,7 +356,11 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
       <SettingsPage
         page={pageContext(c)}
         pattern={pattern}
-        example={symbolPatternProblem(pattern) ? null : await allocateSymbol(db, 'CAN', pattern)}
+        example={
+          symbolPatternProblem(pattern)
+            ? null
+            : ((await allocateSymbol(db, 'CAN', pattern)) ?? seriesSymbol(pattern, 'CAN', 1))
+        }
         errors={extra.errors}
         notice={extra.notice}
       />,

@@ -10,13 +10,13 @@ import { type Language, languages } from '../i18n/languages.ts';
 import { translator } from '../i18n/translate.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { type RevisionKind, revisionLabel } from '../reports/lifecycle/status.ts';
-import { reportActivities, reportComments, reports } from '../reports/schema.ts';
+import { reportActivities, reportComments, reportSubmissions, reports } from '../reports/schema.ts';
 import { reviewText } from './messages.ts';
 
 /** Why the Secretariat cannot act on a report now (answered with 409). */
 export class ReviewConflict extends Error {
   constructor(
-    readonly reason: 'notSubmitted' | 'originalWithoutSymbol' | 'originalNotPublished',
+    readonly reason: 'notSubmitted' | 'originalWithoutSymbol' | 'originalNotPublished' | 'symbolNotNeeded',
     readonly status: string,
   ) {
     super(reason);
@@ -54,7 +54,16 @@ export async function reviewQueue(db: Db): Promise<QueueItem[]> {
     .orderBy(sql`${reports.submittedAt} asc nulls first`, asc(reports.id));
 }
 
-export type ReviewComment = { field: string; body: string; createdAt: Date; author: string | null };
+export type ReviewComment = {
+  field: string;
+  body: string;
+  createdAt: Date;
+  author: string | null;
+  /** The reporter's answer, if any. */
+  reply: string | null;
+  /** The review round the comment was made in (1 = after the first submission). */
+  round: number;
+};
 
 export type ReviewReport = {
   id: number;
@@ -72,13 +81,15 @@ export type ReviewReport = {
   /** Row number → activity, for the per-programme comment boxes. */
   programmes: Array<{ rowNumber: number; activityId: number }>;
   comments: ReviewComment[];
+  /** How many times it was handed to the Secretariat (with a snapshot each time). */
+  rounds: number;
 };
 
 /** A report as the Secretariat reviews it, with the comments made so far; null if none. */
 export async function loadReviewReport(db: Db, id: number): Promise<ReviewReport | null> {
   const [report] = await db.select().from(reports).where(eq(reports.id, id));
   if (!report) return null;
-  const [programmes, comments] = await Promise.all([
+  const [programmes, comments, submissions] = await Promise.all([
     db
       .select({ rowNumber: reportActivities.rowNumber, activityId: reportActivities.activityId })
       .from(reportActivities)
@@ -90,12 +101,21 @@ export async function loadReviewReport(db: Db, id: number): Promise<ReviewReport
         body: reportComments.body,
         createdAt: reportComments.createdAt,
         author: users.email,
+        reply: reportComments.reply,
       })
       .from(reportComments)
       .leftJoin(users, eq(users.id, reportComments.authorId))
       .where(eq(reportComments.reportId, id))
       .orderBy(asc(reportComments.createdAt), asc(reportComments.id)),
+    db
+      .select({ round: reportSubmissions.round, submittedAt: reportSubmissions.submittedAt })
+      .from(reportSubmissions)
+      .where(eq(reportSubmissions.reportId, id))
+      .orderBy(asc(reportSubmissions.round)),
   ]);
+  // A comment belongs to the round whose submission it answered: the last one made before it.
+  const roundOf = (at: Date) =>
+    submissions.filter((submission) => submission.submittedAt <= at).at(-1)?.round ?? 1;
   return {
     id: report.id,
     reportingPartyCode: report.reportingPartyCode,
@@ -110,7 +130,8 @@ export async function loadReviewReport(db: Db, id: number): Promise<ReviewReport
     narrative: report.narrative,
     originalLanguage: report.originalLanguage,
     programmes,
-    comments,
+    comments: comments.map((comment) => ({ ...comment, round: roundOf(comment.createdAt) })),
+    rounds: submissions.length,
   };
 }
 

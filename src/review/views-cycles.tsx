@@ -1,5 +1,5 @@
-import { FieldError, type FormErrors, invalidProps } from '../http/form-fields.tsx';
-import { Layout, type PageContext } from '../http/layout.tsx';
+import { FieldError, type FormErrors, invalidProps, Notice } from '../http/form-fields.tsx';
+import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { revisionLabel } from '../reports/lifecycle/status.ts';
 import {
@@ -8,6 +8,7 @@ import {
   type CycleRow,
   type CycleState,
   cycleStates,
+  expectedParties,
 } from './cycles.ts';
 import { reviewText } from './messages.ts';
 import { statusLabel } from './views.tsx';
@@ -46,7 +47,81 @@ function StateCell(props: { page: PageContext; row: CycleRow }) {
         {label}
       </ReportLink>
       {row.report.symbol ? ` (${row.report.symbol})` : ''}
+      {row.report.status === 'published' && !row.report.symbol ? (
+        <>
+          {' · '}
+          <a href={`/${page.lang}/secretariat/reports/${row.report.id}#give-symbol`}>
+            {reviewText(page.lang)('giveSymbolLink')}
+          </a>
+        </>
+      ) : null}
     </>
+  );
+}
+
+/** The Secretariat's list of who is expected to report this cycle: checkboxes, and one party to add. */
+function ExpectedListForm(props: {
+  page: PageContext;
+  labels: ReferenceLabels;
+  overview: CycleOverview;
+  errors: FormErrors;
+}) {
+  const { page, labels, overview } = props;
+  const { lang } = page;
+  const text = reviewText(lang);
+  const listed = new Set(overview.expected.codes);
+  const candidates = [...new Set([...overview.expected.codes, ...expectedParties(labels, overview.period)])]
+    .map((code) => ({ code, name: labels.partyName(code, lang) }))
+    .sort((a, b) => a.name.localeCompare(b.name, lang));
+  const shown = new Set(candidates.map((c) => c.code));
+  const others = [...labels.parties.keys()]
+    .filter((code) => !shown.has(code))
+    .map((code) => ({ code, name: labels.partyName(code, lang) }))
+    .sort((a, b) => a.name.localeCompare(b.name, lang));
+  const source = overview.expected.source;
+  return (
+    <section aria-labelledby="expected-list">
+      <h2 id="expected-list">{text('expectedListTitle')}</h2>
+      <p>
+        {source.kind === 'saved'
+          ? text('expectedListSaved')
+          : source.kind === 'previous'
+            ? text('expectedListFromPrevious', { cycle: source.cycle })
+            : text('expectedListDefault')}
+      </p>
+      <form method="post" action={`/${lang}/secretariat/cycles/expected`} class="stacked">
+        <CsrfField page={page} />
+        <input type="hidden" name="period" value={overview.period.key} />
+        <fieldset>
+          <legend>{text('expectedListLegend', { cycle: overview.period.key })}</legend>
+          <ul class="checkbox-columns">
+            {candidates.map(({ code, name }) => (
+              <li>
+                <input
+                  type="checkbox"
+                  id={`expected-${code}`}
+                  name="parties"
+                  value={code}
+                  checked={listed.has(code)}
+                />{' '}
+                <label for={`expected-${code}`}>
+                  {name} <span class="muted">({kindLabel(page, labels, code)})</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <label for="add_party">{text('addParty')}</label>
+        <select id="add_party" name="add_party" {...invalidProps('add_party', props.errors.add_party)}>
+          <option value="">{text('addNone')}</option>
+          {others.map(({ code, name }) => (
+            <option value={code}>{name}</option>
+          ))}
+        </select>
+        <FieldError id="add_party-error" message={props.errors.add_party} />
+        <button type="submit">{text('saveList')}</button>
+      </form>
+    </section>
   );
 }
 
@@ -57,6 +132,7 @@ export function CyclesPage(props: {
   periods: string[];
   periodValue: string;
   errors?: FormErrors;
+  notice?: string | undefined;
 }) {
   const { page, labels, overview } = props;
   const { lang } = page;
@@ -71,6 +147,7 @@ export function CyclesPage(props: {
   return (
     <Layout page={page} title={title}>
       <h1>{title}</h1>
+      <Notice message={props.notice} />
       <p>{text('cyclesIntro')}</p>
       <form method="get" action={`/${lang}/secretariat/cycles`} class="inline">
         <label for="period">{text('period')}</label>{' '}
@@ -151,6 +228,7 @@ export function CyclesPage(props: {
               ))}
             </tbody>
           </table>
+          <ExpectedListForm page={page} labels={labels} overview={overview} errors={errors} />
         </>
       ) : null}
     </Layout>

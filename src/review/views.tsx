@@ -6,8 +6,10 @@ import type { ReferenceLabels } from '../reference/labels.ts';
 import type { ReportDocument } from '../reports/document/report-document.ts';
 import { ChangesBody } from '../reports/lifecycle/components.tsx';
 import type { SnapshotDiff } from '../reports/lifecycle/diff.ts';
+import type { RoundChanges } from '../reports/lifecycle/service.ts';
 import { revisionLabel } from '../reports/lifecycle/status.ts';
 import { reviewText } from './messages.ts';
+import type { SymbolPlan } from './publish.ts';
 import type { QueueItem, ReviewReport } from './service.ts';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
@@ -82,10 +84,12 @@ export function ReviewQueuePage(props: Common & { items: QueueItem[] }) {
 export type ReviewPageData = {
   report: ReviewReport;
   document: ReportDocument;
-  /** The symbol publication would give, or why it cannot. */
-  symbol: { value: string } | { problem: string };
+  /** How publication gives the symbol (chosen by the officer, or derived for a revision), or why it cannot. */
+  symbol: SymbolPlan | { problem: string };
   /** For a revision: what it changes in the version published now. */
   changes: SnapshotDiff | null;
+  /** After a return and a resubmission: what the reporter changed between the two rounds. */
+  roundChanges: RoundChanges | null;
   today: string;
   values?: Record<string, string>;
   errors?: FormErrors;
@@ -123,6 +127,41 @@ function commentPlace(page: PageContext, field: string, report: ReviewReport): s
   return text('fieldProgramme', { number: row?.rowNumber ?? activityId });
 }
 
+/** Every comment made so far, round by round, each with the reporter's answer. */
+function CommentRounds(props: { page: PageContext; report: ReviewReport }) {
+  const { page, report } = props;
+  const text = reviewText(page.lang);
+  const rounds = [...new Set(report.comments.map((comment) => comment.round))];
+  return (
+    <section aria-labelledby="earlier-comments">
+      <h2 id="earlier-comments">{text('earlierComments')}</h2>
+      {rounds.map((round) => (
+        <>
+          <h3>{text('roundReturned', { round })}</h3>
+          <ul class="comment-rounds">
+            {report.comments
+              .filter((comment) => comment.round === round)
+              .map((comment) => (
+                <li>
+                  <p>
+                    <time datetime={comment.createdAt.toISOString()}>{dateOf(page, comment.createdAt)}</time>
+                    {comment.author ? ` · ${comment.author}` : ''} ·{' '}
+                    {text('onField', { field: commentPlace(page, comment.field, report) })}
+                    {page.t('colon')} {comment.body}
+                  </p>
+                  <p>
+                    <strong>{text('reporterAnswer')}</strong>{' '}
+                    {comment.reply ?? <span class="muted">{text('noAnswer')}</span>}
+                  </p>
+                </li>
+              ))}
+          </ul>
+        </>
+      ))}
+    </section>
+  );
+}
+
 /** The document as it would be published, with a comment box beside each part, and the two decisions. */
 export function ReviewPage(props: Common & ReviewPageData) {
   const { page, labels, report, document: doc } = props;
@@ -132,6 +171,12 @@ export function ReviewPage(props: Common & ReviewPageData) {
   const values = props.values ?? {};
   const open = report.status === 'submitted';
   const title = text('reviewTitle', { report: reportTitle(page, labels, report) });
+  const party = labels.partyName(report.reportingPartyCode, lang);
+  // "IP/C/R/TC/CAN/n": the party's series as the officer reads it.
+  const seriesLabel =
+    'kind' in props.symbol && props.symbol.kind === 'chosen'
+      ? props.symbol.pattern.replaceAll('{code}', report.reportingPartyCode).replace('{n}', 'n')
+      : '';
   const activityOf = new Map(report.programmes.map((p) => [p.rowNumber, p.activityId]));
   const detailsOf = new Map<number, Array<{ label: string; value: string }>>();
   const collect = (groups: ReportDocument['details']['groups']) => {
@@ -168,6 +213,40 @@ export function ReviewPage(props: Common & ReviewPageData) {
         <a href={`/${lang}/reports/${report.id}.docx`}>{text('documentDocx')}</a> ·{' '}
         <a href={`/${lang}/reports/${report.id}.pdf`}>{text('documentPdf')}</a>
       </p>
+      {props.roundChanges ? (
+        <section aria-labelledby="round-changes">
+          <h2 id="round-changes">
+            {text('changesSinceReturn', {
+              from: props.roundChanges.fromRound,
+              to: props.roundChanges.toRound,
+            })}
+          </h2>
+          <ChangesBody page={page} labels={labels} diff={props.roundChanges.diff} level={3} />
+        </section>
+      ) : null}
+      {report.comments.length > 0 ? <CommentRounds page={page} report={report} /> : null}
+      {report.status === 'published' && report.revisionKind === 'original' && !report.symbol ? (
+        <section aria-labelledby="give-symbol">
+          <h2 id="give-symbol">{text('giveSymbolHeading')}</h2>
+          <form method="post" action={`${base}/symbol`} class="stacked" novalidate>
+            <CsrfField page={page} />
+            <label for="given_symbol">{t('fieldSymbol')}</label>
+            <p class="hint" id="given_symbol-hint">
+              {text('giveSymbolIntro')}
+            </p>
+            <input
+              id="given_symbol"
+              name="given_symbol"
+              required
+              size={30}
+              value={values.given_symbol ?? ''}
+              {...invalidProps('given_symbol', errors.given_symbol, 'given_symbol-hint')}
+            />
+            <FieldError id="given_symbol-error" message={errors.given_symbol} />
+            <button type="submit">{text('giveSymbolButton')}</button>
+          </form>
+        </section>
+      ) : null}
       {props.changes ? (
         <section>
           <h2>{text('changesFromPublished')}</h2>
@@ -244,10 +323,37 @@ export function ReviewPage(props: Common & ReviewPageData) {
       {open ? (
         <section>
           <h2>{text('publishHeading')}</h2>
-          {'value' in props.symbol ? (
-            <form method="post" action={`${base}/publish`} class="stacked">
+          {'kind' in props.symbol ? (
+            <form method="post" action={`${base}/publish`} class="stacked" novalidate>
               <CsrfField page={page} />
-              <p>{text('publishIntro', { symbol: props.symbol.value })}</p>
+              {props.symbol.kind === 'derived' ? (
+                <p>{text('publishIntro', { symbol: props.symbol.symbol })}</p>
+              ) : (
+                <>
+                  <p>{text('publishIntroChosen')}</p>
+                  <label for="symbol">{t('fieldSymbol')}</label>
+                  <p class="hint" id="symbol-hint">
+                    {props.symbol.proposal
+                      ? text('symbolProposedHint', { party, series: seriesLabel })
+                      : text('symbolUnknownHint', {
+                          party,
+                          series: seriesLabel,
+                          example: props.symbol.pattern
+                            .replaceAll('{code}', report.reportingPartyCode)
+                            .replace('{n}', '5'),
+                        })}
+                  </p>
+                  <input
+                    id="symbol"
+                    name="symbol"
+                    required
+                    size={30}
+                    value={values.symbol ?? props.symbol.proposal ?? ''}
+                    {...invalidProps('symbol', errors.symbol, 'symbol-hint')}
+                  />
+                  <FieldError id="symbol-error" message={errors.symbol} />
+                </>
+              )}
               <label for="circulation_date">{text('circulationDate')}</label>
               <p class="hint" id="circulation_date-hint">
                 {text('circulationHint')}
@@ -266,21 +372,6 @@ export function ReviewPage(props: Common & ReviewPageData) {
           ) : (
             <p class="note">{props.symbol.problem}</p>
           )}
-        </section>
-      ) : null}
-      {report.comments.length > 0 ? (
-        <section>
-          <h2>{text('earlierComments')}</h2>
-          <ul>
-            {report.comments.map((comment) => (
-              <li>
-                <time datetime={comment.createdAt.toISOString()}>{dateOf(page, comment.createdAt)}</time>
-                {comment.author ? ` · ${comment.author}` : ''} ·{' '}
-                {text('onField', { field: commentPlace(page, comment.field, report) })}
-                {t('colon')} {comment.body}
-              </li>
-            ))}
-          </ul>
         </section>
       ) : null}
     </Layout>

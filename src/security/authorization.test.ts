@@ -148,6 +148,15 @@ const rules: Record<string, RouteRule> = {
     path: (f) => `/en/drafting/reports/${f.draftReport}/activities/${f.draftActivity}/remove`,
     last: true,
   },
+  'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/activities/:activityId{[0-9]+}/keep': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.draftReport}/activities/${f.draftActivity}/keep`,
+  },
+  'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/comments/:commentId{[0-9]+}/reply': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.draftReport}/comments/1/reply`,
+    body: { reply: 'An answer.' },
+  },
   'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/submit': {
     allowed: ['reporterCAN'],
     path: (f) => `/en/drafting/reports/${f.draftReport}/submit`,
@@ -208,9 +217,19 @@ const rules: Record<string, RouteRule> = {
     allowed: secretariat,
     path: (f) => `/en/secretariat/reports/${f.submittedReport}/publish`,
   },
+  'POST /:lang{(?:en|fr|es)}/secretariat/reports/:id{[0-9]+}/symbol': {
+    allowed: secretariat,
+    path: (f) => `/en/secretariat/reports/${f.publishedReport}/symbol`,
+    body: { given_symbol: 'not a symbol' },
+  },
   'GET /:lang{(?:en|fr|es)}/secretariat/cycles': {
     allowed: secretariat,
     path: () => '/en/secretariat/cycles',
+  },
+  'POST /:lang{(?:en|fr|es)}/secretariat/cycles/expected': {
+    allowed: secretariat,
+    path: () => '/en/secretariat/cycles/expected',
+    body: { period: '2020-2021', parties: 'CAN' },
   },
   'GET /:lang{(?:en|fr|es)}/secretariat/settings': {
     allowed: secretariat,

@@ -98,7 +98,12 @@ describe.each(testBackends)('activities shared with a report under review (%s da
     expect(submit.status).toBe(303);
     const started = await app.request(
       '/en/drafting/reports',
-      formRequest(officer, { party: 'CAN', startYear: '2023', endYear: '2024', originalLanguage: 'en' }),
+      formRequest(officer, {
+        party: 'CAN',
+        periodStart: '2023-01-01',
+        periodEnd: '2024-12-31',
+        originalLanguage: 'en',
+      }),
     );
     draftId = reportIdFrom(started.headers.get('location'));
     expect(await listOf(draftId)).toContain(1);

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { activities, type DatePrecision } from '../../activities/schema.ts';
 import type { Db } from '../../db/database.ts';
+import { type ReportingPeriod, storedPeriod } from '../../reports/period.ts';
 import { reportActivities, reports } from '../../reports/schema.ts';
 import { lastDayCovered } from '../activity-form/partial-date.ts';
 
@@ -11,36 +12,44 @@ export type CarryCandidate = {
 };
 
 /**
- * Still running in the new period: not completed or cancelled, and with no known end or an end
- * on or after the new period's first day (an end known only to the year counts to 31 December).
+ * What the new draft does with an activity of the earlier report: carry it (its end is on or after
+ * the new period's first day; an end known only to the year counts to 31 December), ask the
+ * reporter (no end date: it may have ended unrecorded), or leave it (ended before, completed or
+ * cancelled).
  */
-export function isStillOngoing(activity: CarryCandidate, newPeriodStart: string): boolean {
-  if (activity.status === 'completed' || activity.status === 'cancelled') return false;
-  if (!activity.endDate) return true;
-  return (
-    lastDayCovered({ date: activity.endDate, precision: activity.endPrecision ?? 'day' }) >= newPeriodStart
-  );
+export function carryDecision(activity: CarryCandidate, newPeriodStart: string): 'carry' | 'ask' | 'leave' {
+  if (activity.status === 'completed' || activity.status === 'cancelled') return 'leave';
+  if (!activity.endDate) return 'ask';
+  return lastDayCovered({ date: activity.endDate, precision: activity.endPrecision ?? 'day' }) >=
+    newPeriodStart
+    ? 'carry'
+    : 'leave';
 }
 
 export type CarryForward = {
+  /** The published version carried from: the original, or its latest corrigendum or addendum. */
   fromReportId: number;
+  /** The earlier report's period, for flagging narrative sentences that still name it. */
+  fromPeriod: ReportingPeriod;
   narrative: string[];
-  /** In the order of the earlier report. */
+  /** Every activity carried, in the order of the earlier report. */
   activityIds: number[];
+  /** Those of them with no end date: listed apart for the reporter to keep or drop. */
+  undatedActivityIds: number[];
 };
 
 /**
- * What a new draft starts from: the party's latest published original report whose period began
- * before the new one, its narrative, and those of its activities still ongoing. Null when the
- * party has never published one.
+ * What a new draft starts from: the party's latest published report whose period began before the
+ * new one, as its latest published version stands (a corrigendum or addendum carries the whole
+ * list), its narrative and its activities still running. Null when the party never published one.
  */
 export async function carryForwardFor(
   db: Db,
   partyCode: string,
   newPeriodStart: string,
 ): Promise<CarryForward | null> {
-  const [previous] = await db
-    .select({ id: reports.id, narrative: reports.narrative })
+  const [original] = await db
+    .select({ id: reports.id })
     .from(reports)
     .where(
       and(
@@ -52,7 +61,25 @@ export async function carryForwardFor(
     )
     .orderBy(desc(reports.periodStart), desc(reports.periodEnd))
     .limit(1);
-  if (!previous) return null;
+  if (!original) return null;
+  const [latest] = await db
+    .select({
+      id: reports.id,
+      narrative: reports.narrative,
+      periodStart: reports.periodStart,
+      periodEnd: reports.periodEnd,
+      periodPrecision: reports.periodPrecision,
+    })
+    .from(reports)
+    .where(
+      and(
+        eq(reports.status, 'published'),
+        or(eq(reports.id, original.id), eq(reports.revisionOf, original.id)),
+      ),
+    )
+    .orderBy(sql`${reports.publishedAt} desc nulls last`, desc(reports.id))
+    .limit(1);
+  if (!latest) return null;
   const rows = await db
     .select({
       id: activities.id,
@@ -62,11 +89,48 @@ export async function carryForwardFor(
     })
     .from(reportActivities)
     .innerJoin(activities, eq(activities.id, reportActivities.activityId))
-    .where(eq(reportActivities.reportId, previous.id))
+    .where(eq(reportActivities.reportId, latest.id))
     .orderBy(asc(reportActivities.rowNumber));
+  const decisions = rows.map((row) => ({ id: row.id, decision: carryDecision(row, newPeriodStart) }));
   return {
-    fromReportId: previous.id,
-    narrative: previous.narrative,
-    activityIds: rows.filter((row) => isStillOngoing(row, newPeriodStart)).map((row) => row.id),
+    fromReportId: latest.id,
+    fromPeriod: storedPeriod(latest.periodStart, latest.periodEnd, latest.periodPrecision),
+    narrative: latest.narrative,
+    activityIds: decisions.filter((row) => row.decision !== 'leave').map((row) => row.id),
+    undatedActivityIds: decisions.filter((row) => row.decision === 'ask').map((row) => row.id),
   };
+}
+
+/** A sentence of the narrative that names the earlier report's period (1-based paragraph). */
+export type StalePeriodSentence = { paragraph: number; sentence: string };
+
+/**
+ * Sentences still naming the period of the report carried from: a year of the old period that is
+ * not a year of the new one ("in 2020–2021", "FY2021-22"). Other years ("since 1997") are left
+ * alone. Pure.
+ */
+export function sentencesNamingPeriod(
+  narrative: string[],
+  oldPeriod: Pick<ReportingPeriod, 'start' | 'end'>,
+  newPeriod: Pick<ReportingPeriod, 'start' | 'end'>,
+): StalePeriodSentence[] {
+  const years = (p: Pick<ReportingPeriod, 'start' | 'end'>) => {
+    const [first, last] = [Number(p.start.slice(0, 4)), Number(p.end.slice(0, 4))];
+    return new Set(Array.from({ length: last - first + 1 }, (_, i) => first + i));
+  };
+  const newYears = years(newPeriod);
+  const stale = [...years(oldPeriod)].filter((year) => !newYears.has(year)).map(String);
+  if (stale.length === 0) return [];
+  // A two-digit second year ("2020–21") names 2021 too.
+  const names = (sentence: string) =>
+    [...sentence.matchAll(/(?<!\d)(\d{4})(?:\s*[-–—/]\s*(\d{2})(?!\d))?/g)].some(([, year, short]) => {
+      if (year && stale.includes(year)) return true;
+      return short !== undefined && year !== undefined && stale.includes(`${year.slice(0, 2)}${short}`);
+    });
+  return narrative.flatMap((text, index) =>
+    (text.match(/[^.!?]+(?:[.!?]+["'’”»)]*|$)/g) ?? [text])
+      .map((sentence) => sentence.trim())
+      .filter((sentence) => sentence !== '' && names(sentence))
+      .map((sentence) => ({ paragraph: index + 1, sentence })),
+  );
 }

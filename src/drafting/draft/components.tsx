@@ -4,6 +4,7 @@ import { formatDate, formatPeriod } from '../../i18n/format.ts';
 import { pickText } from '../../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { BeneficiaryList } from '../../reports/components.tsx';
+import { formatReportingPeriod, storedPeriod } from '../../reports/period.ts';
 import { reportGroupings } from '../../reports/schema.ts';
 import { CommentsAside, draftPath, groupingKeys, reportTitle, statusLabel } from '../components.tsx';
 import type { Grouping } from '../report.ts';
@@ -39,6 +40,49 @@ function originText(page: PageContext, draft: Draft, row: DraftRow): string {
 }
 
 const commentsOn = (comments: DraftComment[], field: string) => comments.filter((c) => c.field === field);
+
+/** A refused answer, shown again at its field. */
+export type ReplyError = { commentId: number; message: string; value: string };
+
+/** The reporter's answer to one comment of the Secretariat, saved on its own. */
+function ReplyForm(props: {
+  page: PageContext;
+  reportId: number;
+  comment: DraftComment;
+  error?: ReplyError;
+}) {
+  const { page, comment } = props;
+  const text = draftText(page.lang);
+  const id = `reply-${comment.id}`;
+  const failed = props.error?.commentId === comment.id ? props.error : undefined;
+  return (
+    <form
+      method="post"
+      action={`${draftPath(page.lang, props.reportId)}/comments/${comment.id}/reply`}
+      class="stacked"
+      novalidate
+    >
+      <CsrfField page={page} />
+      <label for={id}>{text('replyLabel')}</label>
+      <textarea id={id} name="reply" rows={3} {...invalidProps(id, failed?.message)}>
+        {failed ? failed.value : (comment.reply ?? '')}
+      </textarea>
+      <FieldError id={`${id}-error`} message={failed?.message} />
+      <button type="submit">{text('replyButton')}</button>
+    </form>
+  );
+}
+
+/** Under a comment: the answer form while the report can be changed, else the answer given. */
+const replyUnder =
+  (page: PageContext, reportId: number, editable: boolean, error?: ReplyError) => (comment: DraftComment) =>
+    editable ? (
+      <ReplyForm page={page} reportId={reportId} comment={comment} error={error} />
+    ) : comment.reply ? (
+      <p>
+        <strong>{draftText(page.lang)('yourAnswer')}</strong> {comment.reply}
+      </p>
+    ) : null;
 
 /** The narrative and grouping form; also used on the conflict page with what the reporter typed. */
 export function NarrativeForm(
@@ -92,12 +136,35 @@ export function NarrativeForm(
   );
 }
 
-function NarrativeSection(props: Common & { draft: Draft; editable: boolean; error?: string }) {
+function NarrativeSection(
+  props: Common & { draft: Draft; editable: boolean; error?: string; replyError?: ReplyError },
+) {
   const { page, draft } = props;
   const text = draftText(page.lang);
   return (
     <section aria-labelledby="narrative-title">
       <h2 id="narrative-title">{text('narrativeTitle')}</h2>
+      {props.editable && draft.carriedFrom && draft.staleSentences.length > 0 ? (
+        <div class="note" id="stale-period">
+          <p>
+            {text('staleIntro', {
+              period: formatReportingPeriod(
+                storedPeriod(
+                  draft.carriedFrom.periodStart,
+                  draft.carriedFrom.periodEnd,
+                  draft.carriedFrom.periodPrecision,
+                ),
+                page.lang,
+              ),
+            })}
+          </p>
+          <ul lang={draft.originalLanguage}>
+            {draft.staleSentences.map((stale) => (
+              <li>{text('staleSentence', { number: stale.paragraph, sentence: stale.sentence })}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div class="side-by-side">
         <div>
           {props.editable ? (
@@ -126,13 +193,20 @@ function NarrativeSection(props: Common & { draft: Draft; editable: boolean; err
             </>
           )}
         </div>
-        <CommentsAside page={page} comments={commentsOn(draft.comments, 'narrative')} />
+        <CommentsAside
+          page={page}
+          comments={commentsOn(draft.comments, 'narrative')}
+          about={text('narrativeTitle')}
+          after={replyUnder(page, draft.id, props.editable, props.replyError)}
+        />
       </div>
     </section>
   );
 }
 
-function ActivityItem(props: Common & { draft: Draft; row: DraftRow; editable: boolean }) {
+function ActivityItem(
+  props: Common & { draft: Draft; row: DraftRow; editable: boolean; replyError?: ReplyError },
+) {
   const { page, labels, draft, row } = props;
   const { lang } = page;
   const text = draftText(lang);
@@ -157,6 +231,7 @@ function ActivityItem(props: Common & { draft: Draft; row: DraftRow; editable: b
             {text('beneficiariesLabel')}{' '}
             <BeneficiaryList page={page} labels={labels} list={row.beneficiaries} />
           </p>
+          {props.editable && row.carriedUndated ? <p class="note">{text('undatedNote')}</p> : null}
           {props.editable ? (
             <p>
               <a
@@ -174,7 +249,12 @@ function ActivityItem(props: Common & { draft: Draft; row: DraftRow; editable: b
             </p>
           ) : null}
         </div>
-        <CommentsAside page={page} comments={commentsOn(draft.comments, `activity:${row.activityId}`)} />
+        <CommentsAside
+          page={page}
+          comments={commentsOn(draft.comments, `activity:${row.activityId}`)}
+          about={title.value}
+          after={replyUnder(page, draft.id, props.editable, props.replyError)}
+        />
       </div>
     </li>
   );
@@ -211,6 +291,49 @@ function SpreadsheetSection(props: { page: PageContext; reportId: number; error?
   );
 }
 
+/** Programmes carried forward without an end date: the reporter keeps each or takes it off. */
+function UndatedCarried(props: { page: PageContext; draft: Draft }) {
+  const { page, draft } = props;
+  const text = draftText(page.lang);
+  const undated = draft.rows.filter((row) => row.carriedUndated);
+  if (undated.length === 0) return null;
+  const base = draftPath(page.lang, draft.id);
+  const period = formatReportingPeriod(
+    storedPeriod(draft.periodStart, draft.periodEnd, draft.periodPrecision),
+    page.lang,
+  );
+  return (
+    <section aria-labelledby="undated-title" class="note">
+      <h3 id="undated-title">{text('undatedTitle', { count: undated.length })}</h3>
+      <p>{text('undatedIntro', { period })}</p>
+      <ul class="undated-carried">
+        {undated.map((row) => {
+          const title = pickText(row.title, page.lang, row.originalLanguage);
+          return (
+            <li>
+              <span lang={title.lang}>
+                {row.rowNumber}. {title.value}
+              </span>{' '}
+              <form method="post" action={`${base}/activities/${row.activityId}/keep`} class="inline">
+                <CsrfField page={page} />
+                <button type="submit" aria-label={`${text('keep')} — ${title.value}`}>
+                  {text('keep')}
+                </button>
+              </form>{' '}
+              <form method="post" action={`${base}/activities/${row.activityId}/remove`} class="inline">
+                <CsrfField page={page} />
+                <button type="submit" aria-label={`${text('remove')} — ${title.value}`}>
+                  {text('remove')}
+                </button>
+              </form>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 export type DraftPageProps = Common & {
   draft: Draft;
   editable: boolean;
@@ -219,6 +342,7 @@ export type DraftPageProps = Common & {
   uploadError?: string;
   submitError?: string;
   narrativeError?: string;
+  replyError?: ReplyError;
 };
 
 /** A report being drafted, or read (submitted, published, or by the Secretariat). */
@@ -249,7 +373,22 @@ export function DraftPage(props: DraftPageProps) {
         <strong>{text('statusLine', { status: statusLabel(lang, draft.status) })}</strong> {explain}
       </p>
       {editable ? null : <p class="muted">{text('readOnlyNotice')}</p>}
-      <CommentsAside page={page} comments={commentsOn(comments, 'general')} />
+      {draft.overlaps.map((other) => (
+        <p class="note">
+          {text('overlapWarning', {
+            period: formatReportingPeriod(
+              storedPeriod(other.periodStart, other.periodEnd, other.periodPrecision),
+              lang,
+            ),
+            symbol: other.symbol ? ` (${other.symbol})` : '',
+          })}
+        </p>
+      ))}
+      <CommentsAside
+        page={page}
+        comments={commentsOn(comments, 'general')}
+        after={replyUnder(page, draft.id, editable, props.replyError)}
+      />
       <nav aria-label={text('documentLinks')}>
         <ul class="downloads">
           <li>
@@ -273,13 +412,22 @@ export function DraftPage(props: DraftPageProps) {
         draft={shown}
         editable={editable}
         error={props.narrativeError}
+        replyError={props.replyError}
       />
       <section aria-labelledby="activities-title">
         <h2 id="activities-title">{text('activitiesTitle', { count: draft.rows.length })}</h2>
+        {editable ? <UndatedCarried page={page} draft={draft} /> : null}
         {draft.rows.length === 0 ? <p>{text('noActivities')}</p> : null}
         <ol class="drafted-activities">
           {draft.rows.map((row) => (
-            <ActivityItem page={page} labels={labels} draft={shown} row={row} editable={editable} />
+            <ActivityItem
+              page={page}
+              labels={labels}
+              draft={shown}
+              row={row}
+              editable={editable}
+              replyError={props.replyError}
+            />
           ))}
         </ol>
         {editable ? (

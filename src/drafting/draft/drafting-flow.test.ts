@@ -57,7 +57,12 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
   it('starts 2021–2022 for Canada from the 2020–2021 report: ongoing programmes and the narrative', async () => {
     const response = await app.request(
       '/en/drafting/reports',
-      formRequest(officer, { party: 'CAN', startYear: '2021', endYear: '2022', originalLanguage: 'en' }),
+      formRequest(officer, {
+        party: 'CAN',
+        periodStart: '2021-01-01',
+        periodEnd: '2022-12-31',
+        originalLanguage: 'en',
+      }),
     );
     expect(response.status).toBe(303);
     draftId = reportIdFrom(response.headers.get('location'));
@@ -93,20 +98,30 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
   it('refuses the same period twice and a period that ends before it starts, at the field', async () => {
     const again = await app.request(
       '/fr/drafting/reports',
-      formRequest(officer, { party: 'CAN', startYear: '2021', endYear: '2022', originalLanguage: 'en' }),
+      formRequest(officer, {
+        party: 'CAN',
+        periodStart: '2021-01-01',
+        periodEnd: '2022-12-31',
+        originalLanguage: 'en',
+      }),
     );
     expect(again.status).toBe(400);
     const html = await again.text();
     expect(html).toContain('Canada a déjà un rapport pour 2021–2022.');
-    expect(html).toContain('aria-describedby="year-hint-CAN startYear-CAN-error"');
+    expect(html).toContain('aria-describedby="period-hint-CAN periodStart-CAN-error"');
     const reversed = await app.request(
       '/en/drafting/reports',
-      formRequest(officer, { party: 'CAN', startYear: '2024', endYear: '2023', originalLanguage: 'en' }),
+      formRequest(officer, {
+        party: 'CAN',
+        periodStart: '2024-01-01',
+        periodEnd: '2023-12-31',
+        originalLanguage: 'en',
+      }),
     );
     expect(reversed.status).toBe(400);
     const reversedHtml = await reversed.text();
     expect(reversedHtml).toContain('The period ends before it starts.');
-    expect(reversedHtml).toContain('value="2024"');
+    expect(reversedHtml).toContain('value="2024-01-01"');
     const count = await database.db.select().from(reports).where(eq(reports.reportingPartyCode, 'CAN'));
     expect(count).toHaveLength(2);
   });
@@ -358,7 +373,8 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
       html.indexOf('id="activities-title"'),
     );
     expect(narrativeSection).toContain('Paragraph 2 is unclear.');
-    const webinars = html.indexOf('Pre-recorded webinars');
+    // In the numbered list (the programmes carried without an end date are also listed above it).
+    const webinars = html.indexOf('Pre-recorded webinars', html.indexOf('class="drafted-activities"'));
     expect(html.indexOf('Which webinars?')).toBeGreaterThan(webinars);
     expect(html.indexOf('Which webinars?')).toBeLessThan(html.indexOf('</li>', webinars));
     expect(html.indexOf('Please check the period.')).toBeLessThan(html.indexOf('id="narrative-title"'));
@@ -406,7 +422,12 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
   it('refuses to submit an empty report', async () => {
     const started = await app.request(
       '/en/drafting/reports',
-      formRequest(officer, { party: 'CAN', startYear: '2010', endYear: '2011', originalLanguage: 'fr' }),
+      formRequest(officer, {
+        party: 'CAN',
+        periodStart: '2010-01-01',
+        periodEnd: '2011-12-31',
+        originalLanguage: 'fr',
+      }),
     );
     const emptyId = reportIdFrom(started.headers.get('location'));
     const [empty] = await database.db.select().from(reports).where(eq(reports.id, emptyId));

@@ -13,6 +13,22 @@ export const draftText = defineMessages({
   },
   en: {
     ...draftingMessages.en,
+    undatedTitle: 'Carried forward without an end date ({count})',
+    undatedIntro:
+      'The earlier report gives no end date for these programmes. Keep each one that still runs in {period}, or take it off the report. Until then they stay on the list.',
+    keep: 'Keep in the report',
+    undatedNote: 'no end date: keep it or take it off',
+    activityKept: 'The programme stays on the report.',
+    overlapWarning:
+      'This period overlaps the published report for {period}{symbol}. Each period is reported once: check the dates.',
+    staleIntro: 'These sentences still name the period of the earlier report ({period}); update them:',
+    staleSentence: 'paragraph {number}: “{sentence}”',
+    replyLabel: 'Your answer to this comment',
+    replyButton: 'Save the answer',
+    replySaved: 'Your answer was saved; the Secretariat sees it with the comment.',
+    replyRequired: 'Write an answer before saving it.',
+    replyTooLong: 'An answer may have at most {max} characters.',
+    yourAnswer: 'Your answer:',
     explainDraft: 'Only the reporting officers of {party} see this draft until it is submitted.',
     explainSubmitted:
       'Submitted to the WTO Secretariat. It can no longer be changed while the Secretariat reviews it.',
@@ -64,6 +80,23 @@ export const draftText = defineMessages({
   },
   fr: {
     ...draftingMessages.fr,
+    undatedTitle: 'Repris sans date de fin ({count})',
+    undatedIntro:
+      'Le rapport précédent n’indique pas de date de fin pour ces programmes. Gardez chacun de ceux qui se poursuivent en {period}, ou retirez-le du rapport. D’ici là, ils restent dans la liste.',
+    keep: 'Garder dans le rapport',
+    undatedNote: 'sans date de fin : gardez-le ou retirez-le',
+    activityKept: 'Le programme reste dans le rapport.',
+    overlapWarning:
+      'Cette période chevauche celle du rapport publié pour {period}{symbol}. Chaque période fait l’objet d’un seul rapport : vérifiez les dates.',
+    staleIntro:
+      'Ces phrases mentionnent encore la période du rapport précédent ({period}) ; mettez-les à jour :',
+    staleSentence: 'paragraphe {number} : « {sentence} »',
+    replyLabel: 'Votre réponse à cette observation',
+    replyButton: 'Enregistrer la réponse',
+    replySaved: 'Votre réponse a été enregistrée ; le Secrétariat la voit avec l’observation.',
+    replyRequired: 'Écrivez une réponse avant de l’enregistrer.',
+    replyTooLong: 'Une réponse peut compter au maximum {max} caractères.',
+    yourAnswer: 'Votre réponse :',
     explainDraft: 'Seuls les responsables des rapports de {party} voient ce projet jusqu’à sa présentation.',
     explainSubmitted:
       'Présenté au Secrétariat de l’OMC. Il ne peut plus être modifié pendant que le Secrétariat l’examine.',
@@ -116,6 +149,22 @@ export const draftText = defineMessages({
   },
   es: {
     ...draftingMessages.es,
+    undatedTitle: 'Retomados sin fecha de finalización ({count})',
+    undatedIntro:
+      'El informe anterior no indica fecha de finalización para estos programas. Conserve cada uno que siga en curso en {period}, o quítelo del informe. Mientras tanto, siguen en la lista.',
+    keep: 'Conservar en el informe',
+    undatedNote: 'sin fecha de finalización: consérvelo o quítelo',
+    activityKept: 'El programa sigue en el informe.',
+    overlapWarning:
+      'Este período se superpone con el del informe publicado para {period}{symbol}. Cada período se informa una sola vez: revise las fechas.',
+    staleIntro: 'Estas frases todavía mencionan el período del informe anterior ({period}); actualícelas:',
+    staleSentence: 'párrafo {number}: «{sentence}»',
+    replyLabel: 'Su respuesta a esta observación',
+    replyButton: 'Guardar la respuesta',
+    replySaved: 'Su respuesta se guardó; la Secretaría la ve con la observación.',
+    replyRequired: 'Escriba una respuesta antes de guardarla.',
+    replyTooLong: 'Una respuesta puede tener como máximo {max} caracteres.',
+    yourAnswer: 'Su respuesta:',
     explainDraft: 'Solo los responsables de los informes de {party} ven este borrador hasta que se presente.',
     explainSubmitted:
       'Presentado a la Secretaría de la OMC. No se puede modificar mientras la Secretaría lo examina.',

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { actorOf } from '../../audit/record.ts';
 import type { Db } from '../../db/database.ts';
 import { pageContext } from '../../http/page-context.ts';
-import { formText, readForm } from '../../http/request.ts';
+import { formText, positiveId, readForm } from '../../http/request.ts';
 import { type Language, languages } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { loadReportDocument } from '../../reports/document/report-document.ts';
@@ -15,7 +15,16 @@ import { activityIdOf, reportForRequest } from '../request-guards.tsx';
 import { DraftPage } from './components.tsx';
 import { type DraftMessageKey, draftText } from './messages.ts';
 import { narrativeFromText } from './narrative.ts';
-import { loadDraft, removeFromReport, saveNarrative, startRevision, submitReport } from './service.ts';
+import {
+  keepCarried,
+  loadDraft,
+  maxReplyLength,
+  removeFromReport,
+  replyToComment,
+  saveNarrative,
+  startRevision,
+  submitReport,
+} from './service.ts';
 import { DocumentPreviewPage, NarrativeConflictPage } from './views.tsx';
 
 /** Messages a redirect after a change may show (?notice=…); anything else is ignored. */
@@ -24,6 +33,8 @@ const notices = new Set<DraftMessageKey>([
   'activityAdded',
   'activitySaved',
   'activityRemoved',
+  'activityKept',
+  'replySaved',
   'submitted',
   'revisionStarted',
   'imported',
@@ -131,6 +142,55 @@ export function draftRoutes(db: Db, labels: () => Promise<ReferenceLabels>, repo
     );
   });
 
+  app.post(`${reportPath}/activities/:activityId{[0-9]+}/keep`, async (c) => {
+    const page = pageContext(c);
+    const { account, report } = await reportForRequest(c, db, labels, 'edit');
+    const kept = await keepCarried(db, actorOf(account), report, activityIdOf(c));
+    if (!kept) throw new HTTPException(404);
+    if (!kept.ok)
+      return c.html(<LockedPage page={page} labels={await labels()} report={kept.current} />, 409);
+    return c.redirect(
+      `/${page.lang}/drafting/reports/${report.id}?notice=activityKept#activities-title`,
+      303,
+    );
+  });
+
+  app.post(`${reportPath}/comments/:commentId{[0-9]+}/reply`, async (c) => {
+    const page = pageContext(c);
+    const { account, report } = await reportForRequest(c, db, labels, 'edit');
+    const commentId = positiveId(c.req.param('commentId'));
+    if (!commentId) throw new HTTPException(404);
+    const reply = formText(await readForm(c), 'reply')
+      .replace(/\r\n?/g, '\n')
+      .trim();
+    const text = draftText(page.lang);
+    const problem =
+      reply === ''
+        ? text('replyRequired')
+        : reply.length > maxReplyLength
+          ? text('replyTooLong', { max: maxReplyLength })
+          : null;
+    if (problem) {
+      const draft = await loadDraft(db, report.id);
+      if (!draft?.comments.some((comment) => comment.id === commentId)) throw new HTTPException(404);
+      return c.html(
+        <DraftPage
+          page={page}
+          labels={await labels()}
+          draft={draft}
+          editable
+          replyError={{ commentId, message: problem, value: reply }}
+        />,
+        400,
+      );
+    }
+    const saved = await replyToComment(db, actorOf(account), report, commentId, reply);
+    if (!saved) throw new HTTPException(404);
+    if (!saved.ok)
+      return c.html(<LockedPage page={page} labels={await labels()} report={saved.current} />, 409);
+    return c.redirect(`/${page.lang}/drafting/reports/${report.id}?notice=replySaved`, 303);
+  });
+
   app.post(`${reportPath}/submit`, async (c) => {
     const page = pageContext(c);
     const { account, report } = await reportForRequest(c, db, labels, 'edit');
@@ -168,7 +228,8 @@ export function draftRoutes(db: Db, labels: () => Promise<ReferenceLabels>, repo
     const page = pageContext(c);
     const { account, report } = await reportForRequest(c, db, labels, 'reporter');
     const kind = formText(await readForm(c), 'kind');
-    if (kind !== 'corrigendum' && kind !== 'addendum') throw new HTTPException(400, { message: 'kind' });
+    if (kind !== 'corrigendum' && kind !== 'addendum' && kind !== 'revision')
+      throw new HTTPException(400, { message: 'kind' });
     if (report.status !== 'published') {
       return c.html(<LockedPage page={page} labels={await labels()} report={report} />, 409);
     }

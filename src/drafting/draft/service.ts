@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, max, ne, sql } from 'drizzle-orm';
 import { notify } from '../../accounts/notifications.ts';
 import { userRoles } from '../../accounts/roles-schema.ts';
 import { users } from '../../accounts/schema.ts';
@@ -8,11 +8,13 @@ import { type LocalizedText, touch } from '../../db/columns.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { type ActivityOrigin, renumberRows } from '../../reports/activity-list.ts';
+import { reportSnapshot } from '../../reports/document/snapshot.ts';
 import { freezePublishedReports } from '../../reports/freeze.ts';
 import { editableStatuses, type RevisionKind } from '../../reports/lifecycle/status.ts';
 import { discardPendingEdit, pendingEditsOf, withPendingValues } from '../../reports/pending-edits.ts';
+import type { PeriodPrecision } from '../../reports/period.ts';
 import { draftSource } from '../../reports/provenance.ts';
-import { reportActivities, reportComments, reports } from '../../reports/schema.ts';
+import { reportActivities, reportComments, reportSubmissions, reports } from '../../reports/schema.ts';
 import { type BeneficiaryView, beneficiariesOf } from '../../reports/service.ts';
 import { trainingEditions } from '../../training/schema.ts';
 import {
@@ -22,6 +24,7 @@ import {
   type ReportLocked,
   reportHeader,
 } from '../report.ts';
+import { type StalePeriodSentence, sentencesNamingPeriod } from './carry-forward.ts';
 
 export type DraftRow = {
   rowNumber: number;
@@ -36,14 +39,36 @@ export type DraftRow = {
   trainingYear: number | null;
   /** A public activity this draft changed: the change waits for the report's publication. */
   pendingEdit: boolean;
+  /** Carried forward without an end date, not yet kept by the reporter. */
+  carriedUndated: boolean;
   beneficiaries: BeneficiaryView[];
 };
 
-export type DraftComment = { id: number; field: string; body: string; createdAt: Date };
+export type DraftComment = {
+  id: number;
+  field: string;
+  body: string;
+  createdAt: Date;
+  /** The reporter's answer, if one was written. */
+  reply: string | null;
+};
+
+/** A published report of the same party whose period shares days with this one. */
+export type OverlappingReport = {
+  id: number;
+  periodStart: string;
+  periodEnd: string;
+  periodPrecision: PeriodPrecision;
+  symbol: string | null;
+};
 
 export type Draft = ReportHeader & {
   /** The period of the report it was carried forward from, for "carried forward from 2020–2021". */
-  carriedFrom: { periodStart: string; periodEnd: string } | null;
+  carriedFrom: { periodStart: string; periodEnd: string; periodPrecision: PeriodPrecision } | null;
+  /** Published reports of the party (other than this one's own family) overlapping its period. */
+  overlaps: OverlappingReport[];
+  /** Sentences of the narrative still naming the period carried from, while it can be changed. */
+  staleSentences: StalePeriodSentence[];
   rows: DraftRow[];
   /** Comments of the Secretariat not yet answered by a new submission. */
   comments: DraftComment[];
@@ -54,10 +79,35 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
   if (!header) return null;
   const [carriedFrom] = header.carriedForwardFrom
     ? await db
-        .select({ periodStart: reports.periodStart, periodEnd: reports.periodEnd })
+        .select({
+          periodStart: reports.periodStart,
+          periodEnd: reports.periodEnd,
+          periodPrecision: reports.periodPrecision,
+        })
         .from(reports)
         .where(eq(reports.id, header.carriedForwardFrom))
     : [];
+  const family = header.revisionOf ?? header.id;
+  const overlaps = await db
+    .select({
+      id: reports.id,
+      periodStart: reports.periodStart,
+      periodEnd: reports.periodEnd,
+      periodPrecision: reports.periodPrecision,
+      symbol: reports.symbol,
+    })
+    .from(reports)
+    .where(
+      and(
+        eq(reports.reportingPartyCode, header.reportingPartyCode),
+        eq(reports.status, 'published'),
+        eq(reports.revisionKind, 'original'),
+        ne(reports.id, family),
+        lte(reports.periodStart, header.periodEnd),
+        gte(reports.periodEnd, header.periodStart),
+      ),
+    )
+    .orderBy(asc(reports.periodStart));
   const rows = await db
     .select({
       rowNumber: reportActivities.rowNumber,
@@ -71,6 +121,7 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
       trainingYear: sql<
         number | null
       >`(select max(${trainingEditions.year}) from ${trainingEditions} where ${trainingEditions.activityId} = ${activities.id})`,
+      carriedUndated: reportActivities.carriedUndated,
     })
     .from(reportActivities)
     .innerJoin(activities, eq(activities.id, reportActivities.activityId))
@@ -99,13 +150,24 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
       field: reportComments.field,
       body: reportComments.body,
       createdAt: reportComments.createdAt,
+      reply: reportComments.reply,
     })
     .from(reportComments)
     .where(and(eq(reportComments.reportId, id), isNull(reportComments.resolvedAt)))
     .orderBy(asc(reportComments.createdAt), asc(reportComments.id));
+  const staleSentences =
+    carriedFrom && header.revisionKind === 'original' && editableStatuses.includes(header.status)
+      ? sentencesNamingPeriod(
+          header.narrative,
+          { start: carriedFrom.periodStart, end: carriedFrom.periodEnd },
+          { start: header.periodStart, end: header.periodEnd },
+        )
+      : [];
   return {
     ...header,
     carriedFrom: carriedFrom ?? null,
+    overlaps,
+    staleSentences,
     rows: rows.map((row) => ({
       ...withPendingValues(row, pending.get(row.activityId)),
       pendingEdit: pending.has(row.activityId),
@@ -188,6 +250,85 @@ export async function removeFromReport(
   });
 }
 
+/**
+ * Keeps on the list an activity carried forward without an end date: the reporter confirms it
+ * still runs in the new period. Null when it is not on the list awaiting that answer.
+ */
+export async function keepCarried(
+  db: Db,
+  actor: Actor,
+  report: { id: number; reportingPartyCode: string },
+  activityId: number,
+): Promise<{ ok: true } | ReportLocked | null> {
+  return inTransaction(db, async (tx) => {
+    const locked = await lockReportForChange(tx, report);
+    if (!locked?.ok) return locked;
+    const [kept] = await tx
+      .update(reportActivities)
+      .set({ carriedUndated: false })
+      .where(
+        and(
+          eq(reportActivities.reportId, report.id),
+          eq(reportActivities.activityId, activityId),
+          eq(reportActivities.carriedUndated, true),
+        ),
+      )
+      .returning();
+    if (!kept) return null;
+    await recordAudit(tx, actor, {
+      action: 'keep-carried',
+      table: 'report_activities',
+      id: `${report.id}:${activityId}`,
+      before: { carriedUndated: true },
+      after: { carriedUndated: false },
+    });
+    return { ok: true } as const;
+  });
+}
+
+export const maxReplyLength = 5000;
+
+/**
+ * The reporter's answer to one of the Secretariat's open comments on a returned report (replaces an
+ * earlier answer). Null when the comment is not an open one of this report.
+ */
+export async function replyToComment(
+  db: Db,
+  actor: Actor,
+  report: { id: number; reportingPartyCode: string },
+  commentId: number,
+  reply: string,
+): Promise<{ ok: true } | ReportLocked | null> {
+  return inTransaction(db, async (tx) => {
+    const locked = await lockReportForChange(tx, report);
+    if (!locked?.ok) return locked;
+    const [before] = await tx
+      .select({ reply: reportComments.reply })
+      .from(reportComments)
+      .where(
+        and(
+          eq(reportComments.id, commentId),
+          eq(reportComments.reportId, report.id),
+          isNull(reportComments.resolvedAt),
+        ),
+      )
+      .for('update');
+    if (!before) return null;
+    await tx
+      .update(reportComments)
+      .set({ reply, repliedBy: actor.userId, repliedAt: sql`now()` })
+      .where(eq(reportComments.id, commentId));
+    await recordAudit(tx, actor, {
+      action: 'reply',
+      table: 'report_comments',
+      id: commentId,
+      before: { reply: before.reply },
+      after: { reply },
+    });
+    return { ok: true } as const;
+  });
+}
+
 /** Active Secretariat and admin accounts (admins act as the Secretariat): the people told about a submission. */
 export async function secretariatIds(db: Db): Promise<number[]> {
   const rows = await db
@@ -245,6 +386,14 @@ export async function submitReport(
       .set({ status: 'submitted', submittedAt: sql`now()`, ...touch(reports) })
       .where(eq(reports.id, reportId))
       .returning({ status: reports.status, submittedAt: reports.submittedAt, version: reports.version });
+    // The document as handed over this round: the next round's review shows what changed since.
+    const snapshot = await reportSnapshot(tx, reportId);
+    const [lastRound] = await tx
+      .select({ value: max(reportSubmissions.round) })
+      .from(reportSubmissions)
+      .where(eq(reportSubmissions.reportId, reportId));
+    const round = (lastRound?.value ?? 0) + 1;
+    await tx.insert(reportSubmissions).values({ reportId, round, submittedBy: actor.userId, snapshot });
     const resolved = await tx
       .update(reportComments)
       .set({ resolvedAt: sql`now()` })
@@ -255,7 +404,7 @@ export async function submitReport(
       table: 'reports',
       id: reportId,
       before: { status: before.status, submittedAt: before.submittedAt, version: before.version },
-      after: { ...after, resolvedComments: resolved.map((c) => c.id) },
+      after: { ...after, round, resolvedComments: resolved.map((c) => c.id) },
     });
     const afterCommit = await notify(
       tx,

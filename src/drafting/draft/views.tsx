@@ -79,14 +79,31 @@ export function DocumentPreviewPage(props: {
         {doc.revision ? <p>{doc.revision}</p> : null}
         <p>{doc.subtitle}</p>
         <p>{doc.period}</p>
-        <p>{doc.introduction}</p>
-        <ol class="narrative" lang={props.contentLanguage}>
-          {doc.narrative.map((paragraph) => (
-            <li>{paragraph}</li>
-          ))}
-        </ol>
-        <h2>{doc.annex.heading}</h2>
-        {doc.annex.rows.length === 0 ? (
+        {doc.revisionNote ? <p>{doc.revisionNote}</p> : null}
+        {doc.corrections.length > 0 ? (
+          <ol class="corrections">
+            {doc.corrections.map((correction) => (
+              <li>{correction}</li>
+            ))}
+          </ol>
+        ) : null}
+        {doc.introduction ? <p>{doc.introduction}</p> : null}
+        {doc.scope === 'whole' ? (
+          <ol class="narrative" lang={props.contentLanguage}>
+            {doc.narrative.map((paragraph) => (
+              <li>{paragraph}</li>
+            ))}
+          </ol>
+        ) : (
+          // An addendum's paragraphs keep the numbers they take in the report.
+          doc.outline.map((block) => (
+            <p lang={props.contentLanguage}>
+              {block.number} {block.text}
+            </p>
+          ))
+        )}
+        {doc.scope === 'whole' || doc.annex.rows.length > 0 ? <h2>{doc.annex.heading}</h2> : null}
+        {doc.scope !== 'whole' && doc.annex.rows.length === 0 ? null : doc.annex.rows.length === 0 ? (
           <p>{doc.annex.emptyText}</p>
         ) : (
           <table>

@@ -153,11 +153,29 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
             spacing: { after: 360 },
             children: textRuns(doc.period),
           }),
-          new Paragraph({
-            alignment: AlignmentType.JUSTIFIED,
-            spacing: { after: 200 },
-            children: [new TextRun({ text: doc.introduction, italics: true })],
-          }),
+          ...(doc.revisionNote ? [line(doc.revisionNote)] : []),
+          ...doc.corrections.map(
+            (correction, index) =>
+              new Paragraph({
+                alignment: AlignmentType.JUSTIFIED,
+                spacing: { before: 120, after: 120 },
+                indent: { left: 567, hanging: 567 },
+                children: [
+                  new TextRun(`${index + 1}.`),
+                  new TextRun({ children: [new Tab()] }),
+                  ...textRuns(correction),
+                ],
+              }),
+          ),
+          ...(doc.introduction
+            ? [
+                new Paragraph({
+                  alignment: AlignmentType.JUSTIFIED,
+                  spacing: { after: 200 },
+                  children: [new TextRun({ text: doc.introduction, italics: true })],
+                }),
+              ]
+            : []),
           ...doc.outline.map((block) =>
             block.kind === 'heading'
               ? new Paragraph({
@@ -181,18 +199,23 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
                     ],
                   }),
           ),
-          new Paragraph({
-            heading: HeadingLevel.HEADING_1,
-            alignment: AlignmentType.CENTER,
-            pageBreakBefore: true,
-            text: doc.annex.heading,
-          }),
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 200 },
-            text: doc.annex.caption,
-          }),
-          doc.annex.rows.length > 0 ? annexTable(doc) : line(doc.annex.emptyText),
+          // A corrigendum lists its corrections only; an addendum has an Annex only when it adds programmes.
+          ...(doc.scope === 'whole' || doc.annex.rows.length > 0
+            ? [
+                new Paragraph({
+                  heading: HeadingLevel.HEADING_1,
+                  alignment: AlignmentType.CENTER,
+                  pageBreakBefore: true,
+                  text: doc.annex.heading,
+                }),
+                new Paragraph({
+                  alignment: AlignmentType.CENTER,
+                  spacing: { after: 200 },
+                  text: doc.annex.caption,
+                }),
+                doc.annex.rows.length > 0 ? annexTable(doc) : line(doc.annex.emptyText),
+              ]
+            : []),
           ...(doc.details.groups.length > 0
             ? [
                 new Paragraph({ heading: HeadingLevel.HEADING_1, text: doc.details.heading }),

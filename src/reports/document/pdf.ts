@@ -57,7 +57,14 @@ function firstPage(pdf: Pdf, doc: ReportDocument) {
   pdf.text(doc.subtitle, { width, align: 'center' });
   pdf.text(doc.period, { width, align: 'center' });
   pdf.moveDown(1.5);
-  pdf.font('italic').text(doc.introduction, { width, align: 'justify' });
+  if (doc.revisionNote) pdf.font('regular').text(doc.revisionNote, { width, align: 'justify' }).moveDown(0.6);
+  doc.corrections.forEach((correction, index) => {
+    const top = pdf.y;
+    pdf.text(`${index + 1}.`, left, top, { width: 22, lineBreak: false });
+    pdf.text(correction, left + 22, top, { width: width - 22, align: 'justify' });
+    pdf.moveDown(0.6);
+  });
+  if (doc.introduction) pdf.font('italic').text(doc.introduction, { width, align: 'justify' });
   pdf.font('regular').moveDown();
   // The report's own outline: its preamble, its headings, its paragraph numbers as written ("1.1").
   const indent = Math.max(22, ...doc.outline.map((block) => 6 * (block.number?.length ?? 0) + 6));
@@ -162,7 +169,8 @@ export function reportPdf(doc: ReportDocument): Promise<Buffer> {
   pdf.font('regular').fontSize(bodySize);
 
   firstPage(pdf, doc);
-  annex(pdf, doc);
+  // A corrigendum lists its corrections only; an addendum has an Annex only when it adds programmes.
+  if (doc.scope === 'whole' || doc.annex.rows.length > 0) annex(pdf, doc);
   if (doc.details.groups.length > 0) {
     heading(pdf, doc.details.heading, 12);
     for (const group of doc.details.groups) programmeGroup(pdf, group, 1, doc.colon);

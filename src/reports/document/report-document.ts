@@ -1,20 +1,16 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { formatDate } from '../../i18n/format.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { textIn } from '../../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
+import { diffSnapshots, type ProgrammeField } from '../lifecycle/diff.ts';
+import { previousVersion, versionSnapshot } from '../lifecycle/service.ts';
 import { type OutlineBlock, outlineOf } from '../narrative-outline.ts';
 import { formatReportingPeriod, storedPeriod } from '../period.ts';
-import { reports } from '../schema.ts';
+import { reportVersions } from '../service.ts';
 import { documentText } from './messages.ts';
 import { type Grouped, groupProgrammes } from './programme-groups.ts';
-import {
-  parseReportSnapshot,
-  type ReportSnapshot,
-  reportSnapshot,
-  type SnapshotProgramme,
-} from './snapshot.ts';
+import type { ReportSnapshot, SnapshotProgramme } from './snapshot.ts';
 
 export type AnnexRow = { number: number; title: string; start: string; beneficiaries: string };
 export type ProgrammeDetail = {
@@ -41,7 +37,8 @@ export type ReportDocument = {
   revision: string | null;
   subtitle: string;
   period: string;
-  introduction: string;
+  /** The Article 67 paragraph; null when the report's own narrative already quotes Article 67. */
+  introduction: string | null;
   narrative: string[];
   /** The narrative as the document shows it: the report's own outline, or its paragraphs numbered 1, 2, 3. */
   outline: OutlineBlock[];
@@ -53,6 +50,16 @@ export type ReportDocument = {
     emptyText: string;
   };
   details: { heading: string; groups: Array<Grouped<ProgrammeDetail>> };
+  /**
+   * What the document carries: the whole report (an original, a revision /Rev.n, or any version
+   * shown on screen), only its corrections (a corrigendum, as WTO corrigenda do), or only what it
+   * adds (an addendum).
+   */
+  scope: 'whole' | 'corrections' | 'additions';
+  /** For a corrigendum or addendum: "The following corrections are made to document …:". */
+  revisionNote: string | null;
+  /** For a corrigendum: each correction, in order. */
+  corrections: string[];
   /** Footer text with {page} and {pages} placeholders. */
   pageNumber: string;
   /** Between a field's label and its value: the shared colon and a space (French: narrow no-break space before it). */
@@ -60,6 +67,18 @@ export type ReportDocument = {
 };
 
 const none = '—';
+
+/**
+ * Whether the narrative already quotes Article 67 (as Canada's reports do in their first
+ * paragraph): it names the Article and quotes its words on cooperation, in any of the three
+ * languages. The document's own Article 67 paragraph would then say it twice.
+ */
+export function quotesArticle67(narrative: string[]): boolean {
+  const namesArticle = /\b(?:article|artículo|art\.)\s*67\b/i;
+  const quotesWords =
+    /mutually agreed terms|technical and financial cooperation|mutuellement convenues|coopération technique et financière|mutuamente convenid[ao]s|cooperación técnica y financiera/i;
+  return narrative.some((paragraph) => namesArticle.test(paragraph) && quotesWords.test(paragraph));
+}
 
 function beneficiaryNames(programme: SnapshotProgramme, labels: ReferenceLabels, lang: Language) {
   return programme.beneficiaries.map((b) => {
@@ -78,11 +97,16 @@ function agencyNames(programme: SnapshotProgramme, role: 'implementing' | 'partn
     });
 }
 
-/** The pure half: a snapshot (live or as published) rendered in one language. */
+/**
+ * The pure half: a snapshot (live or as published) rendered in one language. With `previous` (the
+ * version before it), a corrigendum lists its corrections only and an addendum carries only what
+ * it adds; without it, every version is shown whole.
+ */
 export function buildReportDocument(
   snapshot: ReportSnapshot,
   labels: ReferenceLabels,
   lang: Language,
+  previous?: ReportSnapshot | null,
 ): ReportDocument {
   const t = documentText(lang);
   const party = labels.partyName(snapshot.reportingPartyCode, lang);
@@ -112,23 +136,46 @@ export function buildReportDocument(
     },
   });
 
-  const detailOf = (p: SnapshotProgramme): ProgrammeDetail => {
-    const fields: Array<[string, string | null]> = [
-      [t('fieldStart'), formatDate(lang, p.startDate, p.startPrecision)],
-      [t('fieldEnd'), formatDate(lang, p.endDate, p.endPrecision)],
-      [t('fieldBeneficiaries'), list(beneficiaryNames(p, labels, lang))],
-      [t('fieldLevel'), p.level ? labels.term('level', p.level, lang) : null],
-      [t('fieldType'), p.activityType ? labels.term('activity-type', p.activityType, lang) : null],
-      [t('fieldAreasOfIp'), list(p.ipAreas.map((area) => labels.term('ip-area', area, lang)))],
-      [t('fieldImplementing'), list(agencyNames(p, 'implementing', lang))],
-      [t('fieldPartners'), list(agencyNames(p, 'partner', lang))],
-      [t('fieldDescription'), textIn(p.description, lang, p.originalLanguage)],
-    ];
-    return {
-      number: p.rowNumber,
-      title: titleOf(p),
-      fields: fields.flatMap(([label, value]) => (value ? [{ label, value }] : [])),
-    };
+  const fieldsOf = (p: SnapshotProgramme): Array<[string, string | null]> => [
+    [t('fieldStart'), formatDate(lang, p.startDate, p.startPrecision)],
+    [t('fieldEnd'), formatDate(lang, p.endDate, p.endPrecision)],
+    [t('fieldBeneficiaries'), list(beneficiaryNames(p, labels, lang))],
+    [t('fieldLevel'), p.level ? labels.term('level', p.level, lang) : null],
+    [t('fieldType'), p.activityType ? labels.term('activity-type', p.activityType, lang) : null],
+    [t('fieldAreasOfIp'), list(p.ipAreas.map((area) => labels.term('ip-area', area, lang)))],
+    [t('fieldImplementing'), list(agencyNames(p, 'implementing', lang))],
+    [t('fieldPartners'), list(agencyNames(p, 'partner', lang))],
+    [t('fieldDescription'), textIn(p.description, lang, p.originalLanguage)],
+  ];
+  const detailOf = (p: SnapshotProgramme): ProgrammeDetail => ({
+    number: p.rowNumber,
+    title: titleOf(p),
+    fields: fieldsOf(p).flatMap(([label, value]) => (value ? [{ label, value }] : [])),
+  });
+  // A changed field of the diff, as the document labels it (agencies: implementing and partners).
+  const changedFields = (p: SnapshotProgramme, field: ProgrammeField): Array<[string, string | null]> => {
+    const all = fieldsOf(p);
+    const at = (index: number) => all[index] as [string, string | null];
+    switch (field) {
+      case 'title':
+        return [[t('titleField'), titleOf(p)]];
+      case 'startDate':
+        return [at(0)];
+      case 'endDate':
+        return [at(1)];
+      case 'beneficiaries':
+        return [at(2)];
+      case 'level':
+        return [at(3)];
+      case 'activityType':
+        return [at(4)];
+      case 'ipAreas':
+        return [at(5)];
+      case 'agencies':
+        return [at(6), at(7)];
+      default:
+        return [at(8)];
+    }
   };
   const localize = (group: Grouped<SnapshotProgramme>): Grouped<ProgrammeDetail> => ({
     heading: group.heading,
@@ -136,7 +183,7 @@ export function buildReportDocument(
     groups: group.groups.map(localize),
   });
 
-  return {
+  const whole: ReportDocument = {
     reportId: snapshot.reportId,
     lang,
     symbol: snapshot.symbol,
@@ -148,7 +195,7 @@ export function buildReportDocument(
     revision: snapshot.revisionKind === 'original' ? null : t(snapshot.revisionKind),
     subtitle: t('subtitle'),
     period: t('periodCovered', { period }),
-    introduction: t('introduction', { party, period }),
+    introduction: quotesArticle67(snapshot.narrative) ? null : t('introduction', { party, period }),
     narrative: snapshot.narrative,
     outline:
       outlineOf(snapshot.narrative, snapshot.narrativeOutline) ??
@@ -166,21 +213,97 @@ export function buildReportDocument(
       emptyText: t('noProgrammes'),
     },
     details: { heading: t('details'), groups: grouped.map(localize) },
+    scope: 'whole',
+    revisionNote: null,
+    corrections: [],
     pageNumber: t('pageNumber'),
     colon: `${t('colon')} `,
   };
+  if (!previous || (snapshot.revisionKind !== 'corrigendum' && snapshot.revisionKind !== 'addendum'))
+    return whole;
+  const diff = diffSnapshots(previous, snapshot);
+  const revised = previous.symbol ?? t('draft');
+  if (snapshot.revisionKind === 'corrigendum') {
+    const corrections = [
+      ...diff.paragraphs.map((change) =>
+        change.kind === 'changed'
+          ? t('correctParagraph', { number: change.beforeNumber, text: change.after })
+          : change.kind === 'added'
+            ? t('insertParagraph', { number: change.number, text: change.after })
+            : t('deleteParagraph', { number: change.number }),
+      ),
+      ...diff.changedProgrammes.flatMap((change) =>
+        change.fields.flatMap((field) =>
+          changedFields(change.after, field).map(([label, value]) => {
+            const at = { number: change.before.rowNumber, title: titleOf(change.before), field: label };
+            return value ? t('correctProgramme', { ...at, value }) : t('clearProgrammeField', at);
+          }),
+        ),
+      ),
+      ...diff.removedProgrammes.map((p) => t('deleteProgramme', { number: p.rowNumber, title: titleOf(p) })),
+      ...diff.addedProgrammes.map((p) => t('addProgramme', { number: p.rowNumber, title: titleOf(p) })),
+    ];
+    return {
+      ...whole,
+      scope: 'corrections',
+      revisionNote: t('correctionsIntro', { symbol: revised }),
+      corrections,
+      introduction: null,
+      narrative: [],
+      outline: [],
+      annex: { ...whole.annex, rows: [] },
+      details: { ...whole.details, groups: [] },
+    };
+  }
+  const added = new Set(diff.addedProgrammes.map((p) => p.rowNumber));
+  const keep = (group: Grouped<ProgrammeDetail>): Grouped<ProgrammeDetail> => ({
+    heading: group.heading,
+    programmes: group.programmes.filter((p) => added.has(p.number)),
+    groups: group.groups.map(keep).filter((g) => g.programmes.length > 0 || g.groups.length > 0),
+  });
+  const addedParagraphs = diff.paragraphs.flatMap((change) => (change.kind === 'added' ? [change] : []));
+  return {
+    ...whole,
+    scope: 'additions',
+    revisionNote: t('additionsIntro', { symbol: revised }),
+    introduction: null,
+    narrative: addedParagraphs.map((change) => change.after),
+    outline: addedParagraphs.map((change) => ({
+      kind: 'paragraph',
+      number: `${change.number}.`,
+      text: change.after,
+    })),
+    annex: { ...whole.annex, rows: whole.annex.rows.filter((row) => added.has(row.number)) },
+    details: {
+      ...whole.details,
+      groups: whole.details.groups.map(keep).filter((g) => g.programmes.length > 0 || g.groups.length > 0),
+    },
+  };
 }
 
-/** The report as published (its snapshot) when it has been, else as its rows stand now; null if none. */
+/**
+ * The report as published (its snapshot) when it has been, else as its rows stand now; null if
+ * none. `as-circulated` (downloads, preview) gives a corrigendum's corrections and an addendum's
+ * additions only; `whole` (the review page) always the whole report.
+ */
 export async function loadReportDocument(
   db: Db,
   reportId: number,
   lang: Language,
   labels: ReferenceLabels,
+  mode: 'as-circulated' | 'whole' = 'as-circulated',
 ): Promise<ReportDocument | null> {
-  const [row] = await db.select({ snapshot: reports.snapshot }).from(reports).where(eq(reports.id, reportId));
-  if (!row) return null;
-  const snapshot =
-    row.snapshot == null ? await reportSnapshot(db, reportId) : parseReportSnapshot(row.snapshot, reportId);
-  return snapshot && buildReportDocument(snapshot, labels, lang);
+  const snapshot = await versionSnapshot(db, reportId);
+  if (!snapshot) return null;
+  const partial = snapshot.revisionKind === 'corrigendum' || snapshot.revisionKind === 'addendum';
+  const previous =
+    mode === 'as-circulated' && partial
+      ? previousVersion(await reportVersions(db, reportId), reportId)
+      : null;
+  return buildReportDocument(
+    snapshot,
+    labels,
+    lang,
+    previous ? await versionSnapshot(db, previous.id) : null,
+  );
 }

@@ -6,6 +6,7 @@ export const versionText = defineMessages({
     original: 'revisionOriginal',
     corrigendum: 'revisionCorrigendum',
     addendum: 'revisionAddendum',
+    revision: 'revisionRevision',
     narrativeChanges: 'narrative',
     fieldTitle: 'fieldTitle',
     fieldDescription: 'fieldDescription',

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { parseReportSnapshot, type ReportSnapshot, reportSnapshot } from '../document/snapshot.ts';
-import { reports } from '../schema.ts';
+import { reportSubmissions, reports } from '../schema.ts';
 import { type ReportDetail, type ReportVersion, reportVersions } from '../service.ts';
 import { diffSnapshots, type SnapshotDiff } from './diff.ts';
 
@@ -101,4 +101,33 @@ export async function pendingRevisionChanges(
     reportSnapshot(db, report.id),
   ]);
   return before && after ? diffSnapshots(before, after) : null;
+}
+
+export type RoundChanges = {
+  /** The earlier submission's round and the latest's. */
+  fromRound: number;
+  toRound: number;
+  diff: SnapshotDiff;
+};
+
+/**
+ * What the reporter changed between the last two submissions of a report (after a return), from
+ * the snapshot stored with each; null before a second submission.
+ */
+export async function changesSinceReturn(db: Db, reportId: number): Promise<RoundChanges | null> {
+  const [latest, earlier] = await db
+    .select({ round: reportSubmissions.round, snapshot: reportSubmissions.snapshot })
+    .from(reportSubmissions)
+    .where(eq(reportSubmissions.reportId, reportId))
+    .orderBy(desc(reportSubmissions.round))
+    .limit(2);
+  if (!latest || !earlier) return null;
+  return {
+    fromRound: earlier.round,
+    toRound: latest.round,
+    diff: diffSnapshots(
+      parseReportSnapshot(earlier.snapshot, reportId),
+      parseReportSnapshot(latest.snapshot, reportId),
+    ),
+  };
 }

@@ -10,7 +10,7 @@ import { versionText } from './messages.ts';
  */
 export type ReportStatus = (typeof reportStatuses)[number];
 
-/** 'original', or a numbered 'corrigendum' or 'addendum' of a published original. */
+/** 'original', or a numbered 'corrigendum', 'addendum' or 'revision' of a published original. */
 export type RevisionKind = (typeof revisionKinds)[number];
 
 /** A reporter changes a report only while it is theirs to change: before submission, or once returned. */
