@@ -99,8 +99,8 @@ describe.each(testBackends)(
       expect(await idsOf('/api/v1/activities?beneficiary=NPL')).not.toContain(1);
       const started = await post('/en/drafting/reports', officer, {
         party: 'CAN',
-        startYear: '2021',
-        endYear: '2022',
+        periodStart: '2021-01-01',
+        periodEnd: '2022-12-31',
         originalLanguage: 'en',
       });
       expect(started.status).toBe(303);
@@ -150,6 +150,7 @@ describe.each(testBackends)(
       expect((await post(`/en/drafting/reports/${draftId}/submit`, officer, {})).status).toBe(303);
       const published = await post(`/en/secretariat/reports/${draftId}/publish`, secretariat, {
         circulation_date: '2023-03-01',
+        symbol: 'IP/C/R/TC/CAN/7',
       });
       expect(published.status).toBe(303);
       expect(await database.db.select().from(draftActivityEdits)).toEqual([]);

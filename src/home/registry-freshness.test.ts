@@ -101,7 +101,7 @@ describe('public figures follow a publication in every app process (server datab
   it('shows the publication on the next request of the process that published it', async () => {
     const response = await publisher.request(
       `/en/secretariat/reports/${reportId}/publish`,
-      formRequest(secretariat, { circulation_date: '2024-02-01' }),
+      formRequest(secretariat, { circulation_date: '2024-02-01', symbol: 'IP/C/R/TC/CAN/7' }),
     );
     expect(response.status).toBe(303);
     expect(activityFigure(await text(publisher, '/en/'), 'activities')).toBe(figuresBefore.en + 1);

@@ -192,7 +192,7 @@ describe.each(testBackends)('edition activity in the Art. 67 draft (%s database)
     const publish = (reportId: number) =>
       app.request(
         `/en/secretariat/reports/${reportId}/publish`,
-        formRequest(secretariat, { circulation_date: '2025-01-15' }),
+        formRequest(secretariat, { circulation_date: '2025-01-15', symbol: 'IP/C/R/TC/CAN/7' }),
       );
     expect((await publish(draftId)).status).toBe(303);
     const { activity } = await activityOf();
