@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userRoles } from '../accounts/roles-schema.ts';
 import { users } from '../accounts/schema.ts';
 import { type TestSession, testSession } from '../accounts/test-sessions.ts';
 import { activities } from '../activities/schema.ts';
@@ -73,6 +74,9 @@ type Fixture = {
   participant: number;
   milestone: number;
   file: number;
+  /** An account the people pages act on (a focal point of its own, not one the walk signs in as). */
+  focalAccount: number;
+  focalGrant: number;
 };
 
 type RouteRule = {
@@ -116,6 +120,47 @@ const rules: Record<string, RouteRule> = {
   'POST /:lang{(?:en|fr|es)}/account/password/:token{[\\w-]{43}}': {
     allowed: everyone,
     path: () => `/en/account/password/${'x'.repeat(43)}`,
+  },
+
+  'POST /:lang{(?:en|fr|es)}/account/password': {
+    allowed: signedIn,
+    path: () => '/en/account/password',
+  },
+  // People and roles: administrators; the Secretariat for reporters and focal points only
+  'GET /:lang{(?:en|fr|es)}/accounts': { allowed: secretariat, path: () => '/en/accounts' },
+  'POST /:lang{(?:en|fr|es)}/accounts': {
+    allowed: secretariat,
+    path: () => '/en/accounts',
+    body: { email: 'invited@example.org', role: 'reporter', party: 'KEN' },
+  },
+  'GET /:lang{(?:en|fr|es)}/accounts/:id{[0-9]+}': {
+    allowed: secretariat,
+    path: (f) => `/en/accounts/${f.focalAccount}`,
+  },
+  'POST /:lang{(?:en|fr|es)}/accounts/:id{[0-9]+}/roles': {
+    allowed: secretariat,
+    path: (f) => `/en/accounts/${f.focalAccount}/roles`,
+    body: { role: 'focal-point', party: 'GHA' },
+  },
+  'POST /:lang{(?:en|fr|es)}/accounts/:id{[0-9]+}/roles/:grant{[0-9]+}/withdraw': {
+    allowed: secretariat,
+    path: (f) => `/en/accounts/${f.focalAccount}/roles/${f.focalGrant}/withdraw`,
+    last: true,
+    as: 'secretariat',
+  },
+  'POST /:lang{(?:en|fr|es)}/accounts/:id{[0-9]+}/disable': {
+    allowed: secretariat,
+    path: (f) => `/en/accounts/${f.focalAccount}/disable`,
+    last: true,
+    as: 'admin',
+  },
+  'POST /:lang{(?:en|fr|es)}/accounts/:id{[0-9]+}/enable': {
+    allowed: secretariat,
+    path: (f) => `/en/accounts/${f.focalAccount}/enable`,
+  },
+  'POST /:lang{(?:en|fr|es)}/accounts/:id{[0-9]+}/password-link': {
+    allowed: secretariat,
+    path: (f) => `/en/accounts/${f.focalAccount}/password-link`,
   },
 
   // Drafting: a party's reporters, on that party's reports
@@ -495,7 +540,14 @@ describe('authorization on every route that changes data or shows private data',
         content: Buffer.from('%PDF-1.4'),
       })
       .returning({ id: participantFiles.id });
+    const focal = await testSession(db, 'managed.focal@example.org', 'focal-point', { party: 'KEN' });
+    const [focalGrant] = await db
+      .select({ id: userRoles.id })
+      .from(userRoles)
+      .where(eq(userRoles.userId, focal.userId));
     fixture = {
+      focalAccount: focal.userId,
+      focalGrant: focalGrant?.id as number,
       publishedReport: demo.reportId,
       draftReport,
       submittedReport,
