@@ -329,6 +329,19 @@ const rules: Record<string, RouteRule> = {
     allowed: ['focalKEN', 'focalGHA'],
     path: (f) => `/en/training/editions/${f.openEdition}/nominations/new`,
   },
+  // A focal point of the nomination's party, until the coordinator decides
+  'GET /:lang{(?:en|fr|es)}/training/nominations/:id{[0-9]+}/edit': {
+    allowed: ['focalKEN'],
+    path: (f) => `/en/training/nominations/${f.nomination}/edit`,
+  },
+  'POST /:lang{(?:en|fr|es)}/training/nominations/:id{[0-9]+}/edit': {
+    allowed: ['focalKEN'],
+    path: (f) => `/en/training/nominations/${f.nomination}/edit`,
+  },
+  'POST /:lang{(?:en|fr|es)}/training/nominations/:id{[0-9]+}/withdraw': {
+    allowed: ['focalKEN'],
+    path: (f) => `/en/training/nominations/${f.nomination}/withdraw`,
+  },
   'POST /:lang{(?:en|fr|es)}/training/nominations/:id{[0-9]+}/decision': {
     allowed: ['coordinatorCIPO'],
     path: (f) => `/en/training/nominations/${f.nomination}/decision`,
