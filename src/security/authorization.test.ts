@@ -396,6 +396,10 @@ const rules: Record<string, RouteRule> = {
     allowed: ['coordinatorCIPO'],
     path: (f) => `/en/training/participants/${f.participant}/certificate`,
   },
+  'POST /:lang{(?:en|fr|es)}/training/participants/:id{[0-9]+}/certificate/:change{(?:revoke|reissue)}': {
+    allowed: ['coordinatorCIPO', 'participantOwn'],
+    path: (f) => `/en/training/participants/${f.participant}/certificate/revoke`,
+  },
   'GET /:lang{(?:en|fr|es)}/training/participants/:id{[0-9]+}/certificate.pdf': {
     allowed: ['coordinatorCIPO', 'advisorAssigned', 'participantOwn'],
     path: (f) => `/en/training/participants/${f.participant}/certificate.pdf`,
