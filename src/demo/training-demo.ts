@@ -6,6 +6,7 @@ import { systemActor } from '../audit/record.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import { syncEditionActivity } from '../training/edition-activity.ts';
 import {
+  certificateSignatories,
   type nominationStatuses,
   nominations,
   participants,
@@ -259,6 +260,23 @@ const sampleNominations: SampleNomination[] = [
   },
 ];
 
+/**
+ * Who signs the demo's certificates: role titles, plainly marked, never the officials who signed
+ * the programme's memorandum (they signed that, not certificates).
+ */
+const sampleSignatories = [
+  {
+    name: 'Programme Director (sample signatory)',
+    title: 'Director, Executive Training',
+    organization: 'Canadian Intellectual Property Office (CIPO)',
+  },
+  {
+    name: 'Academy Director (sample signatory)',
+    title: 'Director, Academy',
+    organization: 'WIPO Academy',
+  },
+];
+
 export type TrainingDemoSummary = {
   editionId: number;
   openEditionId: number;
@@ -299,6 +317,17 @@ async function seedIn(db: Db): Promise<TrainingDemoSummary> {
     await ensureProject(db, participant.id, person.project);
   }
   const openEditionId = await ensureOpenEdition(db, programme.id);
+  const [signatory] = await db
+    .select({ id: certificateSignatories.id })
+    .from(certificateSignatories)
+    .where(eq(certificateSignatories.programmeId, programme.id))
+    .limit(1);
+  if (!signatory)
+    await db
+      .insert(certificateSignatories)
+      .values(
+        sampleSignatories.map((s, index) => ({ programmeId: programme.id, position: index + 1, ...s })),
+      );
   const focalPoints = await upsertFocalPoints(db);
   const nominationIds: number[] = [];
   for (const nomination of sampleNominations) {

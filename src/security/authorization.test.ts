@@ -12,6 +12,7 @@ import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import {
+  certificateSignatories,
   editionSessions,
   nominations,
   participantFiles,
@@ -77,6 +78,7 @@ type Fixture = {
   /** An account the people pages act on (a focal point of its own, not one the walk signs in as). */
   focalAccount: number;
   focalGrant: number;
+  signatory: number;
 };
 
 type RouteRule = {
@@ -275,6 +277,24 @@ const rules: Record<string, RouteRule> = {
   'GET /:lang{(?:en|fr|es)}/training': {
     allowed: ['coordinatorCIPO', 'coordinatorWIPO'],
     path: () => '/en/training',
+  },
+  // A programme's certificate signatories: its organizer's coordinators
+  'GET /:lang{(?:en|fr|es)}/training/programmes/:id{[0-9]+}/signatories': {
+    allowed: ['coordinatorCIPO'],
+    path: (f) => `/en/training/programmes/${f.programme}/signatories`,
+  },
+  'POST /:lang{(?:en|fr|es)}/training/programmes/:id{[0-9]+}/signatories': {
+    allowed: ['coordinatorCIPO'],
+    path: (f) => `/en/training/programmes/${f.programme}/signatories`,
+  },
+  'POST /:lang{(?:en|fr|es)}/training/programmes/:id{[0-9]+}/signatories/:signatory{[0-9]+}/signature': {
+    allowed: ['coordinatorCIPO'],
+    path: (f) => `/en/training/programmes/${f.programme}/signatories/${f.signatory}/signature`,
+  },
+  'POST /:lang{(?:en|fr|es)}/training/programmes/:id{[0-9]+}/signatories/:signatory{[0-9]+}/remove': {
+    allowed: ['coordinatorCIPO'],
+    path: (f) => `/en/training/programmes/${f.programme}/signatories/${f.signatory}/remove`,
+    last: true,
   },
   'GET /:lang{(?:en|fr|es)}/training/programmes/:id{[0-9]+}/editions/new': {
     allowed: ['coordinatorCIPO'],
@@ -562,7 +582,13 @@ describe('authorization on every route that changes data or shows private data',
       .select({ id: userRoles.id })
       .from(userRoles)
       .where(eq(userRoles.userId, focal.userId));
+    const [signatory] = await db
+      .select({ id: certificateSignatories.id })
+      .from(certificateSignatories)
+      .where(eq(certificateSignatories.programmeId, demo.programmeId))
+      .limit(1);
     fixture = {
+      signatory: signatory?.id as number,
       focalAccount: focal.userId,
       focalGrant: focalGrant?.id as number,
       publishedReport: demo.reportId,

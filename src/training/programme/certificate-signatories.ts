@@ -27,9 +27,9 @@ export function detectSignatureImage(bytes: Buffer): SignatureType | null {
 
 // Error texts are keys of the training messages.
 export const signatoryFormSchema = z.object({
-  name: z.string().min(1, 'signatoryNameRequired').max(200, 'tooLong'),
-  title: z.string().min(1, 'signatoryTitleRequired').max(200, 'tooLong'),
-  organization: z.string().min(1, 'signatoryOrganizationRequired').max(300, 'tooLong'),
+  name: z.string().min(1, 'signatoryNameRequired').max(200, 'signatoryNameRequired'),
+  title: z.string().min(1, 'signatoryTitleRequired').max(200, 'signatoryTitleRequired'),
+  organization: z.string().min(1, 'signatoryOrganizationRequired').max(300, 'signatoryOrganizationRequired'),
 });
 export type SignatoryInput = z.output<typeof signatoryFormSchema>;
 
