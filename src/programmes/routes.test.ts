@@ -198,4 +198,16 @@ describe.each(testBackends)('programme and certificate pages (%s)', (backend) =>
     expect(home).not.toMatch(/>0%<\/strong> of activities benefit an LDC/);
     expect(home).toMatch(/>9%<\/strong> of activities benefit an LDC/);
   });
+
+  it('shows on party pages how many people took part or are selected, never who', async () => {
+    const rwanda = await (await app.request('/en/parties/RWA')).text();
+    expect(rwanda).toContain('People from Rwanda in training programmes');
+    expect(rwanda).toContain('WIPO-CIPO Executive Training Program</a> 2024 — took part: 1');
+    expect(rwanda).not.toContain('Sample Participant C');
+    const bangladesh = await (await app.request('/fr/parties/BGD')).text();
+    expect(bangladesh).toContain('sélectionnés, l’édition n’ayant pas commencé\u202f: 1');
+    expect(bangladesh).toContain('ont participé\u202f: 1');
+    expect(bangladesh).not.toContain('Farhana Rahman');
+    expect(bangladesh).not.toContain('Nasrin Akter');
+  });
 });
