@@ -257,7 +257,7 @@ describe.each(testBackends)('nominations and selection (%s database)', (backend)
       await app.request('/fr/training/nominations', { headers: { Cookie: kenya.cookie } })
     ).text();
     expect(list).toContain(`/fr/training/nominations/${chebet.id}/edit`);
-    expect(list).toContain('Décidée\u202f: plus de changement');
+    expect(list).toContain('Ne peut plus être modifiée');
 
     const form = await app.request(`/en/training/nominations/${chebet.id}/edit`, {
       headers: { Cookie: kenya.cookie },
