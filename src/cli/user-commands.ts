@@ -6,6 +6,7 @@ import {
   disableUser,
   findUserId,
   issuePasswordLink,
+  listedUser,
   listUsers,
   resolveGrant,
 } from '../accounts/service.ts';
@@ -86,7 +87,9 @@ export function registerUserCommands(program: Command, withDatabase: WithDatabas
     .action((options: { email: string }) =>
       withDatabase(async (database) => {
         const id = await userIdOrFail(database, options.email);
-        await handOutLink(options.email, await issuePasswordLink(database.db, cliActor, id), 'en');
+        // The link opens in the account's own language, as the people pages make it.
+        const language = (await listedUser(database.db, id))?.language ?? 'en';
+        await handOutLink(options.email, await issuePasswordLink(database.db, cliActor, id), language);
       }),
     );
 

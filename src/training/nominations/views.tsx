@@ -95,10 +95,12 @@ export function FocalPointPage(props: {
                 <td>
                   {n.status === 'nominated' ? (
                     <>
-                      <a href={`/${lang}/training/nominations/${n.id}/edit`}>
-                        {shared('edit')}{' '}
-                        <span class="visually-hidden">{personName(n.candidateName, lang)}</span>
-                      </a>
+                      <p class="action-line">
+                        <a href={`/${lang}/training/nominations/${n.id}/edit`}>
+                          {shared('edit')}{' '}
+                          <span class="visually-hidden">{personName(n.candidateName, lang)}</span>
+                        </a>
+                      </p>
                       <form method="post" action={`/${lang}/training/nominations/${n.id}/withdraw`}>
                         <CsrfField page={props.page} />
                         <input type="checkbox" id={`withdraw-${n.id}`} name="confirm" value="yes" required />{' '}
