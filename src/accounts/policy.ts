@@ -33,3 +33,28 @@ export const advisingAgencies = (account: Account | null | undefined): number[] 
 /** Participant records that are the account holder's own. */
 export const ownParticipantIds = (account: Account | null | undefined): number[] =>
   account?.roles.flatMap((g) => (g.role === 'participant' && g.participantId ? [g.participantId] : [])) ?? [];
+
+/** Roles the Secretariat hands out itself; every other role is the administrators'. */
+export const secretariatManagedRoles: readonly Role[] = ['reporter', 'focal-point'];
+
+/** Who may see the people pages: administrators, and the Secretariat for its roles. */
+export const managesPeople = (account: Account | null | undefined) => isSecretariat(account);
+
+/** Whether the account may grant or withdraw this role. */
+export const mayGrantRole = (account: Account | null | undefined, role: Role) =>
+  isAdmin(account) || (hasRole(account, 'secretariat') && secretariatManagedRoles.includes(role));
+
+/**
+ * Whether the account may act on another one (roles, password link, disable): administrators on
+ * any; the Secretariat on accounts that hold only reporter or focal-point roles. Nobody disables
+ * or withdraws roles from themselves here (the command line can), so an admin cannot lock all out.
+ */
+export const mayManageAccount = (
+  account: Account | null | undefined,
+  target: { id: number; roles: Array<{ role: Role }> },
+) =>
+  !!account &&
+  account.id !== target.id &&
+  (isAdmin(account) ||
+    (hasRole(account, 'secretariat') &&
+      target.roles.every((grant) => secretariatManagedRoles.includes(grant.role))));

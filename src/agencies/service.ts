@@ -31,3 +31,11 @@ export async function upsertAgencies(db: Db, list: AgencyInput[]): Promise<Map<s
     .returning({ id: agencies.id, code: agencies.code });
   return new Map(rows.map((row) => [row.code, row.id]));
 }
+
+/** Every agency, for pickers (the people pages' role scope): id, code and a short name. */
+export async function agencyChoices(db: Db) {
+  const rows = await db
+    .select({ id: agencies.id, code: agencies.code, acronym: agencies.acronym, name: agencies.name })
+    .from(agencies);
+  return rows.sort((a, b) => a.code.localeCompare(b.code));
+}

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { publicUrl, sendMail } from '../accounts/mail.ts';
+import { mailPasswordLink, passwordLinkUrl } from '../accounts/password-links.ts';
 import {
   AccountError,
   addUser,
   disableUser,
   findUserId,
   issuePasswordLink,
+  listedUser,
   listUsers,
   resolveGrant,
 } from '../accounts/service.ts';
@@ -14,9 +15,6 @@ import type { Database } from '../db/database.ts';
 
 type WithDatabase = <T>(work: (database: Database) => Promise<T>) => Promise<T>;
 
-const passwordLink = (token: string, language = 'en') =>
-  `${publicUrl()}/${language}/account/password/${token}`;
-
 async function userIdOrFail(database: Database, email: string): Promise<number> {
   const id = await findUserId(database.db, email);
   if (!id) throw new AccountError(`no account with e-mail ${email}`);
@@ -24,14 +22,9 @@ async function userIdOrFail(database: Database, email: string): Promise<number> 
 }
 
 /** Prints the one-time link, and mails it too when SMTP is configured. */
-async function handOutLink(email: string, token: string, language: string) {
-  const link = passwordLink(token, language);
-  console.log(`One-time link to set the password (valid 72 hours):\n${link}`);
-  const mailed = await sendMail({
-    to: email,
-    subject: 'ipcoop: set your password',
-    text: `Open this link within 72 hours to choose your ipcoop password:\n\n${link}\n`,
-  });
+async function handOutLink(email: string, token: string, language: 'en' | 'fr' | 'es') {
+  console.log(`One-time link to set the password (valid 72 hours):\n${passwordLinkUrl(token, language)}`);
+  const mailed = await mailPasswordLink(email, token, language);
   if (mailed) console.log(`The link was also sent to ${email}.`);
 }
 
@@ -94,7 +87,9 @@ export function registerUserCommands(program: Command, withDatabase: WithDatabas
     .action((options: { email: string }) =>
       withDatabase(async (database) => {
         const id = await userIdOrFail(database, options.email);
-        await handOutLink(options.email, await issuePasswordLink(database.db, cliActor, id), 'en');
+        // The link opens in the account's own language, as the people pages make it.
+        const language = (await listedUser(database.db, id))?.language ?? 'en';
+        await handOutLink(options.email, await issuePasswordLink(database.db, cliActor, id), language);
       }),
     );
 

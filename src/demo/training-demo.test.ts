@@ -2,10 +2,13 @@ import { asc, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userRoles } from '../accounts/roles-schema.ts';
 import { users } from '../accounts/schema.ts';
+import { activityBeneficiaries } from '../activities/schema.ts';
 import { agencies } from '../agencies/schema.ts';
+import { auditLog } from '../audit/schema.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import {
+  nominations,
   participants,
   projectMilestones,
   researchProjects,
@@ -34,6 +37,12 @@ describe.each(testBackends)('training operations demo (%s)', (backend) => {
       projects: await db.select().from(researchProjects).orderBy(asc(researchProjects.id)),
       milestones: await db.select().from(projectMilestones).orderBy(asc(projectMilestones.id)),
       openEdition: await db.select().from(trainingEditions).where(eq(trainingEditions.year, 2027)),
+      nominations: await db.select().from(nominations).orderBy(asc(nominations.id)),
+      beneficiaries: await db
+        .select()
+        .from(activityBeneficiaries)
+        .orderBy(asc(activityBeneficiaries.activityId), asc(activityBeneficiaries.position)),
+      audit: await db.select().from(auditLog).orderBy(asc(auditLog.id)),
     };
   };
 
@@ -55,7 +64,12 @@ describe.each(testBackends)('training operations demo (%s)', (backend) => {
     await seedDemo(database.db);
     const second = await seedTrainingOperationsDemo(database.db);
     expect(second).toEqual(first);
-    expect(await snapshot()).toEqual(before);
+    const after = await snapshot();
+    // seedDemo stores the programme's activity again (same rows, new ids); what it lists must not change.
+    const listed = (rows: (typeof before)['beneficiaries']) =>
+      rows.map((b) => [b.activityId, b.position, b.partyCode, b.regionCode]);
+    expect(listed(after.beneficiaries)).toEqual(listed(before.beneficiaries));
+    expect({ ...after, beneficiaries: [] }).toEqual({ ...before, beneficiaries: [] });
   });
 
   it('adds nine sample participants from Africa, Asia and Latin America to the 2024 edition', async () => {
@@ -124,6 +138,66 @@ describe.each(testBackends)('training operations demo (%s)', (backend) => {
       milestones.filter((m) => m.projectId === projectId && m.doneOn !== null).length;
     expect(doneOf(completed?.id)).toBe(3);
     expect(doneOf(proposed?.id)).toBe(0);
+  });
+
+  it('gives the open edition candidates in every state, from several focal points and the public form', async () => {
+    const rows = await database.db
+      .select({
+        status: nominations.status,
+        partyCode: nominations.partyCode,
+        rank: nominations.rank,
+        nominator: users.email,
+        nominatorName: nominations.nominatorName,
+        name: nominations.candidateName,
+      })
+      .from(nominations)
+      .leftJoin(users, eq(users.id, nominations.nominatedBy))
+      .where(eq(nominations.editionId, first.openEditionId))
+      .orderBy(asc(nominations.id));
+    expect(rows.map((r) => [r.status, r.partyCode, r.rank])).toEqual([
+      ['nominated', 'KEN', null],
+      ['withdrawn', 'KEN', null],
+      ['selected', 'BGD', 1],
+      ['waitlisted', 'PER', 2],
+      ['declined', 'SEN', null],
+      ['nominated', 'UGA', null],
+    ]);
+    expect(new Set(rows.flatMap((r) => (r.nominator ? [r.nominator] : []))).size).toBe(4);
+    expect(rows[5]).toMatchObject({ nominator: null, nominatorName: 'Sample nominator (invented)' });
+    expect(rows.every((r) => /\(sample\)$|^Sample /.test(r.name))).toBe(true);
+    // The selected candidate has a participant record, marked as sample data.
+    const selected = await database.db
+      .select()
+      .from(participants)
+      .where(eq(participants.editionId, first.openEditionId));
+    expect(selected.map((p) => [p.partyCode, p.isSample])).toEqual([['BGD', true]]);
+  });
+
+  it('lists the parties of the people recorded as the editions’ beneficiaries, not whole regions', async () => {
+    const beneficiariesOf = async (editionId: number) => {
+      const [edition] = await database.db
+        .select({ activityId: trainingEditions.activityId })
+        .from(trainingEditions)
+        .where(eq(trainingEditions.id, editionId));
+      const rows = await database.db
+        .select()
+        .from(activityBeneficiaries)
+        .where(eq(activityBeneficiaries.activityId, edition?.activityId ?? 0))
+        .orderBy(asc(activityBeneficiaries.position));
+      return rows.map((b) => b.partyCode ?? b.regionCode);
+    };
+    expect(await beneficiariesOf(first.editionId)).toEqual([
+      'BGD',
+      'KHM',
+      'COL',
+      'GHA',
+      'JAM',
+      'KEN',
+      'PER',
+      'RWA',
+      'VNM',
+    ]);
+    expect(await beneficiariesOf(first.openEditionId)).toEqual(['BGD']);
   });
 
   it('opens the 2027 edition for nominations by IP offices', async () => {

@@ -2,8 +2,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { userRoles } from '../accounts/roles-schema.ts';
 import { users } from '../accounts/schema.ts';
 import { agencies } from '../agencies/schema.ts';
+import { systemActor } from '../audit/record.ts';
 import { type Db, inTransaction } from '../db/database.ts';
+import { syncEditionActivity } from '../training/edition-activity.ts';
 import {
+  certificateSignatories,
+  type nominationStatuses,
+  nominations,
   participants,
   projectMilestones,
   type projectStatuses,
@@ -164,11 +169,120 @@ const openEdition = {
   source: 'ipcoop demo data: a sample upcoming edition',
 };
 
+/** Focal points of beneficiary offices; passwordless (Kenya's gets one with the demo accounts). */
+const sampleFocalPoints = [
+  { party: 'KEN', email: 'focalpoint.kenya@demo.ipcoop.test', displayName: 'Demo focal point (Kenya)' },
+  {
+    party: 'BGD',
+    email: 'focalpoint.bangladesh@demo.ipcoop.test',
+    displayName: 'Demo focal point (Bangladesh)',
+  },
+  { party: 'PER', email: 'focalpoint.peru@demo.ipcoop.test', displayName: 'Demo focal point (Peru)' },
+  { party: 'SEN', email: 'focalpoint.senegal@demo.ipcoop.test', displayName: 'Demo focal point (Senegal)' },
+] as const;
+
+type SampleNomination = {
+  candidateName: string;
+  position: string;
+  office: string;
+  partyCode: string;
+  gender: 'female' | 'male' | null;
+  status: (typeof nominationStatuses)[number];
+  rank: number | null;
+  /** Through the public form: who sent it (invented too). */
+  publicForm?: { nominatorName: string; nominatorEmail: string };
+};
+
+/**
+ * The open edition's candidates, in every state a coordinator meets: waiting for a decision,
+ * selected (with a participant record), on the waiting list, not selected, withdrawn by the office,
+ * and one sent through the public form. Invented people, marked "(sample)".
+ */
+const sampleNominations: SampleNomination[] = [
+  {
+    candidateName: 'Wanjiku Njoroge (sample)',
+    position: 'Senior Patent Examiner',
+    office: 'Kenya Industrial Property Institute (KIPI)',
+    partyCode: 'KEN',
+    gender: 'female',
+    status: 'nominated',
+    rank: null,
+  },
+  {
+    candidateName: 'Otieno Barasa (sample)',
+    position: 'Trade Marks Examiner',
+    office: 'Kenya Industrial Property Institute (KIPI)',
+    partyCode: 'KEN',
+    gender: 'male',
+    status: 'withdrawn',
+    rank: null,
+  },
+  {
+    candidateName: 'Nasrin Akter (sample)',
+    position: 'Assistant Registrar',
+    office: 'Department of Patents, Designs and Trademarks (DPDT)',
+    partyCode: 'BGD',
+    gender: 'female',
+    status: 'selected',
+    rank: 1,
+  },
+  {
+    candidateName: 'Rosa Huamán (sample)',
+    position: 'Head of Distinctive Signs',
+    office:
+      'Instituto Nacional de Defensa de la Competencia y de la Protección de la Propiedad Intelectual (INDECOPI)',
+    partyCode: 'PER',
+    gender: 'female',
+    status: 'waitlisted',
+    rank: 2,
+  },
+  {
+    candidateName: 'Moussa Diop (sample)',
+    position: 'Legal Officer',
+    office: 'Agence sénégalaise pour la propriété industrielle et l’innovation technologique (ASPIT)',
+    partyCode: 'SEN',
+    gender: 'male',
+    status: 'declined',
+    rank: null,
+  },
+  {
+    candidateName: 'Sample Candidate F',
+    position: 'Registrar of Trade Marks',
+    office: 'Uganda Registration Services Bureau (URSB)',
+    partyCode: 'UGA',
+    gender: null,
+    status: 'nominated',
+    rank: null,
+    publicForm: {
+      nominatorName: 'Sample nominator (invented)',
+      nominatorEmail: 'nominator@demo.ipcoop.test',
+    },
+  },
+];
+
+/**
+ * Who signs the demo's certificates: role titles, plainly marked, never the officials who signed
+ * the programme's memorandum (they signed that, not certificates).
+ */
+const sampleSignatories = [
+  {
+    name: 'Programme Director (sample signatory)',
+    title: 'Director, Executive Training',
+    organization: 'Canadian Intellectual Property Office (CIPO)',
+  },
+  {
+    name: 'Academy Director (sample signatory)',
+    title: 'Director, Academy',
+    organization: 'WIPO Academy',
+  },
+];
+
 export type TrainingDemoSummary = {
   editionId: number;
   openEditionId: number;
   participantIds: number[];
   advisorIds: number[];
+  nominationIds: number[];
 };
 
 /**
@@ -195,13 +309,135 @@ async function seedIn(db: Db): Promise<TrainingDemoSummary> {
 
   const advisorIds = await upsertAdvisors(db, cipo.id);
   const participantIds: number[] = [];
+  let changed = false;
   for (const person of sampleParticipants) {
-    const participantId = await ensureParticipant(db, edition.id, person, advisorIds[person.advisor - 1]);
-    participantIds.push(participantId);
-    await ensureProject(db, participantId, person.project);
+    const participant = await ensureParticipant(db, edition.id, person, advisorIds[person.advisor - 1]);
+    changed ||= participant.created;
+    participantIds.push(participant.id);
+    await ensureProject(db, participant.id, person.project);
   }
   const openEditionId = await ensureOpenEdition(db, programme.id);
-  return { editionId: edition.id, openEditionId, participantIds, advisorIds };
+  const [signatory] = await db
+    .select({ id: certificateSignatories.id })
+    .from(certificateSignatories)
+    .where(eq(certificateSignatories.programmeId, programme.id))
+    .limit(1);
+  if (!signatory)
+    await db
+      .insert(certificateSignatories)
+      .values(
+        sampleSignatories.map((s, index) => ({ programmeId: programme.id, position: index + 1, ...s })),
+      );
+  const focalPoints = await upsertFocalPoints(db);
+  const nominationIds: number[] = [];
+  for (const nomination of sampleNominations) {
+    const stored = await ensureNomination(
+      db,
+      openEditionId,
+      nomination,
+      focalPoints.get(nomination.partyCode),
+    );
+    changed ||= stored.created;
+    nominationIds.push(stored.id);
+  }
+  // The editions' Art. 67 activities follow their people (beneficiaries are the participants'
+  // parties), as they do when a coordinator selects; only when something was added, so a second
+  // run changes nothing.
+  if (changed) {
+    await syncEditionActivity(db, edition.id, systemActor);
+    await syncEditionActivity(db, openEditionId, systemActor);
+  }
+  return { editionId: edition.id, openEditionId, participantIds, advisorIds, nominationIds };
+}
+
+/** Focal point accounts by party, found again by e-mail. */
+async function upsertFocalPoints(db: Db): Promise<Map<string, number>> {
+  await db
+    .insert(users)
+    .values(sampleFocalPoints.map((f) => ({ email: f.email, displayName: f.displayName })))
+    .onConflictDoNothing({ target: users.email });
+  const rows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        sampleFocalPoints.map((f) => f.email),
+      ),
+    );
+  const ids = new Map<string, number>();
+  for (const focal of sampleFocalPoints) {
+    const row = rows.find((r) => r.email === focal.email);
+    if (!row) throw new Error(`focal point ${focal.email} was not stored`);
+    ids.set(focal.party, row.id);
+  }
+  await db
+    .insert(userRoles)
+    .values(
+      sampleFocalPoints.map((f) => ({
+        userId: ids.get(f.party) as number,
+        role: 'focal-point' as const,
+        partyCode: f.party,
+      })),
+    )
+    .onConflictDoNothing();
+  return ids;
+}
+
+/** A nomination found again by its candidate's name; a selected one gets its participant record. */
+async function ensureNomination(
+  db: Db,
+  editionId: number,
+  sample: SampleNomination,
+  focalPointId: number | undefined,
+): Promise<{ id: number; created: boolean }> {
+  const [existing] = await db
+    .select({ id: nominations.id })
+    .from(nominations)
+    .where(and(eq(nominations.editionId, editionId), eq(nominations.candidateName, sample.candidateName)));
+  if (existing) return { id: existing.id, created: false };
+  const email = `${sample.candidateName
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z]+/g, '.')
+    .replace(/^\.|\.$/g, '')}@demo.ipcoop.test`;
+  const [inserted] = await db
+    .insert(nominations)
+    .values({
+      editionId,
+      nominatedBy: sample.publicForm ? null : (focalPointId ?? null),
+      nominatorName: sample.publicForm?.nominatorName ?? null,
+      nominatorEmail: sample.publicForm?.nominatorEmail ?? null,
+      candidateName: sample.candidateName,
+      position: sample.position,
+      office: sample.office,
+      partyCode: sample.partyCode,
+      email,
+      motivation:
+        'Sample motivation: leads a modernization project of the office and will share what is learnt.',
+      gender: sample.gender,
+      consentPublicName: false,
+      status: sample.status,
+      rank: sample.rank,
+    })
+    .returning({ id: nominations.id });
+  if (!inserted) throw new Error('nomination insert returned nothing');
+  if (sample.status === 'selected') {
+    await db.insert(participants).values({
+      editionId,
+      nominationId: inserted.id,
+      name: sample.candidateName,
+      position: sample.position,
+      office: sample.office,
+      partyCode: sample.partyCode,
+      email,
+      gender: sample.gender,
+      consentPublicName: false,
+      isSample: true,
+    });
+  }
+  return { id: inserted.id, created: true };
 }
 
 /** Advisor accounts without a password (one is set through a link); found again by e-mail. */
@@ -236,7 +472,7 @@ async function ensureParticipant(
   editionId: number,
   person: (typeof sampleParticipants)[number],
   advisorId: number | undefined,
-): Promise<number> {
+): Promise<{ id: number; created: boolean }> {
   const [existing] = await db
     .select({ id: participants.id })
     .from(participants)
@@ -247,7 +483,7 @@ async function ensureParticipant(
         eq(participants.isSample, true),
       ),
     );
-  if (existing) return existing.id;
+  if (existing) return { id: existing.id, created: false };
   const [inserted] = await db
     .insert(participants)
     .values({
@@ -265,7 +501,7 @@ async function ensureParticipant(
     })
     .returning({ id: participants.id });
   if (!inserted) throw new Error('participant insert returned nothing');
-  return inserted.id;
+  return { id: inserted.id, created: true };
 }
 
 async function ensureProject(

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
+import type { LocalizedText } from '../db/columns.ts';
 import { type Db, queryRows } from '../db/database.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { editionStarted } from '../training/took-part.ts';
 
 export type YearCount = { year: number; count: number };
 export type CodeCount = { code: string; count: number };
@@ -36,6 +38,14 @@ export type PartyProfile = {
     cycles: ReportingCycle[];
   };
   asBeneficiary: { helpers: Helper[]; activities: BeneficiaryActivity[] };
+  /** People of this party in training editions: counts only, never names (one person is still a count). */
+  training: Array<{
+    programmeId: number;
+    programmeName: LocalizedText;
+    year: number;
+    tookPart: number;
+    selected: number;
+  }>;
 };
 
 /** The regions a party belongs to, from its sub-region up (e.g. Central America → Latin America → Americas). */
@@ -122,9 +132,35 @@ export async function partyProfile(db: Db, labels: ReferenceLabels, code: string
       sql`SELECT count(*)::int AS n FROM activities WHERE donor_party_code = ${code} AND is_public`,
     ),
   ]);
+  // "Took part" once the edition has started (src/training/took-part.ts); before, only selected.
+  const training = await queryRows<{
+    programme_id: number;
+    programme_name: LocalizedText;
+    year: number;
+    took_part: number;
+    selected: number;
+  }>(
+    db,
+    sql`SELECT pr.id AS programme_id, pr.name AS programme_name, e.year,
+               count(*) FILTER (WHERE ${editionStarted(sql`e`)})::int AS took_part,
+               count(*) FILTER (WHERE NOT ${editionStarted(sql`e`)})::int AS selected
+          FROM participants p
+          JOIN training_editions e ON e.id = p.edition_id
+          JOIN training_programmes pr ON pr.id = e.programme_id
+         WHERE p.party_code = ${code}
+         GROUP BY pr.id, pr.name, e.year, e.id
+         ORDER BY e.year DESC, pr.id`,
+  );
   return {
     code,
     asDonor: { total: totals[0]?.n ?? 0, byYear, ipAreas, beneficiaries, cycles },
     asBeneficiary: { helpers, activities },
+    training: training.map((row) => ({
+      programmeId: row.programme_id,
+      programmeName: row.programme_name,
+      year: row.year,
+      tookPart: row.took_part,
+      selected: row.selected,
+    })),
   };
 }

@@ -3,6 +3,7 @@ import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { PartyInfo, ReferenceLabels, StatusPeriod } from '../reference/labels.ts';
+import { partyTrainingText } from './messages.ts';
 import type { PartyProfile, YearCount } from './service.ts';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
@@ -86,6 +87,7 @@ export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProf
   const { page, labels, party, profile } = props;
   const { t, lang } = page;
   const name = party.names[lang];
+  const training = partyTrainingText(lang);
   const kind = t(
     party.kind === 'member' ? 'kindMember' : party.kind === 'observer' ? 'kindObserver' : 'kindIgo',
   );
@@ -169,6 +171,34 @@ export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProf
             ))}
           </ul>
         </>
+      ) : null}
+
+      {props.profile.training.length > 0 ? (
+        <section aria-labelledby="party-training">
+          <h2 id="party-training">{training('trainingHeading', { party: name })}</h2>
+          <p>{training('trainingIntro')}</p>
+          <ul>
+            {props.profile.training.map((row) => (
+              <li>
+                <a
+                  href={`/${lang}/programmes/${row.programmeId}`}
+                  lang={pickText(row.programmeName, lang, 'en').lang}
+                >
+                  {pickText(row.programmeName, lang, 'en').value}
+                </a>{' '}
+                {row.year} —{' '}
+                {[
+                  row.tookPart > 0 ? training('tookPart', { count: formatNumber(lang, row.tookPart) }) : null,
+                  row.selected > 0
+                    ? training('selectedUpcoming', { count: formatNumber(lang, row.selected) })
+                    : null,
+                ]
+                  .filter(Boolean)
+                  .join('; ')}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <h2>{t('partyAsBeneficiary')}</h2>

@@ -67,6 +67,8 @@ export const programmeText = defineMessages({
     mapTitle: 'Where the recorded participants come from',
     mapCaption:
       'Participants recorded here, by country. Small states may not show at this scale: the table below lists every country.',
+    figSelectedUpcoming: 'selected for editions still to come, not counted above',
+    selectedSoFar: '{count} selected so far (the edition has not started)',
     participantsOne: '{count} participant',
     byParty: 'Participants by country',
     byYear: 'Participants by year',
@@ -139,6 +141,8 @@ export const programmeText = defineMessages({
     mapTitle: 'Provenance des participants enregistrés',
     mapCaption:
       'Participants enregistrés ici, par pays. Les petits États peuvent ne pas apparaître à cette échelle\u202f: le tableau ci-dessous indique chaque pays.',
+    figSelectedUpcoming: 'sélectionnés pour des éditions à venir, non comptés ci-dessus',
+    selectedSoFar: '{count} sélectionnés à ce jour (l’édition n’a pas commencé)',
     participantsOne: '{count} participant',
     byParty: 'Participants par pays',
     byYear: 'Participants par année',
@@ -211,6 +215,8 @@ export const programmeText = defineMessages({
     mapTitle: 'Procedencia de los participantes registrados',
     mapCaption:
       'Participantes registrados aquí, por país. Puede que los Estados pequeños no se vean a esta escala: el cuadro siguiente indica todos los países.',
+    figSelectedUpcoming: 'seleccionados para ediciones futuras, no contados arriba',
+    selectedSoFar: '{count} seleccionados hasta ahora (la edición no ha comenzado)',
     participantsOne: '{count} participante',
     byParty: 'Participantes por país',
     byYear: 'Participantes por año',

@@ -184,4 +184,30 @@ describe.each(testBackends)('programme and certificate pages (%s)', (backend) =>
       .where(eq(certificates.code, validCode));
     expect(await verifyCertificate(database.db, validCode)).toMatchObject({ valid: false, revoked: true });
   });
+
+  it('counts who took part apart from who is selected for an edition to come, with one LDC test', async () => {
+    const html = await (await app.request(`/en/programmes/${programmeId}`)).text();
+    // Bangladesh, Cambodia and Rwanda of the nine 2024 participants; the 2027 selection is apart.
+    expect(html).toContain('33%</strong> of recorded participants from least developed countries');
+    expect(html).toContain('<strong>1</strong> selected for editions still to come, not counted above');
+    expect(html).toContain('1 selected so far (the edition has not started)');
+    const spanish = await (await app.request(`/es/programmes/${programmeId}`)).text();
+    expect(spanish).toContain('seleccionados para ediciones futuras, no contados arriba');
+    // The home page's share counts activities by the same test: the 2024 edition benefits LDCs.
+    const home = await (await app.request('/en/')).text();
+    expect(home).not.toMatch(/>0%<\/strong> of activities benefit an LDC/);
+    expect(home).toMatch(/>9%<\/strong> of activities benefit an LDC/);
+  });
+
+  it('shows on party pages how many people took part or are selected, never who', async () => {
+    const rwanda = await (await app.request('/en/parties/RWA')).text();
+    expect(rwanda).toContain('People from Rwanda in training programmes');
+    expect(rwanda).toContain('WIPO-CIPO Executive Training Program</a> 2024 — took part: 1');
+    expect(rwanda).not.toContain('Sample Participant C');
+    const bangladesh = await (await app.request('/fr/parties/BGD')).text();
+    expect(bangladesh).toContain('sélectionnés, l’édition n’ayant pas commencé\u202f: 1');
+    expect(bangladesh).toContain('ont participé\u202f: 1');
+    expect(bangladesh).not.toContain('Farhana Rahman');
+    expect(bangladesh).not.toContain('Nasrin Akter');
+  });
 });

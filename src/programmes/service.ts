@@ -13,6 +13,7 @@ import {
   trainingEditions,
   trainingProgrammes,
 } from '../training/schema.ts';
+import { editionStarted } from '../training/took-part.ts';
 
 export type Organizer = {
   programmeId: number;
@@ -59,7 +60,7 @@ export async function listProgrammes(db: Db): Promise<ProgrammeSummary[]> {
       historicParticipants: trainingProgrammes.historicParticipants,
       editions: sql<number>`(SELECT count(*)::int FROM training_editions e WHERE e.programme_id = training_programmes.id)`,
       recorded: sql<number>`(SELECT count(*)::int FROM participants p JOIN training_editions e ON e.id = p.edition_id
-                               WHERE e.programme_id = training_programmes.id)`,
+                               WHERE e.programme_id = training_programmes.id AND ${editionStarted(sql`e`)})`,
     })
     .from(trainingProgrammes)
     .orderBy(sql`${trainingProgrammes.name}->>'en'`, asc(trainingProgrammes.id));
@@ -96,6 +97,8 @@ export type EditionView = {
   activityId: number | null;
   sessions: Array<{ kind: (typeof editionSessions.$inferSelect)['kind']; title: string; speakers: string[] }>;
   participantCount: number;
+  /** Whether the edition has started: before, its participants are only "selected". */
+  started: boolean;
   byParty: Array<{ partyCode: string; count: number }>;
   /** Only people who agreed to be named in public. */
   namedParticipants: Array<{ name: string; partyCode: string; office: string; isSample: boolean }>;
@@ -156,6 +159,12 @@ export async function programmeDetail(db: Db, id: number): Promise<ProgrammeDeta
     editions,
   };
 }
+
+/** The rule of src/training/took-part.ts, for an edition already loaded. */
+const editionHasStarted = (row: { status: string; startDate: string | null; year: number }) =>
+  row.status === 'running' ||
+  row.status === 'completed' ||
+  (row.startDate ?? `${row.year}-12-31`) <= new Date().toISOString().slice(0, 10);
 
 async function editionViews(
   db: Db,
@@ -232,6 +241,7 @@ async function editionViews(
         .filter((s) => s.editionId === row.id)
         .map(({ kind, title, speakers }) => ({ kind, title, speakers })),
       participantCount: counts.reduce((sum, c) => sum + c.count, 0),
+      started: editionHasStarted(row),
       byParty: counts.map(({ partyCode, count }) => ({ partyCode, count })),
       namedParticipants: named
         .filter((n) => n.editionId === row.id)

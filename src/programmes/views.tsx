@@ -164,6 +164,11 @@ function Reach(props: {
             ) : null}
           </>
         ) : null}
+        {figures.selectedUpcoming > 0 ? (
+          <li>
+            <strong>{formatNumber(lang, figures.selectedUpcoming)}</strong> {tr('figSelectedUpcoming')}
+          </li>
+        ) : null}
       </ul>
       {historic.participants !== null ? (
         <p>
@@ -388,7 +393,10 @@ function Edition(props: {
             </p>
           ) : null}
           <p>
-            {participantsText(tr, lang, edition.participantCount)}
+            {/* Before the edition starts, its people are selected: they have not taken part yet. */}
+            {edition.started
+              ? participantsText(tr, lang, edition.participantCount)
+              : tr('selectedSoFar', { count: formatNumber(lang, edition.participantCount) })}
             {page.t('colon')}{' '}
             {partyCounts(edition.byParty, labels, lang)
               .map((p) => `${p.label} (${formatNumber(lang, p.count)})`)

@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userRoles } from '../accounts/roles-schema.ts';
 import { users } from '../accounts/schema.ts';
 import { type TestSession, testSession } from '../accounts/test-sessions.ts';
 import { activities } from '../activities/schema.ts';
@@ -11,6 +12,7 @@ import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import {
+  certificateSignatories,
   editionSessions,
   nominations,
   participantFiles,
@@ -73,6 +75,10 @@ type Fixture = {
   participant: number;
   milestone: number;
   file: number;
+  /** An account the people pages act on (a focal point of its own, not one the walk signs in as). */
+  focalAccount: number;
+  focalGrant: number;
+  signatory: number;
 };
 
 type RouteRule = {
@@ -116,6 +122,47 @@ const rules: Record<string, RouteRule> = {
   'POST /:lang{(?:en|fr|es)}/account/password/:token{[\\w-]{43}}': {
     allowed: everyone,
     path: () => `/en/account/password/${'x'.repeat(43)}`,
+  },
+
+  'POST /:lang{(?:en|fr|es)}/account/password': {
+    allowed: signedIn,
+    path: () => '/en/account/password',
+  },
+  // People and roles: administrators; the Secretariat for reporters and focal points only
+  'GET /:lang{(?:en|fr|es)}/accounts': { allowed: secretariat, path: () => '/en/accounts' },
+  'POST /:lang{(?:en|fr|es)}/accounts': {
+    allowed: secretariat,
+    path: () => '/en/accounts',
+    body: { email: 'invited@example.org', role: 'reporter', party: 'KEN' },
+  },
+  'GET /:lang{(?:en|fr|es)}/accounts/:id{[0-9]+}': {
+    allowed: secretariat,
+    path: (f) => `/en/accounts/${f.focalAccount}`,
+  },
+  'POST /:lang{(?:en|fr|es)}/accounts/:id{[0-9]+}/roles': {
+    allowed: secretariat,
+    path: (f) => `/en/accounts/${f.focalAccount}/roles`,
+    body: { role: 'focal-point', party: 'GHA' },
+  },
+  'POST /:lang{(?:en|fr|es)}/accounts/:id{[0-9]+}/roles/:grant{[0-9]+}/withdraw': {
+    allowed: secretariat,
+    path: (f) => `/en/accounts/${f.focalAccount}/roles/${f.focalGrant}/withdraw`,
+    last: true,
+    as: 'secretariat',
+  },
+  'POST /:lang{(?:en|fr|es)}/accounts/:id{[0-9]+}/disable': {
+    allowed: secretariat,
+    path: (f) => `/en/accounts/${f.focalAccount}/disable`,
+    last: true,
+    as: 'admin',
+  },
+  'POST /:lang{(?:en|fr|es)}/accounts/:id{[0-9]+}/enable': {
+    allowed: secretariat,
+    path: (f) => `/en/accounts/${f.focalAccount}/enable`,
+  },
+  'POST /:lang{(?:en|fr|es)}/accounts/:id{[0-9]+}/password-link': {
+    allowed: secretariat,
+    path: (f) => `/en/accounts/${f.focalAccount}/password-link`,
   },
 
   // Drafting: a party's reporters, on that party's reports
@@ -250,6 +297,24 @@ const rules: Record<string, RouteRule> = {
     allowed: ['coordinatorCIPO', 'coordinatorWIPO'],
     path: () => '/en/training',
   },
+  // A programme's certificate signatories: its organizer's coordinators
+  'GET /:lang{(?:en|fr|es)}/training/programmes/:id{[0-9]+}/signatories': {
+    allowed: ['coordinatorCIPO'],
+    path: (f) => `/en/training/programmes/${f.programme}/signatories`,
+  },
+  'POST /:lang{(?:en|fr|es)}/training/programmes/:id{[0-9]+}/signatories': {
+    allowed: ['coordinatorCIPO'],
+    path: (f) => `/en/training/programmes/${f.programme}/signatories`,
+  },
+  'POST /:lang{(?:en|fr|es)}/training/programmes/:id{[0-9]+}/signatories/:signatory{[0-9]+}/signature': {
+    allowed: ['coordinatorCIPO'],
+    path: (f) => `/en/training/programmes/${f.programme}/signatories/${f.signatory}/signature`,
+  },
+  'POST /:lang{(?:en|fr|es)}/training/programmes/:id{[0-9]+}/signatories/:signatory{[0-9]+}/remove': {
+    allowed: ['coordinatorCIPO'],
+    path: (f) => `/en/training/programmes/${f.programme}/signatories/${f.signatory}/remove`,
+    last: true,
+  },
   'GET /:lang{(?:en|fr|es)}/training/programmes/:id{[0-9]+}/editions/new': {
     allowed: ['coordinatorCIPO'],
     path: (f) => `/en/training/programmes/${f.programme}/editions/new`,
@@ -302,6 +367,19 @@ const rules: Record<string, RouteRule> = {
   'POST /:lang{(?:en|fr|es)}/training/editions/:id{[0-9]+}/nominations/new': {
     allowed: ['focalKEN', 'focalGHA'],
     path: (f) => `/en/training/editions/${f.openEdition}/nominations/new`,
+  },
+  // A focal point of the nomination's party, until the coordinator decides
+  'GET /:lang{(?:en|fr|es)}/training/nominations/:id{[0-9]+}/edit': {
+    allowed: ['focalKEN'],
+    path: (f) => `/en/training/nominations/${f.nomination}/edit`,
+  },
+  'POST /:lang{(?:en|fr|es)}/training/nominations/:id{[0-9]+}/edit': {
+    allowed: ['focalKEN'],
+    path: (f) => `/en/training/nominations/${f.nomination}/edit`,
+  },
+  'POST /:lang{(?:en|fr|es)}/training/nominations/:id{[0-9]+}/withdraw': {
+    allowed: ['focalKEN'],
+    path: (f) => `/en/training/nominations/${f.nomination}/withdraw`,
   },
   'POST /:lang{(?:en|fr|es)}/training/nominations/:id{[0-9]+}/decision': {
     allowed: ['coordinatorCIPO'],
@@ -356,6 +434,10 @@ const rules: Record<string, RouteRule> = {
   'POST /:lang{(?:en|fr|es)}/training/participants/:id{[0-9]+}/certificate': {
     allowed: ['coordinatorCIPO'],
     path: (f) => `/en/training/participants/${f.participant}/certificate`,
+  },
+  'POST /:lang{(?:en|fr|es)}/training/participants/:id{[0-9]+}/certificate/:change{(?:revoke|reissue)}': {
+    allowed: ['coordinatorCIPO', 'participantOwn'],
+    path: (f) => `/en/training/participants/${f.participant}/certificate/revoke`,
   },
   'GET /:lang{(?:en|fr|es)}/training/participants/:id{[0-9]+}/certificate.pdf': {
     allowed: ['coordinatorCIPO', 'advisorAssigned', 'participantOwn'],
@@ -514,7 +596,20 @@ describe('authorization on every route that changes data or shows private data',
         content: Buffer.from('%PDF-1.4'),
       })
       .returning({ id: participantFiles.id });
+    const focal = await testSession(db, 'managed.focal@example.org', 'focal-point', { party: 'KEN' });
+    const [focalGrant] = await db
+      .select({ id: userRoles.id })
+      .from(userRoles)
+      .where(eq(userRoles.userId, focal.userId));
+    const [signatory] = await db
+      .select({ id: certificateSignatories.id })
+      .from(certificateSignatories)
+      .where(eq(certificateSignatories.programmeId, demo.programmeId))
+      .limit(1);
     fixture = {
+      signatory: signatory?.id as number,
+      focalAccount: focal.userId,
+      focalGrant: focalGrant?.id as number,
       publishedReport: demo.reportId,
       draftReport,
       submittedReport,

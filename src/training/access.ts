@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { advisingAgencies, coordinatedAgencies, ownParticipantIds } from '../accounts/policy.ts';
 import type { Account } from '../accounts/service.ts';
+import { agencies } from '../agencies/schema.ts';
 import type { Db } from '../db/database.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { participants, programmeOrganizers, trainingEditions, trainingProgrammes } from './schema.ts';
@@ -16,6 +17,17 @@ export async function organizerAgencyIds(db: Db, programmeId: number): Promise<n
     .from(programmeOrganizers)
     .where(and(eq(programmeOrganizers.programmeId, programmeId), eq(programmeOrganizers.role, 'organizer')));
   return rows.map((row) => row.agencyId);
+}
+
+/** The agencies behind a programme, organizer first, then partners: named on certificates and forms. */
+export async function programmeAgencies(db: Db, programmeId: number) {
+  const rows = await db
+    .select({ role: programmeOrganizers.role, name: agencies.name, acronym: agencies.acronym })
+    .from(programmeOrganizers)
+    .innerJoin(agencies, eq(agencies.id, programmeOrganizers.agencyId))
+    .where(eq(programmeOrganizers.programmeId, programmeId))
+    .orderBy(asc(programmeOrganizers.role), asc(programmeOrganizers.agencyId));
+  return rows;
 }
 
 const overlaps = (a: number[], b: number[]) => a.some((x) => b.includes(x));

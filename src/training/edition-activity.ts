@@ -475,7 +475,7 @@ function editionDates(edition: { year: number; startDate: string | null; endDate
  * The distinct parties of the edition's participants, by English name; for an edition whose
  * participants are not recorded here, the regions the organizer reported.
  */
-async function editionBeneficiaries(db: Db, editionId: number, reportedRegions: string[]) {
+export async function editionBeneficiaries(db: Db, editionId: number, reportedRegions: string[]) {
   const partyRows = await db
     .selectDistinct({ code: parties.code, name: parties.nameEn })
     .from(participants)

@@ -172,8 +172,19 @@ describe.each(testBackends)('personal data export and erasure (%s database)', (b
     await decideNomination(db, await accountOf(db, coordinator), declinedId, 'decline', undefined);
     const erase = (id: number, fields: Record<string, string>) =>
       app.request(`/en/training/nominations/${id}/erase`, formRequest(coordinator, fields));
-    expect((await erase(declinedId, {})).status).toBe(409);
-    expect((await erase(nominationId, { confirm: 'yes' })).status).toBe(409);
+    // Refusals land on the edition page too, saying why beside the candidate.
+    const unconfirmed = await erase(declinedId, {});
+    expect(unconfirmed.headers.get('location')).toContain(
+      `refused=eraseConfirmRequired&nomination=${declinedId}`,
+    );
+    const selected = await erase(nominationId, { confirm: 'yes' });
+    expect(selected.headers.get('location')).toContain('refused=eraseThroughParticipant');
+    const said = await app.request(selected.headers.get('location') ?? '', {
+      headers: { Cookie: coordinator.cookie },
+    });
+    expect(await said.text()).toContain(
+      'This candidate was selected: erase their data from their participant page.',
+    );
     expect((await erase(declinedId, { confirm: 'yes' })).status).toBe(303);
     const [row] = await db.select().from(nominations).where(eq(nominations.id, declinedId));
     expect(row).toMatchObject({

@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { userRoles } from '../accounts/roles-schema.ts';
-import { sessions, users } from '../accounts/schema.ts';
+import { notifications, sessions, users } from '../accounts/schema.ts';
 import { type Actor, recordAudit, systemActor } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import { syncEditionActivity } from './edition-activity.ts';
+import { nominationNoticeLink } from './editions/selection.ts';
 import {
   certificates,
   nominations,
@@ -29,6 +30,9 @@ const nominationPersonalFields = {
   motivation: '',
   gender: null,
   consentPublicName: false,
+  // Whoever sent the public form is erased with the candidate: the row then names no one.
+  nominatorName: null,
+  nominatorEmail: null,
 };
 
 /**
@@ -144,6 +148,10 @@ export async function erasePersonData(db: Db, actor: Actor, participantId: numbe
         .update(nominations)
         .set({ ...nominationPersonalFields, ...touch(nominations) })
         .where(eq(nominations.id, participant.nominationId));
+      // Decision notices name the candidate: they go with the name.
+      await t
+        .delete(notifications)
+        .where(eq(notifications.link, nominationNoticeLink(participant.nominationId)));
     }
     const files = await t
       .delete(participantFiles)
@@ -231,6 +239,7 @@ export async function eraseNominationData(
       .update(nominations)
       .set({ ...nominationPersonalFields, ...touch(nominations) })
       .where(eq(nominations.id, nominationId));
+    await t.delete(notifications).where(eq(notifications.link, nominationNoticeLink(nominationId)));
     await recordAudit(t, actor, {
       action: 'erase-personal-data',
       table: 'nominations',

@@ -33,6 +33,8 @@ const doneKeys = [
   'completed',
   'reopened',
   'certificateIssued',
+  'linkRevoked',
+  'linkReissued',
   'erased',
   'projectSaved',
   'milestoneSaved',

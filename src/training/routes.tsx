@@ -5,6 +5,7 @@ import { editionRoutes } from './editions/routes.tsx';
 import { publicNominationRoutes } from './nominations/public-routes.tsx';
 import { nominationRoutes } from './nominations/routes.tsx';
 import { participantRoutes } from './participants/routes.tsx';
+import { signatoryRoutes } from './programme/signatory-routes.tsx';
 import type { Labels } from './route-helpers.ts';
 
 export { trainingWorkspaceEntries } from './workspace-entries.ts';
@@ -22,5 +23,6 @@ export function trainingRoutes(db: Db, labels: Labels) {
   app.route('/', participantRoutes(db, labels));
   app.route('/', publicNominationRoutes(db, labels));
   app.route('/', alumniRoutes(db, labels));
+  app.route('/', signatoryRoutes(db));
   return app;
 }

@@ -20,6 +20,8 @@ import { parties } from '../reference/schema.ts';
 
 export type Signatory = { name: string; title: string; organization: string };
 
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
 /** A training programme such as the WIPO–CIPO Executive Training Program. */
 export const trainingProgrammes = pgTable('training_programmes', {
   id: serial('id').primaryKey(),
@@ -61,6 +63,29 @@ export const programmeAgreements = pgTable('programme_agreements', {
   signatories: jsonb('signatories').$type<Signatory[]>().notNull().default([]),
   ...editableColumns(),
 });
+
+/**
+ * Who signs a programme's certificates: kept apart from the signatories of its agreements (those
+ * signed the memorandum, not certificates). An optional signature image (PNG or JPEG, checked by
+ * its first bytes) is drawn above the name.
+ */
+export const certificateSignatories = pgTable(
+  'certificate_signatories',
+  {
+    id: serial('id').primaryKey(),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => trainingProgrammes.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    title: text('title').notNull(),
+    organization: text('organization').notNull(),
+    signatureType: text('signature_type', { enum: ['image/png', 'image/jpeg'] }),
+    signature: bytea('signature'),
+    ...editableColumns(),
+  },
+  (t) => [index('certificate_signatories_programme_idx').on(t.programmeId, t.position)],
+);
 
 export const editionStatuses = ['planned', 'open', 'selection', 'running', 'completed'] as const;
 
@@ -119,6 +144,9 @@ export const nominations = pgTable(
       .references(() => trainingEditions.id, { onDelete: 'cascade' }),
     /** The focal point who nominated; null for the public form. */
     nominatedBy: integer('nominated_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who sent the public form (it has no account): name and address, erased with the candidate's data. */
+    nominatorName: text('nominator_name'),
+    nominatorEmail: text('nominator_email'),
     candidateName: text('candidate_name').notNull(),
     position: text('position').notNull(),
     office: text('office').notNull(),
@@ -171,8 +199,6 @@ export const participants = pgTable(
     index('participants_advisor_idx').on(t.advisorId),
   ],
 );
-
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /** Files a participant hands in, such as the presentation of their office. Kept in the database so every app process serves them. */
 export const participantFiles = pgTable('participant_files', {

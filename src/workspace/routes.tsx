@@ -1,10 +1,16 @@
 import { inArray } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { requireSignedIn } from '../accounts/guard.ts';
 import { accountText } from '../accounts/messages.ts';
 import { markNotificationsRead, notificationsOf } from '../accounts/notifications.ts';
-import { normalizeEmail, passwordLinkUser, setPasswordWithLink } from '../accounts/service.ts';
+import { managesPeople } from '../accounts/policy.ts';
+import {
+  changeOwnPassword,
+  normalizeEmail,
+  passwordLinkUser,
+  setPasswordWithLink,
+} from '../accounts/service.ts';
 import { cookieOptions, csrfCookie, sessionCookie } from '../accounts/session-middleware.ts';
 import { endAllSessions, endSession, startSession } from '../accounts/sessions.ts';
 import { attemptSignIn } from '../accounts/sign-in.ts';
@@ -12,12 +18,15 @@ import type { WorkspaceEntries } from '../accounts/workspace-entries.ts';
 import { agencies } from '../agencies/schema.ts';
 import type { Db } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
+import { redirectAfterPost } from '../http/request.ts';
 import { clientAddress } from '../operations/address.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { peopleRoutes } from './people-routes.tsx';
 import {
   AccountPage,
   type FieldErrors,
   LinkInvalidPage,
+  type PasswordErrors,
   roleLabel,
   SetPasswordPage,
   SignInPage,
@@ -99,7 +108,7 @@ export function accountRoutes(
     );
   });
 
-  app.get('/:lang{(?:en|fr|es)}/account', async (c) => {
+  const showAccount = async (c: Context, errors: PasswordErrors = {}, status: 200 | 400 = 200) => {
     const page = pageContext(c);
     const { account } = requireSignedIn(c);
     const agencyIds = account.roles.flatMap((g) => (g.agencyId ? [g.agencyId] : []));
@@ -117,8 +126,40 @@ export function accountRoutes(
         page={page}
         roles={account.roles.map((grant) => roleLabel(page, referenceLabels, agencyNames, grant))}
         notifications={notifications}
+        notice={
+          status === 200 && c.req.query('done') === 'passwordChanged'
+            ? accountText(page.lang)('done-passwordChanged')
+            : undefined
+        }
+        passwordErrors={errors}
       />,
+      status,
     );
+  };
+
+  app.get('/:lang{(?:en|fr|es)}/account', (c) => showAccount(c));
+
+  /** Your own password: the current one first; your other sessions end, this one stays. */
+  app.post('/:lang{(?:en|fr|es)}/account/password', async (c) => {
+    const { lang } = pageContext(c);
+    const text = accountText(lang);
+    const signedIn = requireSignedIn(c);
+    const form = await c.req.parseBody();
+    const current = field(form, 'current').slice(0, maxPasswordLength + 1);
+    const password = field(form, 'password');
+    const errors: PasswordErrors = {};
+    if (!current) errors.current = text('passwordRequired');
+    if (password.length < minPasswordLength) errors.password = text('passwordTooShort');
+    else if (password.length > maxPasswordLength) errors.password = text('passwordTooLong');
+    else if (password !== field(form, 'repeat')) errors.repeat = text('passwordsDiffer');
+    if (Object.keys(errors).length > 0) return showAccount(c, errors, 400);
+    const outcome = await changeOwnPassword(db, signedIn.account.id, {
+      current,
+      next: password,
+      keepSession: signedIn.tokenHash,
+    });
+    if (outcome === 'wrongPassword') return showAccount(c, { current: text('currentPasswordWrong') }, 400);
+    return redirectAfterPost(c, `/${lang}/account`, 'passwordChanged');
   });
 
   // Reading the page marks nothing: a GET changes no state, so a link from elsewhere cannot either.
@@ -133,6 +174,8 @@ export function accountRoutes(
     const page = pageContext(c);
     const { account } = requireSignedIn(c);
     const links = workspaceEntries.flatMap((entries) => entries(account, page.lang));
+    if (managesPeople(account))
+      links.push({ href: `/${page.lang}/accounts`, label: accountText(page.lang)('peopleTitle') });
     links.push({ href: `/${page.lang}/account`, label: accountText(page.lang)('account') });
     return c.html(<WorkspacePage page={page} links={links} />);
   });
@@ -160,6 +203,8 @@ export function accountRoutes(
     if (!userId) return c.html(<LinkInvalidPage page={page} />, 404);
     return c.html(<SignInPage page={page} notice={text('passwordSet')} />);
   });
+
+  app.route('/', peopleRoutes(db, labels));
 
   return app;
 }

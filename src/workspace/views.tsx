@@ -1,11 +1,12 @@
 import { accountText } from '../accounts/messages.ts';
 import type { RoleGrant } from '../accounts/service.ts';
 import type { WorkspaceLink } from '../accounts/workspace-entries.ts';
-import { FieldError } from '../http/form-fields.tsx';
+import { FieldError, TextField } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import type { ReferenceLabels } from '../reference/labels.ts';
 
 export type FieldErrors = Partial<Record<'email' | 'password' | 'repeat' | 'form', string>>;
+export type PasswordErrors = Partial<Record<'current' | 'password' | 'repeat', string>>;
 
 export function SignInPage(props: {
   page: PageContext;
@@ -143,9 +144,11 @@ export function AccountPage(props: {
   page: PageContext;
   roles: string[];
   notifications: Array<{ text: string; link: string | null; createdAt: Date; read: boolean }>;
-  notice?: string;
+  notice?: string | undefined;
+  passwordErrors?: PasswordErrors;
 }) {
   const { lang, account } = props.page;
+  const errors = props.passwordErrors ?? {};
   const text = accountText(lang);
   return (
     <Layout page={props.page} title={text('account')}>
@@ -185,6 +188,38 @@ export function AccountPage(props: {
           </button>
         </form>
       ) : null}
+      <section aria-labelledby="password-heading">
+        <h2 id="password-heading">{text('changePasswordHeading')}</h2>
+        <form method="post" action={`/${lang}/account/password`} class="stacked" novalidate>
+          <CsrfField page={props.page} />
+          <TextField
+            name="current"
+            type="password"
+            label={text('currentPassword')}
+            error={errors.current}
+            autocomplete="current-password"
+            required
+          />
+          <TextField
+            name="password"
+            type="password"
+            label={text('newPassword')}
+            hint={text('newPasswordHint')}
+            error={errors.password}
+            autocomplete="new-password"
+            required
+          />
+          <TextField
+            name="repeat"
+            type="password"
+            label={text('repeatPassword')}
+            error={errors.repeat}
+            autocomplete="new-password"
+            required
+          />
+          <button type="submit">{text('changePassword')}</button>
+        </form>
+      </section>
       <form method="post" action={`/${lang}/account/sign-out-everywhere`}>
         <CsrfField page={props.page} />
         <button type="submit">{text('signOutEverywhere')}</button>

@@ -29,13 +29,23 @@ describe.each(testBackends)('alumni list for coordinators (%s database)', (backe
   });
   afterAll(() => database.close());
 
-  it('lists every participant of the coordinated programmes, marked when sample data', async () => {
+  it('lists the alumni: participants who completed an edition that has ended, marked when sample data', async () => {
     const response = await app.request('/en/training/alumni', { headers: { Cookie: coordinator.cookie } });
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('9 participants');
+    // Four of the 2024 edition's nine completed; the one selected for 2027 has not taken part yet.
+    expect(html).toContain('4 participants');
     expect(html).toContain('sample data');
     expect(html).toContain('Kenya');
+    expect(html).toContain('Lucía Quispe (sample)');
+    expect(html).not.toContain('Sample Participant C');
+    expect(html).not.toContain('Nasrin Akter (sample)');
+    const french = await (
+      await app.request('/fr/training/alumni', { headers: { Cookie: coordinator.cookie } })
+    ).text();
+    expect(french).toContain(
+      'Les personnes sélectionnées pour des éditions à venir ne sont pas encore des anciens.',
+    );
     expect(response.headers.get('cache-control')).toBe('private, no-store');
   });
 

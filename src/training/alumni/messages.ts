@@ -18,7 +18,7 @@ export const alumniText = defineMessages({
   en: {
     title: 'Alumni',
     intro:
-      'Everyone who took part in the editions of the programmes you coordinate. Personal data: for coordinators only.',
+      'Participants who completed an edition that has ended, in the programmes you coordinate. People selected for editions still to come are not alumni yet. Personal data: for coordinators only.',
     none: 'No participant is recorded yet.',
     download: 'Download as CSV',
     email: 'E-mail',
@@ -28,7 +28,7 @@ export const alumniText = defineMessages({
   fr: {
     title: 'Anciens participants',
     intro:
-      'Toutes les personnes ayant suivi les éditions des programmes que vous coordonnez. Données personnelles\u202f: réservées aux coordonnateurs.',
+      'Les participants qui ont terminé une édition achevée, dans les programmes que vous coordonnez. Les personnes sélectionnées pour des éditions à venir ne sont pas encore des anciens. Données personnelles : réservées aux coordonnateurs.',
     none: 'Aucun participant n’est encore enregistré.',
     download: 'Télécharger en CSV',
     email: 'Adresse électronique',
@@ -38,7 +38,7 @@ export const alumniText = defineMessages({
   es: {
     title: 'Antiguos participantes',
     intro:
-      'Todas las personas que participaron en las ediciones de los programas que usted coordina. Datos personales: solo para coordinadores.',
+      'Los participantes que completaron una edición ya terminada, en los programas que usted coordina. Las personas seleccionadas para ediciones futuras aún no son antiguos participantes. Datos personales: solo para coordinadores.',
     none: 'Todavía no hay participantes registrados.',
     download: 'Descargar en CSV',
     email: 'Correo electrónico',

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { LocalizedText } from '../../db/columns.ts';
 import type { Db } from '../../db/database.ts';
 import { certificates, participants, trainingEditions, trainingProgrammes } from '../schema.ts';
+import { editionEnded } from '../took-part.ts';
 
 export type Alumnus = {
   participantId: number;
@@ -18,7 +19,10 @@ export type Alumnus = {
   isSample: boolean;
 };
 
-/** Everyone who took part in the programmes' editions, newest edition first. Personal data: coordinators only. */
+/**
+ * The alumni of the programmes: participants marked complete in editions that have ended (see
+ * took-part.ts), newest edition first. Personal data: coordinators only.
+ */
 export async function alumniOf(db: Db, programmeIds: number[]): Promise<Alumnus[]> {
   if (programmeIds.length === 0) return [];
   const rows = await db
@@ -43,7 +47,13 @@ export async function alumniOf(db: Db, programmeIds: number[]): Promise<Alumnus[
       certificates,
       and(eq(certificates.participantId, participants.id), isNull(certificates.revokedAt)),
     )
-    .where(inArray(trainingProgrammes.id, programmeIds))
+    .where(
+      and(
+        inArray(trainingProgrammes.id, programmeIds),
+        isNotNull(participants.completedAt),
+        editionEnded(sql`${trainingEditions}`),
+      ),
+    )
     .orderBy(desc(trainingEditions.year), asc(participants.partyCode), asc(participants.name));
   return rows.map(({ completedAt, ...row }) => ({ ...row, completed: completedAt !== null }));
 }

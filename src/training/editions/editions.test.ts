@@ -216,9 +216,12 @@ describe.each(testBackends)('running an edition (%s database)', (backend) => {
 
   it('moves the status forward one step at a time, never back', async () => {
     const status = (to: string) => post(`/en/training/editions/${editionId}/status`, { to });
-    expect((await status('selection')).status).toBe(409);
-    expect((await status('open')).status).toBe(303);
-    expect((await status('planned')).status).toBe(409);
+    const refusedAt = `/en/training/editions/${editionId}?refused=statusNotNext`;
+    expect((await status('selection')).headers.get('location')).toBe(refusedAt);
+    expect((await status('open')).headers.get('location')).toBe(
+      `/en/training/editions/${editionId}?done=statusChanged`,
+    );
+    expect((await status('planned')).headers.get('location')).toBe(refusedAt);
     for (const next of ['selection', 'running', 'completed']) expect((await status(next)).status).toBe(303);
     expect((await edition()).status).toBe('completed');
     const [activity] = await database.db

@@ -103,9 +103,10 @@ export const editionsText = defineMessages({
     participantHasRecords:
       'This person already has a project, files, a certificate or a completion: they stay selected.',
     notDeciding: 'Decisions are taken while the edition is open, in selection or running.',
-    noticeSelected: 'Your nomination no. {number} for {edition} was selected.',
-    noticeWaitlisted: 'Your nomination no. {number} for {edition} is on the waiting list.',
-    noticeDeclined: 'Your nomination no. {number} for {edition} was not selected.',
+    withdrawnByOffice: 'The nominating office withdrew this candidate: there is nothing to decide.',
+    noticeSelected: '{candidate} was selected for {edition}.',
+    noticeWaitlisted: '{candidate} is on the waiting list of {edition}.',
+    noticeDeclined: '{candidate} was not selected for {edition}.',
     noParticipants: 'No participant selected yet.',
     eraseThroughParticipant: 'This candidate was selected: erase their data from their participant page.',
   },
@@ -183,9 +184,10 @@ export const editionsText = defineMessages({
     participantHasRecords:
       'Cette personne a déjà un projet, des fichiers, un certificat ou un achèvement\u202f: elle reste sélectionnée.',
     notDeciding: 'Les décisions se prennent lorsque l’édition est ouverte, en sélection ou en cours.',
-    noticeSelected: 'Votre candidature n° {number} pour {edition} a été retenue.',
-    noticeWaitlisted: 'Votre candidature n° {number} pour {edition} est en liste d’attente.',
-    noticeDeclined: 'Votre candidature n° {number} pour {edition} n’a pas été retenue.',
+    withdrawnByOffice: 'L’office qui l’a proposée a retiré cette candidature : il n’y a rien à décider.',
+    noticeSelected: 'La candidature de {candidate} pour {edition} a été retenue.',
+    noticeWaitlisted: 'La candidature de {candidate} pour {edition} est en liste d’attente.',
+    noticeDeclined: 'La candidature de {candidate} pour {edition} n’a pas été retenue.',
     noParticipants: 'Aucun participant sélectionné pour l’instant.',
     eraseThroughParticipant:
       'Ce candidat a été sélectionné\u202f: effacez ses données depuis sa fiche de participant.',
@@ -263,9 +265,10 @@ export const editionsText = defineMessages({
     participantHasRecords:
       'Esta persona ya tiene un proyecto, archivos, un certificado o la finalización: sigue seleccionada.',
     notDeciding: 'Las decisiones se toman mientras la edición está abierta, en selección o en curso.',
-    noticeSelected: 'Su candidatura n.º {number} para {edition} fue seleccionada.',
-    noticeWaitlisted: 'Su candidatura n.º {number} para {edition} está en lista de espera.',
-    noticeDeclined: 'Su candidatura n.º {number} para {edition} no fue seleccionada.',
+    withdrawnByOffice: 'La oficina que presentó esta candidatura la retiró: no hay nada que decidir.',
+    noticeSelected: 'La candidatura de {candidate} para {edition} fue seleccionada.',
+    noticeWaitlisted: 'La candidatura de {candidate} para {edition} está en lista de espera.',
+    noticeDeclined: 'La candidatura de {candidate} para {edition} no fue seleccionada.',
     noParticipants: 'Aún no hay participantes seleccionados.',
     eraseThroughParticipant:
       'Este candidato fue seleccionado: borre sus datos desde su ficha de participante.',

@@ -6,7 +6,15 @@ import { actorOf } from '../../audit/record.ts';
 import type { Db } from '../../db/database.ts';
 import { NotFoundError } from '../../errors.ts';
 import { pageContext } from '../../http/page-context.ts';
-import { fieldErrors, formText, idParam, readForm } from '../../http/request.ts';
+import {
+  fieldErrors,
+  formText,
+  idParam,
+  positiveId,
+  readForm,
+  redirectAfterPost,
+} from '../../http/request.ts';
+import type { Language } from '../../i18n/languages.ts';
 import { type Edition, editionForCoordinator, type Programme, programmeForCoordinator } from '../access.ts';
 import { trainingText } from '../messages.ts';
 import { eraseNominationData } from '../privacy.ts';
@@ -21,7 +29,14 @@ import {
   sessionFormValues,
 } from './forms.ts';
 import { editionsText } from './messages.ts';
-import { type Decision, decideNomination, decisions, nominationById } from './selection.ts';
+import {
+  type Decision,
+  type DecisionRefusal,
+  decideNomination,
+  decisionRefusals,
+  decisions,
+  nominationById,
+} from './selection.ts';
 import {
   advanceStatus,
   coordinatorProgrammes,
@@ -105,9 +120,39 @@ export function editionRoutes(db: Db, labels: Labels) {
         labels={await labels()}
         data={await editionPageData(db, edition, programme)}
         notice={doneNotice(c, page.lang)}
+        failure={refusalShown(c, page.lang, edition)}
       />,
     );
   });
+
+  /**
+   * A refused decision, status change or erasure redirects like any other POST (a reload never
+   * sends it again); the edition page then says why, beside the candidate concerned.
+   */
+  const refusalShown = (c: Context, lang: Language, edition: Edition): EditionPageFailure | undefined => {
+    const refused = c.req.query('refused') ?? '';
+    const nominationId = positiveId(c.req.query('nomination'));
+    if (refused === 'statusNotNext') return { form: 'status', message: editionsText(lang)('statusNotNext') };
+    if (!nominationId) return undefined;
+    const message =
+      refused === 'capacityFull'
+        ? editionsText(lang)('capacityFull', { capacity: edition.capacity ?? 0 })
+        : refused === 'eraseConfirmRequired'
+          ? trainingText(lang)('eraseConfirmRequired')
+          : refused === 'eraseThroughParticipant' || (decisionRefusals as readonly string[]).includes(refused)
+            ? editionsText(lang)(refused as 'notDeciding')
+            : undefined;
+    return message ? { form: 'decision', nominationId, message } : undefined;
+  };
+
+  /** Back to the edition page, saying why the action on a candidate was refused. */
+  const refusedAt = (c: Context, editionId: number, refused: string, nominationId?: number) =>
+    redirectAfterPost(
+      c,
+      `/${pageContext(c).lang}/training/editions/${editionId}?refused=${refused}${
+        nominationId ? `&nomination=${nominationId}#nomination-${nominationId}` : ''
+      }`,
+    );
 
   /** The edition page again, with the form that failed; for 400 and 409 answers. */
   const again = async (
@@ -149,9 +194,8 @@ export function editionRoutes(db: Db, labels: Labels) {
     const row = await editionForCoordinator(db, account, idParam(c));
     const form = await readForm(c);
     const to = formText(form, 'to');
-    if (!(await advanceStatus(db, account, row.edition, to))) {
-      return again(c, row, { form: 'status', message: editionsText(page.lang)('statusNotNext') }, 409);
-    }
+    if (!(await advanceStatus(db, account, row.edition, to)))
+      return refusedAt(c, row.edition.id, 'statusNotNext');
     return afterPost(c, `/${page.lang}/training/editions/${row.edition.id}`, 'statusChanged');
   });
 
@@ -207,37 +251,26 @@ export function editionRoutes(db: Db, labels: Labels) {
     const page = pageContext(c);
     const { account, nomination, row } = await nominationForCoordinator(c);
     const form = await readForm(c);
-    const text = editionsText(page.lang);
     const decision = formText(form, 'decision') as Decision;
     const rankText = formText(form, 'rank');
-    const refuse = (message: string, status: 400 | 409) =>
-      again(c, row, { form: 'decision', nominationId: nomination.id, message }, status);
-    if (!decisions.includes(decision)) return refuse(text('decisionRequired'), 400);
-    if (rankText && !/^\d{1,3}$/.test(rankText)) return refuse(text('invalidRank'), 400);
+    const refuse = (reason: DecisionRefusal) => refusedAt(c, row.edition.id, reason, nomination.id);
+    if (!decisions.includes(decision)) return refuse('decisionRequired');
+    if (rankText && !/^\d{1,3}$/.test(rankText)) return refuse('invalidRank');
     const rank = rankText ? Number(rankText) : decision === 'rank' ? null : undefined;
-    if (rank === 0) return refuse(text('invalidRank'), 400);
+    if (rank === 0) return refuse('invalidRank');
     const outcome = await decideNomination(db, account, nomination.id, decision, rank);
-    if (!outcome.ok) {
-      const message =
-        outcome.reason === 'capacityFull'
-          ? text('capacityFull', { capacity: row.edition.capacity ?? 0 })
-          : outcome.reason === 'participantHasRecords'
-            ? text('participantHasRecords')
-            : text('notDeciding');
-      return refuse(message, 409);
-    }
+    if (!outcome.ok) return refuse(outcome.reason);
     return afterPost(c, `/${page.lang}/training/editions/${row.edition.id}`, 'decided');
   });
 
   app.post(`${training}/nominations/:id{[0-9]+}/erase`, async (c) => {
     const page = pageContext(c);
     const { account, nomination, row } = await nominationForCoordinator(c);
-    const refuse = (message: string) =>
-      again(c, row, { form: 'decision', nominationId: nomination.id, message }, 409);
     if (formText(await readForm(c), 'confirm') !== 'yes')
-      return refuse(trainingText(page.lang)('eraseConfirmRequired'));
+      return refusedAt(c, row.edition.id, 'eraseConfirmRequired', nomination.id);
     const outcome = await eraseNominationData(db, actorOf(account), nomination.id);
-    if (outcome === 'participant') return refuse(editionsText(page.lang)('eraseThroughParticipant'));
+    if (outcome === 'participant')
+      return refusedAt(c, row.edition.id, 'eraseThroughParticipant', nomination.id);
     return afterPost(c, `/${page.lang}/training/editions/${row.edition.id}`, 'erased');
   });
 

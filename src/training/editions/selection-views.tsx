@@ -66,6 +66,7 @@ export function NominationsSection(props: {
                         {n.gender ? shared(`gender-${n.gender}`) : shared('notStated')} ·{' '}
                         {n.consentPublicName ? shared('consentYes') : shared('consentNo')} ·{' '}
                         {n.nominatedBy ? text('viaFocalPoint') : text('viaPublicForm')}
+                        {n.nominatorName ? ` (${n.nominatorName}, ${n.nominatorEmail ?? ''})` : ''}
                       </p>
                       {n.status !== 'selected' && n.candidateName !== erasedName ? (
                         <form method="post" action={`/${lang}/training/nominations/${n.id}/erase`}>
@@ -93,42 +94,47 @@ export function NominationsSection(props: {
                   </td>
                   <td>{shared(`nomination-${n.status}`)}</td>
                   <td>
-                    <form method="post" action={`/${lang}/training/nominations/${n.id}/decision`}>
-                      <CsrfField page={props.page} />
-                      <label for={`rank-${n.id}`}>
-                        {text('colRank')} {candidate}
-                      </label>{' '}
-                      <input
-                        id={`rank-${n.id}`}
-                        name="rank"
-                        type="number"
-                        min="1"
-                        max="999"
-                        value={n.rank === null ? '' : String(n.rank)}
-                      />{' '}
-                      <button type="submit" name="decision" value="rank">
-                        {text('decisionRank')} {candidate}
-                      </button>{' '}
-                      <button type="submit" name="decision" value="select" disabled={n.status === 'selected'}>
-                        {text('decisionSelect')} {candidate}
-                      </button>{' '}
-                      <button
-                        type="submit"
-                        name="decision"
-                        value="waitlist"
-                        disabled={n.status === 'waitlisted'}
-                      >
-                        {text('decisionWaitlist')} {candidate}
-                      </button>{' '}
-                      <button
-                        type="submit"
-                        name="decision"
-                        value="decline"
-                        disabled={n.status === 'declined'}
-                      >
-                        {text('decisionDecline')} {candidate}
-                      </button>
-                    </form>
+                    {n.status === 'withdrawn' ? (
+                      text('withdrawnByOffice')
+                    ) : (
+                      <form method="post" action={`/${lang}/training/nominations/${n.id}/decision`}>
+                        <CsrfField page={props.page} />
+                        <label for={`rank-${n.id}`}>
+                          {text('colRank')} {candidate}
+                        </label>{' '}
+                        <input
+                          id={`rank-${n.id}`}
+                          name="rank"
+                          type="number"
+                          min="1"
+                          max="999"
+                          value={n.rank === null ? '' : String(n.rank)}
+                        />{' '}
+                        <button type="submit" name="decision" value="rank">
+                          {text('decisionRank')} {candidate}
+                        </button>{' '}
+                        {/* Only the decisions that would change something are offered. */}
+                        {n.status === 'selected' ? null : (
+                          <>
+                            <button type="submit" name="decision" value="select">
+                              {text('decisionSelect')} {candidate}
+                            </button>{' '}
+                          </>
+                        )}
+                        {n.status === 'waitlisted' ? null : (
+                          <>
+                            <button type="submit" name="decision" value="waitlist">
+                              {text('decisionWaitlist')} {candidate}
+                            </button>{' '}
+                          </>
+                        )}
+                        {n.status === 'declined' ? null : (
+                          <button type="submit" name="decision" value="decline">
+                            {text('decisionDecline')} {candidate}
+                          </button>
+                        )}
+                      </form>
+                    )}
                   </td>
                 </tr>
               );

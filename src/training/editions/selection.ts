@@ -27,12 +27,28 @@ export const editionNominations = (db: Db, editionId: number) =>
     .where(eq(nominations.editionId, editionId))
     .orderBy(sql`${nominations.rank} ASC NULLS LAST`, asc(nominations.id));
 
+/**
+ * Where a decision's notification leads; it names the nomination, so erasing the candidate's data
+ * also deletes the notifications that name them (src/training/privacy.ts).
+ */
+export const nominationNoticeLink = (nominationId: number) =>
+  `/training/nominations#nomination-${nominationId}`;
+
 export const decisions = ['select', 'waitlist', 'decline', 'rank'] as const;
 export type Decision = (typeof decisions)[number];
 
-export type DecisionOutcome =
-  | { ok: true; status: string }
-  | { ok: false; reason: 'capacityFull' | 'notDeciding' | 'participantHasRecords' };
+export type DecisionOutcome = { ok: true; status: string } | { ok: false; reason: DecisionRefusal };
+
+/** Why a decision was not taken; the edition page says so after its redirect (?refused=…). */
+export const decisionRefusals = [
+  'capacityFull',
+  'notDeciding',
+  'participantHasRecords',
+  'withdrawnByOffice',
+  'decisionRequired',
+  'invalidRank',
+] as const;
+export type DecisionRefusal = (typeof decisionRefusals)[number];
 
 const decidingStatuses = new Set(['open', 'selection', 'running']);
 const statusOf = { select: 'selected', waitlist: 'waitlisted', decline: 'declined' } as const;
@@ -66,8 +82,13 @@ export async function decideNomination(
       .where(eq(trainingEditions.id, nomination.editionId))
       .for('update');
     if (!edition || !decidingStatuses.has(edition.status)) return { ok: false, reason: 'notDeciding' };
+    // The office took the candidate back: nothing left to decide.
+    if (nomination.status === 'withdrawn') return { ok: false, reason: 'withdrawnByOffice' };
     const newRank = rank === undefined ? nomination.rank : rank;
     const newStatus = decision === 'rank' ? nomination.status : statusOf[decision];
+    // The same decision again (a second click, an old tab) changes nothing and tells no one.
+    if (newStatus === nomination.status && newRank === nomination.rank)
+      return { ok: true, status: newStatus };
     let participantsChanged = false;
 
     if (newStatus !== nomination.status) {
@@ -116,8 +137,8 @@ export async function decideNomination(
       tell = await notify(
         t,
         [nomination.nominatedBy],
-        await decisionText(t, edition.id, nominationId, newStatus),
-        '/training/nominations',
+        await decisionText(t, edition.id, nomination.candidateName, newStatus),
+        nominationNoticeLink(nominationId),
       );
     }
     return { ok: true, status: newStatus };
@@ -140,8 +161,11 @@ async function hasRecords(db: Db, participantId: number): Promise<boolean> {
   return !!row && (row.completed !== null || row.projects + row.files + row.certificates > 0);
 }
 
-/** The focal point's notice in the three languages; the candidate is named by number, not name. */
-async function decisionText(db: Db, editionId: number, nominationId: number, status: string) {
+/**
+ * The focal point's notice in the three languages, naming the candidate and the edition: the
+ * focal point nominated them, and a number alone told them nothing.
+ */
+async function decisionText(db: Db, editionId: number, candidate: string, status: string) {
   const row = await editionWithProgramme(db, editionId);
   const key =
     status === 'selected'
@@ -152,10 +176,7 @@ async function decisionText(db: Db, editionId: number, nominationId: number, sta
   return Object.fromEntries(
     languages.map((lang) => {
       const name = row?.programmeName[lang] ?? row?.programmeName.en ?? '';
-      return [
-        lang,
-        editionsText(lang)(key, { number: nominationId, edition: `${name} ${row?.edition.year ?? ''}` }),
-      ];
+      return [lang, editionsText(lang)(key, { candidate, edition: `${name} ${row?.edition.year ?? ''}` })];
     }),
   ) as Record<(typeof languages)[number], string>;
 }

@@ -5,6 +5,7 @@ import { formatDate, formatDateRange, formatNumber } from '../../i18n/format.ts'
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { localized, personName, SampleMark } from '../components.tsx';
 import { trainingText } from '../messages.ts';
+import { signatoriesText } from '../programme/signatory-messages.ts';
 import type { trainingProgrammes } from '../schema.ts';
 import { AgendaSection } from './agenda-views.tsx';
 import { EditionForm } from './edition-form-views.tsx';
@@ -48,7 +49,10 @@ export function CoordinatorHomePage(props: {
         <section>
           <h2>{localized(programme.name, lang)}</h2>
           <p>
-            <a href={`/${lang}/training/programmes/${programme.id}/editions/new`}>{text('newEdition')}</a>
+            <a href={`/${lang}/training/programmes/${programme.id}/editions/new`}>{text('newEdition')}</a> ·{' '}
+            <a href={`/${lang}/training/programmes/${programme.id}/signatories`}>
+              {signatoriesText(lang)('signatoriesLink')}
+            </a>
           </p>
           {programme.editions.length === 0 ? (
             <p>{text('noEditions')}</p>

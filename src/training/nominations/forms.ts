@@ -5,17 +5,19 @@ import { genders } from '../schema.ts';
 // Error texts are keys of the training messages.
 const required = (max: number, key: string) => z.string().min(1, key).max(max, 'tooLong');
 
+const emailField = z
+  .string()
+  .min(1, 'emailRequired')
+  .max(320, 'tooLong')
+  .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'invalidEmail')
+  .transform((value) => value.toLowerCase());
+
 export const nominationFormSchema = z.object({
   candidateName: required(200, 'nameRequired'),
   position: required(200, 'positionRequired'),
   office: required(300, 'officeRequired'),
   partyCode: z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'partyRequired'),
-  email: z
-    .string()
-    .min(1, 'emailRequired')
-    .max(320, 'tooLong')
-    .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'invalidEmail')
-    .transform((value) => value.toLowerCase()),
+  email: emailField,
   phone: z
     .string()
     .regex(/^([+(]?\d[\d\s().-]{3,29})?$/, 'invalidPhone')
@@ -25,7 +27,16 @@ export const nominationFormSchema = z.object({
   consentPublicName: z.boolean(),
 });
 
-export type NominationInput = z.output<typeof nominationFormSchema>;
+/** The public form also records who sent it: it has no account behind it. */
+export const publicNominationFormSchema = nominationFormSchema.extend({
+  nominatorName: required(200, 'nominatorNameRequired'),
+  nominatorEmail: emailField,
+});
+
+export type NominationInput = z.output<typeof nominationFormSchema> & {
+  nominatorName?: string;
+  nominatorEmail?: string;
+};
 
 export type NominationFormValues = {
   candidateName: string;
@@ -37,6 +48,8 @@ export type NominationFormValues = {
   motivation: string;
   gender: string;
   consentPublicName: boolean;
+  nominatorName: string;
+  nominatorEmail: string;
 };
 
 export const emptyNomination = (partyCode = ''): NominationFormValues => ({
@@ -49,6 +62,8 @@ export const emptyNomination = (partyCode = ''): NominationFormValues => ({
   motivation: '',
   gender: '',
   consentPublicName: false,
+  nominatorName: '',
+  nominatorEmail: '',
 });
 
 export const nominationFormValues = (form: FormBody): NominationFormValues => ({
@@ -61,11 +76,44 @@ export const nominationFormValues = (form: FormBody): NominationFormValues => ({
   motivation: formText(form, 'motivation'),
   gender: formText(form, 'gender'),
   consentPublicName: formText(form, 'consentPublicName') === 'on',
+  nominatorName: formText(form, 'nominatorName'),
+  nominatorEmail: formText(form, 'nominatorEmail'),
+});
+
+/** The form's values from a stored nomination, to edit it. */
+export const nominationValuesOf = (n: {
+  candidateName: string;
+  position: string;
+  office: string;
+  partyCode: string;
+  email: string;
+  phone: string | null;
+  motivation: string;
+  gender: string | null;
+  consentPublicName: boolean;
+}): NominationFormValues => ({
+  candidateName: n.candidateName,
+  position: n.position,
+  office: n.office,
+  partyCode: n.partyCode,
+  email: n.email,
+  phone: n.phone ?? '',
+  motivation: n.motivation,
+  gender: n.gender ?? '',
+  consentPublicName: n.consentPublicName,
+  nominatorName: '',
+  nominatorEmail: '',
 });
 
 /** Strict: the party must be one of `allowedParties` (the focal point's own, or the public form's list). */
-export function parseNominationForm(values: NominationFormValues, allowedParties: ReadonlySet<string>) {
-  const result = nominationFormSchema.safeParse(values);
+export function parseNominationForm(
+  values: NominationFormValues,
+  allowedParties: ReadonlySet<string>,
+  options: { publicForm?: boolean } = {},
+) {
+  const result: z.ZodSafeParseResult<NominationInput> = options.publicForm
+    ? publicNominationFormSchema.safeParse(values)
+    : nominationFormSchema.safeParse(values);
   if (result.success && !allowedParties.has(result.data.partyCode)) {
     return {
       success: false as const,

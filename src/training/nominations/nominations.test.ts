@@ -4,6 +4,7 @@ import { notifications } from '../../accounts/schema.ts';
 import { formRequest, type TestSession, testSession } from '../../accounts/test-sessions.ts';
 import { activityBeneficiaries } from '../../activities/schema.ts';
 import { createApp } from '../../app.tsx';
+import { auditLog } from '../../audit/schema.ts';
 import type { Database } from '../../db/database.ts';
 import { openTestDatabase, testBackends } from '../../db/test-database.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
@@ -114,22 +115,50 @@ describe.each(testBackends)('nominations and selection (%s database)', (backend)
       consentPublicName: true,
     });
 
+    // Refused or not, a decision lands on the edition page (GET): a reload sends nothing again.
     const full = await decide(coordinator, second.id, 'select');
-    expect(full.status).toBe(409);
-    expect(await full.text()).toContain('The edition is full: all 1 seats are taken.');
+    expect(full.status).toBe(303);
+    const back = full.headers.get('location') ?? '';
+    expect(back).toBe(
+      `/en/training/editions/${editionId}?refused=capacityFull&nomination=${second.id}#nomination-${second.id}`,
+    );
+    const refusedPage = await app.request(back, { headers: { Cookie: coordinator.cookie } });
+    expect(refusedPage.status).toBe(200);
+    expect(await refusedPage.text()).toContain('The edition is full: all 1 seats are taken.');
+    const refusedFr = await app.request(back.replace('/en/', '/fr/'), {
+      headers: { Cookie: coordinator.cookie },
+    });
+    expect(await refusedFr.text()).toContain('L’édition est complète');
     expect((await nominationOf('Baraka Mwangi')).status).toBe('nominated');
 
     expect((await decide(coordinator, second.id, 'waitlist', '2')).status).toBe(303);
     expect(await nominationOf('Baraka Mwangi')).toMatchObject({ status: 'waitlisted', rank: 2 });
     expect(await nominationOf('Achieng Otieno')).toMatchObject({ status: 'selected', rank: 1 });
 
+    // The focal point is told who and for which edition, in their language.
     const told = await database.db.select().from(notifications).where(eq(notifications.userId, kenya.userId));
     expect(told.map((n) => (n.params as Record<string, string>).en)).toEqual([
-      expect.stringContaining(`Your nomination no. ${first.id}`),
-      expect.stringContaining('is on the waiting list'),
+      'Achieng Otieno was selected for WIPO-CIPO Executive Training Program 2028.',
+      'Baraka Mwangi is on the waiting list of WIPO-CIPO Executive Training Program 2028.',
     ]);
-    // Personal data stays out of notifications (they outlive an erasure).
-    expect(JSON.stringify(told)).not.toContain('Achieng');
+    expect((told[0]?.params as Record<string, string> | undefined)?.es).toBe(
+      'La candidatura de Achieng Otieno para WIPO-CIPO Executive Training Program 2028 fue seleccionada.',
+    );
+    expect(told.map((n) => n.link)).toEqual([
+      `/training/nominations#nomination-${first.id}`,
+      `/training/nominations#nomination-${second.id}`,
+    ]);
+    // Selected already: "Select" is not offered again, and sending it anyway changes nothing.
+    const editionHtml = await (
+      await app.request(`/en/training/editions/${editionId}`, { headers: { Cookie: coordinator.cookie } })
+    ).text();
+    const firstRow = editionHtml.slice(editionHtml.indexOf(`id="nomination-${first.id}"`));
+    const firstForm = firstRow.slice(0, firstRow.indexOf('</form>'));
+    expect(firstForm).not.toContain('value="select"');
+    expect(firstForm).toContain('value="waitlist"');
+    const auditBefore = (await database.db.select().from(auditLog)).length;
+    expect((await decide(coordinator, first.id, 'select', '1')).status).toBe(303);
+    expect((await database.db.select().from(auditLog)).length).toBe(auditBefore);
 
     const page = await (
       await app.request('/en/training/nominations', { headers: { Cookie: kenya.cookie } })
@@ -185,10 +214,31 @@ describe.each(testBackends)('nominations and selection (%s database)', (backend)
     const html = await script.text();
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('Enter an e-mail address.');
-    const accepted = await post(candidate('Public Person', 'GHA'));
-    expect(accepted.status).toBe(200);
-    expect(await accepted.text()).toContain('Nomination received');
-    expect(await nominationOf('Public Person')).toMatchObject({ partyCode: 'GHA', nominatedBy: null });
+    // The form says who sees the data and why, and asks who is nominating.
+    const formHtml = await form.text();
+    expect(formHtml).toContain('Who sees this and why');
+    expect(formHtml).toContain('Only the coordinators of the organizer (CIPO) see this nomination');
+    const spanishForm = await (await app.request(path.replace('/en/', '/es/'))).text();
+    expect(spanishForm).toContain('Quién ve estos datos y para qué');
+    const anonymousNominator = await post(candidate('Public Person', 'GHA'));
+    expect(anonymousNominator.status).toBe(400);
+    expect(await anonymousNominator.text()).toContain('Enter your name.');
+    const nominator = { nominatorName: 'Ama Boateng, Registrar', nominatorEmail: 'Ama@RGD.example' };
+    const accepted = await post({ ...candidate('Public Person', 'GHA'), ...nominator });
+    expect(accepted.status).toBe(303);
+    const thanks = accepted.headers.get('location') ?? '';
+    expect(thanks).toBe(`${path}/thanks`);
+    expect(await (await app.request(thanks)).text()).toContain('Nomination received');
+    expect(await nominationOf('Public Person')).toMatchObject({
+      partyCode: 'GHA',
+      nominatedBy: null,
+      nominatorName: 'Ama Boateng, Registrar',
+      nominatorEmail: 'ama@rgd.example',
+    });
+    const coordinatorView = await (
+      await app.request(`/en/training/editions/${editionId}`, { headers: { Cookie: coordinator.cookie } })
+    ).text();
+    expect(coordinatorView).toContain('Ama Boateng, Registrar, ama@rgd.example');
     const noToken = await app.request(path, {
       method: 'POST',
       body: new URLSearchParams(candidate('No Token', 'GHA')),
@@ -197,12 +247,70 @@ describe.each(testBackends)('nominations and selection (%s database)', (backend)
     expect(noToken.status).toBe(403);
   });
 
+  it('lets a focal point change or withdraw a nomination until it is decided, and no one else', async () => {
+    expect((await nominate(kenya, candidate('Chebet Kiprop'))).status).toBe(303);
+    expect((await nominate(kenya, candidate('Daudi Kamau'))).status).toBe(303);
+    const chebet = await nominationOf('Chebet Kiprop');
+    const daudi = await nominationOf('Daudi Kamau');
+
+    const list = await (
+      await app.request('/fr/training/nominations', { headers: { Cookie: kenya.cookie } })
+    ).text();
+    expect(list).toContain(`/fr/training/nominations/${chebet.id}/edit`);
+    expect(list).toContain('Ne peut plus être modifiée');
+
+    const form = await app.request(`/en/training/nominations/${chebet.id}/edit`, {
+      headers: { Cookie: kenya.cookie },
+    });
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain('Change the nomination of Chebet Kiprop');
+    const edit = (session: TestSession, id: number, fields: Record<string, string>, lang = 'en') =>
+      app.request(`/${lang}/training/nominations/${id}/edit`, formRequest(session, fields));
+    const bad = await edit(kenya, chebet.id, { ...candidate('Chebet Kiprop'), motivation: '' }, 'es');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Explique por qué este candidato debería participar.');
+    const saved = await edit(kenya, chebet.id, {
+      ...candidate('Chebet Kiprop'),
+      position: 'Director, Trade Marks',
+    });
+    expect(saved.headers.get('location')).toBe('/en/training/nominations?done=nominationUpdated');
+    expect((await nominationOf('Chebet Kiprop')).position).toBe('Director, Trade Marks');
+    // Another party's focal point may not touch it.
+    expect((await edit(uganda, chebet.id, candidate('Chebet Kiprop', 'UGA'))).status).toBe(403);
+
+    const withdraw = (session: TestSession, id: number, confirm = 'yes') =>
+      app.request(`/en/training/nominations/${id}/withdraw`, formRequest(session, { confirm }));
+    expect((await withdraw(uganda, daudi.id)).status).toBe(403);
+    expect((await withdraw(kenya, daudi.id, '')).headers.get('location')).toBe(
+      '/en/training/nominations?done=withdrawNeedsConfirm',
+    );
+    expect((await withdraw(kenya, daudi.id)).headers.get('location')).toBe(
+      '/en/training/nominations?done=nominationWithdrawn',
+    );
+    expect((await nominationOf('Daudi Kamau')).status).toBe('withdrawn');
+    // A withdrawn candidate is not the coordinator's to decide on any more.
+    const refused = await decide(coordinator, daudi.id, 'waitlist');
+    expect(refused.headers.get('location')).toContain('refused=withdrawnByOffice');
+    expect((await nominationOf('Daudi Kamau')).status).toBe('withdrawn');
+
+    // Once decided, the office can no longer change it.
+    expect((await decide(coordinator, chebet.id, 'waitlist')).status).toBe(303);
+    const late = await edit(kenya, chebet.id, candidate('Chebet Kiprop'));
+    expect(late.headers.get('location')).toBe('/en/training/nominations?done=alreadyDecided');
+    const page = await (
+      await app.request('/en/training/nominations?done=alreadyDecided', { headers: { Cookie: kenya.cookie } })
+    ).text();
+    expect(page).toContain('The coordinators have already decided on this nomination');
+    expect((await nominationOf('Chebet Kiprop')).position).toBe('Director, Trade Marks');
+  });
+
   it('closes nominations when the edition moves on, and only one step at a time', async () => {
     const skip = await app.request(
       `/en/training/editions/${editionId}/status`,
       formRequest(coordinator, { to: 'running' }),
     );
-    expect(skip.status).toBe(409);
+    expect(skip.status).toBe(303);
+    expect(skip.headers.get('location')).toBe(`/en/training/editions/${editionId}?refused=statusNotNext`);
     const next = await app.request(
       `/en/training/editions/${editionId}/status`,
       formRequest(coordinator, { to: 'selection' }),

@@ -1,7 +1,10 @@
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { focalPointParties } from '../../accounts/policy.ts';
 import type { Account } from '../../accounts/service.ts';
 import { actorOf, recordAudit } from '../../audit/record.ts';
+import { touch } from '../../db/columns.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import type { Edition } from '../access.ts';
 import { nominations, trainingEditions, trainingProgrammes } from '../schema.ts';
 import type { NominationInput } from './forms.ts';
@@ -62,6 +65,89 @@ export async function createNomination(
       after: { editionId, partyCode: input.partyCode, via: account ? 'focal-point' : 'public-form' },
     });
     return created.id;
+  });
+}
+
+/**
+ * A nomination a focal point may change: one for a party they speak for (NotFoundError when
+ * unknown, ForbiddenError otherwise).
+ */
+export async function nominationForFocalPoint(db: Db, account: Account, nominationId: number) {
+  const [row] = await db
+    .select({ nomination: nominations, programmeName: trainingProgrammes.name, edition: trainingEditions })
+    .from(nominations)
+    .innerJoin(trainingEditions, eq(trainingEditions.id, nominations.editionId))
+    .innerJoin(trainingProgrammes, eq(trainingProgrammes.id, trainingEditions.programmeId))
+    .where(eq(nominations.id, nominationId));
+  if (!row) throw new NotFoundError('nomination');
+  if (!focalPointParties(account).includes(row.nomination.partyCode)) throw new ForbiddenError();
+  return row;
+}
+
+/** Until the coordinator decides, the nominating office may still change its nomination. */
+export const undecided = (nomination: { status: string }) => nomination.status === 'nominated';
+
+/**
+ * The focal point corrects a nomination the coordinator has not decided on yet; 'decided' when a
+ * decision came first (the row is locked, so a decision and an edit cannot cross).
+ */
+export async function updateNomination(
+  db: Db,
+  account: Account,
+  nominationId: number,
+  input: NominationInput,
+): Promise<'updated' | 'decided'> {
+  return inTransaction(db, async (t) => {
+    const [current] = await t
+      .select()
+      .from(nominations)
+      .where(eq(nominations.id, nominationId))
+      .for('update');
+    if (!current || !undecided(current)) return 'decided';
+    const { nominatorName: _name, nominatorEmail: _email, ...fields } = input;
+    await t
+      .update(nominations)
+      .set({ ...fields, ...touch(nominations) })
+      .where(eq(nominations.id, nominationId));
+    // Which fields changed, never their values: personal data must stay erasable.
+    const changed = (Object.keys(fields) as Array<keyof typeof fields>).filter(
+      (key) => String(fields[key] ?? '') !== String(current[key] ?? ''),
+    );
+    await recordAudit(t, actorOf(account), {
+      action: 'update',
+      table: 'nominations',
+      id: nominationId,
+      after: { changed },
+    });
+    return 'updated';
+  });
+}
+
+/** The office takes its candidate back before the decision; the coordinator sees "withdrawn". */
+export async function withdrawNomination(
+  db: Db,
+  account: Account,
+  nominationId: number,
+): Promise<'withdrawn' | 'decided'> {
+  return inTransaction(db, async (t) => {
+    const [current] = await t
+      .select()
+      .from(nominations)
+      .where(eq(nominations.id, nominationId))
+      .for('update');
+    if (!current || !undecided(current)) return 'decided';
+    await t
+      .update(nominations)
+      .set({ status: 'withdrawn', ...touch(nominations) })
+      .where(eq(nominations.id, nominationId));
+    await recordAudit(t, actorOf(account), {
+      action: 'withdraw',
+      table: 'nominations',
+      id: nominationId,
+      before: { status: current.status },
+      after: { status: 'withdrawn' },
+    });
+    return 'withdrawn';
   });
 }
 

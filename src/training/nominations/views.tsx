@@ -78,6 +78,7 @@ export function FocalPointPage(props: {
               <th scope="col">{shared('colParty')}</th>
               <th scope="col">{shared('colEdition')}</th>
               <th scope="col">{shared('colStatus')}</th>
+              <th scope="col">{text('colActions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -91,6 +92,31 @@ export function FocalPointPage(props: {
                 <td>{props.labels.partyName(n.partyCode, lang)}</td>
                 <td>{`${localized(n.programmeName, lang)} ${n.year}`}</td>
                 <td>{shared(`nomination-${n.status}` as 'nomination-nominated')}</td>
+                <td>
+                  {n.status === 'nominated' ? (
+                    <>
+                      <p class="action-line">
+                        <a href={`/${lang}/training/nominations/${n.id}/edit`}>
+                          {shared('edit')}{' '}
+                          <span class="visually-hidden">{personName(n.candidateName, lang)}</span>
+                        </a>
+                      </p>
+                      <form method="post" action={`/${lang}/training/nominations/${n.id}/withdraw`}>
+                        <CsrfField page={props.page} />
+                        <input type="checkbox" id={`withdraw-${n.id}`} name="confirm" value="yes" required />{' '}
+                        <label for={`withdraw-${n.id}`}>
+                          {text('withdrawConfirm', { candidate: personName(n.candidateName, lang) })}
+                        </label>{' '}
+                        <button type="submit" class="secondary">
+                          {text('withdraw')}{' '}
+                          <span class="visually-hidden">{personName(n.candidateName, lang)}</span>
+                        </button>
+                      </form>
+                    </>
+                  ) : (
+                    <span class="muted">{text('decidedNoChange')}</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -199,12 +225,18 @@ export function NominationFormPage(props: {
   parties: Array<{ value: string; label: string }>;
   /** Shown instead of the form when the edition is not taking nominations. */
   closed?: boolean;
-  intro?: string;
+  intro?: string | undefined;
+  /** Editing a nomination: its own title and button. */
+  title?: string | undefined;
+  submitLabel?: string | undefined;
+  /** The public form: says who sees the data and why, and asks who is nominating. */
+  publicForm?: { organizer: string } | undefined;
 }) {
   const { lang } = props.page;
   const text = nominationsText(lang);
   const shared = trainingText(lang);
-  const title = text('nominateFor', { edition: editionName(props.row, lang) });
+  const title = props.title ?? text('nominateFor', { edition: editionName(props.row, lang) });
+  const err = fieldErrorOf(lang, props.errors, text);
   const hasErrors = props.errors && Object.keys(props.errors).length > 0;
   return (
     <Layout page={props.page} title={title}>
@@ -216,13 +248,40 @@ export function NominationFormPage(props: {
         <form method="post" action={props.action} class="stacked" novalidate>
           <CsrfField page={props.page} />
           <FormError message={hasErrors ? shared('formHasErrors') : undefined} />
+          {props.publicForm ? (
+            <section aria-labelledby="privacy-heading">
+              <h2 id="privacy-heading">{text('privacyHeading')}</h2>
+              <p>{text('privacyText', { organizer: props.publicForm.organizer })}</p>
+            </section>
+          ) : null}
           <NominationFields
             page={props.page}
             values={props.values}
             errors={props.errors}
             parties={props.parties}
           />
-          <button type="submit">{text('sendNomination')}</button>
+          {props.publicForm ? (
+            <fieldset>
+              <legend>{text('nominatorHeading')}</legend>
+              <p class="hint">{text('nominatorHint')}</p>
+              <TextField
+                name="nominatorName"
+                error={err('nominatorName')}
+                label={text('fieldNominatorName')}
+                value={props.values.nominatorName}
+                required
+              />
+              <TextField
+                name="nominatorEmail"
+                error={err('nominatorEmail')}
+                type="email"
+                label={text('fieldNominatorEmail')}
+                value={props.values.nominatorEmail}
+                required
+              />
+            </fieldset>
+          ) : null}
+          <button type="submit">{props.submitLabel ?? text('sendNomination')}</button>
         </form>
       )}
     </Layout>

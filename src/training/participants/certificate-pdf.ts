@@ -11,6 +11,7 @@ export const text = defineMessages({
     certifies: 'This is to certify that',
     completed: 'has successfully completed the',
     issued: 'Issued on {date}',
+    organizedBy: 'Organized by {organizer}',
     verify: 'Check that this certificate is genuine at',
   },
   fr: {
@@ -18,6 +19,7 @@ export const text = defineMessages({
     certifies: 'Nous certifions que',
     completed: 'a suivi avec succès le',
     issued: 'Délivré le {date}',
+    organizedBy: 'Organisé par {organizer}',
     verify: 'Vérifiez l’authenticité de ce certificat à l’adresse',
   },
   es: {
@@ -25,6 +27,7 @@ export const text = defineMessages({
     certifies: 'Se certifica que',
     completed: 'ha completado satisfactoriamente el',
     issued: 'Expedido el {date}',
+    organizedBy: 'Organizado por {organizer}',
     verify: 'Compruebe la autenticidad de este certificado en',
   },
 });
@@ -50,6 +53,15 @@ export type CertificateInput = {
   issuedAt: Date;
   verificationUrl: string;
   lang: Language;
+  /** The programme's organizers as they sign, e.g. "CIPO and WIPO Academy"; null to leave out. */
+  organizer?: string | null;
+  /** Who signs the certificates of the programme (not its agreements), with their signature image. */
+  signatories?: Array<{
+    name: string;
+    title: string;
+    organization: string;
+    signature: { type: string; data: Buffer } | null;
+  }>;
 };
 
 const ink = '#1b1f24';
@@ -102,19 +114,68 @@ export function certificatePdf(input: CertificateInput): Promise<Buffer> {
     date: formatDate(input.lang, input.issuedAt.toISOString().slice(0, 10)) ?? '',
   });
 
-  doc.y = 100;
+  doc.y = 80;
   doc.font(fonts.serifBold).fontSize(30).fillColor(accent).text(t('heading'), box);
   doc.moveDown(1.2).font(fonts.serif).fontSize(14).fillColor(ink).text(t('certifies'), box);
   doc.moveDown(0.6).font(fonts.serifBold).fontSize(26).text(input.participantName, box);
   doc.moveDown(0.6).font(fonts.serif).fontSize(14).text(t('completed'), box);
   doc.moveDown(0.6).font(fonts.serifBold).fontSize(18).text(input.programmeName, box);
   doc.moveDown(0.4).font(fonts.serif).fontSize(13).text(editionLine, box);
-  doc.moveDown(1.5).font(fonts.sans).fontSize(11).text(issued, box);
+  if (input.organizer)
+    doc
+      .moveDown(0.5)
+      .font(fonts.serif)
+      .fontSize(12)
+      .text(t('organizedBy', { organizer: input.organizer }), box);
+  doc.moveDown(1).font(fonts.sans).fontSize(11).text(issued, box);
 
+  drawSignatories(doc, input.signatories ?? [], { left: 72, width: width - 144, top: height - 245 });
+
+  doc.x = 72;
   doc.y = height - 130;
   doc.font(fonts.sans).fontSize(10).fillColor(muted).text(t('verify'), box);
   doc.moveDown(0.3).font(fonts.mono).fontSize(10).fillColor(ink).text(input.verificationUrl, box);
 
   doc.end();
   return done;
+}
+
+/** Side by side, each centred in its column: the signature image, a line, name, title, organization. */
+function drawSignatories(
+  doc: PDFKit.PDFDocument,
+  signatories: NonNullable<CertificateInput['signatories']>,
+  area: { left: number; width: number; top: number },
+) {
+  if (signatories.length === 0) return;
+  const column = area.width / signatories.length;
+  signatories.forEach((person, index) => {
+    const x = area.left + index * column;
+    const inner = { x: x + 20, width: column - 40 };
+    if (person.signature) {
+      try {
+        doc.image(person.signature.data, inner.x, area.top, {
+          fit: [inner.width, 44],
+          align: 'center',
+          valign: 'bottom',
+        });
+      } catch {
+        // An image whose first bytes looked right but that does not decode is left out, not fatal.
+      }
+    }
+    const lineY = area.top + 48;
+    doc
+      .lineWidth(0.5)
+      .strokeColor(muted)
+      .moveTo(inner.x, lineY)
+      .lineTo(inner.x + inner.width, lineY)
+      .stroke();
+    const text = { width: inner.width, align: 'center' as const };
+    doc
+      .font(fonts.sans)
+      .fontSize(10)
+      .fillColor(ink)
+      .text(person.name, inner.x, lineY + 4, text);
+    doc.font(fonts.sans).fontSize(8.5).fillColor(muted).text(person.title, text);
+    doc.text(person.organization, text);
+  });
 }

@@ -5,7 +5,8 @@ import { actorOf, recordAudit } from '../../audit/record.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import type { Language } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
-import type { ParticipantAccess } from '../access.ts';
+import { type ParticipantAccess, programmeAgencies } from '../access.ts';
+import { signatoriesOf } from '../programme/certificate-signatories.ts';
 import { certificates } from '../schema.ts';
 import { certificatePdf } from './certificate-pdf.ts';
 
@@ -43,6 +44,40 @@ export async function issueCertificate(
   });
 }
 
+/**
+ * The holder (or a coordinator) ends the certificate's public link: 'revoke' keeps the code, so
+ * the old link says "revoked"; 'reissue' gives the certificate a new code (the old link then finds
+ * nothing) and makes it valid again. Null when the participant holds no certificate.
+ */
+export async function changeCertificateLink(
+  db: Db,
+  account: Account,
+  participantId: number,
+  change: 'revoke' | 'reissue',
+): Promise<'revoked' | 'reissued' | null> {
+  return inTransaction(db, async (t) => {
+    const [current] = await t
+      .select()
+      .from(certificates)
+      .where(eq(certificates.participantId, participantId))
+      .for('update');
+    if (!current) return null;
+    const values =
+      change === 'revoke'
+        ? { revokedAt: current.revokedAt ?? new Date() }
+        : { code: newCertificateCode(), revokedAt: null };
+    await t.update(certificates).set(values).where(eq(certificates.id, current.id));
+    // The codes are not written down: an old link must not be found again through the trail.
+    await recordAudit(t, actorOf(account), {
+      action: change === 'revoke' ? 'revoke-link' : 'reissue-link',
+      table: 'certificates',
+      id: current.id,
+      after: { participantId },
+    });
+    return change === 'revoke' ? 'revoked' : 'reissued';
+  });
+}
+
 export const certificateOf = async (db: Db, participantId: number) =>
   (await db.select().from(certificates).where(eq(certificates.participantId, participantId)))[0] ?? null;
 
@@ -50,7 +85,16 @@ export const certificateOf = async (db: Db, participantId: number) =>
 export const verificationUrl = (origin: string, lang: Language, code: string) =>
   `${origin}/${lang}/certificates/${code}`;
 
-export function renderCertificate(
+/** "CIPO and WIPO Academy": the organizer, then the partners, by acronym, joined in the certificate's language. */
+async function organizerLine(db: Db, programmeId: number, lang: Language): Promise<string | null> {
+  const names = (await programmeAgencies(db, programmeId)).map(
+    (agency) => agency.acronym ?? agency.name[lang] ?? agency.name.en ?? '',
+  );
+  return names.length > 0 ? new Intl.ListFormat(lang, { type: 'conjunction' }).format(names) : null;
+}
+
+export async function renderCertificate(
+  db: Db,
   access: ParticipantAccess,
   certificate: { code: string; issuedAt: Date },
   labels: ReferenceLabels,
@@ -72,5 +116,7 @@ export function renderCertificate(
     issuedAt: certificate.issuedAt,
     verificationUrl: verificationUrl(origin, lang, certificate.code),
     lang,
+    organizer: await organizerLine(db, programme.id, lang),
+    signatories: await signatoriesOf(db, programme.id),
   });
 }

@@ -59,6 +59,13 @@ export const participantsText = defineMessages({
     noAdvisor: 'No advisor',
     noAdvisors: 'No one at the organizer has the advisor role yet.',
     unknownAdvisor: 'Choose an advisor from the list.',
+    certificateLinkLabel: 'Link to check the certificate:',
+    certificateLinkPrivacy:
+      'Anyone you give this link to sees your name, the programme and the dates of your edition: that is how they can check that the certificate is yours. If a link went further than you wanted, revoke it (it will say "revoked") or make a new one (the old one then finds nothing).',
+    revokeLink: 'Revoke the link',
+    reissueLink: 'Make a new link (the old one stops working)',
+    linkRevokedState:
+      'The link to this certificate is revoked: it says so to anyone who opens it. Make a new link to share the certificate again.',
     certificateHeading: 'Completion and certificate',
     markCompleted: 'Mark as completed',
     reopen: 'Mark as not completed',
@@ -122,6 +129,13 @@ export const participantsText = defineMessages({
     noAdvisor: 'Aucun conseiller',
     noAdvisors: 'Personne chez l’organisateur n’a encore le rôle de conseiller.',
     unknownAdvisor: 'Choisissez un conseiller dans la liste.',
+    certificateLinkLabel: 'Lien de vérification du certificat :',
+    certificateLinkPrivacy:
+      'Toute personne à qui vous donnez ce lien voit votre nom, le programme et les dates de votre édition : c’est ainsi qu’elle vérifie que le certificat est le vôtre. Si un lien a circulé plus loin que voulu, révoquez-le (il indiquera « révoqué ») ou créez-en un nouveau (l’ancien ne trouvera alors plus rien).',
+    revokeLink: 'Révoquer le lien',
+    reissueLink: 'Créer un nouveau lien (l’ancien cesse de fonctionner)',
+    linkRevokedState:
+      'Le lien de ce certificat est révoqué : il l’indique à quiconque l’ouvre. Créez un nouveau lien pour partager à nouveau le certificat.',
     certificateHeading: 'Achèvement et certificat',
     markCompleted: 'Marquer comme achevé',
     reopen: 'Marquer comme non achevé',
@@ -186,6 +200,13 @@ export const participantsText = defineMessages({
     noAdvisor: 'Sin asesor',
     noAdvisors: 'Nadie en el organizador tiene aún la función de asesor.',
     unknownAdvisor: 'Elija un asesor de la lista.',
+    certificateLinkLabel: 'Enlace para verificar el certificado:',
+    certificateLinkPrivacy:
+      'Cualquier persona a la que dé este enlace ve su nombre, el programa y las fechas de su edición: así comprueba que el certificado es suyo. Si un enlace llegó más lejos de lo que quería, revóquelo (indicará «revocado») o cree uno nuevo (el anterior ya no encontrará nada).',
+    revokeLink: 'Revocar el enlace',
+    reissueLink: 'Crear un nuevo enlace (el anterior deja de funcionar)',
+    linkRevokedState:
+      'El enlace de este certificado está revocado: así lo indica a quien lo abra. Cree un nuevo enlace para volver a compartir el certificado.',
     certificateHeading: 'Finalización y certificado',
     markCompleted: 'Marcar como finalizado',
     reopen: 'Marcar como no finalizado',

@@ -243,4 +243,38 @@ describe.each(testBackends)('participants, advisors, files and certificates (%s 
     // Completion cannot be withdrawn under an issued certificate.
     expect((await post(coordinator, `${page(aminaId)}/completion`, { completed: '0' })).status).toBe(409);
   });
+
+  it('tells the holder that the check link shows their name, and lets them revoke or replace it', async () => {
+    const [before] = await database.db
+      .select()
+      .from(certificates)
+      .where(eq(certificates.participantId, aminaId));
+    const own = await (await get(amina, page(aminaId))).text();
+    expect(own).toContain('Anyone you give this link to sees your name');
+    expect(own).toContain(`/en/certificates/${before?.code}`);
+    const french = await (await get(amina, page(aminaId).replace('/en/', '/fr/'))).text();
+    expect(french).toContain('Toute personne à qui vous donnez ce lien voit votre nom');
+    // Someone else's certificate is not theirs to change.
+    expect((await post(kofi, `${page(aminaId)}/certificate/revoke`, {})).status).toBe(403);
+
+    const revoked = await post(amina, `${page(aminaId)}/certificate/revoke`, {});
+    expect(revoked.headers.get('location')).toBe(`${page(aminaId)}?done=linkRevoked`);
+    const check = await (await app.request(`/en/certificates/${before?.code}`)).text();
+    expect(check).toMatch(/revoked/i);
+
+    const reissued = await post(amina, `${page(aminaId)}/certificate/reissue`, {});
+    expect(reissued.headers.get('location')).toBe(`${page(aminaId)}?done=linkReissued`);
+    const [after] = await database.db
+      .select()
+      .from(certificates)
+      .where(eq(certificates.participantId, aminaId));
+    expect(after?.code).not.toBe(before?.code);
+    expect(after?.revokedAt).toBeNull();
+    expect((await app.request(`/en/certificates/${before?.code}`)).status).toBe(404);
+    const valid = await app.request(`/en/certificates/${after?.code}`);
+    expect(valid.status).toBe(200);
+    expect(await valid.text()).toContain('Amina Test');
+    const notice = await (await get(amina, `${page(aminaId)}?done=linkReissued`)).text();
+    expect(notice).toContain('The certificate has a new link; the old one no longer works.');
+  });
 });

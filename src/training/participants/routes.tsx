@@ -26,7 +26,7 @@ import {
   siteOrigin,
   training,
 } from '../route-helpers.ts';
-import { certificateOf, issueCertificate, renderCertificate } from './certificates.ts';
+import { certificateOf, changeCertificateLink, issueCertificate, renderCertificate } from './certificates.ts';
 import {
   commentFormSchema,
   milestoneFormSchema,
@@ -70,6 +70,7 @@ export function participantRoutes(db: Db, labels: Labels) {
         advisors={access.asCoordinator ? await advisorsFor(db, access.programme.id) : []}
         notice={status === 200 ? doneNotice(c, page.lang) : undefined}
         failure={failure}
+        origin={siteOrigin(c)}
       />,
       status,
     );
@@ -212,13 +213,25 @@ export function participantRoutes(db: Db, labels: Labels) {
     return back(c, access, 'certificateIssued');
   });
 
+  // The certificate's public link: its holder (or a coordinator) revokes it, or replaces it.
+  app.post(`${participantPath}/certificate/:change{(?:revoke|reissue)}`, async (c) => {
+    const account = signedInAccount(c);
+    const access = await participantAccessFor(db, account, idParam(c), (a) => a.asSelf || a.asCoordinator);
+    const change = c.req.param('change') === 'revoke' ? 'revoke' : 'reissue';
+    const outcome = found(
+      await changeCertificateLink(db, account, access.participant.id, change),
+      'certificate',
+    );
+    return back(c, access, outcome === 'revoked' ? 'linkRevoked' : 'linkReissued');
+  });
+
   app.get(`${participantPath}/certificate.pdf`, async (c) => {
     const page = pageContext(c);
     const access = await participantAccess(db, signedInAccount(c), idParam(c));
     const certificate = await certificateOf(db, access.participant.id);
     if (!certificate || certificate.revokedAt || !access.participant.completedAt)
       throw new NotFoundError('certificate');
-    const pdf = await renderCertificate(access, certificate, await labels(), page.lang, siteOrigin(c));
+    const pdf = await renderCertificate(db, access, certificate, await labels(), page.lang, siteOrigin(c));
     return c.body(new Uint8Array(pdf), 200, {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="certificate-${access.participant.id}.pdf"`,

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../db/columns.ts';
 import { Notice } from '../../http/form-fields.tsx';
-import { Layout, type PageContext } from '../../http/layout.tsx';
+import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import type { ParticipantAccess } from '../access.ts';
@@ -95,6 +95,8 @@ export function ParticipantPage(props: {
   advisors: Array<{ id: number; displayName: string; email: string }>;
   notice?: string | undefined;
   failure?: ParticipantPageFailure | undefined;
+  /** Where certificate links point (the configured public address). */
+  origin: string;
 }) {
   const { lang } = props.page;
   const text = participantsText(lang);
@@ -165,13 +167,65 @@ export function ParticipantPage(props: {
           failure={props.failure}
         />
       ) : props.detail.certificate && participant.completedAt ? (
-        <section aria-labelledby="certificate-heading">
-          <h2 id="certificate-heading">{text('certificateHeading')}</h2>
-          <p>
-            <a href={`${base}/certificate.pdf`}>{text('downloadCertificate')}</a>
-          </p>
-        </section>
+        <OwnCertificate
+          page={props.page}
+          base={base}
+          certificate={props.detail.certificate}
+          origin={props.origin}
+          asSelf={props.access.asSelf}
+        />
       ) : null}
     </Layout>
+  );
+}
+
+/**
+ * The holder's certificate: the public check shows their name to whoever has the link, so the page
+ * says so plainly and lets them revoke the link, or replace it with a new one.
+ */
+function OwnCertificate(props: {
+  page: PageContext;
+  base: string;
+  certificate: { code: string; revokedAt: Date | null };
+  origin: string;
+  asSelf: boolean;
+}) {
+  const { lang } = props.page;
+  const text = participantsText(lang);
+  const link = `${props.origin}/${lang}/certificates/${props.certificate.code}`;
+  const revoked = props.certificate.revokedAt !== null;
+  return (
+    <section aria-labelledby="certificate-heading">
+      <h2 id="certificate-heading">{text('certificateHeading')}</h2>
+      {revoked ? (
+        <p>{text('linkRevokedState')}</p>
+      ) : (
+        <>
+          <p>
+            <a href={`${props.base}/certificate.pdf`}>{text('downloadCertificate')}</a>
+          </p>
+          <p>
+            {text('certificateLinkLabel')} <code class="link-once">{link}</code>
+          </p>
+        </>
+      )}
+      {props.asSelf ? (
+        <>
+          <p class="note">{text('certificateLinkPrivacy')}</p>
+          {revoked ? null : (
+            <form method="post" action={`${props.base}/certificate/revoke`}>
+              <CsrfField page={props.page} />
+              <button type="submit" class="secondary">
+                {text('revokeLink')}
+              </button>
+            </form>
+          )}
+          <form method="post" action={`${props.base}/certificate/reissue`}>
+            <CsrfField page={props.page} />
+            <button type="submit">{text('reissueLink')}</button>
+          </form>
+        </>
+      ) : null}
+    </section>
   );
 }

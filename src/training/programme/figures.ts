@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { wasLdcOn } from '../../activities/ldc.ts';
 import { type Db, queryRows } from '../../db/database.ts';
 import { genders } from '../schema.ts';
+import { editionStarted } from '../took-part.ts';
 
 type Gender = (typeof genders)[number];
 
@@ -9,8 +11,10 @@ export type ProgrammeFigures = {
   foundingYear: number | null;
   /** As the organizer states them for the years before records were kept here. */
   historic: { participants: number | null; countries: number | null; note: string | null };
-  /** From the participant records kept here, all editions. */
+  /** From the participant records kept here: people who took part (their edition has started). */
   recorded: { participants: number; parties: number; regions: number };
+  /** Selected for editions still to come: not counted as having taken part. */
+  selectedUpcoming: number;
   sinceInception: {
     participants: number;
     /**
@@ -59,21 +63,24 @@ export async function programmeFigures(db: Db, programmeId: number): Promise<Pro
   );
   if (!programme) return null;
 
-  // The LDC test is the one src/activities/ldc.ts uses for activities: the status on the day the
-  // edition started (graduations happen), 1 January of its year when the start date is unknown.
+  // The LDC test is src/activities/ldc.ts's, the one the activity index uses: the party's status
+  // on the day the edition started (1 January of its year when the start date is unknown).
+  // Only people who took part count: those selected for an edition still to come are "selected".
   const rows = await queryRows<GroupRow>(
     db,
     sql`SELECT e.year, p.party_code, pa.region_code, p.gender,
-               EXISTS (SELECT 1 FROM party_status_history h
-                        WHERE h.party_code = p.party_code AND h.status = 'ldc'
-                          AND h.valid_from <= coalesce(e.start_date, make_date(e.year, 1, 1))
-                          AND (h.valid_to IS NULL OR coalesce(e.start_date, make_date(e.year, 1, 1)) < h.valid_to)) AS ldc,
+               ${wasLdcOn(sql`p.party_code`, sql`coalesce(e.start_date, make_date(e.year, 1, 1))`)} AS ldc,
                count(*)::int AS n
           FROM participants p
           JOIN training_editions e ON e.id = p.edition_id
           JOIN parties pa ON pa.code = p.party_code
-         WHERE e.programme_id = ${programmeId}
+         WHERE e.programme_id = ${programmeId} AND ${editionStarted(sql`e`)}
          GROUP BY 1, 2, 3, 4, 5`,
+  );
+  const [upcoming] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM participants p JOIN training_editions e ON e.id = p.edition_id
+         WHERE e.programme_id = ${programmeId} AND NOT ${editionStarted(sql`e`)}`,
   );
 
   const recordedParticipants = rows.reduce((sum, row) => sum + row.n, 0);
@@ -99,6 +106,7 @@ export async function programmeFigures(db: Db, programmeId: number): Promise<Pro
       parties: byParty.length,
       regions: byRegion.filter((r) => r.regionCode !== null).length,
     },
+    selectedUpcoming: upcoming?.n ?? 0,
     sinceInception: {
       participants: (historicParticipants ?? 0) + recordedParticipants,
       countriesReached: Math.max(historicCountries ?? 0, byParty.length),

@@ -4,6 +4,7 @@ import { refreshActivitySearch } from '../../activities/search-index.ts';
 import { touch } from '../../db/columns.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import type { NameResolver } from '../../reference/name-resolver.ts';
+import { editionBeneficiaries } from '../edition-activity.ts';
 import {
   editionSessions,
   programmeAgreements,
@@ -116,16 +117,21 @@ export async function storeProgrammeEdition(
       activityId = inserted.id;
     }
     const id = activityId;
-    await tx.insert(activityBeneficiaries).values(
-      regionCodes.map((region, index) => ({
-        activityId: id,
-        position: index + 1,
-        kind: region.kind,
-        partyCode: region.kind === 'party' ? region.code : null,
-        regionCode: region.kind === 'region' ? region.code : null,
-        nameAsWritten: region.name,
-      })),
-    );
+    // Once participants are recorded, their parties are the beneficiaries, as the edition sync
+    // has them; the regions the announcement names stand in only until then.
+    const recorded = existingEdition ? await editionBeneficiaries(tx, existingEdition.id, []) : [];
+    const beneficiaries =
+      recorded.length > 0
+        ? recorded
+        : regionCodes.map((region) => ({
+            kind: region.kind,
+            partyCode: region.kind === 'party' ? region.code : null,
+            regionCode: region.kind === 'region' ? region.code : null,
+            nameAsWritten: region.name,
+          }));
+    await tx
+      .insert(activityBeneficiaries)
+      .values(beneficiaries.map((b, index) => ({ activityId: id, position: index + 1, ...b })));
     await tx.insert(activityAgencies).values([
       { activityId: id, agencyId: identity.organizerAgency.id, role: 'implementing' },
       { activityId: id, agencyId: identity.partnerAgency.id, role: 'partner' },
