@@ -54,8 +54,9 @@ for (let trial = 1; trial <= trials; trial++) {
   child.kill('SIGKILL');
   await exited;
   acknowledged += acks.length;
+  let database: Awaited<ReturnType<typeof openDatabase>> | null = null;
   try {
-    const database = await openDatabase({ kind: 'embedded', dataDir });
+    database = await openDatabase({ kind: 'embedded', dataDir });
     await database.migrate();
     const found = new Set<string>();
     for (let i = 0; i < acks.length; i += 500) {
@@ -73,11 +74,13 @@ for (let trial = 1; trial <= trials; trial++) {
       sql`SELECT count(*)::int AS n FROM users u WHERE u.email LIKE 'crash-%' AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id)`,
     );
     if ((orphans?.n ?? 0) > 0) lost += orphans?.n ?? 0;
-    await database.close();
     console.log(`trial ${trial}: ${acks.length} acknowledged, ${missing.length} missing`);
   } catch (error) {
     failedRestarts++;
     console.log(`trial ${trial}: restart failed: ${(error as Error).message}`);
+  } finally {
+    // A failed check must not keep the folder: the next trial's writer would find it locked.
+    await database?.close();
   }
 }
 rmSync(dataDir, { recursive: true, force: true });
