@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
 import { isEditable, type ReportStatus, type RevisionKind } from '../reports/lifecycle/status.ts';
 import type { PeriodPrecision } from '../reports/period.ts';
-import { reportActivities, type reportGroupings, reports } from '../reports/schema.ts';
+import { type reportGroupings, reports } from '../reports/schema.ts';
 
 /** A report as the drafting pages see it, and the checks every change to it starts with. */
 
