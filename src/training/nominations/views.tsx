@@ -71,30 +71,32 @@ export function FocalPointPage(props: {
       {props.nominations.length === 0 ? (
         <p>{text('noNominationsYet')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{shared('colCandidate')}</th>
-              <th scope="col">{shared('colParty')}</th>
-              <th scope="col">{shared('colEdition')}</th>
-              <th scope="col">{shared('colStatus')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.nominations.map((n) => (
-              <tr id={`nomination-${n.id}`}>
-                <td>
-                  {personName(n.candidateName, lang)}
-                  <br />
-                  <span class="muted">{n.position}</span>
-                </td>
-                <td>{props.labels.partyName(n.partyCode, lang)}</td>
-                <td>{`${localized(n.programmeName, lang)} ${n.year}`}</td>
-                <td>{shared(`nomination-${n.status}` as 'nomination-nominated')}</td>
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{shared('colCandidate')}</th>
+                <th scope="col">{shared('colParty')}</th>
+                <th scope="col">{shared('colEdition')}</th>
+                <th scope="col">{shared('colStatus')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.nominations.map((n) => (
+                <tr id={`nomination-${n.id}`}>
+                  <td>
+                    {personName(n.candidateName, lang)}
+                    <br />
+                    <span class="muted">{n.position}</span>
+                  </td>
+                  <td>{props.labels.partyName(n.partyCode, lang)}</td>
+                  <td>{`${localized(n.programmeName, lang)} ${n.year}`}</td>
+                  <td>{shared(`nomination-${n.status}` as 'nomination-nominated')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Layout>
   );
