@@ -46,6 +46,25 @@ describe('every page type fits a phone (390 px) and a laptop (1280 px) in Chromi
     expect(tooWide).toEqual([]);
   }, 240_000); // many pages at two widths: a loaded machine needs the time
 
+  it('shows search results before the filters on a phone, and the filters to their left on a laptop', async () => {
+    const placement = async (width: number) => {
+      const context = await site.browser.newContext({
+        viewport: { width, height: 900 },
+        javaScriptEnabled: false,
+      });
+      const page = await context.newPage();
+      await page.goto(`${site.url}/en/search?q=patent`);
+      const results = await page.locator('ol.results').boundingBox();
+      const filters = await page.locator('aside.facets').boundingBox();
+      const link = await page.getByRole('link', { name: 'Filters' }).isVisible();
+      await context.close();
+      if (!results || !filters) throw new Error('search page without results or filters');
+      return { resultsFirst: results.y < filters.y, filtersLeft: filters.x < results.x, link };
+    };
+    await expect(placement(390)).resolves.toEqual({ resultsFirst: true, filtersLeft: false, link: true });
+    await expect(placement(1280)).resolves.toEqual({ resultsFirst: false, filtersLeft: true, link: false });
+  });
+
   it('visits the signed-in pages as well as the public ones', () => {
     expect(site.pages.filter((p) => p.cookie).map((p) => p.name)).toEqual(
       expect.arrayContaining([

@@ -293,59 +293,13 @@ export function SearchPage(props: Props) {
     <Layout page={page} title={heading}>
       <h1>{heading}</h1>
       <SearchBox page={page} q={q} />
+      {/* Results come first in the page, so a phone shows them first with a link down to the filters;
+          on a wide screen the filters sit in the left column (site.css). */}
       <div class="search-layout">
-        <aside class="facets" aria-label={t('filters')}>
-          <h2>{t('filters')}</h2>
-          {facetSections(props).map((section) => (
-            <Facet {...props} {...section} />
-          ))}
-          <form method="get" action={base}>
-            <h3>{t('facetYears')}</h3>
-            {Object.entries(data.params)
-              .filter(([name, value]) => !['from', 'to', 'cycle', 'page'].includes(name) && value)
-              .map(([name, value]) => (
-                <input type="hidden" name={name} value={String(value)} />
-              ))}
-            {(['from', 'to'] as const).map((bound) => (
-              <>
-                <label for={bound}>{t(bound === 'from' ? 'yearFrom' : 'yearTo')}</label>{' '}
-                <input
-                  id={bound}
-                  name={bound}
-                  type="number"
-                  min="1950"
-                  max="2100"
-                  size={5}
-                  value={String(data.params[bound] ?? '')}
-                />{' '}
-              </>
-            ))}
-            <br />
-            <label for="cycle">{searchText(lang)('facetCycle')}</label>{' '}
-            <input
-              id="cycle"
-              name="cycle"
-              type="text"
-              inputmode="numeric"
-              pattern="[0-9]{4}-[0-9]{4}"
-              placeholder="2021-2022"
-              size={9}
-              value={String(data.params.cycle ?? '')}
-            />{' '}
-            <button type="submit">{t('applyFilters')}</button>
-          </form>
-          {data.facets.years.length > 0 ? (
-            <ul>
-              {data.facets.years.map((y) => (
-                <li>
-                  <a href={`${base}${searchQuery(data.params, { from: y.code, to: y.code })}`}>{y.code}</a>{' '}
-                  <span class="muted">({formatNumber(lang, y.count)})</span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </aside>
-        <div>
+        <div class="search-results">
+          <p class="filters-link">
+            <a href="#filters">{t('filters')}</a>
+          </p>
           <ActiveFilters {...props} />
           <p role="status">
             <strong>{count}</strong>
@@ -397,6 +351,57 @@ export function SearchPage(props: Props) {
           <Pagination {...props} />
           <Downloads {...props} />
         </div>
+        <aside class="facets" id="filters" aria-label={t('filters')}>
+          <h2>{t('filters')}</h2>
+          {facetSections(props).map((section) => (
+            <Facet {...props} {...section} />
+          ))}
+          <form method="get" action={base}>
+            <h3>{t('facetYears')}</h3>
+            {Object.entries(data.params)
+              .filter(([name, value]) => !['from', 'to', 'cycle', 'page'].includes(name) && value)
+              .map(([name, value]) => (
+                <input type="hidden" name={name} value={String(value)} />
+              ))}
+            {(['from', 'to'] as const).map((bound) => (
+              <>
+                <label for={bound}>{t(bound === 'from' ? 'yearFrom' : 'yearTo')}</label>{' '}
+                <input
+                  id={bound}
+                  name={bound}
+                  type="number"
+                  min="1950"
+                  max="2100"
+                  size={5}
+                  value={String(data.params[bound] ?? '')}
+                />{' '}
+              </>
+            ))}
+            <br />
+            <label for="cycle">{searchText(lang)('facetCycle')}</label>{' '}
+            <input
+              id="cycle"
+              name="cycle"
+              type="text"
+              inputmode="numeric"
+              pattern="[0-9]{4}-[0-9]{4}"
+              placeholder="2021-2022"
+              size={9}
+              value={String(data.params.cycle ?? '')}
+            />{' '}
+            <button type="submit">{t('applyFilters')}</button>
+          </form>
+          {data.facets.years.length > 0 ? (
+            <ul>
+              {data.facets.years.map((y) => (
+                <li>
+                  <a href={`${base}${searchQuery(data.params, { from: y.code, to: y.code })}`}>{y.code}</a>{' '}
+                  <span class="muted">({formatNumber(lang, y.count)})</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </aside>
       </div>
     </Layout>
   );
