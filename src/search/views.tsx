@@ -329,11 +329,11 @@ export function SearchPage(props: Props) {
               const title = pickText(item.title, lang, item.originalLanguage);
               return (
                 <li>
-                  <h3>
+                  <h2>
                     <a href={`/${lang}/activities/${item.id}`} lang={title.lang}>
                       <Highlighted text={data.highlights.get(item.id) ?? title.value} />
                     </a>
-                  </h3>
+                  </h2>
                   <p class="muted">
                     {labels.partyName(item.donor, lang)}
                     {item.startDate ? ` · ${formatDate(lang, item.startDate, item.startPrecision)}` : ''}
