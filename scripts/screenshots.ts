@@ -6,8 +6,6 @@ import { resolve } from 'node:path';
 import { openTestDatabase } from '../src/db/test-database.ts';
 import { layoutWidths, startPageTypeSite } from '../src/testing/page-types.ts';
 
-// The file names it saves are the output; the hub's request log would bury them.
-process.env.IPCOOP_LOG_LEVEL ??= 'silent';
 const folder = resolve(process.argv[2] ?? 'screenshots');
 await mkdir(folder, { recursive: true });
 const database = await openTestDatabase('embedded');
