@@ -140,45 +140,47 @@ export function AuditPage(props: {
           {result.rows.length === 0 ? (
             <p>{text('none')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{text('when')}</th>
-                  <th scope="col">{text('who')}</th>
-                  <th scope="col">{text('action')}</th>
-                  <th scope="col">{text('table')}</th>
-                  <th scope="col">{text('record')}</th>
-                  <th scope="col">{text('changes')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((row) => {
-                  const at = new Date(row.at).toISOString();
-                  return (
-                    <tr>
-                      <td>
-                        <time datetime={at}>{`${at.slice(0, 19).replace('T', ' ')} UTC`}</time>
-                      </td>
-                      <td>{row.actor}</td>
-                      <td>{row.action}</td>
-                      <td>{row.tableName}</td>
-                      <td>
-                        {/* The record's whole history, whoever changed it and when. */}
-                        <a
-                          href={`${base}${auditQuery({ ...noFilters, table: row.tableName, record: row.recordId })}`}
-                        >
-                          {row.recordId}
-                        </a>
-                      </td>
-                      <td>
-                        <Changes row={row} absent={text('absent')} />
-                        {row.note ? <p class="muted">{row.note}</p> : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div class="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{text('when')}</th>
+                    <th scope="col">{text('who')}</th>
+                    <th scope="col">{text('action')}</th>
+                    <th scope="col">{text('table')}</th>
+                    <th scope="col">{text('record')}</th>
+                    <th scope="col">{text('changes')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.rows.map((row) => {
+                    const at = new Date(row.at).toISOString();
+                    return (
+                      <tr>
+                        <td>
+                          <time datetime={at}>{`${at.slice(0, 19).replace('T', ' ')} UTC`}</time>
+                        </td>
+                        <td>{row.actor}</td>
+                        <td>{row.action}</td>
+                        <td>{row.tableName}</td>
+                        <td>
+                          {/* The record's whole history, whoever changed it and when. */}
+                          <a
+                            href={`${base}${auditQuery({ ...noFilters, table: row.tableName, record: row.recordId })}`}
+                          >
+                            {row.recordId}
+                          </a>
+                        </td>
+                        <td>
+                          <Changes row={row} absent={text('absent')} />
+                          {row.note ? <p class="muted">{row.note}</p> : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )}
           {pages > 1 || filters.page > 1 ? (
             <nav class="pages" aria-label={page.t('pagination')}>

@@ -90,42 +90,44 @@ function PartyReports(props: Common & { partyCode: string; reports: MyReport[]; 
       {reports.length === 0 ? (
         <p>{text('noReports')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{text('colPeriod')}</th>
-              <th scope="col">{text('colVersion')}</th>
-              <th scope="col">{text('colStatus')}</th>
-              <th scope="col">{text('colActivities')}</th>
-              <th scope="col">{text('colOpen')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reports.map((report) => {
-              const period = formatPeriod(report.periodStart, report.periodEnd);
-              const version = revisionLabel(lang, report.revisionKind, report.revisionNumber);
-              return (
-                <tr>
-                  <td>{period}</td>
-                  <td>
-                    {version}
-                    {report.symbol ? <span class="muted"> · {report.symbol}</span> : null}
-                  </td>
-                  <td>{statusLabel(lang, report.status)}</td>
-                  <td>{report.activityCount}</td>
-                  <td>
-                    <a
-                      href={draftPath(lang, report.id)}
-                      aria-label={`${text('open')}: ${period}, ${version}`}
-                    >
-                      {text('open')}
-                    </a>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{text('colPeriod')}</th>
+                <th scope="col">{text('colVersion')}</th>
+                <th scope="col">{text('colStatus')}</th>
+                <th scope="col">{text('colActivities')}</th>
+                <th scope="col">{text('colOpen')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reports.map((report) => {
+                const period = formatPeriod(report.periodStart, report.periodEnd);
+                const version = revisionLabel(lang, report.revisionKind, report.revisionNumber);
+                return (
+                  <tr>
+                    <td>{period}</td>
+                    <td>
+                      {version}
+                      {report.symbol ? <span class="muted"> · {report.symbol}</span> : null}
+                    </td>
+                    <td>{statusLabel(lang, report.status)}</td>
+                    <td>{report.activityCount}</td>
+                    <td>
+                      <a
+                        href={draftPath(lang, report.id)}
+                        aria-label={`${text('open')}: ${period}, ${version}`}
+                      >
+                        {text('open')}
+                      </a>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       <StartReportForm page={page} labels={labels} form={props.form} />
       {published.length > 0 ? (

@@ -207,34 +207,36 @@ export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProf
       ) : (
         <>
           <h3>{t('whoHelps', { party: name })}</h3>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('facetDonor')}</th>
-                <th scope="col">{t('figureActivities')}</th>
-                <th scope="col">{t('fieldIpAreas')}</th>
-                <th scope="col">{t('fieldStart')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {asBeneficiary.helpers.map((helper) => (
+          <div class="table-scroll">
+            <table>
+              <thead>
                 <tr>
-                  <td>
-                    <a href={`/${lang}/parties/${helper.donor}`}>{labels.partyName(helper.donor, lang)}</a>
-                  </td>
-                  <td>
-                    <a href={`/${lang}/search?donor=${helper.donor}&beneficiary=${party.code}`}>
-                      {formatNumber(lang, helper.count)}
-                    </a>
-                  </td>
-                  <td>
-                    {helper.ipAreas.map((area) => labels.term('ip-area', area, lang)).join(', ') || '—'}
-                  </td>
-                  <td>{helper.firstYear ? t('since', { year: helper.firstYear }) : '—'}</td>
+                  <th scope="col">{t('facetDonor')}</th>
+                  <th scope="col">{t('figureActivities')}</th>
+                  <th scope="col">{t('fieldIpAreas')}</th>
+                  <th scope="col">{t('fieldStart')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {asBeneficiary.helpers.map((helper) => (
+                  <tr>
+                    <td>
+                      <a href={`/${lang}/parties/${helper.donor}`}>{labels.partyName(helper.donor, lang)}</a>
+                    </td>
+                    <td>
+                      <a href={`/${lang}/search?donor=${helper.donor}&beneficiary=${party.code}`}>
+                        {formatNumber(lang, helper.count)}
+                      </a>
+                    </td>
+                    <td>
+                      {helper.ipAreas.map((area) => labels.term('ip-area', area, lang)).join(', ') || '—'}
+                    </td>
+                    <td>{helper.firstYear ? t('since', { year: helper.firstYear }) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <h3>{t('figureActivities')}</h3>
           <ul>
             {asBeneficiary.activities.map((activity) => {

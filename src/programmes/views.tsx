@@ -55,32 +55,34 @@ export function ProgrammeListPage(props: { page: PageContext; programmes: Progra
       {programmes.length === 0 ? (
         <p>{tr('noProgrammes')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{tr('colProgramme')}</th>
-              <th scope="col">{tr('colOrganizers')}</th>
-              <th scope="col">{tr('colSince')}</th>
-              <th scope="col">{tr('colEditions')}</th>
-              <th scope="col">{tr('colParticipantsSinceInception')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {programmes.map((programme) => (
+        <div class="table-scroll">
+          <table>
+            <thead>
               <tr>
-                <th scope="row">
-                  <a href={`/${lang}/programmes/${programme.id}`}>
-                    <Localized text={programme.name} lang={lang} />
-                  </a>
-                </th>
-                <td>{programme.organizers.map((o) => agencyName(o, lang)).join(', ')}</td>
-                <td>{programme.foundingYear ?? '—'}</td>
-                <td>{formatNumber(lang, programme.editions)}</td>
-                <td>{formatNumber(lang, programme.participantsSinceInception)}</td>
+                <th scope="col">{tr('colProgramme')}</th>
+                <th scope="col">{tr('colOrganizers')}</th>
+                <th scope="col">{tr('colSince')}</th>
+                <th scope="col">{tr('colEditions')}</th>
+                <th scope="col">{tr('colParticipantsSinceInception')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {programmes.map((programme) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/${lang}/programmes/${programme.id}`}>
+                      <Localized text={programme.name} lang={lang} />
+                    </a>
+                  </th>
+                  <td>{programme.organizers.map((o) => agencyName(o, lang)).join(', ')}</td>
+                  <td>{programme.foundingYear ?? '—'}</td>
+                  <td>{formatNumber(lang, programme.editions)}</td>
+                  <td>{formatNumber(lang, programme.participantsSinceInception)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Layout>
   );
@@ -95,23 +97,25 @@ function CountTable(props: {
 }) {
   const { lang } = props.page;
   return (
-    <table class="counts">
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{props.head}</th>
-          <th scope="col">{props.tr('colCount')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row) => (
+    <div class="table-scroll">
+      <table class="counts">
+        <caption>{props.caption}</caption>
+        <thead>
           <tr>
-            <th scope="row">{row.label}</th>
-            <td>{formatNumber(lang, row.count)}</td>
+            <th scope="col">{props.head}</th>
+            <th scope="col">{props.tr('colCount')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr>
+              <th scope="row">{row.label}</th>
+              <td>{formatNumber(lang, row.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -358,25 +362,27 @@ function Edition(props: {
         </>
       ) : null}
       {edition.sessions.length > 0 ? (
-        <table>
-          <caption>{tr('agenda')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{tr('colSession')}</th>
-              <th scope="col">{tr('colTitle')}</th>
-              <th scope="col">{tr('colSpeakers')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {edition.sessions.map((session) => (
+        <div class="table-scroll">
+          <table>
+            <caption>{tr('agenda')}</caption>
+            <thead>
               <tr>
-                <td>{tr(kindKey[session.kind])}</td>
-                <td lang={contentLang}>{session.title}</td>
-                <td>{session.speakers.join(', ') || '—'}</td>
+                <th scope="col">{tr('colSession')}</th>
+                <th scope="col">{tr('colTitle')}</th>
+                <th scope="col">{tr('colSpeakers')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {edition.sessions.map((session) => (
+                <tr>
+                  <td>{tr(kindKey[session.kind])}</td>
+                  <td lang={contentLang}>{session.title}</td>
+                  <td>{session.speakers.join(', ') || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       <h4>{tr('participants')}</h4>
       {edition.participantCount === 0 ? (

@@ -116,36 +116,38 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
       {report.programmes.length === 0 ? (
         <p>{t('noItems')}</p>
       ) : (
-        <table>
-          <caption>{t('programmeCount', { count: report.programmes.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('columnNumber')}</th>
-              <th scope="col">{t('columnTitle')}</th>
-              <th scope="col">{t('columnStart')}</th>
-              <th scope="col">{t('columnBeneficiaries')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.programmes.map((row) => {
-              const title = pickText(row.title, lang, report.originalLanguage);
-              return (
-                <tr>
-                  <td>{row.rowNumber}</td>
-                  <td>
-                    <a href={`/${lang}/activities/${row.activityId}`} lang={title.lang}>
-                      {title.value}
-                    </a>
-                  </td>
-                  <td>{formatDate(lang, row.startDate, row.startPrecision) ?? '—'}</td>
-                  <td>
-                    <BeneficiaryList page={page} labels={labels} list={row.beneficiaries} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div class="table-scroll">
+          <table>
+            <caption>{t('programmeCount', { count: report.programmes.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('columnNumber')}</th>
+                <th scope="col">{t('columnTitle')}</th>
+                <th scope="col">{t('columnStart')}</th>
+                <th scope="col">{t('columnBeneficiaries')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.programmes.map((row) => {
+                const title = pickText(row.title, lang, report.originalLanguage);
+                return (
+                  <tr>
+                    <td>{row.rowNumber}</td>
+                    <td>
+                      <a href={`/${lang}/activities/${row.activityId}`} lang={title.lang}>
+                        {title.value}
+                      </a>
+                    </td>
+                    <td>{formatDate(lang, row.startDate, row.startPrecision) ?? '—'}</td>
+                    <td>
+                      <BeneficiaryList page={page} labels={labels} list={row.beneficiaries} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </Layout>
   );

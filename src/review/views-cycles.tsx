@@ -192,42 +192,44 @@ export function CyclesPage(props: {
               </li>
             ))}
           </ul>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{text('columnParty')}</th>
-                <th scope="col">{text('columnKind')}</th>
-                <th scope="col">{text('columnState')}</th>
-                <th scope="col">{text('columnRevisions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ row, name }) => (
-                <tr data-party={row.partyCode} data-state={row.state}>
-                  <th scope="row">
-                    <a href={`/${lang}/parties/${row.partyCode}`}>{name}</a>
-                    {row.expected ? '' : <span class="muted"> ({text('notExpected')})</span>}
-                  </th>
-                  <td>{kindLabel(page, labels, row.partyCode)}</td>
-                  <td>
-                    <StateCell page={page} row={row} />
-                  </td>
-                  <td>
-                    {row.revisions.length === 0
-                      ? '—'
-                      : row.revisions.map((revision, index) => (
-                          <>
-                            {index > 0 ? '; ' : ''}
-                            <ReportLink page={page} report={revision}>
-                              {`${revisionLabel(lang, revision.revisionKind, revision.revisionNumber)} (${statusLabel(page, revision.status)})`}
-                            </ReportLink>
-                          </>
-                        ))}
-                  </td>
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{text('columnParty')}</th>
+                  <th scope="col">{text('columnKind')}</th>
+                  <th scope="col">{text('columnState')}</th>
+                  <th scope="col">{text('columnRevisions')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map(({ row, name }) => (
+                  <tr data-party={row.partyCode} data-state={row.state}>
+                    <th scope="row">
+                      <a href={`/${lang}/parties/${row.partyCode}`}>{name}</a>
+                      {row.expected ? '' : <span class="muted"> ({text('notExpected')})</span>}
+                    </th>
+                    <td>{kindLabel(page, labels, row.partyCode)}</td>
+                    <td>
+                      <StateCell page={page} row={row} />
+                    </td>
+                    <td>
+                      {row.revisions.length === 0
+                        ? '—'
+                        : row.revisions.map((revision, index) => (
+                            <>
+                              {index > 0 ? '; ' : ''}
+                              <ReportLink page={page} report={revision}>
+                                {`${revisionLabel(lang, revision.revisionKind, revision.revisionNumber)} (${statusLabel(page, revision.status)})`}
+                              </ReportLink>
+                            </>
+                          ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <ExpectedListForm page={page} labels={labels} overview={overview} errors={errors} />
         </>
       ) : null}

@@ -52,30 +52,32 @@ export function ReviewQueuePage(props: Common & { items: QueueItem[] }) {
       {items.length === 0 ? (
         <p>{text('queueEmpty')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{text('columnReport')}</th>
-              <th scope="col">{text('columnVersion')}</th>
-              <th scope="col">{text('columnSubmitted')}</th>
-              <th scope="col">{text('columnProgrammes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
+        <div class="table-scroll">
+          <table>
+            <thead>
               <tr>
-                <td>
-                  <a href={`/${page.lang}/secretariat/reports/${item.id}`}>
-                    {reportTitle(page, labels, item)}
-                  </a>
-                </td>
-                <td>{revisionLabel(page.lang, item.revisionKind, item.revisionNumber)}</td>
-                <td>{dateOf(page, item.submittedAt) ?? '—'}</td>
-                <td>{item.activityCount}</td>
+                <th scope="col">{text('columnReport')}</th>
+                <th scope="col">{text('columnVersion')}</th>
+                <th scope="col">{text('columnSubmitted')}</th>
+                <th scope="col">{text('columnProgrammes')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr>
+                  <td>
+                    <a href={`/${page.lang}/secretariat/reports/${item.id}`}>
+                      {reportTitle(page, labels, item)}
+                    </a>
+                  </td>
+                  <td>{revisionLabel(page.lang, item.revisionKind, item.revisionNumber)}</td>
+                  <td>{dateOf(page, item.submittedAt) ?? '—'}</td>
+                  <td>{item.activityCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Layout>
   );

@@ -293,8 +293,65 @@ export function SearchPage(props: Props) {
     <Layout page={page} title={heading}>
       <h1>{heading}</h1>
       <SearchBox page={page} q={q} />
+      {/* Results come first in the page, so a phone shows them first with a link down to the filters;
+          on a wide screen the filters sit in the left column (site.css). */}
       <div class="search-layout">
-        <aside class="facets" aria-label={t('filters')}>
+        <div class="search-results">
+          <p class="filters-link">
+            <a href="#filters">{t('filters')}</a>
+          </p>
+          <ActiveFilters {...props} />
+          <p role="status">
+            <strong>{count}</strong>
+            {q ? (
+              <>
+                {' · '}
+                {t('sortBy')}
+                {t('colon')}{' '}
+                {data.sort === 'relevance' ? (
+                  <span aria-current="true">{t('sortRelevance')}</span>
+                ) : (
+                  <a href={`${base}${searchQuery(data.params, { sort: undefined })}`}>{t('sortRelevance')}</a>
+                )}
+                {' | '}
+                {data.sort === 'date' ? (
+                  <span aria-current="true">{t('sortDate')}</span>
+                ) : (
+                  <a href={`${base}${searchQuery(data.params, { sort: 'date' })}`}>{t('sortDate')}</a>
+                )}
+              </>
+            ) : null}
+          </p>
+          <QueryNotes {...props} />
+          {data.total === 0 ? <p>{t('noResults')}</p> : null}
+          <ol class="results">
+            {data.items.map((item) => {
+              const title = pickText(item.title, lang, item.originalLanguage);
+              return (
+                <li>
+                  <h2>
+                    <a href={`/${lang}/activities/${item.id}`} lang={title.lang}>
+                      <Highlighted text={data.highlights.get(item.id) ?? title.value} />
+                    </a>
+                  </h2>
+                  <p class="muted">
+                    {labels.partyName(item.donor, lang)}
+                    {item.startDate ? ` · ${formatDate(lang, item.startDate, item.startPrecision)}` : ''}
+                  </p>
+                  {item.beneficiaries.length > 0 ? (
+                    <p>
+                      {t('fieldBeneficiaries')}
+                      {t('colon')} <BeneficiaryList page={page} labels={labels} list={item.beneficiaries} />
+                    </p>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+          <Pagination {...props} />
+          <Downloads {...props} />
+        </div>
+        <aside class="facets" id="filters" aria-label={t('filters')}>
           <h2>{t('filters')}</h2>
           {facetSections(props).map((section) => (
             <Facet {...props} {...section} />
@@ -345,58 +402,6 @@ export function SearchPage(props: Props) {
             </ul>
           ) : null}
         </aside>
-        <div>
-          <ActiveFilters {...props} />
-          <p role="status">
-            <strong>{count}</strong>
-            {q ? (
-              <>
-                {' · '}
-                {t('sortBy')}
-                {t('colon')}{' '}
-                {data.sort === 'relevance' ? (
-                  <span aria-current="true">{t('sortRelevance')}</span>
-                ) : (
-                  <a href={`${base}${searchQuery(data.params, { sort: undefined })}`}>{t('sortRelevance')}</a>
-                )}
-                {' | '}
-                {data.sort === 'date' ? (
-                  <span aria-current="true">{t('sortDate')}</span>
-                ) : (
-                  <a href={`${base}${searchQuery(data.params, { sort: 'date' })}`}>{t('sortDate')}</a>
-                )}
-              </>
-            ) : null}
-          </p>
-          <QueryNotes {...props} />
-          {data.total === 0 ? <p>{t('noResults')}</p> : null}
-          <ol class="results">
-            {data.items.map((item) => {
-              const title = pickText(item.title, lang, item.originalLanguage);
-              return (
-                <li>
-                  <h3>
-                    <a href={`/${lang}/activities/${item.id}`} lang={title.lang}>
-                      <Highlighted text={data.highlights.get(item.id) ?? title.value} />
-                    </a>
-                  </h3>
-                  <p class="muted">
-                    {labels.partyName(item.donor, lang)}
-                    {item.startDate ? ` · ${formatDate(lang, item.startDate, item.startPrecision)}` : ''}
-                  </p>
-                  {item.beneficiaries.length > 0 ? (
-                    <p>
-                      {t('fieldBeneficiaries')}
-                      {t('colon')} <BeneficiaryList page={page} labels={labels} list={item.beneficiaries} />
-                    </p>
-                  ) : null}
-                </li>
-              );
-            })}
-          </ol>
-          <Pagination {...props} />
-          <Downloads {...props} />
-        </div>
       </div>
     </Layout>
   );

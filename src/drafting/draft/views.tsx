@@ -106,26 +106,28 @@ export function DocumentPreviewPage(props: {
         {doc.scope !== 'whole' && doc.annex.rows.length === 0 ? null : doc.annex.rows.length === 0 ? (
           <p>{doc.annex.emptyText}</p>
         ) : (
-          <table>
-            <caption>{doc.annex.caption}</caption>
-            <thead>
-              <tr>
-                {doc.annex.columns.map((column) => (
-                  <th scope="col">{column}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {doc.annex.rows.map((row) => (
+          <div class="table-scroll">
+            <table>
+              <caption>{doc.annex.caption}</caption>
+              <thead>
                 <tr>
-                  <td>{row.number}</td>
-                  <td>{row.title}</td>
-                  <td>{row.start}</td>
-                  <td>{row.beneficiaries}</td>
+                  {doc.annex.columns.map((column) => (
+                    <th scope="col">{column}</th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {doc.annex.rows.map((row) => (
+                  <tr>
+                    <td>{row.number}</td>
+                    <td>{row.title}</td>
+                    <td>{row.start}</td>
+                    <td>{row.beneficiaries}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         {doc.details.groups.length > 0 ? (
           <>

@@ -91,28 +91,30 @@ export function UploadPreviewPage(props: {
       {rows.length === 0 ? (
         <p>{text('uploadNoRows')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{text('colRow')}</th>
-              <th scope="col">{text('colValues')}</th>
-              <th scope="col">{text('colProblems')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
+        <div class="table-scroll">
+          <table>
+            <thead>
               <tr>
-                <th scope="row">{row.rowNumber}</th>
-                <td>
-                  <RowValues page={page} row={row} />
-                </td>
-                <td>
-                  <RowProblems page={page} row={row} />
-                </td>
+                <th scope="col">{text('colRow')}</th>
+                <th scope="col">{text('colValues')}</th>
+                <th scope="col">{text('colProblems')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr>
+                  <th scope="row">{row.rowNumber}</th>
+                  <td>
+                    <RowValues page={page} row={row} />
+                  </td>
+                  <td>
+                    <RowProblems page={page} row={row} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {good > 0 ? (
         <form method="post" action={`${base}/upload/${uploadId}/confirm`}>

@@ -154,43 +154,45 @@ export function ChangesBody(props: Common & { diff: SnapshotDiff; level: 2 | 3; 
         <>
           <Heading>{text('programmesChanged')}</Heading>
           {diff.changedProgrammes.map((change) => (
-            <table>
-              <caption>
-                <ProgrammeName page={page} programme={change.after} />
-              </caption>
-              <thead>
-                <tr>
-                  <td />
-                  <th scope="col">{text('before')}</th>
-                  <th scope="col">{text('after')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {change.fields.map((field) => (
+            <div class="table-scroll">
+              <table>
+                <caption>
+                  <ProgrammeName page={page} programme={change.after} />
+                </caption>
+                <thead>
                   <tr>
-                    <th scope="row">{text(fieldKeys[field])}</th>
-                    <td>
-                      <FieldValue
-                        page={page}
-                        labels={labels}
-                        programme={change.before}
-                        other={change.after}
-                        field={field}
-                      />
-                    </td>
-                    <td>
-                      <FieldValue
-                        page={page}
-                        labels={labels}
-                        programme={change.after}
-                        other={change.before}
-                        field={field}
-                      />
-                    </td>
+                    <td />
+                    <th scope="col">{text('before')}</th>
+                    <th scope="col">{text('after')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {change.fields.map((field) => (
+                    <tr>
+                      <th scope="row">{text(fieldKeys[field])}</th>
+                      <td>
+                        <FieldValue
+                          page={page}
+                          labels={labels}
+                          programme={change.before}
+                          other={change.after}
+                          field={field}
+                        />
+                      </td>
+                      <td>
+                        <FieldValue
+                          page={page}
+                          labels={labels}
+                          programme={change.after}
+                          other={change.before}
+                          field={field}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ))}
         </>
       ) : null}

@@ -57,34 +57,36 @@ export function CoordinatorHomePage(props: {
           {programme.editions.length === 0 ? (
             <p>{text('noEditions')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{shared('colEdition')}</th>
-                  <th scope="col">{text('colDates')}</th>
-                  <th scope="col">{shared('colStatus')}</th>
-                  <th scope="col">{text('colNominations')}</th>
-                  <th scope="col">{text('colParticipants')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {programme.editions.map((edition) => (
+            <div class="table-scroll">
+              <table>
+                <thead>
                   <tr>
-                    <td>
-                      <a href={`/${lang}/training/editions/${edition.id}`}>{edition.year}</a>
-                    </td>
-                    <td>{formatDateRange(lang, edition.startDate, edition.endDate) ?? '—'}</td>
-                    <td>{statusLabel(props.page, edition.status)}</td>
-                    <td>{formatNumber(lang, edition.nominations)}</td>
-                    <td>
-                      {edition.capacity === null
-                        ? formatNumber(lang, edition.participants)
-                        : text('seatsTaken', { taken: edition.participants, capacity: edition.capacity })}
-                    </td>
+                    <th scope="col">{shared('colEdition')}</th>
+                    <th scope="col">{text('colDates')}</th>
+                    <th scope="col">{shared('colStatus')}</th>
+                    <th scope="col">{text('colNominations')}</th>
+                    <th scope="col">{text('colParticipants')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {programme.editions.map((edition) => (
+                    <tr>
+                      <td>
+                        <a href={`/${lang}/training/editions/${edition.id}`}>{edition.year}</a>
+                      </td>
+                      <td>{formatDateRange(lang, edition.startDate, edition.endDate) ?? '—'}</td>
+                      <td>{statusLabel(props.page, edition.status)}</td>
+                      <td>{formatNumber(lang, edition.nominations)}</td>
+                      <td>
+                        {edition.capacity === null
+                          ? formatNumber(lang, edition.participants)
+                          : text('seatsTaken', { taken: edition.participants, capacity: edition.capacity })}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </section>
       ))}
@@ -219,31 +221,33 @@ function ParticipantsSection(props: {
       {props.participants.length === 0 ? (
         <p>{text('noParticipants')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{shared('colName')}</th>
-              <th scope="col">{shared('colParty')}</th>
-              <th scope="col">{shared('colOffice')}</th>
-              <th scope="col">{shared('colAdvisor')}</th>
-              <th scope="col">{shared('colCompleted')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.participants.map((p) => (
+        <div class="table-scroll">
+          <table>
+            <thead>
               <tr>
-                <td>
-                  <a href={`/${lang}/training/participants/${p.id}`}>{personName(p.name, lang)}</a>
-                  <SampleMark lang={lang} isSample={p.isSample} />
-                </td>
-                <td>{props.labels.partyName(p.partyCode, lang)}</td>
-                <td>{p.office}</td>
-                <td>{p.advisorName ?? '—'}</td>
-                <td>{p.completedAt ? formatDate(lang, p.completedAt.toISOString()) : '—'}</td>
+                <th scope="col">{shared('colName')}</th>
+                <th scope="col">{shared('colParty')}</th>
+                <th scope="col">{shared('colOffice')}</th>
+                <th scope="col">{shared('colAdvisor')}</th>
+                <th scope="col">{shared('colCompleted')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.participants.map((p) => (
+                <tr>
+                  <td>
+                    <a href={`/${lang}/training/participants/${p.id}`}>{personName(p.name, lang)}</a>
+                    <SampleMark lang={lang} isSample={p.isSample} />
+                  </td>
+                  <td>{props.labels.partyName(p.partyCode, lang)}</td>
+                  <td>{p.office}</td>
+                  <td>{p.advisorName ?? '—'}</td>
+                  <td>{p.completedAt ? formatDate(lang, p.completedAt.toISOString()) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

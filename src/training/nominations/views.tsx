@@ -71,56 +71,64 @@ export function FocalPointPage(props: {
       {props.nominations.length === 0 ? (
         <p>{text('noNominationsYet')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{shared('colCandidate')}</th>
-              <th scope="col">{shared('colParty')}</th>
-              <th scope="col">{shared('colEdition')}</th>
-              <th scope="col">{shared('colStatus')}</th>
-              <th scope="col">{text('colActions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.nominations.map((n) => (
-              <tr id={`nomination-${n.id}`}>
-                <td>
-                  {personName(n.candidateName, lang)}
-                  <br />
-                  <span class="muted">{n.position}</span>
-                </td>
-                <td>{props.labels.partyName(n.partyCode, lang)}</td>
-                <td>{`${localized(n.programmeName, lang)} ${n.year}`}</td>
-                <td>{shared(`nomination-${n.status}` as 'nomination-nominated')}</td>
-                <td>
-                  {n.status === 'nominated' ? (
-                    <>
-                      <p class="action-line">
-                        <a href={`/${lang}/training/nominations/${n.id}/edit`}>
-                          {shared('edit')}{' '}
-                          <span class="visually-hidden">{personName(n.candidateName, lang)}</span>
-                        </a>
-                      </p>
-                      <form method="post" action={`/${lang}/training/nominations/${n.id}/withdraw`}>
-                        <CsrfField page={props.page} />
-                        <input type="checkbox" id={`withdraw-${n.id}`} name="confirm" value="yes" required />{' '}
-                        <label for={`withdraw-${n.id}`}>
-                          {text('withdrawConfirm', { candidate: personName(n.candidateName, lang) })}
-                        </label>{' '}
-                        <button type="submit" class="secondary">
-                          {text('withdraw')}{' '}
-                          <span class="visually-hidden">{personName(n.candidateName, lang)}</span>
-                        </button>
-                      </form>
-                    </>
-                  ) : (
-                    <span class="muted">{text('decidedNoChange')}</span>
-                  )}
-                </td>
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{shared('colCandidate')}</th>
+                <th scope="col">{shared('colParty')}</th>
+                <th scope="col">{shared('colEdition')}</th>
+                <th scope="col">{shared('colStatus')}</th>
+                <th scope="col">{text('colActions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.nominations.map((n) => (
+                <tr id={`nomination-${n.id}`}>
+                  <td>
+                    {personName(n.candidateName, lang)}
+                    <br />
+                    <span class="muted">{n.position}</span>
+                  </td>
+                  <td>{props.labels.partyName(n.partyCode, lang)}</td>
+                  <td>{`${localized(n.programmeName, lang)} ${n.year}`}</td>
+                  <td>{shared(`nomination-${n.status}` as 'nomination-nominated')}</td>
+                  <td>
+                    {n.status === 'nominated' ? (
+                      <>
+                        <p class="action-line">
+                          <a href={`/${lang}/training/nominations/${n.id}/edit`}>
+                            {shared('edit')}{' '}
+                            <span class="visually-hidden">{personName(n.candidateName, lang)}</span>
+                          </a>
+                        </p>
+                        <form method="post" action={`/${lang}/training/nominations/${n.id}/withdraw`}>
+                          <CsrfField page={props.page} />
+                          <input
+                            type="checkbox"
+                            id={`withdraw-${n.id}`}
+                            name="confirm"
+                            value="yes"
+                            required
+                          />{' '}
+                          <label for={`withdraw-${n.id}`}>
+                            {text('withdrawConfirm', { candidate: personName(n.candidateName, lang) })}
+                          </label>{' '}
+                          <button type="submit" class="secondary">
+                            {text('withdraw')}{' '}
+                            <span class="visually-hidden">{personName(n.candidateName, lang)}</span>
+                          </button>
+                        </form>
+                      </>
+                    ) : (
+                      <span class="muted">{text('decidedNoChange')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Layout>
   );

@@ -31,33 +31,35 @@ function ParticipantTable(props: { page: PageContext; labels: ReferenceLabels; r
   const text = participantsText(lang);
   const shared = trainingText(lang);
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{shared('colName')}</th>
-          <th scope="col">{shared('colParty')}</th>
-          <th scope="col">{shared('colEdition')}</th>
-          <th scope="col">{text('colProject')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row) => (
+    <div class="table-scroll">
+      <table>
+        <thead>
           <tr>
-            <td>
-              <a href={`/${lang}/training/participants/${row.id}`}>{personName(row.name, lang)}</a>
-              <SampleMark lang={lang} isSample={row.isSample} />
-            </td>
-            <td>{props.labels.partyName(row.partyCode, lang)}</td>
-            <td>{`${localized(row.programmeName, lang)} ${row.year}`}</td>
-            <td>
-              {row.projectTitle
-                ? `${row.projectTitle} (${text(`project-${row.projectStatus ?? 'proposed'}` as 'project-proposed')})`
-                : '—'}
-            </td>
+            <th scope="col">{shared('colName')}</th>
+            <th scope="col">{shared('colParty')}</th>
+            <th scope="col">{shared('colEdition')}</th>
+            <th scope="col">{text('colProject')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr>
+              <td>
+                <a href={`/${lang}/training/participants/${row.id}`}>{personName(row.name, lang)}</a>
+                <SampleMark lang={lang} isSample={row.isSample} />
+              </td>
+              <td>{props.labels.partyName(row.partyCode, lang)}</td>
+              <td>{`${localized(row.programmeName, lang)} ${row.year}`}</td>
+              <td>
+                {row.projectTitle
+                  ? `${row.projectTitle} (${text(`project-${row.projectStatus ?? 'proposed'}` as 'project-proposed')})`
+                  : '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -1,0 +1,100 @@
+import { formRequest, type TestSession, testSession } from '../accounts/test-sessions.ts';
+import type { Database } from '../db/database.ts';
+import { seedDemo } from '../demo/seed-demo.ts';
+import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
+import { activitiesWorkbook, multipartRequest, reportIdFrom } from '../drafting/test-helpers.ts';
+import { launchChromium, serveForTest } from './browser.ts';
+
+// One page of every type the hub shows, public and signed in, on the demo registry: what the
+// layout-width test and the screenshots script both visit.
+
+/** The two widths every page must fit without scrolling sideways: a phone and a laptop. */
+export const layoutWidths = [390, 1280] as const;
+
+export type PageType = {
+  /** Short name, also the screenshot's file name. */
+  name: string;
+  path: string;
+  /** The session's cookie, for pages behind sign-in. */
+  cookie?: string;
+};
+
+/**
+ * Seeds the demo (reports and training) into `database`, opens the sessions and the draft the
+ * signed-in pages need (through the app's own forms at `url`), and lists the pages to visit.
+ */
+export async function preparePageTypes(database: Database, url: string): Promise<PageType[]> {
+  const { db } = database;
+  const demo = await seedDemo(db);
+  await seedTrainingOperationsDemo(db);
+  const reporter = await testSession(db, 'reporter@layout.example', 'reporter', { party: 'CAN' });
+  const secretariat = await testSession(db, 'secretariat@layout.example', 'secretariat');
+  const coordinator = await testSession(db, 'coordinator@layout.example', 'coordinator', { agency: 'CIPO' });
+
+  const started = await fetch(
+    `${url}/en/drafting/reports`,
+    redirectless(
+      formRequest(reporter, { party: 'CAN', startYear: '2021', endYear: '2022', originalLanguage: 'en' }),
+    ),
+  );
+  const draftId = reportIdFrom(started.headers.get('location'));
+  const workbook = await activitiesWorkbook([
+    ['Title', 'Start date', 'Beneficiaries'],
+    [
+      'Regional seminar on the examination of patent applications for examiners of small offices',
+      '2021-03',
+      'CRI',
+    ],
+    ['', 'not a date', 'XXX'],
+  ]);
+  const uploaded = await fetch(
+    `${url}/en/drafting/reports/${draftId}/upload`,
+    redirectless(multipartRequest(reporter, {}, { name: 'activities.xlsx', bytes: workbook })),
+  );
+  const preview = new URL(uploaded.headers.get('location') ?? '', url).pathname;
+  if (!preview.includes('/upload/')) throw new Error(`the upload was not staged: ${uploaded.status}`);
+
+  const as = (session: TestSession) => session.cookie;
+  return [
+    { name: 'home', path: '/en/' },
+    { name: 'search', path: '/en/search?q=patent' },
+    { name: 'activity', path: '/en/activities/2' },
+    { name: 'report', path: `/en/reports/${demo.reportId}` },
+    { name: 'reports', path: '/en/reports' },
+    { name: 'party', path: '/en/parties/CAN' },
+    { name: 'programme', path: `/en/programmes/${demo.programmeId}` },
+    { name: 'api-docs', path: '/en/api/v1/docs' },
+    { name: 'sign-in', path: '/en/sign-in' },
+    { name: 'workspace', path: '/en/workspace', cookie: as(reporter) },
+    { name: 'my-reports', path: '/en/drafting', cookie: as(reporter) },
+    { name: 'draft', path: `/en/drafting/reports/${draftId}`, cookie: as(reporter) },
+    { name: 'activity-form', path: `/en/drafting/reports/${draftId}/activities/new`, cookie: as(reporter) },
+    { name: 'spreadsheet-preview', path: preview, cookie: as(reporter) },
+    { name: 'account', path: '/en/account', cookie: as(reporter) },
+    { name: 'review-queue', path: '/en/secretariat/reports', cookie: as(secretariat) },
+    { name: 'report-review', path: `/en/secretariat/reports/${demo.reportId}`, cookie: as(secretariat) },
+    { name: 'audit-trail', path: '/en/secretariat/audit', cookie: as(secretariat) },
+    { name: 'edition', path: `/en/training/editions/${demo.editionId}`, cookie: as(coordinator) },
+  ];
+}
+
+/** A request whose redirect is read, not followed. */
+function redirectless(init: RequestInit): RequestInit {
+  return { ...init, redirect: 'manual' };
+}
+
+/** The demo hub served on loopback with its page types ready, and Chromium. */
+export async function startPageTypeSite(database: Database) {
+  const server = await serveForTest(database);
+  const pages = await preparePageTypes(database, server.url);
+  const chromium = await launchChromium();
+  return {
+    url: server.url,
+    browser: chromium.browser,
+    pages,
+    close: async () => {
+      await chromium.close();
+      await server.close();
+    },
+  };
+}
