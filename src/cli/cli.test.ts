@@ -23,7 +23,7 @@ async function ipcoop(args: string[], env: Record<string, string> = {}) {
 }
 
 // Each command starts Node and opens (first: migrates) a database; a loaded machine needs time.
-describe('ipcoop CLI', { timeout: 180_000 }, () => {
+describe('ipcoop CLI', { timeout: 300_000 }, () => {
   it('explains itself', async () => {
     const help = await ipcoop(['--help']);
     expect(help.code).toBe(0);

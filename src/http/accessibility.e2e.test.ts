@@ -39,5 +39,5 @@ describe('accessibility (axe-core, WCAG 2.2 AA) in Chromium', () => {
     }
     await context.close();
     expect(failures).toEqual([]);
-  }, 180_000); // many pages, each checked by axe: a loaded machine needs the time
+  }, 360_000); // many pages, each checked by axe: a loaded machine needs the time
 });

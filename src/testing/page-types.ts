@@ -34,7 +34,12 @@ export async function preparePageTypes(database: Database, url: string): Promise
   const started = await fetch(
     `${url}/en/drafting/reports`,
     redirectless(
-      formRequest(reporter, { party: 'CAN', startYear: '2021', endYear: '2022', originalLanguage: 'en' }),
+      formRequest(reporter, {
+        party: 'CAN',
+        periodStart: '2021-01-01',
+        periodEnd: '2022-12-31',
+        originalLanguage: 'en',
+      }),
     ),
   );
   const draftId = reportIdFrom(started.headers.get('location'));

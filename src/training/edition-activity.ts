@@ -100,9 +100,11 @@ export async function syncEditionActivity(
     role: o.role === 'organizer' ? ('implementing' as const) : ('partner' as const),
   }));
 
-  // Published: the activity is the public record now. The edition's changes go to the pending
-  // version of the open drafts that list it (carried forward, or a corrigendum), never to it.
-  if (edition.activityId && isPublic) {
+  // Published in a report: the activity is that report's public record now. The edition's changes
+  // go to the pending version of the open drafts that list it (carried forward, or a corrigendum),
+  // never to it. A public activity listed in no published report (a programme's own record, such
+  // as the demo's 2024 edition read from WIPO's article) follows its edition directly.
+  if (edition.activityId && isPublic && (await inPublishedReport(db, edition.activityId))) {
     const fields = await editionFields(db, edition, programme, organizers, beneficiaries, donor);
     return syncIntoDrafts(db, actor, {
       editionId,
@@ -392,6 +394,16 @@ async function lastSyncedCodes(db: Db, activityId: number): Promise<Set<unknown>
   return new Set<unknown>(
     [synced.beneficiaries, synced.editionBeneficiaries].flatMap((list) => (Array.isArray(list) ? list : [])),
   );
+}
+
+async function inPublishedReport(db: Db, activityId: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: reports.id })
+    .from(reportActivities)
+    .innerJoin(reports, eq(reports.id, reportActivities.reportId))
+    .where(and(eq(reportActivities.activityId, activityId), eq(reports.status, 'published')))
+    .limit(1);
+  return rows.length > 0;
 }
 
 async function inSubmittedReport(db: Db, activityId: number): Promise<boolean> {
