@@ -29,7 +29,8 @@ function activityInput(title: string): ActivityInput {
 
 /** The part of the draft page about one activity: from its title to the next one. */
 function itemOf(html: string, activityId: number): string {
-  const at = html.indexOf(`/activities/${activityId}/remove"`);
+  // In the list of programmes, not in the "carried forward without an end date" section above it.
+  const at = html.indexOf(`/activities/${activityId}/remove"`, html.indexOf('class="drafted-activities"'));
   if (at < 0) throw new Error(`activity ${activityId} is not on the page`);
   const start = html.lastIndexOf('<h3', at);
   const next = html.indexOf('<h3', at);
