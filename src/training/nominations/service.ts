@@ -87,6 +87,12 @@ export async function nominationForFocalPoint(db: Db, account: Account, nominati
 /** Until the coordinator decides, the nominating office may still change its nomination. */
 export const undecided = (nomination: { status: string }) => nomination.status === 'nominated';
 
+/** The nomination, locked for this transaction, while no decision is taken on it; null after one. */
+async function lockUndecided(t: Db, nominationId: number) {
+  const [current] = await t.select().from(nominations).where(eq(nominations.id, nominationId)).for('update');
+  return current && undecided(current) ? current : null;
+}
+
 /**
  * The focal point corrects a nomination the coordinator has not decided on yet; 'decided' when a
  * decision came first (the row is locked, so a decision and an edit cannot cross).
@@ -98,12 +104,8 @@ export async function updateNomination(
   input: NominationInput,
 ): Promise<'updated' | 'decided'> {
   return inTransaction(db, async (t) => {
-    const [current] = await t
-      .select()
-      .from(nominations)
-      .where(eq(nominations.id, nominationId))
-      .for('update');
-    if (!current || !undecided(current)) return 'decided';
+    const current = await lockUndecided(t, nominationId);
+    if (!current) return 'decided';
     const { nominatorName: _name, nominatorEmail: _email, ...fields } = input;
     await t
       .update(nominations)
@@ -130,12 +132,8 @@ export async function withdrawNomination(
   nominationId: number,
 ): Promise<'withdrawn' | 'decided'> {
   return inTransaction(db, async (t) => {
-    const [current] = await t
-      .select()
-      .from(nominations)
-      .where(eq(nominations.id, nominationId))
-      .for('update');
-    if (!current || !undecided(current)) return 'decided';
+    const current = await lockUndecided(t, nominationId);
+    if (!current) return 'decided';
     await t
       .update(nominations)
       .set({ status: 'withdrawn', ...touch(nominations) })
