@@ -46,13 +46,31 @@ export function configuredDatabase(
   return { kind: 'embedded', dataDir: settings.dataDir };
 }
 
+const connectMillis = 3000;
+const poolQueueMillis = 30_000;
+
+/** pg's client with its own connection timeout, shorter than the pool's queue wait. */
+class FastConnectClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(
+      typeof config === 'string'
+        ? { connectionString: config, connectionTimeoutMillis: connectMillis }
+        : { ...config, connectionTimeoutMillis: connectMillis },
+    );
+  }
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'server') {
-    // A server that is down must fail requests fast (a 503), not hold them until the client gives up.
+    // Two different waits. Reaching the server: a server that is down (or unreachable) must fail
+    // requests fast, as a 503, not hold them — 3 s per connection attempt. Waiting for a free
+    // connection of a busy pool is another matter: under a burst, a request queues behind the ones
+    // being served (up to 30 s) rather than being shed while the server is healthy.
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 3000,
+      connectionTimeoutMillis: poolQueueMillis,
+      Client: FastConnectClient,
     });
     // An idle connection dropped by the server (restart, failover, a forced drop) must not take the
     // process down; the pool replaces it on the next query.
