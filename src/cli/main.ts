@@ -2,14 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { type Config, ConfigError, config } from '../config.ts';
 import { configuredDatabase, type Database, openDatabase } from '../db/database.ts';
-import { printDemoAccounts, seedDemoAccounts } from '../demo/accounts.ts';
-import { seedDemo } from '../demo/seed-demo.ts';
-import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
 import { registerDatabaseCommands } from './db-commands.ts';
-import { exportRegistry } from './export-json.ts';
-import { type ImportCommandOptions, runImport } from './import-command.ts';
-import { runServer } from './server.ts';
+import type { ImportCommandOptions } from './import-command.ts';
 import { registerUserCommands } from './user-commands.ts';
+
+// The server, the demo, the importer and the exporter are loaded by the command that needs them:
+// `--help`, `db migrate` or `user add` then start without loading the whole app.
 
 /** The environment is checked before anything else: a bad value stops here, one line per variable. */
 function checkedSettings(): Config {
@@ -55,6 +53,7 @@ program
   .option('--host <host>', 'address to listen on (env HOST)', settings.host)
   .option('--demo', 'load the demo data when the database holds no report yet', false)
   .action(async (options: { port: number; host: string; demo: boolean }) => {
+    const { runServer } = await import('./server.ts');
     const database = await openDatabase(configuredDatabase());
     await runServer(database, { port: options.port, hostname: options.host, demo: options.demo });
   });
@@ -71,6 +70,9 @@ db.command('seed-demo')
   .description("load the demo: Canada's 2020–2021 report and the WIPO–CIPO Executive Training Program")
   .action(() =>
     withDatabase(async (database) => {
+      const { seedDemo } = await import('../demo/seed-demo.ts');
+      const { seedTrainingOperationsDemo } = await import('../demo/training-demo.ts');
+      const { printDemoAccounts, seedDemoAccounts } = await import('../demo/accounts.ts');
       const demo = await seedDemo(database.db);
       const training = await seedTrainingOperationsDemo(database.db);
       console.log(
@@ -112,6 +114,7 @@ importCommand
     'CSV giving files their symbol and circulation date (columns file, symbol, circulation_date)',
   )
   .action(async (paths: string[], options: ImportCommandOptions & { dryRun: boolean }) => {
+    const { runImport } = await import('./import-command.ts');
     const database = options.dryRun ? null : await openDatabase(configuredDatabase());
     try {
       await database?.migrate();
@@ -130,6 +133,7 @@ exportCommand
   .option('-o, --out <file>', 'write to a file instead of standard output')
   .action((options: { out?: string }) =>
     withDatabase(async (database) => {
+      const { exportRegistry } = await import('./export-json.ts');
       const json = JSON.stringify(await exportRegistry(database.db), null, 2);
       if (options.out) writeFileSync(options.out, json);
       else console.log(json);
