@@ -59,3 +59,35 @@ export function cachedWhileUnchanged<T>(
     return cached.value;
   };
 }
+
+/**
+ * Like cachedWhileUnchanged, for results that differ by key (a document in a language, say): up
+ * to `maxEntries` kept, the least recently used dropped first, all of them forgotten when the
+ * version moves.
+ */
+export function cachedByKeyWhileUnchanged<T>(
+  currentVersion: () => Promise<string>,
+  maxEntries: number,
+): (key: string, load: () => Promise<T>) => Promise<T> {
+  let version: string | undefined;
+  const entries = new Map<string, Promise<T>>();
+  return async (key, load) => {
+    const now = await currentVersion();
+    if (now !== version) {
+      entries.clear();
+      version = now;
+    }
+    let value = entries.get(key);
+    if (value) entries.delete(key);
+    else {
+      value = load();
+      const kept = value;
+      value.catch(() => {
+        if (entries.get(key) === kept) entries.delete(key);
+      });
+    }
+    entries.set(key, value);
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    return value;
+  };
+}

@@ -1,9 +1,10 @@
 import { type Context, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { NotFoundPage } from '../../http/error-pages.tsx';
-import { pageContext } from '../../http/page-context.ts';
+import { cachedByKeyWhileUnchanged, pageContext } from '../../http/page-context.ts';
 import { positiveId } from '../../http/request.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
+import { registryVersion } from '../registry-version.ts';
 import { type ReportAccess, reportAccess } from '../service.ts';
 import { reportDocx } from './docx.ts';
 import { reportPdf } from './pdf.ts';
@@ -38,6 +39,13 @@ export function reportDocumentRoutes(
   options: ReportDocumentOptions = {},
 ) {
   const canReadDraft = options.canReadDraft ?? (async () => false);
+  // A published report's document is the same for every reader until the registry changes (a
+  // publication, a corrigendum): the day a report comes out, its PDF is written once, not per
+  // download. Drafts are always written afresh.
+  const publishedDocuments = cachedByKeyWhileUnchanged<{
+    body: Uint8Array<ArrayBuffer>;
+    fileName: string;
+  } | null>(() => registryVersion(db), 24);
   const app = new Hono();
 
   app.get('/:lang{(?:en|fr|es)}/reports/:file{[0-9]+\\.(?:docx|pdf)}', async (c) => {
@@ -49,13 +57,22 @@ export function reportDocumentRoutes(
     if (!report || (isDraft && !(await canReadDraft(c, report)))) {
       return c.html(<NotFoundPage page={page} />, 404);
     }
-    const doc = await loadReportDocument(db, report.id, page.lang, await labels());
-    if (!doc) return c.html(<NotFoundPage page={page} />, 404);
     const format = extension === 'pdf' ? 'pdf' : 'docx';
-    const body = await formats[format].write(doc);
-    return c.body(new Uint8Array(body), 200, {
+    const write = async () => {
+      const doc = await loadReportDocument(db, report.id, page.lang, await labels());
+      if (!doc) return null;
+      return {
+        body: new Uint8Array(await formats[format].write(doc)),
+        fileName: documentFileName(doc, format),
+      };
+    };
+    const file = isDraft
+      ? await write()
+      : await publishedDocuments(`${report.id}/${page.lang}/${format}`, write);
+    if (!file) return c.html(<NotFoundPage page={page} />, 404);
+    return c.body(file.body, 200, {
       'Content-Type': formats[format].type,
-      'Content-Disposition': `attachment; filename="${documentFileName(doc, format)}"`,
+      'Content-Disposition': `attachment; filename="${file.fileName}"`,
       // A draft changes and is not for everyone: no shared or stored copies.
       ...(isDraft ? { 'Cache-Control': 'private, no-store' } : {}),
     });
