@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, notExists } from 'drizzle-orm';
+import { and, asc, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { activities } from '../activities/schema.ts';
 import { type Actor, recordAudits } from '../audit/record.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, queryRows } from '../db/database.ts';
 import { isLanguage } from '../i18n/languages.ts';
 import { activityElements } from './schema.ts';
 import { suggestElements } from './suggest.ts';
@@ -148,4 +148,16 @@ export async function confirmElements(
     },
   ]);
   return true;
+}
+
+/** The parties whose reporters may confirm an activity's elements: its donor and every party whose report lists it. */
+export async function elementParties(db: Db, activityId: number): Promise<string[]> {
+  const rows = await queryRows<{ party: string }>(
+    db,
+    sql`SELECT donor_party_code AS party FROM activities WHERE id = ${activityId}
+        UNION
+        SELECT r.reporting_party_code FROM report_activities ra JOIN reports r ON r.id = ra.report_id
+         WHERE ra.activity_id = ${activityId}`,
+  );
+  return rows.map((row) => row.party);
 }

@@ -115,7 +115,7 @@ export const elementsText = defineMessages({
     elementsHeading: 'Éléments de l’article 67',
     interpretation:
       'L’article 67 comporte deux volets : les lois et réglementations sur la protection et le respect des droits de propriété intellectuelle ainsi que sur la prévention de leur usage abusif ; et les bureaux et organismes nationaux, y compris la formation de personnel. Les lire comme quatre éléments, plus « autres » pour la sensibilisation et la recherche, est une interprétation d’ipcoop, non de l’OMC.',
-    suggested: 'suggéré',
+    suggested: 'suggestion',
     suggestedNote:
       'Suggéré d’après le titre et la description ; pas encore confirmé par le rapporteur ou le Secrétariat.',
     noElements: 'Aucun élément enregistré.',
@@ -129,7 +129,7 @@ export const elementsText = defineMessages({
     elementsHeading: 'Elementos del artículo 67',
     interpretation:
       'El artículo 67 tiene dos partes: las leyes y reglamentos sobre la protección y la observancia de los derechos de propiedad intelectual y sobre la prevención de su abuso; y las oficinas y organismos nacionales, incluida la formación de personal. Leerlas como cuatro elementos, más «otros» para la sensibilización y la investigación, es una interpretación de ipcoop, no de la OMC.',
-    suggested: 'sugerido',
+    suggested: 'sugerencia',
     suggestedNote:
       'Sugerido a partir del título y la descripción; aún no confirmado por el informante ni por la Secretaría.',
     noElements: 'Ningún elemento registrado.',
