@@ -34,13 +34,16 @@ export function ElementCheckboxes(props: {
   checked: ElementCode[];
   name?: string;
   error?: string | undefined;
+  /** A sentence under the legend (in the draft form); the legend is then the field's name. */
+  hint?: string;
 }) {
   const { lang } = props.page;
   const text = elementsText(lang);
   const name = props.name ?? 'elements';
   return (
     <fieldset aria-describedby={props.error ? `${name}-error` : undefined}>
-      <legend>{text('elementsLegend')}</legend>
+      <legend>{props.hint ? text('elementsHeading') : text('elementsLegend')}</legend>
+      {props.hint ? <p class="hint">{props.hint}</p> : null}
       {props.error ? (
         <p class="field-error" id={`${name}-error`}>
           {props.error}

@@ -69,11 +69,11 @@ const explanations = {
     'laws-regulations':
       'Élaborer, examiner ou modifier des lois et des réglementations de propriété intellectuelle, y compris les règles sur les moyens de faire respecter les droits.',
     'prevention-of-abuse':
-      'Règles et pratiques contre l’usage abusif des droits : droit de la concurrence, clauses de licence, licences obligatoires et autres flexibilités.',
+      'Règles et pratiques contre l’usage abusif des droits : droit de la concurrence, clauses de licence, licences obligatoires et autres flexibilités.',
     'offices-agencies':
-      'Créer ou renforcer les offices de propriété intellectuelle et d’autres organismes nationaux : organisation, procédures, systèmes informatiques, documentation.',
+      'Créer ou renforcer les offices de propriété intellectuelle et d’autres organismes nationaux : organisation, procédures, systèmes informatiques, documentation.',
     'training-personnel':
-      'Former le personnel des offices et des organismes : examinateurs, fonctionnaires, juges, agents des douanes et de police.',
+      'Former le personnel des offices et des organismes : examinateurs, fonctionnaires, juges, agents des douanes et de police.',
     other:
       'Coopération hors des quatre éléments, comme la sensibilisation du public, l’enseignement et la recherche.',
   },
@@ -97,8 +97,8 @@ export const elementExplanation = (code: ElementCode, language: Language): strin
 
 /** Interface strings shared by every page that shows the elements. */
 export const elementsText = defineMessages({
+  shared: { elementsHeading: 'fieldElements' },
   en: {
-    elementsHeading: 'Elements of Article 67',
     interpretation:
       'Article 67 names two clauses: laws and regulations on the protection and enforcement of IP rights and on the prevention of their abuse; and domestic offices and agencies, including the training of personnel. Reading them as four elements, plus “other” for awareness and research, is ipcoop’s interpretation, not the WTO’s.',
     suggested: 'suggested',
@@ -112,9 +112,8 @@ export const elementsText = defineMessages({
     elementsNone: 'Choose at least one element.',
   },
   fr: {
-    elementsHeading: 'Éléments de l’article 67',
     interpretation:
-      'L’article 67 comporte deux volets : les lois et réglementations sur la protection et le respect des droits de propriété intellectuelle ainsi que sur la prévention de leur usage abusif ; et les bureaux et organismes nationaux, y compris la formation de personnel. Les lire comme quatre éléments, plus « autres » pour la sensibilisation et la recherche, est une interprétation d’ipcoop, non de l’OMC.',
+      'L’article 67 comporte deux volets : les lois et réglementations sur la protection et le respect des droits de propriété intellectuelle ainsi que sur la prévention de leur usage abusif ; et les bureaux et organismes nationaux, y compris la formation de personnel. Les lire comme quatre éléments, plus « autres » pour la sensibilisation et la recherche, est une interprétation d’ipcoop, non de l’OMC.',
     suggested: 'suggestion',
     suggestedNote:
       'Suggéré d’après le titre et la description ; pas encore confirmé par le rapporteur ou le Secrétariat.',
@@ -126,7 +125,6 @@ export const elementsText = defineMessages({
     elementsNone: 'Choisissez au moins un élément.',
   },
   es: {
-    elementsHeading: 'Elementos del artículo 67',
     interpretation:
       'El artículo 67 tiene dos partes: las leyes y reglamentos sobre la protección y la observancia de los derechos de propiedad intelectual y sobre la prevención de su abuso; y las oficinas y organismos nacionales, incluida la formación de personal. Leerlas como cuatro elementos, más «otros» para la sensibilización y la investigación, es una interpretación de ipcoop, no de la OMC.',
     suggested: 'sugerencia',
@@ -140,3 +138,24 @@ export const elementsText = defineMessages({
     elementsNone: 'Elija al menos un elemento.',
   },
 });
+
+const looseKey = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+
+const byText = new Map<string, ElementCode>();
+for (const code of elementCodes) {
+  byText.set(looseKey(code), code);
+  for (const language of ['en', 'fr', 'es'] as const) {
+    const name = names[language][code];
+    byText.set(looseKey(name), code);
+    // "Other" alone, without the words in brackets.
+    byText.set(looseKey(name.replace(/\s*\(.*\)$/, '')), code);
+  }
+}
+
+/** An element typed as its code or its name in English, French or Spanish (case and accents aside); null if none. */
+export const elementFromText = (text: string): ElementCode | null => byText.get(looseKey(text)) ?? null;
