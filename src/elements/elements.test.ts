@@ -88,4 +88,21 @@ describe('elements of Article 67 on the activity page', () => {
     }
     expect(await elementsOf(database.db, [activityId])).toEqual(before);
   });
+
+  it('is a facet of the search page and the API', async () => {
+    const facets = (await (await app.request('/api/v1/activities/facets')).json()) as {
+      elements: Array<{ code: string; count: number }>;
+    };
+    const training = facets.elements.find((facet) => facet.code === 'training-personnel');
+    expect(training?.count).toBeGreaterThanOrEqual(3);
+    const listed = (await (await app.request('/api/v1/activities?element=training-personnel')).json()) as {
+      total: number;
+    };
+    expect(listed.total).toBe(training?.count);
+    const page = await (await app.request('/fr/search?element=training-personnel')).text();
+    expect(page).toContain('Élément de l’article 67');
+    expect(page).toContain('Formation de personnel');
+    const wrong = await app.request('/api/v1/activities?element=capacity');
+    expect(wrong.status).toBe(400);
+  });
 });
