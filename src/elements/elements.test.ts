@@ -105,4 +105,20 @@ describe('elements of Article 67 on the activity page', () => {
     const wrong = await app.request('/api/v1/activities?element=capacity');
     expect(wrong.status).toBe(400);
   });
+
+  it('shows on the party page, as donor and as beneficiary, what each cycle addressed and missed', async () => {
+    const canada = await (await app.request('/en/parties/CAN')).text();
+    expect(canada).toContain('In its reports, by cycle');
+    expect(canada).toContain('2020–2021 — activities: 10');
+    expect(canada).toMatch(/No activity addressed: [^<]*Prevention of abuse/);
+    expect(canada).toContain('ipcoop’s interpretation');
+    const costaRica = await (await app.request('/es/parties/CRI')).text();
+    expect(costaRica).toContain('En las actividades a su favor, por ciclo');
+    expect(costaRica).toContain('Formación de personal: 1');
+    expect(costaRica).toMatch(/Ninguna actividad abordó: [^<]*Prevención del abuso/);
+    const profile = (await (await app.request('/api/v1/parties/CRI')).json()) as {
+      profile: { asBeneficiary: { elements: Array<{ activities: number }> } };
+    };
+    expect(profile.profile.asBeneficiary.elements[0]?.activities).toBe(1);
+  });
 });
