@@ -7,6 +7,7 @@ import { auditLog } from '../audit/schema.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
+import { reportIdFrom } from '../drafting/test-helpers.ts';
 import { reportActivities } from '../reports/schema.ts';
 import { elementsOf } from './service.ts';
 
@@ -120,5 +121,54 @@ describe('elements of Article 67 on the activity page', () => {
       profile: { asBeneficiary: { elements: Array<{ activities: number }> } };
     };
     expect(profile.profile.asBeneficiary.elements[0]?.activities).toBe(1);
+  });
+
+  it("keeps what a reporter ticks in a draft as confirmed, and an empty set as the rules' suggestion", async () => {
+    const started = await app.request(
+      '/en/drafting/reports',
+      formRequest(reporter, {
+        party: 'CAN',
+        periodStart: '2023-01-01',
+        periodEnd: '2023-12-31',
+        originalLanguage: 'en',
+      }),
+    );
+    expect(started.status).toBe(303);
+    const draftId = reportIdFrom(started.headers.get('location'));
+    const created = await app.request(
+      `/en/drafting/reports/${draftId}/activities/new`,
+      formRequest(reporter, {
+        title: 'Drafting of the new trademark regulations',
+        originalLanguage: 'en',
+        elements: ['laws-regulations', 'training-personnel'],
+      }),
+    );
+    expect(created.status).toBe(303);
+    const [row] = await database.db
+      .select({ id: activities.id, version: activities.version })
+      .from(activities)
+      .where(eq(activities.title, { en: 'Drafting of the new trademark regulations' }));
+    const id = row?.id as number;
+    expect((await elementsOf(database.db, [id])).get(id)).toEqual([
+      { code: 'laws-regulations', state: 'confirmed' },
+      { code: 'training-personnel', state: 'confirmed' },
+    ]);
+    const edited = await app.request(
+      `/en/drafting/reports/${draftId}/activities/${id}/edit`,
+      formRequest(reporter, {
+        title: 'Drafting of the new trademark regulations',
+        originalLanguage: 'en',
+        version: String(row?.version),
+      }),
+    );
+    expect(edited.status).toBe(303);
+    expect((await elementsOf(database.db, [id])).get(id)).toEqual([
+      { code: 'laws-regulations', state: 'suggested' },
+    ]);
+    // Still a draft: nowhere public.
+    const search = (await (await app.request('/api/v1/activities?element=laws-regulations')).json()) as {
+      items: Array<{ id: number }>;
+    };
+    expect(search.items.map((item) => item.id)).not.toContain(id);
   });
 });

@@ -161,3 +161,23 @@ export async function elementParties(db: Db, activityId: number): Promise<string
   );
   return rows.map((row) => row.party);
 }
+
+/**
+ * A reporter left every box empty on an activity of their draft: a confirmed set goes back to the
+ * rules' suggestions (audited with the set that was confirmed). Inside the caller's transaction.
+ */
+export async function returnToSuggestions(db: Db, activityId: number, actor: Actor): Promise<void> {
+  const before = (await elementsOf(db, [activityId])).get(activityId) ?? [];
+  if (before.some((element) => element.state === 'confirmed')) {
+    await db.delete(activityElements).where(eq(activityElements.activityId, activityId));
+    await recordAudits(db, actor, [
+      {
+        action: 'elements.unconfirm',
+        table: 'activity_elements',
+        id: activityId,
+        before: { elements: before.map((element) => element.code), state: 'confirmed' },
+      },
+    ]);
+  }
+  await suggestElementsFor(db, [activityId]);
+}

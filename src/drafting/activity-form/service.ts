@@ -5,7 +5,12 @@ import { agencies } from '../../agencies/schema.ts';
 import { type Actor, type AuditEntry, recordAudit, recordAudits } from '../../audit/record.ts';
 import { touch } from '../../db/columns.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
-import { confirmElements, elementsOf, suggestElementsFor } from '../../elements/service.ts';
+import {
+  confirmElements,
+  elementsOf,
+  returnToSuggestions,
+  suggestElementsFor,
+} from '../../elements/service.ts';
 import { type ElementCode, orderedElements } from '../../elements/taxonomy.ts';
 import { type ActivityOrigin, appendToReport } from '../../reports/activity-list.ts';
 import {
@@ -375,7 +380,7 @@ export async function updateActivity(
     await tx.delete(activityAgencies).where(eq(activityAgencies.activityId, activityId));
     if (links.agencies.length > 0) await tx.insert(activityAgencies).values(links.agencies);
     if (input.elements.length > 0) await confirmElements(tx, activityId, input.elements, actor);
-    else await suggestElementsFor(tx, [activityId]);
+    else await returnToSuggestions(tx, activityId, actor);
     await refreshActivitySearch(tx, [activityId]);
     await recordAudit(tx, actor, {
       action: 'update',
