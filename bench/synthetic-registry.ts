@@ -878,6 +878,15 @@ export async function loadRegistry(
   await db.execute(
     sql`SELECT setval(pg_get_serial_sequence('reports', 'id'), greatest(1, (SELECT max(id) FROM reports)))`,
   );
+  // Elements of Article 67, spread deterministically: one by id, training for trainings.
+  await db.execute(sql`
+    INSERT INTO activity_elements (activity_id, element, state, set_by)
+    SELECT DISTINCT a.id, e, 'suggested', 'rules' FROM activities a
+     CROSS JOIN LATERAL unnest(ARRAY[
+       (ARRAY['laws-regulations', 'prevention-of-abuse', 'offices-agencies', 'training-personnel', 'other'])[a.id % 5 + 1],
+       CASE WHEN a.activity_type = 'training' THEN 'training-personnel' END]) AS e
+     WHERE e IS NOT NULL
+    ON CONFLICT DO NOTHING`);
   log('building search vectors');
   await refreshActivitySearch(db, 'all');
   if (options.vacuum) {

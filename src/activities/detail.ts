@@ -2,6 +2,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { agencies } from '../agencies/schema.ts';
 import type { LocalizedText } from '../db/columns.ts';
 import { type Db, queryRows } from '../db/database.ts';
+import { elementParties, elementsOf } from '../elements/service.ts';
 import { beneficiariesOf } from '../reports/service.ts';
 import { activities, activityAgencies } from './schema.ts';
 
@@ -20,7 +21,7 @@ export async function activityDetail(db: Db, id: number) {
     .where(and(eq(activities.id, id), eq(activities.isPublic, true)));
   if (!row) return null;
   const activity = row;
-  const [beneficiaries, agencyRows, reports, related] = await Promise.all([
+  const [beneficiaries, agencyRows, reports, related, elements, parties] = await Promise.all([
     beneficiariesOf(db, [id]),
     db
       .select({
@@ -64,6 +65,8 @@ export async function activityDetail(db: Db, id: number) {
       )
       .orderBy(sql`${activities.startDate} desc nulls last`, desc(activities.id))
       .limit(10),
+    elementsOf(db, [id]),
+    elementParties(db, id),
   ]);
   return {
     ...activity,
@@ -76,5 +79,9 @@ export async function activityDetail(db: Db, id: number) {
     })),
     reports,
     related,
+    /** Elements of Article 67, suggested or confirmed. */
+    elements: elements.get(id) ?? [],
+    /** Parties whose reporters may confirm the elements. */
+    elementParties: parties,
   };
 }

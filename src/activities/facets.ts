@@ -17,6 +17,8 @@ export type ActivityFacets = {
   /** How many matching activities benefit an LDC. */
   ldc: number;
   ipAreas: FacetCount[];
+  /** Elements of Article 67. */
+  elements: FacetCount[];
   types: FacetCount[];
   levels: FacetCount[];
   statuses: FacetCount[];
@@ -24,7 +26,16 @@ export type ActivityFacets = {
   years: FacetCount[];
 };
 
-type FacetName = 'donor' | 'beneficiary' | 'region' | 'ip-area' | 'type' | 'level' | 'status' | 'year';
+type FacetName =
+  | 'donor'
+  | 'beneficiary'
+  | 'region'
+  | 'ip-area'
+  | 'element'
+  | 'type'
+  | 'level'
+  | 'status'
+  | 'year';
 
 /** A page of the matches to return with the counts, in list order. */
 export type FacetPage = Pick<ActivityFilters, 'q' | 'sort' | 'page' | 'pageSize'>;
@@ -67,7 +78,7 @@ export async function facetsAndPage(
     db,
     sql`WITH matching AS MATERIALIZED (
           SELECT ${s.donor} AS donor, ${s.beneficiaryCodes} AS beneficiaries, ${s.regionCodes} AS regions,
-                 ${s.ipAreas} AS ip_areas, ${s.activityType} AS type, ${s.level} AS level, ${s.status} AS status,
+                 ${s.ipAreas} AS ip_areas, ${s.elements} AS elements, ${s.activityType} AS type, ${s.level} AS level, ${s.status} AS status,
                  ${s.benefitsLdc} AS ldc, extract(year FROM ${s.startDate})::int::text AS year
                  ${order ? sql`, ${s.activityId} AS id, ${order.key} AS sort_key` : sql``}
             FROM ${s} ${where ? sql`WHERE ${where}` : sql``}
@@ -78,6 +89,7 @@ export async function facetsAndPage(
         UNION ALL ${grouped('beneficiary', 'code', '(SELECT unnest(beneficiaries) AS code FROM matching) AS listed')}
         UNION ALL ${grouped('region', 'code', '(SELECT unnest(regions) AS code FROM matching) AS listed')}
         UNION ALL ${grouped('ip-area', 'code', '(SELECT unnest(ip_areas) AS code FROM matching) AS listed')}
+        UNION ALL ${grouped('element', 'code', '(SELECT unnest(elements) AS code FROM matching) AS listed')}
         UNION ALL ${grouped('type', 'type')}
         UNION ALL ${grouped('level', 'level')}
         UNION ALL ${grouped('status', 'status')}
@@ -96,6 +108,7 @@ export async function facetsAndPage(
     beneficiaries: [],
     regions: [],
     ipAreas: [],
+    elements: [],
     types: [],
     levels: [],
     statuses: [],
@@ -106,6 +119,7 @@ export async function facetsAndPage(
     beneficiary: facets.beneficiaries,
     region: facets.regions,
     'ip-area': facets.ipAreas,
+    element: facets.elements,
     type: facets.types,
     level: facets.levels,
     status: facets.statuses,

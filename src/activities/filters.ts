@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { elementCodes } from '../elements/taxonomy.ts';
 
 /** What a search may ask for: the one schema the page, the API and the bench parse. */
 const partyCode = z
@@ -49,6 +50,8 @@ export const activityFilters = z
     /** 1: only activities with a beneficiary that was an LDC when the activity started. */
     ldc: z.enum(['1', 'true'], { error: '1 to keep only activities benefiting an LDC' }).optional(),
     ipArea: taxonomyKey.optional(),
+    /** An element of Article 67 (ipcoop's reading), suggested or confirmed. */
+    element: z.enum(elementCodes, { error: `one of ${elementCodes.join(', ')}` }).optional(),
     type: taxonomyKey.optional(),
     level: taxonomyKey.optional(),
     status: taxonomyKey.optional(),

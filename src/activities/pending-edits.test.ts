@@ -63,6 +63,7 @@ describe.each(testBackends)(
         originalLanguage: 'en',
         startDate: '2021-04-24',
         beneficiaries: ['NPL'],
+        elements: ['laws-regulations'],
         version,
       });
       expect(saved.status).toBe(303);
@@ -120,6 +121,9 @@ describe.each(testBackends)(
       const form = await read(`/fr/drafting/reports/${draftId}/activities/1/edit`, officer);
       expect(form.text).toContain(`value="${secret} workshop on office management"`);
       expect(form.text).toContain('le portail l’affiche quand le rapport est publié');
+      // The draft's elements of Article 67 travel with the pending edit, ticked in its form.
+      expect(form.text).toMatch(/value="laws-regulations" checked/);
+      expect(form.text).not.toMatch(/value="training-personnel" checked/);
       expect(await docxText(`/en/reports/${draftId}.docx`, officer)).toContain(secret);
       // The command line's JSON export of every report reads a draft as its drafters see it.
       const exported = await getReport(database.db, draftId);
@@ -157,6 +161,8 @@ describe.each(testBackends)(
 
       const activityPage = await read('/en/activities/1');
       expect(activityPage.text).toContain(`${secret} workshop on office management`);
+      expect(activityPage.text).toContain('<li>Laws and regulations on protection and enforcement</li>');
+      expect(activityPage.text).not.toContain('<li>Training of personnel');
       expect((await json('/api/v1/activities/1')).title.en).toBe(`${secret} workshop on office management`);
       expect((await read(`/en/search?q=${secret}`)).text).toContain(
         `<mark>${secret}</mark> workshop on office`,

@@ -118,7 +118,10 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const id = positiveId(c.req.param('id'));
     if (!id) return problemJson(c, 400, 'The activity id must be a whole number from 1 to 2147483647.');
     const activity = await activityDetail(db, id);
-    return activity ? c.json(activity) : problemJson(c, 404, `There is no activity ${id}.`);
+    if (!activity) return problemJson(c, 404, `There is no activity ${id}.`);
+    // Who may confirm the elements is the page's business, not the API's.
+    const { elementParties: _parties, ...answer } = activity;
+    return c.json(answer);
   });
 
   return app;

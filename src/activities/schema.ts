@@ -120,6 +120,8 @@ export const activitySearch = pgTable(
     regionCodes: text('region_codes').array().notNull(),
     /** A beneficiary was an LDC when the activity started. */
     benefitsLdc: boolean('benefits_ldc').notNull(),
+    /** Elements of Article 67 (activity_elements), suggested or confirmed. */
+    elements: text('elements').array().notNull().default([]),
     searchVector: tsvector('search_vector').notNull(),
   },
   (t) => [
@@ -127,6 +129,7 @@ export const activitySearch = pgTable(
     index('activity_search_beneficiaries_idx').using('gin', t.beneficiaryCodes),
     index('activity_search_regions_idx').using('gin', t.regionCodes),
     index('activity_search_ip_areas_idx').using('gin', t.ipAreas),
+    index('activity_search_elements_idx').using('gin', t.elements),
     // Listing order (newest first, undated last, then id), alone and per donor.
     index('activity_search_start_idx').on(t.startDate.desc().nullsLast(), t.activityId),
     index('activity_search_donor_start_idx').on(t.donor, t.startDate.desc().nullsLast(), t.activityId),

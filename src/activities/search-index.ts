@@ -23,7 +23,7 @@ const beneficiaryNames = (activityId: SQL) => {
  * its own stemmer and every configuration folds accents; beneficiary names come last. Region codes hold the regions named and
  * every region containing a named party or region, so "Americas" finds an activity for Costa Rica.
  * "World" (001) contains everything and is left out. Activities not yet public (only in drafts)
- * have no search row. Title words go to search_words for "did you mean". Call it after any change to an activity, its beneficiaries or agencies, and after reference
+ * have no search row. Title words go to search_words for "did you mean". Call it after any change to an activity, its beneficiaries, agencies or elements, and after reference
  * data changes development statuses or regions (with 'all').
  */
 export async function refreshActivitySearch(db: Db, activityIds: number[] | 'all'): Promise<void> {
@@ -45,7 +45,7 @@ export async function refreshActivitySearch(db: Db, activityIds: number[] | 'all
        WHERE r.parent_code IS NOT NULL
     )
     INSERT INTO activity_search (activity_id, donor, start_date, ip_areas, activity_type, level, status,
-                                 beneficiary_codes, region_codes, benefits_ldc, search_vector)
+                                 beneficiary_codes, region_codes, benefits_ldc, elements, search_vector)
     SELECT a.id, a.donor_party_code, a.start_date, a.ip_areas, a.activity_type, a.level, a.status,
       ARRAY(SELECT DISTINCT b.party_code FROM activity_beneficiaries b
              WHERE b.activity_id = a.id AND b.party_code IS NOT NULL ORDER BY 1),
@@ -54,6 +54,7 @@ export async function refreshActivitySearch(db: Db, activityIds: number[] | 'all
               JOIN region_ancestors ra ON ra.start_code IN (b.region_code, p.subregion_code, p.region_code)
              WHERE b.activity_id = a.id AND ra.code <> '001' ORDER BY 1),
       ${benefitsAnLdc(sql`a.id`, sql`a.start_date`)},
+      ARRAY(SELECT e.element FROM activity_elements e WHERE e.activity_id = a.id ORDER BY 1),
         setweight(to_tsvector('ipcoop_en', coalesce(a.title->>'en', '')), 'A')
      || setweight(to_tsvector('ipcoop_fr', coalesce(a.title->>'fr', '')), 'A')
      || setweight(to_tsvector('ipcoop_es', coalesce(a.title->>'es', '')), 'A')
@@ -71,7 +72,7 @@ export async function refreshActivitySearch(db: Db, activityIds: number[] | 'all
       donor = excluded.donor, start_date = excluded.start_date, ip_areas = excluded.ip_areas,
       activity_type = excluded.activity_type, level = excluded.level, status = excluded.status,
       beneficiary_codes = excluded.beneficiary_codes, region_codes = excluded.region_codes,
-      benefits_ldc = excluded.benefits_ldc, search_vector = excluded.search_vector`);
+      benefits_ldc = excluded.benefits_ldc, elements = excluded.elements, search_vector = excluded.search_vector`);
   // Title words feed "did you mean" (search_words, compared by trigrams).
   await db.execute(sql`
     INSERT INTO search_words (word)

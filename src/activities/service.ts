@@ -22,6 +22,7 @@ export function activityWhere(filters: ActivityMatch): SQL | undefined {
   if (filters.region) conditions.push(hasElement(s.regionCodes, filters.region));
   if (filters.ldc) conditions.push(eq(s.benefitsLdc, true));
   if (filters.ipArea) conditions.push(hasElement(s.ipAreas, filters.ipArea));
+  if (filters.element) conditions.push(hasElement(s.elements, filters.element));
   if (filters.type) conditions.push(eq(s.activityType, filters.type));
   if (filters.level) conditions.push(eq(s.level, filters.level));
   if (filters.status) conditions.push(eq(s.status, filters.status));

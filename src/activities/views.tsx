@@ -1,4 +1,7 @@
 import type { Child } from 'hono/jsx';
+import { ElementList, ElementsForm, ElementsInterpretation } from '../elements/components.tsx';
+import { type ElementCode, elementsText } from '../elements/taxonomy.ts';
+import { Notice } from '../http/form-fields.tsx';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { languages } from '../i18n/languages.ts';
@@ -7,7 +10,17 @@ import type { ReferenceLabels } from '../reference/labels.ts';
 import { BeneficiaryName } from '../reports/components.tsx';
 import type { ActivityDetail } from './detail.ts';
 
-type Props = { page: PageContext; labels: ReferenceLabels; activity: ActivityDetail; allLanguages: boolean };
+type Props = {
+  page: PageContext;
+  labels: ReferenceLabels;
+  activity: ActivityDetail;
+  allLanguages: boolean;
+  /** The reader may confirm the elements of Article 67 (a reporter of the party, the Secretariat). */
+  mayConfirmElements?: boolean;
+  notice?: string | null;
+  elementsError?: string;
+  checkedElements?: ElementCode[];
+};
 
 function Field(props: { label: string; children: Child }) {
   return (
@@ -49,6 +62,29 @@ function SideBySide(props: Props) {
         </section>
       ))}
     </div>
+  );
+}
+
+/** The elements of Article 67, with the confirmation form for those who may confirm them. */
+function ElementsSection(props: Props) {
+  const { activity, page } = props;
+  const text = elementsText(page.lang);
+  return (
+    <section id="elements" aria-labelledby="elements-heading">
+      <h2 id="elements-heading">{text('elementsHeading')}</h2>
+      <Notice message={props.notice} />
+      <ElementList page={page} elements={activity.elements} />
+      <ElementsInterpretation page={page} />
+      {props.mayConfirmElements ? (
+        <ElementsForm
+          page={page}
+          action={`/${page.lang}/activities/${activity.id}/elements`}
+          elements={activity.elements}
+          checked={props.checkedElements}
+          error={props.elementsError}
+        />
+      ) : null}
+    </section>
   );
 }
 
@@ -152,6 +188,8 @@ export function ActivityPage(props: Props) {
           {[activity.contactName, activity.contactEmail].filter(Boolean).join(', ') || '—'}
         </Field>
       </dl>
+
+      <ElementsSection {...props} />
 
       <h2>{t('fieldBeneficiaries')}</h2>
       {activity.beneficiaries.length === 0 ? (

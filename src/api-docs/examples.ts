@@ -47,6 +47,7 @@ export const exampleResponses: Record<
       beneficiaries: [{ code: 'CRI', count: 1 }],
       regions: [{ code: '013', count: 1 }],
       ipAreas: [{ code: 'patents', count: 1 }],
+      elements: [{ code: 'training-personnel', count: 1 }],
       types: [{ code: 'training', count: 1 }],
       levels: [{ code: 'plurilateral', count: 1 }],
       statuses: [{ code: 'completed', count: 1 }],

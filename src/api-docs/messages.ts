@@ -35,6 +35,8 @@ export const apiDocsText = defineMessages({
       'M49 region code or grouping, e.g. 013 (Central America); includes activities for parties in it.',
     paramLdc: '1: only activities with a beneficiary that was an LDC when the activity started.',
     paramIpArea: 'IP area key, e.g. patents.',
+    paramElement:
+      'Element of Article 67 (ipcoop’s reading, suggested or confirmed): laws-regulations, prevention-of-abuse, offices-agencies, training-personnel or other.',
     paramType: 'Activity type key, e.g. training.',
     paramLevel: 'multilateral, plurilateral or bilateral.',
     paramStatus: 'planned, ongoing, completed or cancelled.',
@@ -87,6 +89,8 @@ export const apiDocsText = defineMessages({
       'Code de région M49 ou groupement, par exemple 013 (Amérique centrale) ; comprend les activités destinées aux parties de la région.',
     paramLdc: '1\u202f: seulement les activités dont un bénéficiaire était un PMA au début de l’activité.',
     paramIpArea: 'Clé du domaine de la PI, par exemple patents.',
+    paramElement:
+      'Élément de l’article 67 (lecture d’ipcoop, suggéré ou confirmé) : laws-regulations, prevention-of-abuse, offices-agencies, training-personnel ou other.',
     paramType: 'Clé du type d’activité, par exemple training.',
     paramLevel: 'multilateral, plurilateral ou bilateral.',
     paramStatus: 'planned, ongoing, completed ou cancelled.',
@@ -141,6 +145,8 @@ export const apiDocsText = defineMessages({
       'Código de región M49 o agrupación, por ejemplo 013 (Centroamérica); incluye las actividades destinadas a las partes de la región.',
     paramLdc: '1: solo las actividades con un beneficiario que era PMA cuando empezó la actividad.',
     paramIpArea: 'Clave del ámbito de la PI, por ejemplo patents.',
+    paramElement:
+      'Elemento del artículo 67 (lectura de ipcoop, sugerido o confirmado): laws-regulations, prevention-of-abuse, offices-agencies, training-personnel u other.',
     paramType: 'Clave del tipo de actividad, por ejemplo training.',
     paramLevel: 'multilateral, plurilateral o bilateral.',
     paramStatus: 'planned, ongoing, completed o cancelled.',

@@ -12,6 +12,7 @@ const filterDescriptions: Record<string, ApiDocsKey> = {
   region: 'paramRegion',
   ldc: 'paramLdc',
   ipArea: 'paramIpArea',
+  element: 'paramElement',
   type: 'paramType',
   level: 'paramLevel',
   status: 'paramStatus',

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activities, activityAgencies } from '../activities/schema.ts';
+import { activities, activityAgencies, activitySearch } from '../activities/schema.ts';
 import { agencies } from '../agencies/schema.ts';
+import { auditLog } from '../audit/schema.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
+import { activityElements } from '../elements/schema.ts';
 import { reports } from '../reports/schema.ts';
 import {
   editionSessions,
@@ -79,5 +81,31 @@ describe('demo data', () => {
       'TFO-CANADA:partner',
       'WIPO:partner',
     ]);
+  });
+
+  it('suggests the elements of Article 67 of every activity and confirms a few', async () => {
+    const rows = await database.db
+      .select({ title: activities.title, element: activityElements.element, state: activityElements.state })
+      .from(activityElements)
+      .innerJoin(activities, eq(activities.id, activityElements.activityId));
+    const titled = new Set(rows.map((row) => row.title.en));
+    expect(titled.size).toBe(11);
+    const confirmed = rows.filter((row) => row.state === 'confirmed');
+    expect(new Set(confirmed.map((row) => row.title.en)).size).toBe(3);
+    const interpol = rows.filter((row) => row.title.en?.startsWith('International IP Crime'));
+    expect(interpol).toEqual([
+      expect.objectContaining({ element: 'training-personnel', state: 'confirmed' }),
+    ]);
+    const [search] = await database.db
+      .select({ n: count() })
+      .from(activitySearch)
+      .where(sql`cardinality(${activitySearch.elements}) > 0`);
+    expect(search?.n).toBe(11);
+    const audits = await database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.tableName, 'activity_elements'));
+    expect(audits.filter((a) => a.action === 'elements.confirm')).toHaveLength(3);
+    expect(audits.filter((a) => a.action === 'elements.suggest')).toHaveLength(11);
   });
 });

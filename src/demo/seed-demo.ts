@@ -7,6 +7,8 @@ import { refreshActivitySearch } from '../activities/search-index.ts';
 import { upsertAgencies } from '../agencies/service.ts';
 import { type Config, config } from '../config.ts';
 import { type Db, inTransaction } from '../db/database.ts';
+import { confirmElements, suggestMissingElements } from '../elements/service.ts';
+import type { ElementCode } from '../elements/taxonomy.ts';
 import { importEtripsFile } from '../etrips/import-file.ts';
 import { referenceResolver } from '../reference/reference-lookup.ts';
 import { reportActivities } from '../reports/schema.ts';
@@ -78,6 +80,7 @@ async function seedDemoIn(db: Db, folder: string): Promise<DemoSummary> {
     facts,
     referenceResolver().resolver,
   );
+  await suggestAndConfirmElements(db, reportId);
   return {
     reportId,
     activities: await countReportActivities(db, reportId),
@@ -124,4 +127,32 @@ async function linkAgenciesNamedInTitles(db: Db, reportId: number, agencyIds: Ma
     if (links.length > 0) await tx.insert(activityAgencies).values(links);
     await refreshActivitySearch(tx, ids);
   });
+}
+
+// A few of Canada's programmes whose elements of Article 67 the demo shows as confirmed; the
+// others keep the rules' suggestions.
+const demoConfirmedElements: Array<{ title: string; elements: ElementCode[] }> = [
+  {
+    title: 'CIPO-WIPO Executive Workshop on IP Office Management',
+    elements: ['offices-agencies', 'training-personnel'],
+  },
+  { title: 'Pilot Program of Training for patent examiners', elements: ['training-personnel'] },
+  { title: 'International IP Crime Training Seminars', elements: ['training-personnel'] },
+];
+
+/** Suggestions for every activity without elements (activities imported before the rules), and a few confirmed. */
+async function suggestAndConfirmElements(db: Db, reportId: number) {
+  const suggested = await suggestMissingElements(db);
+  const rows = await db
+    .select({ id: activities.id, title: activities.title })
+    .from(activities)
+    .innerJoin(reportActivities, eq(reportActivities.activityId, activities.id))
+    .where(eq(reportActivities.reportId, reportId));
+  const confirmed: number[] = [];
+  for (const row of rows) {
+    const pick = demoConfirmedElements.find((demo) => (row.title.en ?? '').startsWith(demo.title));
+    if (pick && (await confirmElements(db, row.id, pick.elements, { userId: null, label: 'demo' })))
+      confirmed.push(row.id);
+  }
+  await refreshActivitySearch(db, [...new Set([...suggested, ...confirmed])]);
 }

@@ -3,6 +3,7 @@ import { activities, activityBeneficiaries } from '../activities/schema.ts';
 import { refreshActivitySearch } from '../activities/search-index.ts';
 import { touch } from '../db/columns.ts';
 import { type Db, inTransaction } from '../db/database.ts';
+import { suggestElementsFor } from '../elements/service.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import { trainingEditions } from '../training/schema.ts';
 import type { ParsedPage, ParsedProgramme } from './page-types.ts';
@@ -247,6 +248,8 @@ export async function storeEtripsReport(
         .returning({ id: activities.id });
       removed = deleted.length;
     }
+    // Elements of Article 67 suggested from the titles, until a person confirms them.
+    await suggestElementsFor(tx, touched);
     await refreshActivitySearch(tx, touched);
     await tx.insert(etripsImports).values({
       reportId,

@@ -114,6 +114,16 @@ describe('columnValues', () => {
     });
   });
 
+  it('has the elements of Article 67 as codes, labels and their state', () => {
+    // Item 7 (INDELA) keeps the rules' suggestion: "other".
+    expect(row(item7, ['elements', 'element_labels', 'elements_state'], 'es')).toEqual({
+      elements: 'other',
+      element_labels: 'Otros (sensibilización, investigación)',
+      elements_state: 'suggested',
+    });
+    expect(row(rich, ['elements', 'elements_state'], 'en')).toEqual({ elements: '', elements_state: '' });
+  });
+
   it('puts labels beside codes, and every field of a full record', () => {
     expect(
       row(

@@ -1,3 +1,4 @@
+import { elementName } from '../elements/taxonomy.ts';
 import { inEveryLanguage } from '../i18n/catalogue.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
@@ -31,6 +32,9 @@ export const columnKeys = [
   'type_label',
   'ip_areas',
   'ip_area_labels',
+  'elements',
+  'element_labels',
+  'elements_state',
   'agencies',
   'partners',
   'budget',
@@ -75,6 +79,9 @@ export const defaultColumns: ColumnKey[] = [
   'type_label',
   'ip_areas',
   'ip_area_labels',
+  'elements',
+  'element_labels',
+  'elements_state',
   'agencies',
   'partners',
   'budget',
@@ -194,6 +201,15 @@ const cells: Record<ColumnKey, Cell> = {
   type_label: (a, c) => term('activity-type', a.activityType, c),
   ip_areas: (a) => list(a.ipAreas),
   ip_area_labels: (a, c) => list(a.ipAreas.map((key) => c.labels.term('ip-area', key, c.lang))),
+  elements: (a) => list(a.elements.map((element) => element.code)),
+  element_labels: (a, c) => list(a.elements.map((element) => elementName(element.code, c.lang))),
+  // One state for the whole set: the rules suggest a set, a person confirms a set.
+  elements_state: (a) =>
+    a.elements.length === 0
+      ? ''
+      : a.elements.every((e) => e.state === 'confirmed')
+        ? 'confirmed'
+        : 'suggested',
   agencies: (a, c) => agencyNames(a, 'implementing', c.lang),
   partners: (a, c) => agencyNames(a, 'partner', c.lang),
   budget: (a) => a.budgetAmount ?? '',

@@ -100,6 +100,28 @@ describe('activitiesIatiXml', () => {
     ]);
   });
 
+  it('tags the elements of Article 67 with vocabulary 99, a suggestion marked in its narratives', () => {
+    const root = parse(activitiesIatiXml(demo, options()));
+    const tagsOf = (title: string) => {
+      const activity = all(root, 'iati-activity').find((a) =>
+        all(a, 'title')[0]?.textContent?.includes(title),
+      ) as Element;
+      return all(activity, 'tag').filter((tag) => tag.getAttribute('vocabulary-uri')?.endsWith('/elements'));
+    };
+    const interpol = tagsOf('International IP Crime Training Seminars');
+    expect(interpol.map((tag) => [tag.getAttribute('vocabulary'), tag.getAttribute('code')])).toEqual([
+      ['99', 'training-personnel'],
+    ]);
+    expect(narrativesOf(interpol[0])).toEqual({
+      en: 'Training of personnel',
+      fr: 'Formation de personnel',
+      es: 'Formación de personal',
+    });
+    const openAir = tagsOf('Open African Innovation Research network');
+    expect(openAir.map((tag) => tag.getAttribute('code'))).toEqual(['other']);
+    expect(narrativesOf(openAir[0]).fr).toBe('Autres (sensibilisation, recherche) — suggestion');
+  });
+
   it('validates with markup, ampersands, quotes and French and Spanish texts, and keeps them as text', async () => {
     const xml = activitiesIatiXml([rich, hostile, untitled], options());
     expect(await iatiSchemaErrors(xml)).toEqual([]);

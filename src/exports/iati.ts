@@ -29,7 +29,8 @@
  * - sector: DAC 5-digit 33110 "Trade policy and administrative management", whose DAC description
  *   covers "implementation of multilateral trade agreements" such as TRIPS; plus the IP areas with
  *   vocabulary 99 (our own list).
- * - tag (vocabulary 99): the level (multilateral/plurilateral/bilateral) and the activity type.
+ * - tag (vocabulary 99): the level (multilateral/plurilateral/bilateral), the activity type, and the
+ *   elements of Article 67 (ipcoop's reading; a suggested one says so in its narratives).
  * - budget: one indicative original budget over the whole activity when amount, currency, start
  *   and end are known (IATI prefers periods of at most a year; we have no annual split).
  * - document-link: the website (A12 Activity web page), the ipcoop record (A12) and each published
@@ -38,6 +39,7 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { LocalizedText } from '../db/columns.ts';
+import { elementName, elementsText } from '../elements/taxonomy.ts';
 import { inEveryLanguage } from '../i18n/catalogue.ts';
 import { formatPercent, formatPeriod } from '../i18n/format.ts';
 import { type Language, languages } from '../i18n/languages.ts';
@@ -56,7 +58,7 @@ export type IatiOptions = {
   lang?: Language;
   generatedAt?: Date;
   /** Where our own code lists (vocabulary 99) are published. */
-  vocabularyUri?: (list: 'ip-area' | 'activity-type' | 'level' | 'region-grouping') => string;
+  vocabularyUri?: (list: 'ip-area' | 'activity-type' | 'level' | 'region-grouping' | 'elements') => string;
 };
 
 export const iatiVersion = '2.03';
@@ -385,6 +387,21 @@ function addActivity(root: XMLBuilder, a: ExportActivity, options: Required<Iati
     narratives(
       activity.ele('tag', { vocabulary: '99', 'vocabulary-uri': options.vocabularyUri(list), code: key }),
       termNames(labels, taxonomy, key),
+    );
+  }
+  for (const element of a.elements) {
+    const names = {} as Texts;
+    for (const lang of languages) {
+      const name = elementName(element.code, lang);
+      names[lang] = element.state === 'suggested' ? `${name} — ${elementsText(lang)('suggested')}` : name;
+    }
+    narratives(
+      activity.ele('tag', {
+        vocabulary: '99',
+        'vocabulary-uri': options.vocabularyUri('elements'),
+        code: element.code,
+      }),
+      names,
     );
   }
 

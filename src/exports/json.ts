@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../db/columns.ts';
+import { elementName } from '../elements/taxonomy.ts';
 import type { Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
@@ -54,6 +55,8 @@ export type JsonExportActivity = {
   level: CodeLabel | null;
   activityType: CodeLabel | null;
   ipAreas: CodeLabel[];
+  /** Elements of Article 67 (ipcoop's reading), each suggested by the rules or confirmed by a person. */
+  elements: Array<CodeLabel & { state: 'suggested' | 'confirmed' }>;
   status: CodeLabel | null;
   /** Amount as a decimal string ("12500.00") so no precision is lost; currency is ISO 4217. */
   budget: { amount: string; currency: string | null } | null;
@@ -150,6 +153,11 @@ function jsonActivity(a: ExportActivity, options: JsonExportOptions, today: stri
     level: coded('level', a.level),
     activityType: coded('activity-type', a.activityType),
     ipAreas: a.ipAreas.map((code) => ({ code, label: labels.term('ip-area', code, lang) })),
+    elements: a.elements.map((element) => ({
+      code: element.code,
+      label: elementName(element.code, lang),
+      state: element.state,
+    })),
     status: coded('activity-status', a.status),
     budget: a.budgetAmount ? { amount: a.budgetAmount, currency: a.budgetCurrency } : null,
     fundingSource: coded('funding-source', a.fundingSource),

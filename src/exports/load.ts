@@ -8,6 +8,8 @@ import {
 import { agencies } from '../agencies/schema.ts';
 import type { LocalizedText } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
+import { elementsOf } from '../elements/service.ts';
+import type { ElementCode, ElementState } from '../elements/taxonomy.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { PeriodPrecision } from '../reports/period.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
@@ -72,6 +74,8 @@ export type ExportActivity = {
   beneficiaries: ExportBeneficiary[];
   agencies: ExportAgency[];
   reports: ExportReportLink[];
+  /** Elements of Article 67, in the taxonomy's order; suggested by the rules or confirmed. */
+  elements: Array<{ code: ElementCode; state: ElementState }>;
 };
 
 export type LoadExportOptions = {
@@ -102,7 +106,7 @@ export async function loadExportActivities(
 }
 
 async function loadChunk(db: Db, ids: number[], options: LoadExportOptions): Promise<ExportActivity[]> {
-  const [rows, beneficiaryRows, agencyRows, reportRows] = await Promise.all([
+  const [rows, beneficiaryRows, agencyRows, reportRows, elements] = await Promise.all([
     db.select().from(activities).where(inArray(activities.id, ids)),
     db
       .select()
@@ -142,6 +146,7 @@ async function loadChunk(db: Db, ids: number[], options: LoadExportOptions): Pro
         ),
       )
       .orderBy(asc(reportActivities.activityId), asc(reports.periodStart), asc(reports.id)),
+    elementsOf(db, ids),
   ]);
 
   const beneficiaries = groupBy(beneficiaryRows, (row) => ({
@@ -179,6 +184,7 @@ async function loadChunk(db: Db, ids: number[], options: LoadExportOptions): Pro
     beneficiaries: beneficiaries.get(row.id) ?? [],
     agencies: agencyLinks.get(row.id) ?? [],
     reports: reportLinks.get(row.id) ?? [],
+    elements: elements.get(row.id) ?? [],
   }));
 }
 

@@ -1,5 +1,36 @@
 import { defineMessages } from '../i18n/catalogue.ts';
 
+/** A party page's section on the elements of Article 67. */
+export const partyElementsText = defineMessages({
+  en: {
+    elementsAsDonor: 'In its reports, by cycle',
+    elementsAsBeneficiary: 'In the activities for it, by cycle',
+    elementsCycle: '{period} — activities: {count}',
+    elementsNotAddressed: 'No activity addressed: {elements}.',
+    elementsAllAddressed: 'Every element was addressed.',
+    elementsNoCycle: 'No activity in a published report.',
+    elementsCounting: 'An activity counts under each of its elements, suggested or confirmed.',
+  },
+  fr: {
+    elementsAsDonor: 'Dans ses rapports, par cycle',
+    elementsAsBeneficiary: 'Dans les activités en sa faveur, par cycle',
+    elementsCycle: '{period} — activités : {count}',
+    elementsNotAddressed: 'Aucune activité n’a porté sur : {elements}.',
+    elementsAllAddressed: 'Chaque élément a été traité.',
+    elementsNoCycle: 'Aucune activité dans un rapport publié.',
+    elementsCounting: 'Une activité compte pour chacun de ses éléments, suggérés ou confirmés.',
+  },
+  es: {
+    elementsAsDonor: 'En sus informes, por ciclo',
+    elementsAsBeneficiary: 'En las actividades a su favor, por ciclo',
+    elementsCycle: '{period} — actividades: {count}',
+    elementsNotAddressed: 'Ninguna actividad abordó: {elements}.',
+    elementsAllAddressed: 'Se abordaron todos los elementos.',
+    elementsNoCycle: 'Ninguna actividad en un informe publicado.',
+    elementsCounting: 'Una actividad cuenta en cada uno de sus elementos, sugeridos o confirmados.',
+  },
+});
+
 /** A party page's training section: counts of people, never who they are. */
 export const partyTrainingText = defineMessages({
   en: {

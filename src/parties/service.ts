@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { LocalizedText } from '../db/columns.ts';
 import { type Db, queryRows } from '../db/database.ts';
+import { type ElementCode, elementCodes, isElementCode } from '../elements/taxonomy.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { editionStarted } from '../training/took-part.ts';
 
@@ -28,6 +29,15 @@ export type BeneficiaryActivity = {
   viaRegion: string | null;
 };
 
+/** One reporting cycle seen through the elements of Article 67: activities per element, every element listed. */
+export type ElementCycle = {
+  periodStart: string;
+  periodEnd: string;
+  /** Activities of the cycle, whatever their elements. */
+  activities: number;
+  counts: Array<{ code: ElementCode; count: number }>;
+};
+
 export type PartyProfile = {
   code: string;
   asDonor: {
@@ -36,8 +46,15 @@ export type PartyProfile = {
     ipAreas: CodeCount[];
     beneficiaries: CodeCount[];
     cycles: ReportingCycle[];
+    /** Its activities in its published reports, per cycle and element of Article 67. */
+    elements: ElementCycle[];
   };
-  asBeneficiary: { helpers: Helper[]; activities: BeneficiaryActivity[] };
+  asBeneficiary: {
+    helpers: Helper[];
+    activities: BeneficiaryActivity[];
+    /** Activities for it (directly or through a region) in published reports, per cycle and element. */
+    elements: ElementCycle[];
+  };
   /** People of this party in training editions: counts only, never names (one person is still a count). */
   training: Array<{
     programmeId: number;
@@ -132,6 +149,14 @@ export async function partyProfile(db: Db, labels: ReferenceLabels, code: string
       sql`SELECT count(*)::int AS n FROM activities WHERE donor_party_code = ${code} AND is_public`,
     ),
   ]);
+  const [donorElements, beneficiaryElements] = await Promise.all([
+    elementCycles(db, sql`r.reporting_party_code = ${code}`),
+    elementCycles(
+      db,
+      sql`EXISTS (SELECT 1 FROM activity_beneficiaries b
+                   WHERE b.activity_id = a.id AND (b.party_code = ${code} OR b.region_code IN (${regionList})))`,
+    ),
+  ]);
   // "Took part" once the edition has started (src/training/took-part.ts); before, only selected.
   const training = await queryRows<{
     programme_id: number;
@@ -153,8 +178,8 @@ export async function partyProfile(db: Db, labels: ReferenceLabels, code: string
   );
   return {
     code,
-    asDonor: { total: totals[0]?.n ?? 0, byYear, ipAreas, beneficiaries, cycles },
-    asBeneficiary: { helpers, activities },
+    asDonor: { total: totals[0]?.n ?? 0, byYear, ipAreas, beneficiaries, cycles, elements: donorElements },
+    asBeneficiary: { helpers, activities, elements: beneficiaryElements },
     training: training.map((row) => ({
       programmeId: row.programme_id,
       programmeName: row.programme_name,
@@ -163,4 +188,46 @@ export async function partyProfile(db: Db, labels: ReferenceLabels, code: string
       selected: row.selected,
     })),
   };
+}
+
+/**
+ * Public activities listed in published reports that meet `which` (over reports r and activities
+ * a), by reporting cycle (the report's period), with how many address each element of Article 67
+ * (suggested or confirmed); newest cycle first. An element counted zero is one no activity addressed.
+ */
+async function elementCycles(db: Db, which: ReturnType<typeof sql>): Promise<ElementCycle[]> {
+  const rows = await queryRows<{ periodStart: string; periodEnd: string; id: number; elements: string[] }>(
+    db,
+    sql`SELECT DISTINCT r.period_start::text AS "periodStart", r.period_end::text AS "periodEnd", a.id,
+               ARRAY(SELECT e.element FROM activity_elements e WHERE e.activity_id = a.id ORDER BY 1) AS elements
+          FROM reports r
+          JOIN report_activities ra ON ra.report_id = r.id
+          JOIN activities a ON a.id = ra.activity_id
+         WHERE r.status = 'published' AND a.is_public AND ${which}`,
+  );
+  const cycles = new Map<
+    string,
+    { periodStart: string; periodEnd: string; ids: Set<number>; counts: Map<ElementCode, number> }
+  >();
+  for (const row of rows) {
+    const key = `${row.periodStart}/${row.periodEnd}`;
+    let cycle = cycles.get(key);
+    if (!cycle) {
+      cycle = { periodStart: row.periodStart, periodEnd: row.periodEnd, ids: new Set(), counts: new Map() };
+      cycles.set(key, cycle);
+    }
+    if (cycle.ids.has(row.id)) continue;
+    cycle.ids.add(row.id);
+    for (const element of row.elements) {
+      if (isElementCode(element)) cycle.counts.set(element, (cycle.counts.get(element) ?? 0) + 1);
+    }
+  }
+  return [...cycles.values()]
+    .sort((a, b) => b.periodEnd.localeCompare(a.periodEnd) || b.periodStart.localeCompare(a.periodStart))
+    .map((cycle) => ({
+      periodStart: cycle.periodStart,
+      periodEnd: cycle.periodEnd,
+      activities: cycle.ids.size,
+      counts: elementCodes.map((code) => ({ code, count: cycle.counts.get(code) ?? 0 })),
+    }));
 }

@@ -1,10 +1,12 @@
+import { ElementsInterpretation } from '../elements/components.tsx';
+import { elementName, elementsText } from '../elements/taxonomy.ts';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { PartyInfo, ReferenceLabels, StatusPeriod } from '../reference/labels.ts';
-import { partyTrainingText } from './messages.ts';
-import type { PartyProfile, YearCount } from './service.ts';
+import { partyElementsText, partyTrainingText } from './messages.ts';
+import type { ElementCycle, PartyProfile, YearCount } from './service.ts';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
 
@@ -83,6 +85,93 @@ const expectedToReport = (party: PartyInfo) =>
   party.kind === 'igo' || party.status.at(-1)?.status === 'developed';
 
 /** A party as donor and as beneficiary: one coordination view. */
+/** Per reporting cycle, activities per element of Article 67, and the elements no activity addressed. */
+function ElementCycles(props: {
+  page: PageContext;
+  cycles: ElementCycle[];
+  /** The search that lists a cycle's activities with one element, when there is one. */
+  searchFor?: (cycle: ElementCycle, element: string) => string;
+}) {
+  const { page, cycles } = props;
+  const { lang } = page;
+  const text = partyElementsText(lang);
+  if (cycles.length === 0) return <p class="muted">{text('elementsNoCycle')}</p>;
+  return (
+    <>
+      {cycles.map((cycle) => {
+        const missing = cycle.counts.filter((count) => count.count === 0);
+        return (
+          <div class="element-cycle">
+            <h4>
+              {text('elementsCycle', {
+                period: formatPeriod(cycle.periodStart, cycle.periodEnd),
+                count: formatNumber(lang, cycle.activities),
+              })}
+            </h4>
+            <ul>
+              {cycle.counts
+                .filter((count) => count.count > 0)
+                .map((count) => (
+                  <li>
+                    {elementName(count.code, lang)}
+                    {page.t('colon')}{' '}
+                    {props.searchFor ? (
+                      <a href={props.searchFor(cycle, count.code)}>{formatNumber(lang, count.count)}</a>
+                    ) : (
+                      formatNumber(lang, count.count)
+                    )}
+                  </li>
+                ))}
+            </ul>
+            <p>
+              {missing.length === 0
+                ? text('elementsAllAddressed')
+                : text('elementsNotAddressed', {
+                    elements: missing.map((count) => elementName(count.code, lang)).join('; '),
+                  })}
+            </p>
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+/** The party's cooperation over the elements of Article 67, as a donor and as a beneficiary. */
+function PartyElements(props: Common & { party: PartyInfo; profile: PartyProfile }) {
+  const { page, party, profile } = props;
+  const { lang } = page;
+  const text = partyElementsText(lang);
+  const cycleParam = (cycle: ElementCycle) =>
+    `${cycle.periodStart.slice(0, 4)}-${cycle.periodEnd.slice(0, 4)}`;
+  if (profile.asDonor.elements.length === 0 && profile.asBeneficiary.elements.length === 0) return null;
+  return (
+    <section aria-labelledby="party-elements">
+      <h2 id="party-elements">{elementsText(lang)('elementsHeading')}</h2>
+      <ElementsInterpretation page={page} />
+      <p class="hint">{text('elementsCounting')}</p>
+      {profile.asDonor.elements.length > 0 ? (
+        <>
+          <h3>{text('elementsAsDonor')}</h3>
+          <ElementCycles
+            page={page}
+            cycles={profile.asDonor.elements}
+            searchFor={(cycle, element) =>
+              `/${lang}/search?element=${element}&reporter=${party.code}&cycle=${cycleParam(cycle)}`
+            }
+          />
+        </>
+      ) : null}
+      {profile.asBeneficiary.elements.length > 0 ? (
+        <>
+          <h3>{text('elementsAsBeneficiary')}</h3>
+          <ElementCycles page={page} cycles={profile.asBeneficiary.elements} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
 export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProfile }) {
   const { page, labels, party, profile } = props;
   const { t, lang } = page;
@@ -259,6 +348,7 @@ export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProf
           </ul>
         </>
       )}
+      <PartyElements page={page} labels={labels} party={party} profile={profile} />
     </Layout>
   );
 }

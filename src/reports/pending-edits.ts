@@ -1,8 +1,11 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { activities, activityAgencies, activityBeneficiaries } from '../activities/schema.ts';
 import { agencies } from '../agencies/schema.ts';
+import { type Actor, systemActor } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
+import { confirmElements } from '../elements/service.ts';
+import { orderedElements } from '../elements/taxonomy.ts';
 import {
   draftActivityEdits,
   type PendingActivityValues,
@@ -154,8 +157,13 @@ export async function discardPendingEdit(tx: Db, reportId: number, activityId: n
  * Publication: every pending edit of the report (of activities still on its list) becomes the
  * public record, beneficiaries and agencies included, then the pending rows go. Inside the
  * publication's transaction; the caller refreshes the search index. Returns the activities written.
+ * Elements of Article 67 the draft set become the confirmed ones, audited as `actor` (who publishes).
  */
-export async function applyPendingEdits(tx: Db, reportId: number): Promise<number[]> {
+export async function applyPendingEdits(
+  tx: Db,
+  reportId: number,
+  actor: Actor = systemActor,
+): Promise<number[]> {
   const edits = await tx
     .select({ activityId: draftActivityEdits.activityId, values: draftActivityEdits.values })
     .from(draftActivityEdits)
@@ -181,6 +189,8 @@ export async function applyPendingEdits(tx: Db, reportId: number): Promise<numbe
     await tx.delete(activityAgencies).where(eq(activityAgencies.activityId, activityId));
     if (values.agencies.length > 0)
       await tx.insert(activityAgencies).values(values.agencies.map((link) => ({ ...link, activityId })));
+    if (values.elements && values.elements.length > 0)
+      await confirmElements(tx, activityId, orderedElements(values.elements), actor);
   }
   await tx.delete(draftActivityEdits).where(eq(draftActivityEdits.reportId, reportId));
   return edits.map((edit) => edit.activityId);

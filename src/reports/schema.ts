@@ -165,6 +165,11 @@ export type PendingActivityValues = {
     nameAsWritten: string;
   }>;
   agencies: Array<{ agencyId: number; role: 'implementing' | 'partner' }>;
+  /**
+   * Elements of Article 67 the draft sets (codes of elements/taxonomy.ts), confirmed on
+   * publication; absent when the draft leaves them as they are.
+   */
+  elements?: string[];
 };
 
 /**

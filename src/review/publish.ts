@@ -128,7 +128,7 @@ export async function publishReport(
     if (await symbolTaken(tx, symbol, id)) throw new SymbolRefused('taken');
     // Published reports drawn from live rows keep what they said before these edits land.
     await freezePublishedReports(tx, { activityIds: [...(await pendingEditsOf(tx, id)).keys()] });
-    const edited = await applyPendingEdits(tx, id);
+    const edited = await applyPendingEdits(tx, id, actor);
     for (const activityId of edited) {
       await recordAudit(tx, actor, {
         action: 'publish-edit',

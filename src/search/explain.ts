@@ -1,3 +1,4 @@
+import { elementCodes } from '../elements/taxonomy.ts';
 import type { MessageKey, Translate } from '../i18n/translate.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import type { SearchTranslate } from './messages.ts';
@@ -18,6 +19,7 @@ const fieldLabels: Record<string, MessageKey> = {
   region: 'facetRegion',
   ldc: 'facetLdc',
   ipArea: 'facetIpArea',
+  element: 'facetElement',
   type: 'facetType',
   level: 'facetLevel',
   status: 'facetStatus',
@@ -39,6 +41,7 @@ function hint(field: string, t: Translate, labels: ReferenceLabels, st: SearchTr
   if (field === 'page' || field === 'pageSize') return t('hintPage');
   if (field === 'sort') return t('hintSort');
   if (field === 'ldc') return t('hintLdc');
+  if (field === 'element') return t('hintTerm', { keys: elementCodes.join(', ') });
   const taxonomy = taxonomyOf[field as keyof typeof taxonomyOf];
   if (taxonomy)
     return t('hintTerm', {

@@ -6,6 +6,7 @@ export const searchParamOrder = [
   'region',
   'ldc',
   'ipArea',
+  'element',
   'type',
   'level',
   'status',

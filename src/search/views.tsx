@@ -1,3 +1,4 @@
+import { elementName, isElementCode } from '../elements/taxonomy.ts';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
@@ -41,6 +42,7 @@ export type SearchPageData = {
     regions: FacetValue[];
     ldc: number;
     ipAreas: FacetValue[];
+    elements: FacetValue[];
     types: FacetValue[];
     levels: FacetValue[];
     statuses: FacetValue[];
@@ -144,6 +146,7 @@ function ActiveFilters(props: Props) {
     region: (v) => labels.regionName(v, lang),
     ldc: () => t('facetLdcOnly'),
     ipArea: (v) => labels.term('ip-area', v, lang),
+    element: (v) => (isElementCode(v) ? elementName(v, lang) : v),
     type: (v) => labels.term('activity-type', v, lang),
     level: (v) => labels.term('level', v, lang),
     status: (v) => labels.term('activity-status', v, lang),
@@ -270,6 +273,12 @@ function facetSections({ page, labels, data }: Props) {
     },
     { name: 'ldc', heading: 'facetLdc', values: ldc, label: () => t('facetLdcOnly') },
     { name: 'ipArea', heading: 'facetIpArea', values: data.facets.ipAreas, label: term('ip-area') },
+    {
+      name: 'element',
+      heading: 'facetElement',
+      values: data.facets.elements,
+      label: (c: string) => (isElementCode(c) ? elementName(c, lang) : c),
+    },
     { name: 'type', heading: 'facetType', values: data.facets.types, label: term('activity-type') },
     { name: 'level', heading: 'facetLevel', values: data.facets.levels, label: term('level') },
     { name: 'status', heading: 'facetStatus', values: data.facets.statuses, label: term('activity-status') },

@@ -67,6 +67,8 @@ type Fixture = {
   draftReport: number;
   submittedReport: number;
   draftActivity: number;
+  /** A public activity of Canada's published report. */
+  publicActivity: number;
   completedEdition: number;
   openEdition: number;
   programme: number;
@@ -457,6 +459,12 @@ const rules: Record<string, RouteRule> = {
     path: (f) => `/en/training/nominations/${f.nomination}/erase`,
     last: true,
   },
+  // Elements of Article 67 of a public activity: its party's reporters and the Secretariat.
+  'POST /:lang{(?:en|fr|es)}/activities/:id/elements': {
+    allowed: [...secretariat, 'reporterCAN'],
+    path: (f) => `/en/activities/${f.publicActivity}/elements`,
+    body: { elements: 'training-personnel' },
+  },
   // The public nomination form: anyone, while the coordinator allows it.
   'POST /:lang{(?:en|fr|es)}/programmes/editions/:id{[0-9]+}/nominate': {
     allowed: everyone,
@@ -606,6 +614,11 @@ describe('authorization on every route that changes data or shows private data',
       .from(certificateSignatories)
       .where(eq(certificateSignatories.programmeId, demo.programmeId))
       .limit(1);
+    const [publicActivity] = await db
+      .select({ activityId: reportActivities.activityId })
+      .from(reportActivities)
+      .where(eq(reportActivities.reportId, demo.reportId))
+      .limit(1);
     fixture = {
       signatory: signatory?.id as number,
       focalAccount: focal.userId,
@@ -614,6 +627,7 @@ describe('authorization on every route that changes data or shows private data',
       draftReport,
       submittedReport,
       draftActivity: draftActivity?.id as number,
+      publicActivity: publicActivity?.activityId as number,
       completedEdition: training.editionId,
       openEdition: training.openEditionId,
       programme: demo.programmeId,

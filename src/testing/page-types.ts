@@ -67,6 +67,9 @@ export async function preparePageTypes(database: Database, url: string): Promise
     { name: 'report', path: `/en/reports/${demo.reportId}` },
     { name: 'reports', path: '/en/reports' },
     { name: 'party', path: '/en/parties/CAN' },
+    { name: 'party-beneficiary', path: '/es/parties/CRI' },
+    // The elements of Article 67 with their confirmation form, as the party's reporter sees it.
+    { name: 'activity-elements', path: '/fr/activities/4', cookie: as(reporter) },
     { name: 'programme', path: `/en/programmes/${demo.programmeId}` },
     { name: 'api-docs', path: '/en/api/v1/docs' },
     { name: 'sign-in', path: '/en/sign-in' },

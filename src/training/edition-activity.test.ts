@@ -266,6 +266,7 @@ const reporterInput = (overrides: Partial<ActivityInput> = {}): ActivityInput =>
   level: 'multilateral',
   activityType: 'training',
   ipAreas: [],
+  elements: [],
   beneficiaries: [{ kind: 'party', code: 'GHA', nameAsWritten: 'Ghana' }],
   implementingAgencies: ['CIPO'],
   partners: [],

@@ -50,6 +50,7 @@ describe.each(testBackends)('in-memory search index against PostgreSQL (%s datab
     if (random() < 0.2) input.region = pick(random, ['002', '019', '142', '013']);
     if (random() < 0.2) input.ldc = '1';
     if (random() < 0.2) input.ipArea = pick(random, ['patents', 'trademarks', 'copyright', 'enforcement']);
+    if (random() < 0.2) input.element = pick(random, ['laws-regulations', 'training-personnel', 'other']);
     if (random() < 0.2) input.type = pick(random, ['training', 'seminar', 'technical-assistance']);
     if (random() < 0.15) input.level = pick(random, ['bilateral', 'regional', 'multilateral']);
     if (random() < 0.15) input.status = pick(random, ['completed', 'ongoing']);

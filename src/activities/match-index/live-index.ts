@@ -11,7 +11,7 @@ const batchSize = 20_000;
 const readRows = (db: Db, where: ReturnType<typeof sql>) =>
   queryRows<IndexedActivity>(
     db,
-    sql`SELECT activity_id AS "activityId", donor, start_date::text AS "startDate", ip_areas AS "ipAreas",
+    sql`SELECT activity_id AS "activityId", donor, start_date::text AS "startDate", ip_areas AS "ipAreas", elements,
                activity_type AS type, level, status, beneficiary_codes AS beneficiaries,
                region_codes AS regions, benefits_ldc AS ldc, search_vector::text AS vector
           FROM activity_search WHERE ${where}`,

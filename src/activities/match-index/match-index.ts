@@ -8,6 +8,8 @@ export type IndexedActivity = {
   donor: string;
   startDate: string | null;
   ipAreas: string[];
+  /** Elements of Article 67. */
+  elements: string[];
   type: string | null;
   level: string | null;
   status: string | null;
@@ -25,6 +27,7 @@ export type IndexFilters = {
   region?: string | undefined;
   ldc?: string | undefined;
   ipArea?: string | undefined;
+  element?: string | undefined;
   type?: string | undefined;
   level?: string | undefined;
   status?: string | undefined;
@@ -40,6 +43,7 @@ export type IndexFacets = {
   regions: IndexFacetCount[];
   ldc: number;
   ipAreas: IndexFacetCount[];
+  elements: IndexFacetCount[];
   types: IndexFacetCount[];
   levels: IndexFacetCount[];
   statuses: IndexFacetCount[];
@@ -75,7 +79,7 @@ class Postings {
   }
 }
 
-/** Several codes per ordinal (beneficiaries, regions, IP areas) in one pool. */
+/** Several codes per ordinal (beneficiaries, regions, IP areas, elements) in one pool. */
 class MultiColumn {
   pool = new Uint16Array(1024);
   used = 0;
@@ -111,7 +115,17 @@ const bump = (counts: Int32Array, at: number) => {
   counts[at] = (counts[at] as number) + 1;
 };
 
-type FacetKey = 'donor' | 'beneficiary' | 'region' | 'ip-area' | 'type' | 'level' | 'status' | 'year' | 'ldc';
+type FacetKey =
+  | 'donor'
+  | 'beneficiary'
+  | 'region'
+  | 'ip-area'
+  | 'element'
+  | 'type'
+  | 'level'
+  | 'status'
+  | 'year'
+  | 'ldc';
 
 /**
  * An in-memory copy of the search index (activity_search): every public activity under an
@@ -136,6 +150,7 @@ export class MatchIndex {
   private beneficiaries = new MultiColumn();
   private regions = new MultiColumn();
   private ipAreas = new MultiColumn();
+  private elements = new MultiColumn();
   private readonly ordinalOf = new Map<number, number>();
   private readonly words = new Map<string, Postings>();
   private readonly values = new Map<string, Postings>();
@@ -216,10 +231,15 @@ export class MatchIndex {
       o,
       row.ipAreas.map((c) => this.code(c)),
     );
+    this.elements.set(
+      o,
+      row.elements.map((c) => this.code(c)),
+    );
     this.postValue('donor', row.donor, o);
     for (const c of new Set(row.beneficiaries)) this.postValue('beneficiary', c, o);
     for (const c of new Set(row.regions)) this.postValue('region', c, o);
     for (const c of new Set(row.ipAreas)) this.postValue('ip-area', c, o);
+    for (const c of new Set(row.elements)) this.postValue('element', c, o);
     if (row.type !== null) this.postValue('type', row.type, o);
     if (row.level !== null) this.postValue('level', row.level, o);
     if (row.status !== null) this.postValue('status', row.status, o);
@@ -295,6 +315,7 @@ export class MatchIndex {
     value('beneficiary', filters.beneficiary);
     value('region', filters.region);
     value('ip-area', filters.ipArea);
+    value('element', filters.element);
     value('type', filters.type);
     value('level', filters.level);
     value('status', filters.status);
@@ -320,6 +341,7 @@ export class MatchIndex {
     const beneficiaries = new Int32Array(n);
     const regions = new Int32Array(n);
     const ipAreas = new Int32Array(n);
+    const elements = new Int32Array(n);
     const types = new Int32Array(n);
     const levels = new Int32Array(n);
     const statuses = new Int32Array(n);
@@ -331,9 +353,11 @@ export class MatchIndex {
     const b = this.beneficiaries;
     const r = this.regions;
     const a = this.ipAreas;
+    const e = this.elements;
     const [bPool, bStart, bCount] = [b.pool, b.start, b.count];
     const [rPool, rStart, rCount] = [r.pool, r.start, r.count];
     const [aPool, aStart, aCount] = [a.pool, a.start, a.count];
+    const [ePool, eStart, eCount] = [e.pool, e.start, e.count];
     const words = set.words;
     for (let w = 0; w < words.length; w++) {
       let v = words[w] as number;
@@ -361,6 +385,9 @@ export class MatchIndex {
         for (let k = aStart[o] as number, end = k + (aCount[o] as number); k < end; k++) {
           bump(ipAreas, aPool[k] as number);
         }
+        for (let k = eStart[o] as number, end = k + (eCount[o] as number); k < end; k++) {
+          bump(elements, ePool[k] as number);
+        }
       }
     }
     const top = (counts: Int32Array): IndexFacetCount[] => {
@@ -379,6 +406,7 @@ export class MatchIndex {
       beneficiaries: top(beneficiaries),
       regions: top(regions),
       ipAreas: top(ipAreas),
+      elements: top(elements),
       types: top(types),
       levels: top(levels),
       statuses: top(statuses),

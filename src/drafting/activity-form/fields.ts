@@ -68,6 +68,12 @@ export const activityFields = [
     hint: 'hintIpAreas',
   },
   {
+    key: 'elements',
+    label: term('fieldElements'),
+    multiple: true,
+    hint: 'hintElements',
+  },
+  {
     key: 'beneficiaries',
     label: term('fieldBeneficiaries'),
     multiple: true,

@@ -9,6 +9,10 @@ import type { StoredActivity } from './service.ts';
 export type ActivityFormState = {
   fields: Partial<Record<ActivityFieldKey, string>>;
   ipAreas: string[];
+  /** Elements of Article 67 ticked. */
+  elements: string[];
+  /** Elements the hub suggests for this activity (not ticked: the reporter decides). */
+  suggestedElements?: string[];
   beneficiaryCodes: string[];
   beneficiaryText: string;
 };
@@ -53,6 +57,7 @@ export function formStateFromBody(body: Body): ActivityFormState {
   return {
     fields,
     ipAreas: strings(body.ipAreas),
+    elements: strings(body.elements),
     beneficiaryCodes: strings(body.beneficiaries),
     beneficiaryText: strings(body[beneficiaryTextField])[0] ?? '',
   };
@@ -63,6 +68,7 @@ export function rawActivityInput(state: ActivityFormState): Record<string, unkno
   return {
     ...state.fields,
     ipAreas: state.ipAreas,
+    elements: state.elements,
     beneficiaries: [...state.beneficiaryCodes, state.beneficiaryText],
   };
 }
@@ -99,6 +105,8 @@ export function formStateOfActivity(activity: StoredActivity): ActivityFormState
   return {
     fields,
     ipAreas: activity.ipAreas,
+    elements: activity.elements,
+    suggestedElements: activity.suggestedElements,
     beneficiaryCodes: activity.beneficiaries.flatMap((b) => {
       const code = b.partyCode ?? b.regionCode;
       return code ? [code] : [];
@@ -113,6 +121,7 @@ export function formStateOfActivity(activity: StoredActivity): ActivityFormState
 export const emptyFormState = (lang: string): ActivityFormState => ({
   fields: { originalLanguage: lang },
   ipAreas: [],
+  elements: [],
   beneficiaryCodes: [],
   beneficiaryText: '',
 });

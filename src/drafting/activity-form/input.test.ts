@@ -33,6 +33,7 @@ const complete = {
   level: 'bilateral',
   activityType: 'training',
   ipAreas: ['patents', 'trademarks'],
+  elements: ['Training of personnel', 'prevención del abuso'],
   beneficiaries: ['NPL', 'BOL', 'GLOBAL-SOUTH'],
   implementingAgencies: 'CIPO',
   partners: ['WIPO'],
@@ -58,6 +59,7 @@ describe('validateActivityInput: valid activities', () => {
       level: 'bilateral',
       activityType: 'training',
       ipAreas: ['patents', 'trademarks'],
+      elements: ['training-personnel', 'prevention-of-abuse'],
       beneficiaries: [
         { kind: 'party', code: 'NPL', nameAsWritten: 'Nepal' },
         { kind: 'party', code: 'BOL', nameAsWritten: 'Bolivia, Plurinational State of' },
@@ -406,5 +408,19 @@ describe('activityValuesFromInput', () => {
     const values = activityValuesFromInput(valid({ title: 't' }), 'CAN');
     expect(values.activity.description).toEqual({});
     expect(values.activity.source).toBe('drafting');
+  });
+});
+
+describe('validateActivityInput: elements of Article 67', () => {
+  it('names an unknown element and lists the five in the reporter’s language', () => {
+    const result = validateActivityInput(
+      { title: 't', elements: 'Formación de personal; Capacity' },
+      'fr',
+      reference,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.elements).toContain('« Capacity » n’est pas un élément de l’article 67');
+    expect(result.errors.elements).toContain('Prévention des abus');
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { activities, type activityBeneficiaries } from '../../activities/schema.ts';
+import { type ElementCode, elementCodes, elementFromText, elementName } from '../../elements/taxonomy.ts';
 import type { Language } from '../../i18n/languages.ts';
 import type { TaxonomyName } from '../../reference/reference-data.ts';
 import {
@@ -52,6 +53,8 @@ export type ActivityInput = {
   level: string | null;
   activityType: string | null;
   ipAreas: string[];
+  /** Elements of Article 67 the reporter set; empty: the rules suggest them. */
+  elements: ElementCode[];
   beneficiaries: BeneficiaryInput[];
   implementingAgencies: string[];
   partners: string[];
@@ -200,6 +203,12 @@ function buildShape(matcher: ReferenceMatcher, defaultLanguage: Language) {
       (key) => key,
       (values) => new Problem('unknownTerm', { value: values.join('; '), taxonomy: 'ip-area' }),
     ),
+    elements: several(
+      2 * elementCodes.length,
+      elementFromText,
+      (code) => code,
+      (values) => new Problem('unknownElement', { value: values.join('; ') }),
+    ),
     beneficiaries: several(
       inputLimits.beneficiaries,
       (value): BeneficiaryMatch | null => {
@@ -314,6 +323,9 @@ function translate(problem: Problem, lang: Language, matcher: ReferenceMatcher):
   if (problem.key === 'unknownTerm' && typeof params.taxonomy === 'string') {
     params.choices = matcher.termLabels(params.taxonomy as TaxonomyName, lang).join('; ');
   }
+  if (problem.key === 'unknownElement') {
+    params.choices = elementCodes.map((code) => elementName(code, lang)).join('; ');
+  }
   return inputText(lang)(problem.key, params);
 }
 
@@ -367,6 +379,8 @@ export type ActivityInsertValues = {
   beneficiaries: Array<Omit<typeof activityBeneficiaries.$inferInsert, 'activityId'>>;
   /** Agencies and partners by name or code, for the caller to find or create in `agencies`. */
   agencies: Array<{ role: 'implementing' | 'partner'; nameOrCode: string }>;
+  /** Elements of Article 67 as the reporter set them (none: the rules will suggest). */
+  elements: ElementCode[];
 };
 
 /**
@@ -415,5 +429,6 @@ export function activityValuesFromInput(
       ...input.implementingAgencies.map((nameOrCode) => ({ role: 'implementing' as const, nameOrCode })),
       ...input.partners.map((nameOrCode) => ({ role: 'partner' as const, nameOrCode })),
     ],
+    elements: input.elements,
   };
 }

@@ -17,6 +17,7 @@ export const inputText = defineMessages({
     unknownBeneficiary:
       'Unknown party or region: {names}. Use a WTO name in English, French or Spanish, or a code.',
     originalLanguage: '“{value}” is not English, French or Spanish.',
+    unknownElement: '“{value}” is not an element of Article 67. Choose among: {choices}.',
     unknownLanguage:
       '“{value}” is not a known language. Use a code such as en, fr, es, ar or a language name.',
     amountFormat: 'Write the amount as a number with at most two decimals, e.g. 25000 or 25000.50.',
@@ -42,6 +43,7 @@ export const inputText = defineMessages({
     unknownBeneficiary:
       'Partie ou région inconnue\u202f: {names}. Utilisez un nom OMC en anglais, en français ou en espagnol, ou un code.',
     originalLanguage: '« {value} » n’est ni l’anglais, ni le français, ni l’espagnol.',
+    unknownElement: '« {value} » n’est pas un élément de l’article 67. Choisissez parmi : {choices}.',
     unknownLanguage:
       '« {value} » n’est pas une langue connue. Utilisez un code comme en, fr, es, ar ou le nom d’une langue.',
     amountFormat:
@@ -67,6 +69,7 @@ export const inputText = defineMessages({
     unknownBeneficiary:
       'Parte o región desconocida: {names}. Utilice un nombre de la OMC en español, francés o inglés, o un código.',
     originalLanguage: '«{value}» no es español, francés ni inglés.',
+    unknownElement: '«{value}» no es un elemento del artículo 67. Elija entre: {choices}.',
     unknownLanguage:
       '«{value}» no es un idioma conocido. Utilice un código como en, fr, es, ar o el nombre de un idioma.',
     amountFormat: 'Escriba el importe como un número con dos decimales como máximo, p. ej. 25000 o 25000,50.',
@@ -99,6 +102,9 @@ export const activityFormText = defineMessages({
     otherPartiesGroup: 'Organizations and others',
     dateHint: 'YYYY, YYYY-MM or YYYY-MM-DD.',
     listHint: 'Several values separated by ;',
+    elementsSuggested: 'Suggested by the hub, to confirm by ticking: {elements}.',
+    elementsHint:
+      'What you tick is confirmed as the party’s reading. Leave every box empty and the hub suggests elements from the title and description.',
     publicActivityNote:
       'This programme is already public. What you save stays with this draft (and with the Secretariat once submitted); the gateway shows it when the report is published.',
   },
@@ -118,6 +124,9 @@ export const activityFormText = defineMessages({
     otherPartiesGroup: 'Organisations et autres',
     dateHint: 'AAAA, AAAA-MM ou AAAA-MM-JJ.',
     listHint: 'Plusieurs valeurs séparées par ;',
+    elementsSuggested: 'Suggérés par la plateforme, à confirmer en les cochant : {elements}.',
+    elementsHint:
+      'Ce que vous cochez est confirmé comme la lecture de la partie. Si aucune case n’est cochée, la plateforme suggère des éléments d’après le titre et la description.',
     publicActivityNote:
       'Ce programme est déjà public. Ce que vous enregistrez reste dans ce projet (et avec le Secrétariat une fois soumis)\u202f; le portail l’affiche quand le rapport est publié.',
   },
@@ -137,6 +146,9 @@ export const activityFormText = defineMessages({
     otherPartiesGroup: 'Organizaciones y otros',
     dateHint: 'AAAA, AAAA-MM o AAAA-MM-DD.',
     listHint: 'Varios valores separados por ;',
+    elementsSuggested: 'Sugeridos por la plataforma, para confirmar marcándolos: {elements}.',
+    elementsHint:
+      'Lo que marque queda confirmado como la lectura de la parte. Si no marca ninguna casilla, la plataforma sugiere elementos a partir del título y la descripción.',
     publicActivityNote:
       'Este programa ya es público. Lo que guarde queda en este borrador (y con la Secretaría una vez presentado); el portal lo muestra cuando se publique el informe.',
   },

@@ -5,6 +5,13 @@ import { agencies } from '../../agencies/schema.ts';
 import { type Actor, type AuditEntry, recordAudit, recordAudits } from '../../audit/record.ts';
 import { touch } from '../../db/columns.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import {
+  confirmElements,
+  elementsOf,
+  returnToSuggestions,
+  suggestElementsFor,
+} from '../../elements/service.ts';
+import { type ElementCode, orderedElements } from '../../elements/taxonomy.ts';
 import { type ActivityOrigin, appendToReport } from '../../reports/activity-list.ts';
 import {
   agenciesById,
@@ -32,6 +39,10 @@ export type StoredActivity = typeof activities.$inferSelect & {
     nameAsWritten: string;
   }>;
   agencies: Array<{ role: 'implementing' | 'partner'; code: string }>;
+  /** Elements of Article 67 a person set (the report's pending choice, else the confirmed record). */
+  elements: ElementCode[];
+  /** Elements the rules suggest and nobody has confirmed yet: shown, not ticked. */
+  suggestedElements: ElementCode[];
 };
 
 /**
@@ -50,6 +61,11 @@ export async function activityOnReport(
     .where(and(eq(reportActivities.reportId, reportId), eq(reportActivities.activityId, activityId)));
   if (!row) return null;
   const pending = (await pendingEditsOf(db, reportId, [activityId])).get(activityId);
+  const stored = (await elementsOf(db, [activityId])).get(activityId) ?? [];
+  const codesIn = (state: 'suggested' | 'confirmed') =>
+    stored.filter((element) => element.state === state).map((element) => element.code);
+  const recorded = codesIn('confirmed');
+  const suggestedElements = codesIn('suggested');
   if (pending) {
     const named = await agenciesById(
       db,
@@ -64,6 +80,8 @@ export async function activityOnReport(
           return code ? [{ role: link.role, code }] : [];
         })
         .sort((a, b) => a.code.localeCompare(b.code)),
+      elements: pending.values.elements ? orderedElements(pending.values.elements) : recorded,
+      suggestedElements: pending.values.elements ? [] : suggestedElements,
     };
   }
   const [beneficiaries, agencyRows] = await Promise.all([
@@ -84,7 +102,7 @@ export async function activityOnReport(
       .where(eq(activityAgencies.activityId, activityId))
       .orderBy(asc(agencies.code)),
   ]);
-  return { ...row.activity, beneficiaries, agencies: agencyRows };
+  return { ...row.activity, beneficiaries, agencies: agencyRows, elements: recorded, suggestedElements };
 }
 
 const agencyKey = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -242,6 +260,14 @@ export async function addActivitiesToReport(
   await insertInChunks(beneficiaries, (chunk) => tx.insert(activityBeneficiaries).values(chunk));
   await insertInChunks(agencyLinks, (chunk) => tx.insert(activityAgencies).values(chunk));
   await appendToReport(tx, report.id, ids, origin);
+  // Elements the reporter set are confirmed; the others are suggested by the rules.
+  const unset: number[] = [];
+  for (const [n, { values }] of rows.entries()) {
+    const id = ids[n] as number;
+    if (values.elements.length > 0) await confirmElements(tx, id, values.elements, actor);
+    else unset.push(id);
+  }
+  await suggestElementsFor(tx, unset);
   await refreshActivitySearch(tx, ids);
   return { ok: true, activityIds: ids };
 }
@@ -327,6 +353,8 @@ export async function updateActivity(
           nameAsWritten: b.nameAsWritten,
         })),
         agencies: links.agencies.map((link) => ({ agencyId: link.agencyId, role: link.role })),
+        // The draft's elements stay with the pending edit: the public record changes on publication.
+        ...(input.elements.length > 0 ? { elements: input.elements } : {}),
       };
       if (!(await savePendingEdit(tx, { reportId, activityId, expectedVersion: version, values })))
         return conflict();
@@ -351,6 +379,8 @@ export async function updateActivity(
     if (links.beneficiaries.length > 0) await tx.insert(activityBeneficiaries).values(links.beneficiaries);
     await tx.delete(activityAgencies).where(eq(activityAgencies.activityId, activityId));
     if (links.agencies.length > 0) await tx.insert(activityAgencies).values(links.agencies);
+    if (input.elements.length > 0) await confirmElements(tx, activityId, input.elements, actor);
+    else await returnToSuggestions(tx, activityId, actor);
     await refreshActivitySearch(tx, [activityId]);
     await recordAudit(tx, actor, {
       action: 'update',

@@ -1,3 +1,5 @@
+import { ElementCheckboxes } from '../../elements/components.tsx';
+import { elementName, orderedElements } from '../../elements/taxonomy.ts';
 import { FieldError, invalidProps } from '../../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
 import { type Language, languages } from '../../i18n/languages.ts';
@@ -239,6 +241,26 @@ export function ActivityForm(
           return <BeneficiaryFields page={page} labels={labels} state={state} error={errors[key]} />;
         if (key === 'ipAreas')
           return <IpAreaFields page={page} labels={labels} state={state} error={errors[key]} />;
+        if (key === 'elements')
+          return (
+            <div id={fieldId('elements')}>
+              <ElementCheckboxes
+                page={page}
+                name="elements"
+                checked={orderedElements(state.elements)}
+                error={errors[key]}
+                hint={
+                  state.suggestedElements?.length
+                    ? `${text('elementsHint')} ${text('elementsSuggested', {
+                        elements: orderedElements(state.suggestedElements)
+                          .map((code) => elementName(code, page.lang))
+                          .join('; '),
+                      })}`
+                    : text('elementsHint')
+                }
+              />
+            </div>
+          );
         return <SingleField page={page} labels={labels} field={key} state={state} error={errors[key]} />;
       })}
       <button type="submit">{props.submitLabel ?? text('saveActivity')}</button>
@@ -287,6 +309,10 @@ function StoredActivityFields(props: Common & { state: ActivityFormState }) {
   const { lang } = page;
   const shown = (key: ActivityFieldKey): string => {
     if (key === 'ipAreas') return state.ipAreas.map((k) => labels.term('ip-area', k, lang)).join('; ');
+    if (key === 'elements')
+      return orderedElements(state.elements)
+        .map((code) => elementName(code, lang))
+        .join('; ');
     if (key === 'beneficiaries') {
       const names = state.beneficiaryCodes.map((code) =>
         labels.parties.has(code) ? labels.partyName(code, lang) : labels.regionName(code, lang),

@@ -194,6 +194,8 @@ export const templateText = defineMessages({
     hintBudgetAmount: 'A number, zero or more, with at most two decimals.',
     hintBudgetCurrency: 'ISO 4217 code (CAD, USD, EUR, CHF…); required when a budget is given.',
     hintDeliveryLanguages: 'Language codes (en, fr, es, ar…) or names, separated by “;”.',
+    hintElements:
+      'Elements of Article 67, by name or code, separated by “;”: {elements}. Left empty, the hub suggests them from the title and description.',
     hintWebsite: 'A full address starting with https:// or http://.',
     hintContactName: 'The person or unit to contact.',
     hintContactEmail: 'An e-mail address.',
@@ -231,6 +233,8 @@ export const templateText = defineMessages({
     hintBudgetAmount: 'Un nombre positif ou nul, avec deux décimales au plus.',
     hintBudgetCurrency: 'Code ISO 4217 (CAD, USD, EUR, CHF…) ; obligatoire si un budget est indiqué.',
     hintDeliveryLanguages: 'Codes de langue (en, fr, es, ar…) ou noms, séparés par « ; ».',
+    hintElements:
+      'Éléments de l’article 67, par leur nom ou leur code, séparés par « ; » : {elements}. Si la cellule est vide, la plateforme les suggère d’après le titre et la description.',
     hintWebsite: 'Une adresse complète commençant par https:// ou http://.',
     hintContactName: 'La personne ou le service à contacter.',
     hintContactEmail: 'Une adresse électronique.',
@@ -267,6 +271,8 @@ export const templateText = defineMessages({
     hintBudgetAmount: 'Un número, cero o más, con dos decimales como máximo.',
     hintBudgetCurrency: 'Código ISO 4217 (CAD, USD, EUR, CHF…); obligatorio si se indica un presupuesto.',
     hintDeliveryLanguages: 'Códigos de idioma (en, fr, es, ar…) o nombres, separados por «;».',
+    hintElements:
+      'Elementos del artículo 67, por su nombre o código, separados por «;»: {elements}. Si la celda está vacía, la plataforma los sugiere a partir del título y la descripción.',
     hintWebsite: 'Una dirección completa que empiece por https:// o http://.',
     hintContactName: 'La persona o la unidad de contacto.',
     hintContactEmail: 'Una dirección de correo electrónico.',

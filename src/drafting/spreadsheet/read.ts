@@ -1,3 +1,4 @@
+import { elementName } from '../../elements/taxonomy.ts';
 import type { Language } from '../../i18n/languages.ts';
 import {
   type ActivityFieldKey,
@@ -267,6 +268,9 @@ function displayValues(
         break;
       case 'deliveryLanguages':
         text = (values.deliveryLanguages ?? []).map((code) => languageName(code, lang)).join('; ');
+        break;
+      case 'elements':
+        text = (values.elements ?? []).map((code) => elementName(code, lang)).join('; ');
         break;
       case 'implementingAgencies':
       case 'partners':

@@ -160,6 +160,7 @@ describe('readActivitySpreadsheet: the template round trip', () => {
       level: 'Bilateral',
       activityType: 'Training course or workshop',
       ipAreas: 'Patents; Trademarks',
+      elements: 'Formation de personnel; offices-agencies',
       beneficiaries: 'Nepal; Bolivia, Plurinational State of; Latin America and the Caribbean',
       implementingAgencies: 'CIPO',
       partners: 'WIPO; University of Ottawa',
@@ -196,6 +197,7 @@ describe('readActivitySpreadsheet: the template round trip', () => {
       level: 'bilateral',
       activityType: 'training',
       ipAreas: ['patents', 'trademarks'],
+      elements: ['training-personnel', 'offices-agencies'],
       beneficiaries: [
         { kind: 'party', code: 'NPL', nameAsWritten: 'Nepal' },
         { kind: 'party', code: 'BOL', nameAsWritten: 'Bolivia, Plurinational State of' },
@@ -218,6 +220,7 @@ describe('readActivitySpreadsheet: the template round trip', () => {
       endDate: '2024-10-11',
       level: 'Bilateral',
       ipAreas: 'Patents; Trademarks',
+      elements: 'Training of personnel; Domestic offices and agencies',
       beneficiaries: 'Nepal; Bolivia, Plurinational State of; Latin America and the Caribbean',
       deliveryLanguages: 'English; French',
     });
@@ -259,7 +262,7 @@ describe('readActivitySpreadsheet: the template round trip', () => {
         message: 'Escriba la fecha como AAAA, AAAA-MM o AAAA-MM-DD, p. ej. 2024, 2024-10 o 2024-10-07.',
       },
       {
-        column: 'I',
+        column: 'J',
         field: 'beneficiaries',
         message:
           'Parte o región desconocida: Atlántida. Utilice un nombre de la OMC en español, francés o inglés, o un código.',

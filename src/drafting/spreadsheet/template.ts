@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { elementCodes, elementName } from '../../elements/taxonomy.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { languageNames, languages } from '../../i18n/languages.ts';
 import { type ActivityField, type ActivityFieldKey, activityFields } from '../activity-form/fields.ts';
@@ -129,7 +130,10 @@ function writeInstructions(
   for (const field of activityFields) {
     const row = sheet.addRow([
       field.label[lang],
-      text(field.hint, names),
+      text(field.hint, {
+        ...names,
+        elements: elementCodes.map((code) => `${elementName(code, lang)} (${code})`).join('; '),
+      }),
       'required' in field ? text('yes') : '',
     ]);
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };

@@ -40,6 +40,7 @@ export const en = {
   facetBeneficiary: 'Beneficiary',
   facetLdcOnly: 'Only activities benefiting an LDC',
   facetIpArea: 'IP area',
+  facetElement: 'Element of Article 67',
   facetYears: 'Start year',
   yearFrom: 'From',
   yearTo: 'To',

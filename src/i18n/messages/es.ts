@@ -41,6 +41,7 @@ export const es: Messages = {
   facetBeneficiary: 'Beneficiario',
   facetLdcOnly: 'Solo actividades en favor de un PMA',
   facetIpArea: 'Ámbito de la PI',
+  facetElement: 'Elemento del artículo 67',
   facetYears: 'Año de inicio',
   yearFrom: 'Desde',
   yearTo: 'Hasta',

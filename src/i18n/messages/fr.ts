@@ -41,6 +41,7 @@ export const fr: Messages = {
   facetBeneficiary: 'Bénéficiaire',
   facetLdcOnly: 'Seulement les activités en faveur d’un PMA',
   facetIpArea: 'Domaine de la PI',
+  facetElement: 'Élément de l’article 67',
   facetYears: 'Année de début',
   yearFrom: 'De',
   yearTo: 'À',
