@@ -136,17 +136,15 @@ export async function publishAssessment(db: Db, actor: Actor, id: number): Promi
       .update(needsAssessments)
       .set({ status: 'published', publishedAt: sql`now()`, ...touch(needsAssessments) })
       .where(eq(needsAssessments.id, id));
-    await tx
-      .insert(needStatusChanges)
-      .values(
-        listed.map((need) => ({
-          needId: need.id,
-          fromStatus: null,
-          toStatus: 'open' as const,
-          note: '',
-          changedBy: actor.userId,
-        })),
-      );
+    await tx.insert(needStatusChanges).values(
+      listed.map((need) => ({
+        needId: need.id,
+        fromStatus: null,
+        toStatus: 'open' as const,
+        note: '',
+        changedBy: actor.userId,
+      })),
+    );
     await recordAudit(tx, actor, {
       action: 'publish',
       table: 'needs_assessments',
