@@ -219,13 +219,12 @@ export function needsRoutes(db: Db, labels: Labels) {
     const account = requireAccount(c, managesAnyNeeds);
     const values = assessmentValues(await readForm(c));
     const parsed = assessmentForm.safeParse(values);
-    if (!parsed.success) return assessmentForm_(c, account, values, fieldErrors(parsed.error), 400);
-    if (!managesNeedsOf(account, parsed.data.party)) {
-      return assessmentForm_(c, account, values, { party: 'partyRequired' }, 400);
-    }
-    if (!mayHaveNeeds(await labels(), parsed.data.party)) {
-      return assessmentForm_(c, account, values, { party: 'partyNotEligible' }, 400);
-    }
+    // Every problem at once: the party is checked with the other fields, not after them.
+    const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+    if (!errors.party && !managesNeedsOf(account, values.party)) errors.party = 'partyRequired';
+    else if (!errors.party && !mayHaveNeeds(await labels(), values.party)) errors.party = 'partyNotEligible';
+    if (!parsed.success || Object.keys(errors).length)
+      return assessmentForm_(c, account, values, errors, 400);
     const id = await createAssessment(db, actorOf(account), parsed.data);
     return redirectAfterPost(c, `/${page.lang}/needs/assessments/${id}`, 'created');
   });
