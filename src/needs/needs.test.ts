@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formRequest, type TestSession, testSession } from '../accounts/test-sessions.ts';
 import { createApp } from '../app.tsx';
@@ -124,6 +125,29 @@ describe.each(testBackends)('needs assessments from draft to a met need (%s data
       }),
     ]);
     expect((await get('/api/v1/needs?status=finished')).status).toBe(400);
+
+    const bytes = Buffer.from(await (await get('/api/v1/needs?format=csv&lang=fr')).arrayBuffer());
+    const csv = bytes.toString('utf8');
+    expect(csv.startsWith('\uFEFFid,Membre,')).toBe(true);
+    expect(csv).toContain('Ouganda,Automation of the trademark registry');
+    expect(csv).toContain('Équipement et automatisation; Formation du personnel');
+    const xlsx = await get('/api/v1/needs?format=xlsx&lang=es');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.worksheets[0]?.getRow(2).getCell(2).value).toBe('Uganda');
+    expect((await get('/api/v1/needs?format=pdf')).status).toBe(400);
+  });
+
+  it('writes a hostile title into CSV as text a spreadsheet does not run', async () => {
+    await post(`/en/needs/assessments/${assessmentId}/needs`, focalUGA, {
+      title: '=HYPERLINK("http://evil.example")',
+      kindsOfHelp: 'awareness',
+      priority: 'low',
+    });
+    const csv = await (await get('/api/v1/needs?format=csv')).text();
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    const page = await (await get('/en/needs')).text();
+    expect(page).toContain('=HYPERLINK(&quot;http://evil.example&quot;)');
   });
 
   it('moves the status only as its rules allow, explained, kept in its history and the audit trail', async () => {

@@ -10,8 +10,9 @@ import { NotFoundError } from '../errors.ts';
 import { pageContext } from '../http/page-context.ts';
 import { problemJson } from '../http/problem.ts';
 import { fieldErrors, formText, idParam, readForm, redirectAfterPost } from '../http/request.ts';
-import type { Language } from '../i18n/languages.ts';
+import { isLanguage, type Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { needsCsv, needsTable, needsXlsx } from './export.ts';
 import { assessmentForm, assessmentValues, emptyNeed, needForm, needValues, statusForm } from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
 import { managesAnyNeeds, managesNeedsOf, mayHaveNeeds, seesNeedContacts } from './policy.ts';
@@ -100,6 +101,22 @@ export function needsRoutes(db: Db, labels: Labels) {
         },
       ]);
     const rows = await publishedNeeds(db, filters);
+    const format = c.req.query('format') ?? 'json';
+    if (format === 'csv' || format === 'xlsx') {
+      const language = c.req.query('lang') ?? 'en';
+      if (!isLanguage(language))
+        return problemJson(c, 400, 'Unknown language.', [{ field: 'lang', message: 'en, fr or es' }]);
+      const table = needsTable(rows, language, await labels(), new URL(c.req.url).origin);
+      c.header('Content-Disposition', `attachment; filename="ipcoop-needs.${format}"`);
+      if (format === 'csv')
+        return c.body(needsCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+      const workbook = await needsXlsx(table, needsText(language)('needsTitle'));
+      return c.body(new Uint8Array(workbook), 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
+    }
+    if (format !== 'json')
+      return problemJson(c, 400, 'Unknown format.', [{ field: 'format', message: 'json, csv or xlsx' }]);
     return c.json({
       total: rows.length,
       needs: rows.map(({ need, assessment }) => ({

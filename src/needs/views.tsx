@@ -115,7 +115,9 @@ export function NeedsListPage(props: {
       </form>
       <p>
         {text('needCount', { count: rows.length })} ·{' '}
-        <a href={`/api/v1/needs${apiQuery ? `?${apiQuery}` : ''}`}>{text('apiNeeds')}</a>
+        <a href={`/api/v1/needs${apiQuery ? `?${apiQuery}` : ''}`}>{text('apiNeeds')}</a> ·{' '}
+        <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=csv&lang=${lang}`}>CSV</a> ·{' '}
+        <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=xlsx&lang=${lang}`}>XLSX</a>
       </p>
       {rows.length === 0 ? <p>{text('noNeeds')}</p> : null}
       <ul class="need-list">
