@@ -125,6 +125,11 @@ describe.each(testBackends)('needs assessments from draft to a met need (%s data
       }),
     ]);
     expect((await get('/api/v1/needs?status=finished')).status).toBe(400);
+    // Words in another language find it through the IP vocabulary, and the page says so.
+    const french = await (await get('/fr/needs?q=marque')).text();
+    expect(french).toContain('Automation of the trademark registry');
+    expect(french).toMatch(/Également recherché\u202f: [^<]*trademark/);
+    expect(await (await get('/fr/needs?q=brevet')).text()).not.toContain('Automation of the trademark registry');
 
     const bytes = Buffer.from(await (await get('/api/v1/needs?format=csv&lang=fr')).arrayBuffer());
     const csv = bytes.toString('utf8');

@@ -12,6 +12,7 @@ import { problemJson } from '../http/problem.ts';
 import { fieldErrors, formText, idParam, readForm, redirectAfterPost } from '../http/request.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { expandQuery } from '../reference/vocabulary.ts';
 import { needsCsv, needsTable, needsXlsx } from './export.ts';
 import { assessmentForm, assessmentValues, emptyNeed, needForm, needValues, statusForm } from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
@@ -42,6 +43,7 @@ const filtersSchema = z.object({
     .optional(),
   status: z.enum(needStatuses).optional(),
   kind: z.enum(kindsOfHelp).optional(),
+  q: z.string().max(200).optional(),
 });
 
 /** Filters from the query string; a value that is not one of the known ones is ignored on pages. */
@@ -50,6 +52,7 @@ function readFilters(c: Context): NeedFilters | null {
     party: c.req.query('party') || undefined,
     status: c.req.query('status') || undefined,
     kind: c.req.query('kind') || undefined,
+    q: c.req.query('q')?.trim() || undefined,
   });
   return parsed.success ? parsed.data : null;
 }
@@ -88,7 +91,17 @@ export function needsRoutes(db: Db, labels: Labels) {
     const parties = [...new Set((await publishedNeeds(db)).map((row) => row.assessment.partyCode))]
       .map((code) => ({ value: code, label: all.partyName(code, page.lang) }))
       .sort((a, b) => a.label.localeCompare(b.label, page.lang));
-    return c.html(<NeedsListPage page={page} labels={all} rows={rows} filters={filters} parties={parties} />);
+    const alsoSearched = filters.q ? expandQuery(filters.q).alsoSearched : [];
+    return c.html(
+      <NeedsListPage
+        page={page}
+        labels={all}
+        rows={rows}
+        filters={filters}
+        parties={parties}
+        alsoSearched={alsoSearched}
+      />,
+    );
   });
 
   app.get('/api/v1/needs', async (c) => {

@@ -78,6 +78,7 @@ export function NeedsListPage(props: {
   rows: Array<{ need: Need; assessment: Assessment }>;
   filters: NeedFilters;
   parties: Option[];
+  alsoSearched: string[];
 }) {
   const { page, labels, rows, filters } = props;
   const { lang } = page;
@@ -90,6 +91,7 @@ export function NeedsListPage(props: {
       <h1>{text('needsTitle')}</h1>
       <p>{text('needsIntro')}</p>
       <form method="get" action={`/${lang}/needs`} class="filters-row">
+        <TextField name="q" label={text('words')} value={filters.q ?? ''} maxLength={200} />
         <SelectField
           name="party"
           label={text('filterParty')}
@@ -113,6 +115,11 @@ export function NeedsListPage(props: {
         />
         <button type="submit">{text('applyFilters')}</button>
       </form>
+      {props.alsoSearched.length ? (
+        <p class="muted">
+          {text('alsoSearched')} {props.alsoSearched.join(', ')}
+        </p>
+      ) : null}
       <p>
         {text('needCount', { count: rows.length })} ·{' '}
         <a href={`/api/v1/needs${apiQuery ? `?${apiQuery}` : ''}`}>{text('apiNeeds')}</a> ·{' '}
