@@ -27,6 +27,7 @@ import {
   TooLargePage,
 } from './http/error-pages.tsx';
 import { cachedFor, pageContext } from './http/page-context.ts';
+import { needsRoutes, needsWorkspaceEntries } from './needs/routes.tsx';
 import { type OperationsSettings, operationsSettings } from './operations/environment.ts';
 import { createMetrics } from './operations/metrics.ts';
 import { limitPublicForms, readableForms } from './operations/request-guards.tsx';
@@ -123,6 +124,7 @@ export function createApp(database: Database, options: AppOptions = {}) {
     draftingWorkspaceEntries,
     trainingWorkspaceEntries,
     reviewWorkspaceEntries,
+    needsWorkspaceEntries,
   ];
   app.route('/', draftingRoutes(database.db, labels));
   app.route('/', trainingRoutes(database.db, labels));
@@ -140,6 +142,7 @@ export function createApp(database: Database, options: AppOptions = {}) {
   app.route('/', partyRoutes(database.db, labels));
   app.route('/', programmeRoutes(database.db, labels));
   app.route('/', activityPages(database.db, labels));
+  app.route('/', needsRoutes(database.db, labels));
   app.route('/', activityRoutes(database.db, labels));
   app.route('/', searchRoutes(database.db, labels));
   app.route('/', apiDocsRoutes());

@@ -75,6 +75,8 @@ db.command('seed-demo')
       const { printDemoAccounts, seedDemoAccounts } = await import('../demo/accounts.ts');
       const demo = await seedDemo(database.db);
       const training = await seedTrainingOperationsDemo(database.db);
+      const { seedNeedsDemo } = await import('../demo/needs-demo.ts');
+      await seedNeedsDemo(database.db);
       console.log(
         `Demo loaded: report ${demo.reportId} with ${demo.activities} programmes; programme ${demo.programmeId}, editions ${demo.editionId} and ${training.openEditionId} (open for nominations).`,
       );

@@ -31,6 +31,12 @@ const demoRoles: Array<{ email: string; name: string; role: string; party?: stri
     role: 'focal-point',
     party: 'KEN',
   },
+  {
+    email: 'focalpoint.uganda@demo.ipcoop.test',
+    name: 'Demo focal point (Uganda)',
+    role: 'focal-point',
+    party: 'UGA',
+  },
 ];
 
 const participantEmail = 'participant@demo.ipcoop.test';

@@ -10,6 +10,7 @@ import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
+import { addNeed, createAssessment, publishAssessment } from '../needs/service.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import {
   certificateSignatories,
@@ -81,6 +82,9 @@ type Fixture = {
   focalAccount: number;
   focalGrant: number;
   signatory: number;
+  /** Kenya's needs assessment, still a draft, and a need of a published one. */
+  draftAssessment: number;
+  publishedNeed: number;
 };
 
 type RouteRule = {
@@ -350,6 +354,35 @@ const rules: Record<string, RouteRule> = {
     path: (f) => `/en/training/editions/${f.completedEdition}/sessions/${f.session}/remove`,
     last: true,
   },
+  // Needs assessments: the Member's focal points, and the Secretariat on its behalf
+  'GET /:lang{(?:en|fr|es)}/needs/assessments': {
+    allowed: [...secretariat, 'focalKEN', 'focalGHA'],
+    path: () => '/en/needs/assessments',
+  },
+  'GET /:lang{(?:en|fr|es)}/needs/assessments/new': {
+    allowed: [...secretariat, 'focalKEN', 'focalGHA'],
+    path: () => '/en/needs/assessments/new',
+  },
+  'POST /:lang{(?:en|fr|es)}/needs/assessments/new': {
+    allowed: [...secretariat, 'focalKEN', 'focalGHA'],
+    path: () => '/en/needs/assessments/new',
+  },
+  'GET /:lang{(?:en|fr|es)}/needs/assessments/:id{[0-9]+}': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/assessments/${f.draftAssessment}`,
+  },
+  'POST /:lang{(?:en|fr|es)}/needs/assessments/:id{[0-9]+}/needs': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/assessments/${f.draftAssessment}/needs`,
+  },
+  'POST /:lang{(?:en|fr|es)}/needs/assessments/:id{[0-9]+}/publish': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/assessments/${f.draftAssessment}/publish`,
+  },
+  'POST /:lang{(?:en|fr|es)}/needs/:id{[0-9]+}/status': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/${f.publishedNeed}/status`,
+  },
   'GET /:lang{(?:en|fr|es)}/training/alumni': {
     allowed: ['coordinatorCIPO'],
     path: () => '/en/training/alumni',
@@ -473,7 +506,14 @@ const rules: Record<string, RouteRule> = {
 };
 
 /** Pages that show private data are walked too, whatever their method. */
-const privatePrefixes = ['/account', '/workspace', '/drafting', '/secretariat', '/training'];
+const privatePrefixes = [
+  '/account',
+  '/workspace',
+  '/drafting',
+  '/secretariat',
+  '/training',
+  '/needs/assessments',
+];
 const changesData = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
 const isPrivate = (path: string) =>
   privatePrefixes.some((prefix) => path.startsWith(`/:lang{(?:en|fr|es)}${prefix}`));
@@ -619,7 +659,45 @@ describe('authorization on every route that changes data or shows private data',
       .from(reportActivities)
       .where(eq(reportActivities.reportId, demo.reportId))
       .limit(1);
+    const needsActor = { userId: null, label: 'authorization test' };
+    const needOf = (title: string) => ({
+      title,
+      description: null,
+      ipAreas: [],
+      kindsOfHelp: ['training-personnel' as const],
+      institution: null,
+      priority: 'high' as const,
+      wishedStart: null,
+      wishedEnd: null,
+    });
+    const assessmentOf = async () =>
+      createAssessment(db, needsActor, {
+        party: 'KEN',
+        symbol: null,
+        documentDate: null,
+        source: 'national-strategy',
+        language: 'en',
+        contactName: null,
+        contactEmail: null,
+      });
+    const draftAssessment = await assessmentOf();
+    await addNeed(
+      db,
+      needsActor,
+      { id: draftAssessment, language: 'en', status: 'draft' },
+      needOf('Draft need'),
+    );
+    const publishedAssessment = await assessmentOf();
+    const publishedNeed = await addNeed(
+      db,
+      needsActor,
+      { id: publishedAssessment, language: 'en', status: 'draft' },
+      needOf('Public need'),
+    );
+    await publishAssessment(db, needsActor, publishedAssessment);
     fixture = {
+      draftAssessment,
+      publishedNeed,
       signatory: signatory?.id as number,
       focalAccount: focal.userId,
       focalGrant: focalGrant?.id as number,

@@ -1,5 +1,6 @@
 import { formRequest, type TestSession, testSession } from '../accounts/test-sessions.ts';
 import type { Database } from '../db/database.ts';
+import { seedNeedsDemo } from '../demo/needs-demo.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
 import { activitiesWorkbook, multipartRequest, reportIdFrom } from '../drafting/test-helpers.ts';
@@ -27,6 +28,8 @@ export async function preparePageTypes(database: Database, url: string): Promise
   const { db } = database;
   const demo = await seedDemo(db);
   await seedTrainingOperationsDemo(db);
+  const needs = await seedNeedsDemo(db);
+  const focalPoint = await testSession(db, 'focal@layout.example', 'focal-point', { party: 'UGA' });
   const reporter = await testSession(db, 'reporter@layout.example', 'reporter', { party: 'CAN' });
   const secretariat = await testSession(db, 'secretariat@layout.example', 'secretariat');
   const coordinator = await testSession(db, 'coordinator@layout.example', 'coordinator', { agency: 'CIPO' });
@@ -72,6 +75,8 @@ export async function preparePageTypes(database: Database, url: string): Promise
     { name: 'activity-elements', path: '/fr/activities/4', cookie: as(reporter) },
     { name: 'programme', path: `/en/programmes/${demo.programmeId}` },
     { name: 'api-docs', path: '/en/api/v1/docs' },
+    { name: 'needs', path: '/en/needs' },
+    { name: 'need', path: '/en/needs/1', cookie: as(focalPoint) },
     { name: 'sign-in', path: '/en/sign-in' },
     { name: 'workspace', path: '/en/workspace', cookie: as(reporter) },
     { name: 'my-reports', path: '/en/drafting', cookie: as(reporter) },
@@ -82,6 +87,11 @@ export async function preparePageTypes(database: Database, url: string): Promise
     { name: 'review-queue', path: '/en/secretariat/reports', cookie: as(secretariat) },
     { name: 'report-review', path: `/en/secretariat/reports/${demo.reportId}`, cookie: as(secretariat) },
     { name: 'audit-trail', path: '/en/secretariat/audit', cookie: as(secretariat) },
+    {
+      name: 'needs-assessment',
+      path: `/en/needs/assessments/${needs.assessments[0]}`,
+      cookie: as(focalPoint),
+    },
     { name: 'edition', path: `/en/training/editions/${demo.editionId}`, cookie: as(coordinator) },
   ];
 }

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.tsx';
+import type { Database } from '../db/database.ts';
+import { openTestDatabase } from '../db/test-database.ts';
+import { publishedNeeds } from '../needs/service.ts';
+import { seedNeedsDemo } from './needs-demo.ts';
+
+describe('the needs demo', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase('embedded');
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('publishes two LDC assessments once, needs in several statuses, marked as sample data', async () => {
+    const first = await seedNeedsDemo(database.db);
+    expect(await seedNeedsDemo(database.db)).toEqual(first);
+    const rows = await publishedNeeds(database.db);
+    expect(new Set(rows.map((row) => row.assessment.partyCode))).toEqual(new Set(['UGA', 'KHM']));
+    expect(new Set(rows.map((row) => row.need.status))).toEqual(new Set(['open', 'met', 'withdrawn']));
+    expect(rows.every((row) => row.assessment.isSample)).toBe(true);
+
+    const app = createApp(database);
+    const list = await (await app.request('/es/needs')).text();
+    expect(list).toContain('Datos de ejemplo');
+    const met = rows.find((row) => row.need.status === 'met');
+    const page = await (await app.request(`/fr/needs/${met?.need.id}`)).text();
+    expect(page).toContain('Données d’exemple');
+    expect(page).toContain('Satisfait');
+  });
+});

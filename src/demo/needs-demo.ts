@@ -1,0 +1,144 @@
+import { eq } from 'drizzle-orm';
+import { systemActor } from '../audit/record.ts';
+import type { Db } from '../db/database.ts';
+import type { NeedInput } from '../needs/forms.ts';
+import { needsAssessments } from '../needs/schema.ts';
+import { addNeed, changeNeedStatus, createAssessment, publishAssessment } from '../needs/service.ts';
+
+const need = (input: Partial<NeedInput> & Pick<NeedInput, 'title' | 'kindsOfHelp'>): NeedInput => ({
+  description: null,
+  ipAreas: [],
+  institution: null,
+  priority: 'medium',
+  wishedStart: null,
+  wishedEnd: null,
+  ...input,
+});
+
+/**
+ * Needs assessments of two least-developed Members, marked as sample data wherever they show: the
+ * Members are real, the needs are made up. Loaded once (nothing is added when sample needs exist).
+ */
+export async function seedNeedsDemo(db: Db): Promise<{ assessments: number[] }> {
+  const existing = await db
+    .select({ id: needsAssessments.id })
+    .from(needsAssessments)
+    .where(eq(needsAssessments.isSample, true));
+  if (existing.length > 0) return { assessments: existing.map((row) => row.id) };
+
+  const uganda = await createAssessment(
+    db,
+    systemActor,
+    {
+      party: 'UGA',
+      symbol: null,
+      documentDate: '2025-03',
+      source: 'wipo-assisted',
+      language: 'en',
+      contactName: 'Sample contact, Uganda Registration Services Bureau',
+      contactEmail: 'needs@ursb.example',
+    },
+    { isSample: true },
+  );
+  const published = { id: uganda, language: 'en' as const, status: 'draft' as const };
+  await addNeed(
+    db,
+    systemActor,
+    published,
+    need({
+      title: 'Training of patent examiners in substantive examination',
+      description:
+        'Six examiners to be trained in search and examination of pharmaceutical and agricultural patent applications.',
+      ipAreas: ['patents'],
+      kindsOfHelp: ['training-personnel', 'expert-mission'],
+      institution: 'Uganda Registration Services Bureau',
+      priority: 'high',
+      wishedStart: '2026',
+      wishedEnd: '2027',
+    }),
+  );
+  const automation = await addNeed(
+    db,
+    systemActor,
+    published,
+    need({
+      title: 'Automation of the trademark registry',
+      description: 'Digitise the paper files and move to an office automation system with online filing.',
+      ipAreas: ['trademarks', 'office-administration'],
+      kindsOfHelp: ['equipment-automation'],
+      institution: 'Uganda Registration Services Bureau',
+      priority: 'high',
+      wishedStart: '2025-06',
+    }),
+  );
+  const awareness = await addNeed(
+    db,
+    systemActor,
+    published,
+    need({
+      title: 'Awareness campaign on geographical indications for coffee producers',
+      ipAreas: ['geographical-indications', 'awareness-education'],
+      kindsOfHelp: ['awareness'],
+      priority: 'low',
+    }),
+  );
+  await publishAssessment(db, systemActor, uganda);
+  await changeNeedStatus(
+    db,
+    systemActor,
+    automation,
+    'open',
+    'met',
+    'Sample: the new system went live in 2026.',
+  );
+  await changeNeedStatus(
+    db,
+    systemActor,
+    awareness,
+    'open',
+    'withdrawn',
+    'Sample: covered by a national programme.',
+  );
+
+  const cambodia = await createAssessment(
+    db,
+    systemActor,
+    {
+      party: 'KHM',
+      symbol: null,
+      documentDate: '2024-10',
+      source: 'trips-council',
+      language: 'fr',
+      contactName: null,
+      contactEmail: null,
+    },
+    { isSample: true },
+  );
+  const draft = { id: cambodia, language: 'fr' as const, status: 'draft' as const };
+  await addNeed(
+    db,
+    systemActor,
+    draft,
+    need({
+      title: 'Conseil législatif pour la loi sur les indications géographiques',
+      description: 'Revue du projet de loi et de ses règlements d’application.',
+      ipAreas: ['geographical-indications'],
+      kindsOfHelp: ['legislative-advice'],
+      priority: 'high',
+      wishedStart: '2026-01',
+    }),
+  );
+  await addNeed(
+    db,
+    systemActor,
+    draft,
+    need({
+      title: 'Formation des agents des douanes à la lutte contre la contrefaçon',
+      ipAreas: ['enforcement'],
+      kindsOfHelp: ['training-personnel'],
+      priority: 'medium',
+    }),
+  );
+  await publishAssessment(db, systemActor, cambodia);
+  return { assessments: [uganda, cambodia] };
+}

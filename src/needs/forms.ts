@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { formList, formText } from '../http/request.ts';
+import { assessmentSources, kindsOfHelp, needPriorities, needStatuses } from './taxonomy.ts';
+
+/** Form checks give message keys of ./messages.ts; views translate them. */
+
+const partialDate = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** YYYY, YYYY-MM or YYYY-MM-DD of a real day; '' for none. */
+export function isPartialDate(text: string): boolean {
+  if (!partialDate.test(text)) return false;
+  if (text.length < 10) return true;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
+}
+
+const optionalDate = z
+  .string()
+  .refine((text) => text === '' || isPartialDate(text), 'dateInvalid')
+  .transform((text) => text || null);
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max, 'tooLong')
+    .transform((text) => text || null);
+
+export const assessmentForm = z.object({
+  party: z.string().min(1, 'partyRequired'),
+  symbol: z
+    .string()
+    .max(60, 'symbolTooLong')
+    .transform((text) => text || null),
+  documentDate: optionalDate,
+  source: z.enum(assessmentSources, 'choose'),
+  language: z.enum(['en', 'fr', 'es'], 'choose'),
+  contactName: optionalText(200),
+  contactEmail: z
+    .string()
+    .max(200, 'tooLong')
+    .refine((text) => text === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text), 'emailInvalid')
+    .transform((text) => text || null),
+});
+export type AssessmentInput = z.infer<typeof assessmentForm>;
+
+export const assessmentFields = [
+  'party',
+  'symbol',
+  'documentDate',
+  'source',
+  'language',
+  'contactName',
+  'contactEmail',
+] as const;
+export type AssessmentValues = Record<(typeof assessmentFields)[number], string>;
+
+export const assessmentValues = (form: Record<string, unknown>): AssessmentValues =>
+  Object.fromEntries(assessmentFields.map((name) => [name, formText(form, name)])) as AssessmentValues;
+
+export const needForm = z
+  .object({
+    title: z.string().min(1, 'titleRequired').max(300, 'tooLong'),
+    description: optionalText(4000),
+    ipAreas: z.array(z.string()),
+    kindsOfHelp: z.array(z.enum(kindsOfHelp, 'choose')).min(1, 'kindRequired'),
+    institution: optionalText(300),
+    priority: z.enum(needPriorities, 'choose'),
+    wishedStart: optionalDate,
+    wishedEnd: optionalDate,
+  })
+  .refine(
+    (need) =>
+      !need.wishedStart ||
+      !need.wishedEnd ||
+      need.wishedStart.slice(0, need.wishedEnd.length) <= need.wishedEnd,
+    {
+      message: 'endBeforeStart',
+      path: ['wishedEnd'],
+    },
+  );
+export type NeedInput = z.infer<typeof needForm>;
+
+export type NeedValues = {
+  title: string;
+  description: string;
+  ipAreas: string[];
+  kindsOfHelp: string[];
+  institution: string;
+  priority: string;
+  wishedStart: string;
+  wishedEnd: string;
+};
+
+export const emptyNeed: NeedValues = {
+  title: '',
+  description: '',
+  ipAreas: [],
+  kindsOfHelp: [],
+  institution: '',
+  priority: 'medium',
+  wishedStart: '',
+  wishedEnd: '',
+};
+
+export const needValues = (form: Record<string, unknown>): NeedValues => ({
+  title: formText(form, 'title'),
+  description: formText(form, 'description'),
+  ipAreas: formList(form, 'ipAreas'),
+  kindsOfHelp: formList(form, 'kindsOfHelp'),
+  institution: formText(form, 'institution'),
+  priority: formText(form, 'priority'),
+  wishedStart: formText(form, 'wishedStart'),
+  wishedEnd: formText(form, 'wishedEnd'),
+});
+
+export const statusForm = z.object({
+  status: z.enum(needStatuses, 'choose'),
+  note: z.string().min(1, 'explanationRequired').max(1000, 'tooLong'),
+});

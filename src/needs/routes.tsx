@@ -1,0 +1,333 @@
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { requireAccount, requirePermission } from '../accounts/guard.ts';
+import { focalPointParties, isSecretariat } from '../accounts/policy.ts';
+import type { Account } from '../accounts/service.ts';
+import type { WorkspaceEntries } from '../accounts/workspace-entries.ts';
+import { actorOf } from '../audit/record.ts';
+import type { Db } from '../db/database.ts';
+import { NotFoundError } from '../errors.ts';
+import { pageContext } from '../http/page-context.ts';
+import { problemJson } from '../http/problem.ts';
+import { fieldErrors, formText, idParam, readForm, redirectAfterPost } from '../http/request.ts';
+import { isLanguage, type Language } from '../i18n/languages.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import { expandQuery } from '../reference/vocabulary.ts';
+import { needsCsv, needsTable, needsXlsx } from './export.ts';
+import { assessmentForm, assessmentValues, emptyNeed, needForm, needValues, statusForm } from './forms.ts';
+import { type NeedsKey, needsText } from './messages.ts';
+import { managesAnyNeeds, managesNeedsOf, mayHaveNeeds, seesNeedContacts } from './policy.ts';
+import {
+  addNeed,
+  assessmentById,
+  assessmentsOf,
+  changeNeedStatus,
+  createAssessment,
+  type NeedFilters,
+  needStory,
+  needsOfAssessment,
+  publishAssessment,
+  publishedNeeds,
+} from './service.ts';
+import { kindsOfHelp, needStatuses } from './taxonomy.ts';
+import { AssessmentFormPage, AssessmentPage, AssessmentsPage, NeedPage, NeedsListPage } from './views.tsx';
+
+type Labels = () => Promise<ReferenceLabels>;
+const lang = '/:lang{(?:en|fr|es)}';
+const doneKeys = ['created', 'need-added', 'published', 'status'] as const;
+
+const filtersSchema = z.object({
+  party: z
+    .string()
+    .regex(/^[A-Z0-9-]{2,12}$/)
+    .optional(),
+  status: z.enum(needStatuses).optional(),
+  kind: z.enum(kindsOfHelp).optional(),
+  q: z.string().max(200).optional(),
+});
+
+/** Filters from the query string; a value that is not one of the known ones is ignored on pages. */
+function readFilters(c: Context): NeedFilters | null {
+  const parsed = filtersSchema.safeParse({
+    party: c.req.query('party') || undefined,
+    status: c.req.query('status') || undefined,
+    kind: c.req.query('kind') || undefined,
+    q: c.req.query('q')?.trim() || undefined,
+  });
+  return parsed.success ? parsed.data : null;
+}
+
+const doneNotice = (c: Context, language: Language) => {
+  const done = c.req.query('done');
+  return done && (doneKeys as readonly string[]).includes(done)
+    ? needsText(language)(`done-${done}` as NeedsKey)
+    : undefined;
+};
+
+/**
+ * Needs assessments: the public list and pages of needs, the JSON API, and the pages where a
+ * Member's focal point (or the Secretariat for it) records an assessment, publishes it and
+ * follows each need's status.
+ */
+export function needsRoutes(db: Db, labels: Labels) {
+  const app = new Hono();
+
+  /** Parties the account may record needs for, for the form's list. */
+  const partyChoices = async (account: Account, language: Language) => {
+    const all = await labels();
+    const codes = isSecretariat(account)
+      ? [...all.parties.keys()].filter((code) => mayHaveNeeds(all, code))
+      : focalPointParties(account);
+    return codes
+      .map((code) => ({ value: code, label: all.partyName(code, language) }))
+      .sort((a, b) => a.label.localeCompare(b.label, language));
+  };
+
+  app.get(`${lang}/needs`, async (c) => {
+    const page = pageContext(c);
+    const all = await labels();
+    const filters = readFilters(c) ?? {};
+    const rows = await publishedNeeds(db, filters);
+    const parties = [...new Set((await publishedNeeds(db)).map((row) => row.assessment.partyCode))]
+      .map((code) => ({ value: code, label: all.partyName(code, page.lang) }))
+      .sort((a, b) => a.label.localeCompare(b.label, page.lang));
+    const alsoSearched = filters.q ? expandQuery(filters.q).alsoSearched : [];
+    return c.html(
+      <NeedsListPage
+        page={page}
+        labels={all}
+        rows={rows}
+        filters={filters}
+        parties={parties}
+        alsoSearched={alsoSearched}
+      />,
+    );
+  });
+
+  app.get('/api/v1/needs', async (c) => {
+    const filters = readFilters(c);
+    if (!filters)
+      return problemJson(c, 400, 'Unknown filter value.', [
+        {
+          field: 'status or kind',
+          message: `status: ${needStatuses.join(', ')}; kind: ${kindsOfHelp.join(', ')}`,
+        },
+      ]);
+    const rows = await publishedNeeds(db, filters);
+    const format = c.req.query('format') ?? 'json';
+    if (format === 'csv' || format === 'xlsx') {
+      const language = c.req.query('lang') ?? 'en';
+      if (!isLanguage(language))
+        return problemJson(c, 400, 'Unknown language.', [{ field: 'lang', message: 'en, fr or es' }]);
+      const table = needsTable(rows, language, await labels(), new URL(c.req.url).origin);
+      c.header('Content-Disposition', `attachment; filename="ipcoop-needs.${format}"`);
+      if (format === 'csv')
+        return c.body(needsCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+      const workbook = await needsXlsx(table, needsText(language)('needsTitle'));
+      return c.body(new Uint8Array(workbook), 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
+    }
+    if (format !== 'json')
+      return problemJson(c, 400, 'Unknown format.', [{ field: 'format', message: 'json, csv or xlsx' }]);
+    return c.json({
+      total: rows.length,
+      needs: rows.map(({ need, assessment }) => ({
+        id: need.id,
+        party: assessment.partyCode,
+        title: need.title,
+        description: need.description,
+        ipAreas: need.ipAreas,
+        kindsOfHelp: need.kindsOfHelp,
+        institution: need.institution,
+        priority: need.priority,
+        wishedStart: need.wishedStart,
+        wishedEnd: need.wishedEnd,
+        status: need.status,
+        assessment: {
+          id: assessment.id,
+          symbol: assessment.symbol,
+          documentDate: assessment.documentDate,
+          source: assessment.source,
+          language: assessment.language,
+          publishedAt: assessment.publishedAt,
+        },
+        isSample: assessment.isSample,
+      })),
+    });
+  });
+
+  const needPage = async (
+    c: Context,
+    status = 200 as 200 | 400 | 409,
+    form?: { values: { status: string; note: string }; errors: Record<string, string> },
+  ) => {
+    const page = pageContext(c);
+    const story = await needStory(db, idParam(c));
+    if (!story) throw new NotFoundError('need');
+    return c.html(
+      <NeedPage
+        page={page}
+        labels={await labels()}
+        story={story}
+        seesContact={seesNeedContacts(page.account)}
+        manages={managesNeedsOf(page.account, story.assessment.partyCode)}
+        notice={doneNotice(c, page.lang)}
+        {...(form ?? {})}
+      />,
+      status,
+    );
+  };
+
+  app.get(`${lang}/needs/:id{[0-9]+}`, (c) => needPage(c));
+
+  app.post(`${lang}/needs/:id{[0-9]+}/status`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, managesAnyNeeds);
+    const story = await needStory(db, idParam(c));
+    if (!story) throw new NotFoundError('need');
+    requirePermission(managesNeedsOf(account, story.assessment.partyCode));
+    const form = await readForm(c);
+    const values = { status: formText(form, 'status'), note: formText(form, 'note') };
+    const parsed = statusForm.safeParse(values);
+    if (!parsed.success) return needPage(c, 400, { values, errors: fieldErrors(parsed.error) });
+    const seen = z.enum(needStatuses).safeParse(formText(form, 'seen'));
+    const result = await changeNeedStatus(
+      db,
+      actorOf(account),
+      story.need.id,
+      seen.success ? seen.data : story.need.status,
+      parsed.data.status,
+      parsed.data.note,
+    );
+    if (!result.ok) {
+      return needPage(c, 409, { values, errors: { status: 'statusNotAllowed' } });
+    }
+    return redirectAfterPost(c, `/${page.lang}/needs/${story.need.id}`, 'status');
+  });
+
+  app.get(`${lang}/needs/assessments`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, managesAnyNeeds);
+    const rows = await assessmentsOf(db, isSecretariat(account) ? 'all' : focalPointParties(account));
+    return c.html(
+      <AssessmentsPage page={page} labels={await labels()} rows={rows} notice={doneNotice(c, page.lang)} />,
+    );
+  });
+
+  const assessmentForm_ = async (
+    c: Context,
+    account: Account,
+    values: ReturnType<typeof assessmentValues>,
+    errors = {},
+    status: 200 | 400 = 200,
+  ) => {
+    const page = pageContext(c);
+    const all = await labels();
+    return c.html(
+      <AssessmentFormPage
+        page={page}
+        parties={await partyChoices(account, page.lang)}
+        languageName={(code) => all.languageName(code, page.lang)}
+        values={values}
+        errors={errors}
+      />,
+      status,
+    );
+  };
+
+  app.get(`${lang}/needs/assessments/new`, async (c) => {
+    const account = requireAccount(c, managesAnyNeeds);
+    const values = assessmentValues({});
+    values.party = focalPointParties(account)[0] ?? '';
+    values.language = pageContext(c).lang;
+    return assessmentForm_(c, account, values);
+  });
+
+  app.post(`${lang}/needs/assessments/new`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, managesAnyNeeds);
+    const values = assessmentValues(await readForm(c));
+    const parsed = assessmentForm.safeParse(values);
+    // Every problem at once: the party is checked with the other fields, not after them.
+    const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+    if (!errors.party && !managesNeedsOf(account, values.party)) errors.party = 'partyRequired';
+    else if (!errors.party && !mayHaveNeeds(await labels(), values.party)) errors.party = 'partyNotEligible';
+    if (!parsed.success || Object.keys(errors).length)
+      return assessmentForm_(c, account, values, errors, 400);
+    const id = await createAssessment(db, actorOf(account), parsed.data);
+    return redirectAfterPost(c, `/${page.lang}/needs/assessments/${id}`, 'created');
+  });
+
+  /** The assessment of the path, for whoever manages its party's needs. */
+  const managedAssessment = async (c: Context) => {
+    const account = requireAccount(c, managesAnyNeeds);
+    const assessment = await assessmentById(db, idParam(c));
+    if (!assessment) throw new NotFoundError('assessment');
+    requirePermission(managesNeedsOf(account, assessment.partyCode));
+    return { account, assessment };
+  };
+
+  const assessmentPage = async (
+    c: Context,
+    assessment: NonNullable<Awaited<ReturnType<typeof assessmentById>>>,
+    values = emptyNeed,
+    errors = {},
+    status: 200 | 400 = 200,
+  ) => {
+    const page = pageContext(c);
+    return c.html(
+      <AssessmentPage
+        page={page}
+        labels={await labels()}
+        assessment={assessment}
+        needs={await needsOfAssessment(db, assessment.id)}
+        values={values}
+        errors={errors}
+        notice={doneNotice(c, page.lang)}
+      />,
+      status,
+    );
+  };
+
+  app.get(`${lang}/needs/assessments/:id{[0-9]+}`, async (c) => {
+    const { assessment } = await managedAssessment(c);
+    return assessmentPage(c, assessment);
+  });
+
+  app.post(`${lang}/needs/assessments/:id{[0-9]+}/needs`, async (c) => {
+    const page = pageContext(c);
+    const { account, assessment } = await managedAssessment(c);
+    const values = needValues(await readForm(c));
+    const parsed = needForm.safeParse(values);
+    const knownAreas = new Set((await labels()).termsOf('ip-area').map((term) => term.key));
+    if (!parsed.success) return assessmentPage(c, assessment, values, fieldErrors(parsed.error), 400);
+    if (parsed.data.ipAreas.some((area) => !knownAreas.has(area))) {
+      return assessmentPage(c, assessment, values, { ipAreas: 'choose' }, 400);
+    }
+    await addNeed(db, actorOf(account), assessment, parsed.data);
+    return redirectAfterPost(c, `/${page.lang}/needs/assessments/${assessment.id}`, 'need-added');
+  });
+
+  app.post(`${lang}/needs/assessments/:id{[0-9]+}/publish`, async (c) => {
+    const page = pageContext(c);
+    const { account, assessment } = await managedAssessment(c);
+    const result = await publishAssessment(db, actorOf(account), assessment.id);
+    if (!result.ok && result.reason === 'no-needs') {
+      return assessmentPage(c, assessment, emptyNeed, {}, 400);
+    }
+    return redirectAfterPost(
+      c,
+      `/${page.lang}/needs/assessments/${assessment.id}`,
+      result.ok ? 'published' : undefined,
+    );
+  });
+
+  return app;
+}
+
+/** The workspace link of focal points and the Secretariat to their needs assessments. */
+export const needsWorkspaceEntries: WorkspaceEntries = (account, language) =>
+  managesAnyNeeds(account)
+    ? [{ href: `/${language}/needs/assessments`, label: needsText(language)('myAssessments') }]
+    : [];

@@ -1,0 +1,75 @@
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema.ts';
+import { editableColumns, type LocalizedText } from '../db/columns.ts';
+import { parties } from '../reference/schema.ts';
+import { assessmentSources, type kindsOfHelp, needPriorities, needStatuses } from './taxonomy.ts';
+
+/**
+ * A Member's needs assessment (a TRIPS Council submission under IP/C/40, a WIPO-assisted
+ * assessment, a national IP strategy). It goes public when its Member publishes it: no review.
+ */
+export const needsAssessments = pgTable(
+  'needs_assessments',
+  {
+    id: serial('id').primaryKey(),
+    partyCode: text('party_code')
+      .notNull()
+      .references(() => parties.code),
+    symbol: text('symbol'),
+    /** YYYY, YYYY-MM or YYYY-MM-DD, as precise as the document is. */
+    documentDate: text('document_date'),
+    source: text('source', { enum: assessmentSources }).notNull(),
+    language: text('language', { enum: ['en', 'fr', 'es'] }).notNull(),
+    status: text('status', { enum: ['draft', 'published'] })
+      .notNull()
+      .default('draft'),
+    /** Made-up needs of a real Member, shown as sample data wherever they appear. */
+    isSample: boolean('is_sample').notNull().default(false),
+    /** Shown only to signed-in accounts of delegations, focal points, reporters and the Secretariat. */
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    ...editableColumns(),
+  },
+  (t) => [index('needs_assessments_party_idx').on(t.partyCode)],
+);
+
+export const needs = pgTable(
+  'needs',
+  {
+    id: serial('id').primaryKey(),
+    assessmentId: integer('assessment_id')
+      .notNull()
+      .references(() => needsAssessments.id, { onDelete: 'cascade' }),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    description: jsonb('description').$type<LocalizedText>().notNull().default({}),
+    ipAreas: jsonb('ip_areas').$type<string[]>().notNull().default([]),
+    kindsOfHelp: jsonb('kinds_of_help').$type<Array<(typeof kindsOfHelp)[number]>>().notNull().default([]),
+    institution: text('institution'),
+    priority: text('priority', { enum: needPriorities }).notNull(),
+    /** Wished dates, YYYY, YYYY-MM or YYYY-MM-DD. */
+    wishedStart: text('wished_start'),
+    wishedEnd: text('wished_end'),
+    status: text('status', { enum: needStatuses }).notNull().default('open'),
+    ...editableColumns(),
+  },
+  (t) => [index('needs_assessment_idx').on(t.assessmentId), index('needs_status_idx').on(t.status)],
+);
+
+/** Every change of a need's status: dated, explained and by whom (the audit trail has it too). */
+export const needStatusChanges = pgTable(
+  'need_status_changes',
+  {
+    id: serial('id').primaryKey(),
+    needId: integer('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status', { enum: needStatuses }),
+    toStatus: text('to_status', { enum: needStatuses }).notNull(),
+    note: text('note').notNull(),
+    changedBy: integer('changed_by').references(() => users.id, { onDelete: 'set null' }),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('need_status_changes_need_idx').on(t.needId)],
+);

@@ -1,0 +1,543 @@
+import { CheckboxField, FormError, Notice, SelectField, TextArea, TextField } from '../http/form-fields.tsx';
+import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
+import type { FieldErrors } from '../http/request.ts';
+import { formatDate } from '../i18n/format.ts';
+import type { Language } from '../i18n/languages.ts';
+import { textIn } from '../i18n/localized-text.ts';
+import type { ReferenceLabels } from '../reference/labels.ts';
+import type { AssessmentValues, NeedValues } from './forms.ts';
+import { type NeedsKey, needsText } from './messages.ts';
+import type { Assessment, Need, NeedFilters } from './service.ts';
+import { statusesAfter } from './status.ts';
+import { assessmentSources, kindsOfHelp, needPriorities, needStatuses } from './taxonomy.ts';
+
+type Option = { value: string; label: string };
+const say = (lang: Language) => needsText(lang);
+const label = (lang: Language, key: string) => say(lang)(key as NeedsKey);
+
+/** A date typed as YYYY, YYYY-MM or YYYY-MM-DD, shown as precisely as it is known. */
+const partial = (lang: Language, text: string | null) =>
+  text
+    ? formatDate(
+        lang,
+        text.length === 4 ? `${text}-01-01` : text.length === 7 ? `${text}-01` : text,
+        text.length === 4 ? 'year' : text.length === 7 ? 'month' : 'day',
+      )
+    : null;
+
+function StatusTag(props: { lang: Language; status: string }) {
+  return <span class={`tag tag-${props.status}`}>{label(props.lang, `status-${props.status}`)}</span>;
+}
+
+function SampleNotice(props: { lang: Language; isSample: boolean }) {
+  return props.isSample ? <p class="sample-badge">{say(props.lang)('sampleData')}</p> : null;
+}
+
+const wishedDates = (lang: Language, need: Need) => {
+  const start = partial(lang, need.wishedStart);
+  const end = partial(lang, need.wishedEnd);
+  return start && end ? `${start} – ${end}` : (start ?? end);
+};
+
+/** The facts of a need, as a list of terms: shared by its public page and the Member's page. */
+function NeedFacts(props: { lang: Language; labels: ReferenceLabels; need: Need }) {
+  const { lang, labels, need } = props;
+  const text = say(lang);
+  const dates = wishedDates(lang, need);
+  return (
+    <dl class="facts">
+      <dt>{text('kindsOfHelp')}</dt>
+      <dd>{need.kindsOfHelp.map((kind) => label(lang, `kind-${kind}`)).join(', ')}</dd>
+      {need.ipAreas.length ? (
+        <>
+          <dt>{text('ipAreas')}</dt>
+          <dd>{need.ipAreas.map((area) => labels.term('ip-area', area, lang)).join(', ')}</dd>
+        </>
+      ) : null}
+      <dt>{text('priority')}</dt>
+      <dd>{label(lang, `priority-${need.priority}`)}</dd>
+      {need.institution ? (
+        <>
+          <dt>{text('receivedBy')}</dt>
+          <dd>{need.institution}</dd>
+        </>
+      ) : null}
+      {dates ? (
+        <>
+          <dt>{text('wished')}</dt>
+          <dd>{dates}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+export function NeedsListPage(props: {
+  page: PageContext;
+  labels: ReferenceLabels;
+  rows: Array<{ need: Need; assessment: Assessment }>;
+  filters: NeedFilters;
+  parties: Option[];
+  alsoSearched: string[];
+}) {
+  const { page, labels, rows, filters } = props;
+  const { lang } = page;
+  const text = say(lang);
+  const apiQuery = new URLSearchParams(
+    Object.entries(filters).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])),
+  ).toString();
+  return (
+    <Layout page={page} title={text('needsTitle')}>
+      <h1>{text('needsTitle')}</h1>
+      <p>{text('needsIntro')}</p>
+      <form method="get" action={`/${lang}/needs`} class="filters-row">
+        <TextField name="q" label={text('words')} value={filters.q ?? ''} maxLength={200} />
+        <SelectField
+          name="party"
+          label={text('filterParty')}
+          options={props.parties}
+          value={filters.party ?? ''}
+          emptyLabel={text('anyValue')}
+        />
+        <SelectField
+          name="status"
+          label={text('filterStatus')}
+          options={needStatuses.map((status) => ({ value: status, label: label(lang, `status-${status}`) }))}
+          value={filters.status ?? ''}
+          emptyLabel={text('anyValue')}
+        />
+        <SelectField
+          name="kind"
+          label={text('filterKind')}
+          options={kindsOfHelp.map((kind) => ({ value: kind, label: label(lang, `kind-${kind}`) }))}
+          value={filters.kind ?? ''}
+          emptyLabel={text('anyValue')}
+        />
+        <button type="submit">{text('applyFilters')}</button>
+      </form>
+      {props.alsoSearched.length ? (
+        <p class="muted">
+          {text('alsoSearched')} {props.alsoSearched.join(', ')}
+        </p>
+      ) : null}
+      <p>
+        {text('needCount', { count: rows.length })} ·{' '}
+        <a href={`/api/v1/needs${apiQuery ? `?${apiQuery}` : ''}`}>{text('apiNeeds')}</a> ·{' '}
+        <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=csv&lang=${lang}`}>CSV</a> ·{' '}
+        <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=xlsx&lang=${lang}`}>XLSX</a>
+      </p>
+      {rows.length === 0 ? <p>{text('noNeeds')}</p> : null}
+      <ul class="need-list">
+        {rows.map(({ need, assessment }) => (
+          <li>
+            <h2 class="h3">
+              <a href={`/${lang}/needs/${need.id}`} lang={assessment.language}>
+                {textIn(need.title, lang, assessment.language)}
+              </a>
+            </h2>
+            <p>
+              {labels.partyName(assessment.partyCode, lang)} · <StatusTag lang={lang} status={need.status} />{' '}
+              · {need.kindsOfHelp.map((kind) => label(lang, `kind-${kind}`)).join(', ')}
+              {assessment.isSample ? (
+                <>
+                  {' '}
+                  <span class="sample-badge">{text('sampleData')}</span>
+                </>
+              ) : null}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+type Story = {
+  need: Need;
+  assessment: Assessment;
+  history: Array<{
+    change: { fromStatus: string | null; toStatus: string; note: string; changedAt: Date };
+    by: string | null;
+  }>;
+};
+
+export function NeedPage(props: {
+  page: PageContext;
+  labels: ReferenceLabels;
+  story: Story;
+  seesContact: boolean;
+  manages: boolean;
+  errors?: FieldErrors;
+  values?: { status: string; note: string };
+  notice?: string | undefined;
+}) {
+  const { page, labels, story, errors = {} } = props;
+  const { need, assessment } = story;
+  const { lang } = page;
+  const text = say(lang);
+  const title = textIn(need.title, lang, assessment.language);
+  const description = textIn(need.description, lang, assessment.language);
+  const next = statusesAfter(need.status);
+  return (
+    <Layout page={page} title={title}>
+      <p>
+        <a href={`/${lang}/needs`}>{text('needsTitle')}</a>
+      </p>
+      <Notice message={props.notice} />
+      <h1 lang={assessment.language}>{title}</h1>
+      <SampleNotice lang={lang} isSample={assessment.isSample} />
+      <p>
+        {labels.partyName(assessment.partyCode, lang)} · <StatusTag lang={lang} status={need.status} />
+      </p>
+      {description ? <p lang={assessment.language}>{description}</p> : null}
+      <NeedFacts lang={lang} labels={labels} need={need} />
+      <h2>{text('assessment')}</h2>
+      <dl class="facts">
+        <dt>{text('source')}</dt>
+        <dd>{label(lang, `source-${assessment.source}`)}</dd>
+        {assessment.symbol ? (
+          <>
+            <dt>{text('symbol')}</dt>
+            <dd>{assessment.symbol}</dd>
+          </>
+        ) : null}
+        {assessment.documentDate ? (
+          <>
+            <dt>{text('documentDate')}</dt>
+            <dd>{partial(lang, assessment.documentDate)}</dd>
+          </>
+        ) : null}
+        <dt>{text('contact')}</dt>
+        <dd>
+          {props.seesContact ? (
+            [assessment.contactName, assessment.contactEmail].filter(Boolean).join(' · ') || '—'
+          ) : (
+            <a href={`/${lang}/sign-in?next=${encodeURIComponent(`/${lang}/needs/${need.id}`)}`}>
+              {text('contactSignIn')}
+            </a>
+          )}
+        </dd>
+      </dl>
+      <h2>{text('history')}</h2>
+      <ol class="history">
+        {story.history.map(({ change, by }) => (
+          <li>
+            <time datetime={change.changedAt.toISOString()}>
+              {formatDate(lang, change.changedAt.toISOString())}
+            </time>{' '}
+            <StatusTag lang={lang} status={change.toStatus} />
+            {change.note ? (
+              <> — {change.note}</>
+            ) : change.fromStatus === null ? (
+              <> — {text('publishedNote')}</>
+            ) : null}
+            {props.manages && by ? <span class="muted"> {text('changedBy', { who: by })}</span> : null}
+          </li>
+        ))}
+      </ol>
+      {props.manages && assessment.status === 'published' ? (
+        <section aria-labelledby="status-title">
+          <h2 id="status-title">{text('changeStatus')}</h2>
+          <form method="post" action={`/${lang}/needs/${need.id}/status`} class="stacked" novalidate>
+            <CsrfField page={page} />
+            <input type="hidden" name="seen" value={need.status} />
+            <FormError message={errors.form ? label(lang, errors.form) : undefined} />
+            <SelectField
+              name="status"
+              label={text('newStatus')}
+              options={next.map((status) => ({ value: status, label: label(lang, `status-${status}`) }))}
+              value={props.values?.status}
+              error={errors.status ? label(lang, errors.status) : undefined}
+            />
+            <TextArea
+              name="note"
+              label={text('explanation')}
+              hint={text('explanationHint')}
+              value={props.values?.note}
+              rows={3}
+              maxLength={1000}
+              error={errors.note ? label(lang, errors.note) : undefined}
+            />
+            <button type="submit">{text('saveStatus')}</button>
+          </form>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function AssessmentsPage(props: {
+  page: PageContext;
+  labels: ReferenceLabels;
+  rows: Array<{ assessment: Assessment; needCount: number }>;
+  notice?: string | undefined;
+}) {
+  const { page, labels } = props;
+  const { lang } = page;
+  const text = say(lang);
+  return (
+    <Layout page={page} title={text('myAssessments')}>
+      <h1>{text('myAssessments')}</h1>
+      <Notice message={props.notice} />
+      <p>{text('myAssessmentsIntro')}</p>
+      <p>
+        <a href={`/${lang}/needs/assessments/new`}>{text('newAssessment')}</a>
+      </p>
+      {props.rows.length === 0 ? <p>{text('noAssessments')}</p> : null}
+      <ul>
+        {props.rows.map(({ assessment, needCount }) => (
+          <li>
+            <a href={`/${lang}/needs/assessments/${assessment.id}`}>
+              {text('assessmentOf', { party: labels.partyName(assessment.partyCode, lang) })}
+              {assessment.symbol ? ` (${assessment.symbol})` : ''}
+            </a>{' '}
+            · {text('needCount', { count: needCount })} ·{' '}
+            {assessment.publishedAt
+              ? text('published', { date: formatDate(lang, assessment.publishedAt.toISOString()) ?? '' })
+              : text('draft')}
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+export function AssessmentFormPage(props: {
+  page: PageContext;
+  parties: Option[];
+  languageName: (code: string) => string;
+  values: AssessmentValues;
+  errors?: FieldErrors;
+}) {
+  const { page, values, errors = {} } = props;
+  const { lang } = page;
+  const text = say(lang);
+  const error = (name: string) => (errors[name] ? label(lang, errors[name]) : undefined);
+  return (
+    <Layout page={page} title={text('newAssessment')}>
+      <p>
+        <a href={`/${lang}/needs/assessments`}>{text('myAssessments')}</a>
+      </p>
+      <h1>{text('newAssessment')}</h1>
+      <form method="post" action={`/${lang}/needs/assessments/new`} class="stacked" novalidate>
+        <CsrfField page={page} />
+        <SelectField
+          name="party"
+          label={text('member')}
+          options={props.parties}
+          value={values.party}
+          error={error('party')}
+        />
+        <SelectField
+          name="source"
+          label={text('source')}
+          options={assessmentSources.map((source) => ({
+            value: source,
+            label: label(lang, `source-${source}`),
+          }))}
+          value={values.source}
+          error={error('source')}
+        />
+        <TextField
+          name="symbol"
+          label={text('symbol')}
+          value={values.symbol}
+          maxLength={60}
+          error={error('symbol')}
+        />
+        <TextField
+          name="documentDate"
+          label={text('documentDate')}
+          hint={text('dateHint')}
+          value={values.documentDate}
+          error={error('documentDate')}
+        />
+        <SelectField
+          name="language"
+          label={text('language')}
+          options={(['en', 'fr', 'es'] as const).map((code) => ({
+            value: code,
+            label: props.languageName(code),
+          }))}
+          value={values.language || lang}
+          error={error('language')}
+        />
+        <TextField
+          name="contactName"
+          label={text('contactName')}
+          value={values.contactName}
+          error={error('contactName')}
+        />
+        <TextField
+          name="contactEmail"
+          type="email"
+          label={text('contactEmail')}
+          hint={text('contactPrivate')}
+          value={values.contactEmail}
+          error={error('contactEmail')}
+        />
+        <button type="submit">{text('createAssessment')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function AssessmentPage(props: {
+  page: PageContext;
+  labels: ReferenceLabels;
+  assessment: Assessment;
+  needs: Need[];
+  values: NeedValues;
+  errors?: FieldErrors;
+  notice?: string | undefined;
+}) {
+  const { page, labels, assessment, values, errors = {} } = props;
+  const { lang } = page;
+  const text = say(lang);
+  const error = (name: string) => (errors[name] ? label(lang, errors[name]) : undefined);
+  const title = text('assessmentOf', { party: labels.partyName(assessment.partyCode, lang) });
+  return (
+    <Layout page={page} title={title}>
+      <p>
+        <a href={`/${lang}/needs/assessments`}>{text('myAssessments')}</a>
+      </p>
+      <Notice message={props.notice} />
+      <h1>{title}</h1>
+      <SampleNotice lang={lang} isSample={assessment.isSample} />
+      <p>
+        {assessment.publishedAt
+          ? text('published', { date: formatDate(lang, assessment.publishedAt.toISOString()) ?? '' })
+          : text('draft')}
+        {assessment.symbol ? ` · ${assessment.symbol}` : ''} · {label(lang, `source-${assessment.source}`)}
+      </p>
+      <ol class="need-list">
+        {props.needs.map((need) => (
+          <li>
+            <h2 class="h3" lang={assessment.language}>
+              {assessment.status === 'published' ? (
+                <a href={`/${lang}/needs/${need.id}`}>{textIn(need.title, lang, assessment.language)}</a>
+              ) : (
+                textIn(need.title, lang, assessment.language)
+              )}{' '}
+              <StatusTag lang={lang} status={need.status} />
+            </h2>
+            <NeedFacts lang={lang} labels={labels} need={need} />
+          </li>
+        ))}
+      </ol>
+      {assessment.status === 'draft' ? (
+        <section aria-labelledby="publish-title">
+          <h2 id="publish-title">{text('publish')}</h2>
+          <p id="publish-hint">{props.needs.length ? text('publishHint') : text('publishNeedsOne')}</p>
+          {props.needs.length ? (
+            <form method="post" action={`/${lang}/needs/assessments/${assessment.id}/publish`}>
+              <CsrfField page={page} />
+              <button type="submit" aria-describedby="publish-hint">
+                {text('publish')}
+              </button>
+            </form>
+          ) : null}
+        </section>
+      ) : null}
+      <section aria-labelledby="add-need-title">
+        <h2 id="add-need-title">{text('addNeed')}</h2>
+        <form
+          method="post"
+          action={`/${lang}/needs/assessments/${assessment.id}/needs`}
+          class="stacked"
+          novalidate
+        >
+          <CsrfField page={page} />
+          <TextField
+            name="title"
+            label={text('needTitle')}
+            value={values.title}
+            maxLength={300}
+            error={error('title')}
+            required
+          />
+          <TextArea
+            name="description"
+            label={text('description')}
+            value={values.description}
+            maxLength={4000}
+            error={error('description')}
+          />
+          <fieldset aria-describedby={errors.kindsOfHelp ? 'kindsOfHelp-error' : undefined}>
+            <legend>{text('kindsOfHelp')}</legend>
+            <ul class="checkbox-columns">
+              {kindsOfHelp.map((kind) => (
+                <li>
+                  <CheckboxField
+                    id={`kind-${kind}`}
+                    name="kindsOfHelp"
+                    value={kind}
+                    label={label(lang, `kind-${kind}`)}
+                    checked={values.kindsOfHelp.includes(kind)}
+                  />
+                </li>
+              ))}
+            </ul>
+            {errors.kindsOfHelp ? (
+              <p class="field-error" id="kindsOfHelp-error">
+                {error('kindsOfHelp')}
+              </p>
+            ) : null}
+          </fieldset>
+          <fieldset>
+            <legend>{text('ipAreas')}</legend>
+            <ul class="checkbox-columns">
+              {labels.termsOf('ip-area').map((area) => (
+                <li>
+                  <CheckboxField
+                    id={`area-${area.key}`}
+                    name="ipAreas"
+                    value={area.key}
+                    label={area.names[lang]}
+                    checked={values.ipAreas.includes(area.key)}
+                  />
+                </li>
+              ))}
+            </ul>
+            {errors.ipAreas ? (
+              <p class="field-error" id="ipAreas-error">
+                {error('ipAreas')}
+              </p>
+            ) : null}
+          </fieldset>
+          <TextField
+            name="institution"
+            label={text('institution')}
+            value={values.institution}
+            error={error('institution')}
+          />
+          <SelectField
+            name="priority"
+            label={text('priority')}
+            options={needPriorities.map((priority) => ({
+              value: priority,
+              label: label(lang, `priority-${priority}`),
+            }))}
+            value={values.priority}
+            error={error('priority')}
+          />
+          <TextField
+            name="wishedStart"
+            label={text('wishedStart')}
+            hint={text('dateHint')}
+            value={values.wishedStart}
+            error={error('wishedStart')}
+          />
+          <TextField
+            name="wishedEnd"
+            label={text('wishedEnd')}
+            hint={text('dateHint')}
+            value={values.wishedEnd}
+            error={error('wishedEnd')}
+          />
+          <button type="submit">{text('saveNeed')}</button>
+        </form>
+      </section>
+    </Layout>
+  );
+}
