@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
+import { seedNeedsDemo } from '../demo/needs-demo.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { exampleResponses } from './examples.ts';
 import { apiOperations } from './operations.ts';
@@ -45,6 +46,7 @@ describe('API documentation', () => {
   beforeAll(async () => {
     database = await openTestDatabase('embedded');
     await seedDemo(database.db);
+    await seedNeedsDemo(database.db);
     app = createApp(database);
   });
   afterAll(async () => {

@@ -224,4 +224,36 @@ export const exampleResponses: Record<
   </entry>
 </feed>`,
   },
+  '/api/v1/needs': {
+    path: '/api/v1/needs?party=UGA&status=met',
+    body: {
+      total: 1,
+      needs: [
+        {
+          id: 2,
+          party: 'UGA',
+          title: { en: 'Automation of the trademark registry' },
+          description: {
+            en: 'Digitise the paper files and move to an office automation system with online filing.',
+          },
+          ipAreas: ['trademarks', 'office-administration'],
+          kindsOfHelp: ['equipment-automation'],
+          institution: 'Uganda Registration Services Bureau',
+          priority: 'high',
+          wishedStart: '2025-06',
+          wishedEnd: null,
+          status: 'met',
+          assessment: {
+            id: 1,
+            symbol: null,
+            documentDate: '2025-03',
+            source: 'wipo-assisted',
+            language: 'en',
+            publishedAt: '2026-11-30T11:40:00.000Z',
+          },
+          isSample: true,
+        },
+      ],
+    },
+  },
 };

@@ -26,6 +26,13 @@ export const apiDocsText = defineMessages({
     opReport: 'One report: narrative and numbered list of programmes',
     opParties: 'WTO Members, observers and IGOs with names in English, French and Spanish and status history',
     opParty: 'One party as donor and as beneficiary',
+    opNeeds: 'Published priority needs of least-developed and developing Members',
+    paramNeedQ: 'Words in English, French or Spanish; IP terms are also searched in the other two languages.',
+    paramNeedParty: 'The Member whose needs, e.g. UGA.',
+    paramNeedStatus: 'open, offered, in-progress, met or withdrawn.',
+    paramNeedKind:
+      'Kind of help: legislative-advice, equipment-automation, training-personnel, expert-mission, awareness or financial.',
+    paramNeedFormat: 'json (default), csv or xlsx (labels in lang)',
     opFeed: 'Atom feed of newly published reports',
     paramQ:
       'Full-text query (English, French and Spanish stemming; accents ignored; "quotes" and -exclusions work). IP terms are also searched in the other two languages (brevet: patent, patente).',
@@ -80,6 +87,14 @@ export const apiDocsText = defineMessages({
     opParties:
       'Membres de l’OMC, observateurs et organisations intergouvernementales, avec leurs noms en anglais, en français et en espagnol et l’historique de leur statut',
     opParty: 'Une partie en tant que donatrice et en tant que bénéficiaire',
+    opNeeds: 'Besoins prioritaires publiés des Membres les moins avancés et en développement',
+    paramNeedQ:
+      'Mots en anglais, en français ou en espagnol\u202f; les termes de PI sont aussi cherchés dans les deux autres langues.',
+    paramNeedParty: 'Le Membre dont ce sont les besoins, par exemple UGA.',
+    paramNeedStatus: 'open, offered, in-progress, met ou withdrawn.',
+    paramNeedKind:
+      'Type d’aide\u202f: legislative-advice, equipment-automation, training-personnel, expert-mission, awareness ou financial.',
+    paramNeedFormat: 'json (par défaut), csv ou xlsx (libellés dans lang)',
     opFeed: 'Flux Atom des rapports nouvellement publiés',
     paramQ:
       'Recherche en texte intégral (racines anglaises, françaises et espagnoles ; accents ignorés ; les "guillemets" et les -exclusions fonctionnent). Les termes de PI sont aussi cherchés dans les deux autres langues (brevet\u202f: patent, patente).',
@@ -136,6 +151,14 @@ export const apiDocsText = defineMessages({
     opParties:
       'Miembros de la OMC, observadores y organizaciones intergubernamentales, con sus nombres en español, francés e inglés y el historial de su condición',
     opParty: 'Una parte como donante y como beneficiaria',
+    opNeeds: 'Necesidades prioritarias publicadas de los Miembros menos adelantados y en desarrollo',
+    paramNeedQ:
+      'Palabras en inglés, francés o español; los términos de PI también se buscan en los otros dos idiomas.',
+    paramNeedParty: 'El Miembro de las necesidades, por ejemplo UGA.',
+    paramNeedStatus: 'open, offered, in-progress, met o withdrawn.',
+    paramNeedKind:
+      'Tipo de ayuda: legislative-advice, equipment-automation, training-personnel, expert-mission, awareness o financial.',
+    paramNeedFormat: 'json (por defecto), csv o xlsx (etiquetas en lang)',
     opFeed: 'Canal Atom de los informes recién publicados',
     paramQ:
       'Búsqueda de texto completo (raíces en español, francés e inglés; sin distinguir acentos; funcionan las "comillas" y las -exclusiones). Los términos de PI se buscan también en los otros dos idiomas (patente: patent, brevet).',

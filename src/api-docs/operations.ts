@@ -2,6 +2,7 @@ import { activityFilters } from '../activities/filters.ts';
 import { columnKeys } from '../exports/columns.ts';
 import { maxDownloadActivities } from '../exports/limits.ts';
 import { feedFilters } from '../feeds/filters.ts';
+import { needFilters } from '../needs/filters.ts';
 import type { ApiDocsKey } from './messages.ts';
 import { type ApiOperation, queryParameters, responses } from './openapi.ts';
 
@@ -103,6 +104,33 @@ export const apiOperations: ApiOperation[] = [
       },
     ],
     responses: { 200: responses.json('The party and its profile'), 404: responses.notFound },
+  },
+  {
+    path: '/api/v1/needs',
+    summary: 'opNeeds',
+    parameters: [
+      ...queryParameters(needFilters, {
+        q: 'paramNeedQ',
+        party: 'paramNeedParty',
+        status: 'paramNeedStatus',
+        kind: 'paramNeedKind',
+      }),
+      {
+        name: 'format',
+        in: 'query',
+        required: false,
+        description: 'paramNeedFormat',
+        schema: { enum: ['json', 'csv', 'xlsx'] },
+      },
+      {
+        name: 'lang',
+        in: 'query',
+        required: false,
+        description: 'paramLang',
+        schema: { enum: ['en', 'fr', 'es'] },
+      },
+    ],
+    responses: { 200: responses.json('Published needs, or the download'), 400: responses.problem },
   },
   {
     path: '/{lang}/reports/feed.atom',

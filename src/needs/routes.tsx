@@ -14,6 +14,7 @@ import { isLanguage, type Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { expandQuery } from '../reference/vocabulary.ts';
 import { needsCsv, needsTable, needsXlsx } from './export.ts';
+import { needFilters } from './filters.ts';
 import { assessmentForm, assessmentValues, emptyNeed, needForm, needValues, statusForm } from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
 import { managesAnyNeeds, managesNeedsOf, mayHaveNeeds, seesNeedContacts } from './policy.ts';
@@ -36,19 +37,9 @@ type Labels = () => Promise<ReferenceLabels>;
 const lang = '/:lang{(?:en|fr|es)}';
 const doneKeys = ['created', 'need-added', 'published', 'status'] as const;
 
-const filtersSchema = z.object({
-  party: z
-    .string()
-    .regex(/^[A-Z0-9-]{2,12}$/)
-    .optional(),
-  status: z.enum(needStatuses).optional(),
-  kind: z.enum(kindsOfHelp).optional(),
-  q: z.string().max(200).optional(),
-});
-
 /** Filters from the query string; a value that is not one of the known ones is ignored on pages. */
 function readFilters(c: Context): NeedFilters | null {
-  const parsed = filtersSchema.safeParse({
+  const parsed = needFilters.safeParse({
     party: c.req.query('party') || undefined,
     status: c.req.query('status') || undefined,
     kind: c.req.query('kind') || undefined,
