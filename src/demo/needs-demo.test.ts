@@ -29,5 +29,9 @@ describe('the needs demo', () => {
     const page = await (await app.request(`/fr/needs/${met?.need.id}`)).text();
     expect(page).toContain('Données d’exemple');
     expect(page).toContain('Satisfait');
+    // The Member's page shows its needs beside the help it receives.
+    const party = await (await app.request('/en/parties/UGA')).text();
+    expect(party).toContain('Priority needs of Members');
+    expect(party).toContain('href="/en/needs?party=UGA&amp;status=met">Met: 1</a>');
   });
 });

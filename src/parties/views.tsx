@@ -2,8 +2,10 @@ import { ElementsInterpretation } from '../elements/components.tsx';
 import { elementName, elementsText } from '../elements/taxonomy.ts';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
+import type { Language } from '../i18n/languages.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import type { Translate } from '../i18n/translate.ts';
+import { type NeedsKey, needsText } from '../needs/messages.ts';
 import type { PartyInfo, ReferenceLabels, StatusPeriod } from '../reference/labels.ts';
 import { partyElementsText, partyTrainingText } from './messages.ts';
 import type { ElementCycle, PartyProfile, YearCount } from './service.ts';
@@ -172,7 +174,38 @@ function PartyElements(props: Common & { party: PartyInfo; profile: PartyProfile
   );
 }
 
-export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProfile }) {
+/** The Member's published needs by status, each count a link to the list of them. */
+function PartyNeeds(props: {
+  lang: Language;
+  party: PartyInfo;
+  needs: Array<{ status: string; count: number }>;
+}) {
+  const { lang, party } = props;
+  const text = needsText(lang);
+  if (props.needs.length === 0) return null;
+  return (
+    <section aria-labelledby="party-needs">
+      <h2 id="party-needs">{text('needsTitle')}</h2>
+      <ul>
+        {props.needs.map(({ status, count }) => (
+          <li>
+            <a href={`/${lang}/needs?party=${party.code}&status=${status}`}>
+              {text(`status-${status}` as NeedsKey)}: {formatNumber(lang, count)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function PartyPage(
+  props: Common & {
+    party: PartyInfo;
+    profile: PartyProfile;
+    needs: Array<{ status: string; count: number }>;
+  },
+) {
   const { page, labels, party, profile } = props;
   const { t, lang } = page;
   const name = party.names[lang];
@@ -290,6 +323,7 @@ export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProf
         </section>
       ) : null}
 
+      <PartyNeeds lang={lang} party={party} needs={props.needs} />
       <h2>{t('partyAsBeneficiary')}</h2>
       {asBeneficiary.helpers.length === 0 ? (
         <p>{t('noBeneficiaryActivities')}</p>
