@@ -120,9 +120,9 @@ export function createApp(database: Database, options: AppOptions = {}) {
 
   // What each feature offers a signed-in person on their workspace page.
   const workspaceEntries: WorkspaceEntries[] = [
-    draftingWorkspaceEntries,
-    trainingWorkspaceEntries,
-    reviewWorkspaceEntries,
+    draftingWorkspaceEntries(database.db, labels),
+    reviewWorkspaceEntries(database.db, labels),
+    trainingWorkspaceEntries(database.db),
   ];
   app.route('/', draftingRoutes(database.db, labels));
   app.route('/', trainingRoutes(database.db, labels));

@@ -42,7 +42,7 @@ function StartReportForm(props: Common & { form: StartForm }) {
       <CsrfField page={page} />
       <h3>{text('startTitle')}</h3>
       <input type="hidden" name="party" value={form.partyCode} />
-      <p class="muted" id={id('period-hint')}>
+      <p class="hint" id={id('period-hint')}>
         {text('periodHint')}
       </p>
       {dayInput('periodStart')}

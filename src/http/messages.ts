@@ -41,3 +41,34 @@ export const operationsText = defineMessages({
     errorReference: 'Referencia para el administrador: {id}',
   },
 });
+
+/** Words of the kit's own components: the error summary, the header's notification count, confirmations. */
+export const kitText = defineMessages({
+  en: {
+    errorSummaryTitle: 'There is a problem',
+    'unread-one': '{count} unread notification',
+    'unread-other': '{count} unread notifications',
+    notificationsNone: 'Notifications',
+    accountMenu: 'Your account',
+    confirmQuestion: 'Are you sure?',
+    cancel: 'Cancel',
+  },
+  fr: {
+    errorSummaryTitle: 'Il y a un problème',
+    'unread-one': '{count} notification non lue',
+    'unread-other': '{count} notifications non lues',
+    notificationsNone: 'Notifications',
+    accountMenu: 'Votre compte',
+    confirmQuestion: 'Confirmez-vous\u202f?',
+    cancel: 'Annuler',
+  },
+  es: {
+    errorSummaryTitle: 'Hay un problema',
+    'unread-one': '{count} notificación no leída',
+    'unread-other': '{count} notificaciones no leídas',
+    notificationsNone: 'Notificaciones',
+    accountMenu: 'Su cuenta',
+    confirmQuestion: '¿Lo confirma?',
+    cancel: 'Cancelar',
+  },
+});

@@ -196,7 +196,7 @@ export function ReviewPage(props: Common & ReviewPageData) {
       </p>
       <h1>{title}</h1>
       <Notice message={props.notice} />
-      <FormError message={errors.form} />
+      <FormError page={page} message={errors.form} />
       <dl class="fields">
         <dt>{t('fieldReportStatus')}</dt>
         <dd>{statusLabel(page, report.status)}</dd>

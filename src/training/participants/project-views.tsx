@@ -139,7 +139,7 @@ export function ProjectSection(props: Props) {
           </ul>
           <form method="post" action={`${props.base}/comments`} class="stacked" novalidate>
             <CsrfField page={props.page} />
-            <FormError message={failed('comment') ? text('commentRequired') : undefined} />
+            <FormError page={props.page} message={failed('comment') ? text('commentRequired') : undefined} />
             <TextArea
               error={errorMessage(lang, failed('comment')?.errors.body, text)}
               id="comment-body"
