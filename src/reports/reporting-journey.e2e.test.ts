@@ -225,7 +225,9 @@ describe('an Art. 67 report from the first draft to the public gateway (Chromium
     await reporter.getByLabel('Paragraphs of the narrative').fill(firstNarrative.join('\n\n'));
     await reporter.getByRole('button', { name: 'Save the narrative' }).click();
     await expect(reporter.getByRole('status').innerText()).resolves.toBe('Saved.');
-    await reporter.getByRole('button', { name: 'Submit the report' }).click();
+    // Submitting asks to confirm: the step opens, then the confirming button acts.
+    await reporter.locator('summary', { hasText: 'Submit the report' }).click();
+    await reporter.getByRole('button', { name: 'Yes, submit the report' }).click();
     await expect(reporter.getByRole('status').innerText()).resolves.toBe(
       'The report was submitted to the WTO Secretariat.',
     );
@@ -262,7 +264,9 @@ describe('an Art. 67 report from the first draft to the public gateway (Chromium
     await reporter.getByLabel('Paragraphs of the narrative').fill(fixedNarrative.join('\n\n'));
     await reporter.getByRole('button', { name: 'Save the narrative' }).click();
     await expect(reporter.getByRole('status').innerText()).resolves.toBe('Saved.');
-    await reporter.getByRole('button', { name: 'Submit the report' }).click();
+    // Submitting asks to confirm: the step opens, then the confirming button acts.
+    await reporter.locator('summary', { hasText: 'Submit the report' }).click();
+    await reporter.getByRole('button', { name: 'Yes, submit the report' }).click();
     await expect(reporter.getByRole('status').innerText()).resolves.toBe(
       'The report was submitted to the WTO Secretariat.',
     );

@@ -57,6 +57,8 @@ export const reviewText = defineMessages({
     commentTooLong: 'A comment may have at most {max} characters.',
     returnButton: 'Return to the reporter with these comments',
     publishHeading: 'Publish',
+    returnHeading: 'Return with comments',
+    reviewPanel: 'Comments and decision',
     publishIntro: 'The report becomes public with the symbol {symbol}; its programmes appear in search.',
     publishNoSymbol: 'The original report has no symbol, so this revision cannot be given one.',
     circulationHint: 'YYYY-MM-DD; today if left as it is.',
@@ -166,6 +168,8 @@ export const reviewText = defineMessages({
     commentTooLong: 'Un commentaire ne peut dépasser {max} caractères.',
     returnButton: 'Renvoyer au rapporteur avec ces commentaires',
     publishHeading: 'Publier',
+    returnHeading: 'Renvoyer avec des commentaires',
+    reviewPanel: 'Commentaires et décision',
     publishIntro:
       'Le rapport devient public sous la cote {symbol}\u00a0; ses programmes apparaissent dans la recherche.',
     publishNoSymbol:
@@ -281,6 +285,8 @@ export const reviewText = defineMessages({
     commentTooLong: 'Un comentario puede tener como máximo {max} caracteres.',
     returnButton: 'Devolver al responsable con estos comentarios',
     publishHeading: 'Publicar',
+    returnHeading: 'Devolver con comentarios',
+    reviewPanel: 'Comentarios y decisión',
     publishIntro:
       'El informe se hace público con la signatura {symbol}; sus programas aparecen en la búsqueda.',
     publishNoSymbol: 'El informe original no tiene signatura, así que esta revisión no puede recibirla.',

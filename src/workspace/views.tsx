@@ -1,7 +1,7 @@
 import { accountText } from '../accounts/messages.ts';
 import type { RoleGrant } from '../accounts/service.ts';
 import type { WorkspaceCard, WorkspaceLink } from '../accounts/workspace-entries.ts';
-import { FieldError, TextField } from '../http/form-fields.tsx';
+import { ErrorSummary, FieldError, TextField } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext, unreadLabel } from '../http/layout.tsx';
 import type { ReferenceLabels } from '../reference/labels.ts';
 
@@ -26,11 +26,7 @@ export function SignInPage(props: {
           {props.notice}
         </p>
       ) : null}
-      {errors.form ? (
-        <p class="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <ErrorSummary page={props.page} errors={errors} />
       <form method="post" action={`/${lang}/sign-in`} class="stacked" novalidate>
         <CsrfField page={props.page} />
         <input type="hidden" name="next" value={props.next ?? ''} />
@@ -264,12 +260,9 @@ export function WorkspacePage(props: {
       {props.cards.length > 0 ? (
         <ul class="attention">
           {props.cards.map((card) => (
-            <li class={card.needsAction ? 'needs-action' : undefined}>
+            <li class={card.needsAction ? 'needs-action' : card.count === 0 ? 'nothing' : undefined}>
               <h2>{card.title}</h2>
-              <p class="figure" aria-hidden="true">
-                {new Intl.NumberFormat(lang).format(card.count)}
-              </p>
-              <p>{card.countText}</p>
+              <p class="figure">{card.countText}</p>
               {card.items.length > 0 ? (
                 <ul>
                   {card.items.map((item) => (

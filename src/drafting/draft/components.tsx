@@ -315,21 +315,23 @@ function UndatedCarried(props: { page: PageContext; draft: Draft }) {
             <li>
               <span lang={title.lang}>
                 {row.rowNumber}. {title.value}
-              </span>{' '}
-              <form method="post" action={`${base}/activities/${row.activityId}/keep`} class="inline">
-                <CsrfField page={page} />
-                <button type="submit" class="secondary" aria-label={`${text('keep')} — ${title.value}`}>
-                  {text('keep')}
-                </button>
-              </form>{' '}
-              <ConfirmAction
-                page={page}
-                action={`${base}/activities/${row.activityId}/remove`}
-                label={text('removeStep')}
-                accessibleLabel={`${text('remove')} — ${title.value}`}
-                question={text('removeQuestion', { title: title.value })}
-                confirmLabel={text('remove')}
-              />
+              </span>
+              <div class="actions">
+                <form method="post" action={`${base}/activities/${row.activityId}/keep`} class="inline">
+                  <CsrfField page={page} />
+                  <button type="submit" class="secondary" aria-label={`${text('keep')} — ${title.value}`}>
+                    {text('keep')}
+                  </button>
+                </form>
+                <ConfirmAction
+                  page={page}
+                  action={`${base}/activities/${row.activityId}/remove`}
+                  label={text('removeStep')}
+                  accessibleLabel={`${text('remove')} — ${title.value}`}
+                  question={text('removeQuestion', { title: title.value })}
+                  confirmLabel={text('remove')}
+                />
+              </div>
             </li>
           );
         })}
