@@ -35,8 +35,8 @@ export const draftingMessages = {
     workspaceDrafts: 'Your drafts',
     workspaceDraftsOne: '{count} draft in progress',
     workspaceDraftsOther: '{count} drafts in progress',
-    workspaceProgrammesOne: '{count} programme',
-    workspaceProgrammesOther: '{count} programmes',
+    workspaceProgrammesOne: '{count} programme listed',
+    workspaceProgrammesOther: '{count} programmes listed',
     workspaceStartReport: 'Your reports, or start the next one',
     myReportsIntro:
       'The reports of the parties you report for, in every status. A new report starts from the last published one: its narrative and the programmes still ongoing are carried forward.',
@@ -94,8 +94,8 @@ export const draftingMessages = {
     workspaceDrafts: 'Vos projets de rapport',
     workspaceDraftsOne: '{count} projet en cours',
     workspaceDraftsOther: '{count} projets en cours',
-    workspaceProgrammesOne: '{count} programme',
-    workspaceProgrammesOther: '{count} programmes',
+    workspaceProgrammesOne: '{count} programme inscrit',
+    workspaceProgrammesOther: '{count} programmes inscrits',
     workspaceStartReport: 'Vos rapports, ou commencer le suivant',
     myReportsIntro:
       'Les rapports des parties pour lesquelles vous faites rapport, quel que soit leur statut. Un nouveau rapport part du dernier rapport publié\u202f: son exposé et les programmes encore en cours sont repris.',
@@ -153,8 +153,8 @@ export const draftingMessages = {
     workspaceDrafts: 'Sus borradores',
     workspaceDraftsOne: '{count} borrador en curso',
     workspaceDraftsOther: '{count} borradores en curso',
-    workspaceProgrammesOne: '{count} programa',
-    workspaceProgrammesOther: '{count} programas',
+    workspaceProgrammesOne: '{count} programa inscrito',
+    workspaceProgrammesOther: '{count} programas inscritos',
     workspaceStartReport: 'Sus informes, o comenzar el siguiente',
     myReportsIntro:
       'Los informes de las partes por las que usted informa, en cualquier estado. Un informe nuevo parte del último informe publicado: se retoman su exposición y los programas aún en curso.',

@@ -64,7 +64,7 @@ function AccountMenu(props: { page: PageContext }) {
             href={`/${lang}/workspace#notifications`}
             aria-label={unreadLabel(lang, unreadNotifications)}
           >
-            {kit('notificationsNone')}{' '}
+            {text('notifications')}{' '}
             <span class="count" aria-hidden="true">
               {new Intl.NumberFormat(lang).format(unreadNotifications)}
             </span>
