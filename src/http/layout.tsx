@@ -48,6 +48,9 @@ function AccountMenu(props: { page: PageContext }) {
     );
   }
   const role = account.roles[0]?.role;
+  const count = new Intl.NumberFormat(lang).format(unreadNotifications);
+  // Every language's text starts with the number: what follows it is the words after the badge.
+  const unread = unreadLabel(lang, unreadNotifications);
   return (
     <nav class="account-menu" aria-label={kit('accountMenu')}>
       <ul>
@@ -59,15 +62,12 @@ function AccountMenu(props: { page: PageContext }) {
           {role ? <span class="account-role">{text(`roleName-${role}`)}</span> : null}
         </li>
         <li>
+          {/* The link's text is its name: "3 unread notifications", the number shown as a badge. */}
           <a
             class={unreadNotifications > 0 ? 'notifications-link has-unread' : 'notifications-link'}
             href={`/${lang}/workspace#notifications`}
-            aria-label={unreadLabel(lang, unreadNotifications)}
           >
-            {text('notifications')}{' '}
-            <span class="count" aria-hidden="true">
-              {new Intl.NumberFormat(lang).format(unreadNotifications)}
-            </span>
+            <span class="count">{count}</span> {unread.slice(count.length).trim()}
           </a>
         </li>
         <li>
