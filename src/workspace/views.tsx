@@ -26,7 +26,11 @@ export function SignInPage(props: {
           {props.notice}
         </p>
       ) : null}
-      <ErrorSummary page={props.page} errors={errors} />
+      <ErrorSummary
+        page={props.page}
+        errors={errors}
+        labels={{ email: text('email'), password: text('password') }}
+      />
       <form method="post" action={`/${lang}/sign-in`} class="stacked" novalidate>
         <CsrfField page={props.page} />
         <input type="hidden" name="next" value={props.next ?? ''} />
@@ -68,6 +72,11 @@ export function SetPasswordPage(props: { page: PageContext; token: string; error
       <h1>{text('setPasswordTitle')}</h1>
       <form method="post" action={`/${lang}/account/password/${props.token}`} class="stacked" novalidate>
         <CsrfField page={props.page} />
+        <ErrorSummary
+          page={props.page}
+          errors={errors}
+          labels={{ password: text('newPassword'), repeat: text('repeatPassword') }}
+        />
         <label for="password">{text('newPassword')}</label>
         <p class="hint" id="password-hint">
           {text('newPasswordHint')}
@@ -179,6 +188,15 @@ export function AccountPage(props: {
         <h2 id="password-heading">{text('changePasswordHeading')}</h2>
         <form method="post" action={`/${lang}/account/password`} class="stacked" novalidate>
           <CsrfField page={props.page} />
+          <ErrorSummary
+            page={props.page}
+            errors={errors}
+            labels={{
+              current: text('currentPassword'),
+              password: text('newPassword'),
+              repeat: text('repeatPassword'),
+            }}
+          />
           <TextField
             name="current"
             type="password"
