@@ -68,7 +68,7 @@ export function trainingWorkspaceEntries(db: Db): WorkspaceEntries {
             href: `/${lang}/training/editions/${edition.id}`,
             label: editionLabel(edition),
           })),
-          link: editionsLink,
+          link: { href: editionsLink.href, label: text('workspaceAllEditions') },
         },
       );
     }

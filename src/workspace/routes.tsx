@@ -178,7 +178,12 @@ export function accountRoutes(
     const { account } = requireSignedIn(c);
     const offers = await Promise.all(workspaceEntries.map((entries) => entries(account, page.lang)));
     const cards = offers.flatMap((offer) => offer.cards);
-    const links = offers.flatMap((offer) => offer.links);
+    // A page a card already links to is not listed again under "Your pages".
+    const links = offers
+      .flatMap((offer) => offer.links)
+      .filter(
+        (link) => !cards.some((card) => card.link.href === link.href && card.link.label === link.label),
+      );
     if (managesPeople(account))
       links.push({ href: `/${page.lang}/accounts`, label: accountText(page.lang)('peopleTitle') });
     links.push({ href: `/${page.lang}/account`, label: accountText(page.lang)('account') });
