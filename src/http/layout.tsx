@@ -67,7 +67,7 @@ function AccountMenu(props: { page: PageContext }) {
             class={unreadNotifications > 0 ? 'notifications-link has-unread' : 'notifications-link'}
             href={`/${lang}/workspace#notifications`}
           >
-            <span class="count">{count}</span> {unread.slice(count.length).trim()}
+            <span class="count">{count}</span> <span class="words">{unread.slice(count.length).trim()}</span>
           </a>
         </li>
         <li>
