@@ -274,7 +274,8 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
     expect(preview.status).toBe(200);
     const html = await preview.text();
     expect(html).toContain('<th scope="row">3</th>');
-    expect(html).toMatch(/column B \(Start date\): Write the date as YYYY/);
+    // The refused cell is marked, its column letter and message inside it.
+    expect(html).toMatch(/<td class="cell-invalid">.*?<strong>Column B:<\/strong> Write the date as YYYY/s);
     expect(html).toContain('Import the 2 good rows');
 
     // Only its uploader sees or confirms it.
