@@ -148,7 +148,7 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
     expect(html).toContain('Cette adresse électronique n’est pas valide.');
     expect(html).toMatch(/id="f-title"[^>]*aria-invalid="true"[^>]*aria-describedby="f-title-error"/);
     // One error summary at the top, each error linking to its field.
-    expect(html).toMatch(/class="error-summary"[^]*?href="#f-title">Titre\u202f: Ce champ est obligatoire\./);
+    expect(html).toMatch(/class="error-summary"[\s\S]*?href="#f-title">Titre\u202f: Ce champ est obligatoire\./);
     expect(html).toContain('Ateliers &lt;b&gt;régionaux&lt;/b&gt;');
     expect(html).toContain('value="2024-13-45"');
     expect(html).toContain('value="beaucoup"');
@@ -440,7 +440,7 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
     const refused = await response.text();
     expect(refused).toContain('A report needs a narrative or at least one programme');
     // The refusal is also at the top of the page, in the error summary, linked to the submit step.
-    expect(refused).toMatch(/class="error-summary"[^]*?href="#submit-title">A report needs a narrative/);
+    expect(refused).toMatch(/class="error-summary"[\s\S]*?href="#submit-title">A report needs a narrative/);
   });
 
   it('starts a corrigendum of a published report as a new draft with its list and narrative', async () => {
