@@ -148,7 +148,9 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
     expect(html).toContain('Cette adresse électronique n’est pas valide.');
     expect(html).toMatch(/id="f-title"[^>]*aria-invalid="true"[^>]*aria-describedby="f-title-error"/);
     // One error summary at the top, each error linking to its field.
-    expect(html).toMatch(/class="error-summary"[\s\S]*?href="#f-title">Titre\u202f: Ce champ est obligatoire\./);
+    expect(html).toMatch(
+      /class="error-summary"[\s\S]*?href="#f-title">Titre\u202f: Ce champ est obligatoire\./,
+    );
     expect(html).toContain('Ateliers &lt;b&gt;régionaux&lt;/b&gt;');
     expect(html).toContain('value="2024-13-45"');
     expect(html).toContain('value="beaucoup"');
