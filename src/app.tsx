@@ -121,10 +121,10 @@ export function createApp(database: Database, options: AppOptions = {}) {
 
   // What each feature offers a signed-in person on their workspace page.
   const workspaceEntries: WorkspaceEntries[] = [
-    draftingWorkspaceEntries,
-    trainingWorkspaceEntries,
-    reviewWorkspaceEntries,
-    needsWorkspaceEntries,
+    draftingWorkspaceEntries(database.db, labels),
+    reviewWorkspaceEntries(database.db, labels),
+    trainingWorkspaceEntries(database.db),
+    needsWorkspaceEntries(database.db, labels),
   ];
   app.route('/', draftingRoutes(database.db, labels));
   app.route('/', trainingRoutes(database.db, labels));

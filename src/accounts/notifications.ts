@@ -59,3 +59,12 @@ export async function markNotificationsRead(db: Db, userId: number): Promise<voi
     .set({ readAt: sql`now()` })
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
 }
+
+/** How many notifications the account has not marked as read: the count in every page's header. */
+export async function unreadNotificationCount(db: Db, userId: number): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.count ?? 0;
+}

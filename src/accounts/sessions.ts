@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { unreadNotificationCount } from './notifications.ts';
 import { sessions, users } from './schema.ts';
 import { type Account, accountById } from './service.ts';
 import { randomToken, tokenHash } from './tokens.ts';
@@ -8,7 +9,13 @@ import { randomToken, tokenHash } from './tokens.ts';
 const idleHours = 12;
 const maxDays = 14;
 
-export type SignedIn = { account: Account; csrfToken: string; tokenHash: string };
+export type SignedIn = {
+  account: Account;
+  csrfToken: string;
+  tokenHash: string;
+  /** Shown in the header of every page: how many of the account's notifications are unread. */
+  unreadNotifications: number;
+};
 
 export async function startSession(db: Db, userId: number, userAgent?: string): Promise<string> {
   // Ended sessions are cleared here, at each sign-in, so the table stays small without a scheduler.
@@ -48,7 +55,9 @@ export async function sessionAccount(db: Db, token: string): Promise<SignedIn | 
       .where(eq(sessions.tokenHash, hash));
   }
   const account = await accountById(db, row.userId);
-  return account ? { account, csrfToken: row.csrfToken, tokenHash: hash } : null;
+  if (!account) return null;
+  const unreadNotifications = await unreadNotificationCount(db, account.id);
+  return { account, csrfToken: row.csrfToken, tokenHash: hash, unreadNotifications };
 }
 
 export async function endSession(db: Db, hash: string): Promise<void> {

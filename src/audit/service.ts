@@ -124,6 +124,22 @@ export async function auditChoices(db: Db): Promise<{ tables: string[]; actions:
 
 export type KeyChange = { key: string; before: string | null; after: string | null };
 
+/** The keys whose values differ between before and after, with the raw values (undefined: absent). */
+export function keyChanges(
+  before: unknown,
+  after: unknown,
+): Array<{ key: string; before: unknown; after: unknown }> {
+  const asRecord = (value: unknown): Record<string, unknown> =>
+    isRecord(value) ? value : value === null || value === undefined ? {} : { value };
+  const [b, a] = [asRecord(before), asRecord(after)];
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  return keys.flatMap((key) =>
+    JSON.stringify(b[key]) === JSON.stringify(a[key])
+      ? []
+      : [{ key, before: key in b ? b[key] : undefined, after: key in a ? a[key] : undefined }],
+  );
+}
+
 const maxValueLength = 120;
 
 /** A value as short text: JSON, cut with an ellipsis past 120 characters. */

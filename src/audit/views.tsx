@@ -1,7 +1,14 @@
+import { ErrorSummary } from '../http/form-fields.tsx';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatNumber } from '../i18n/format.ts';
+import type { Language } from '../i18n/languages.ts';
+import { auditActionLabel, auditFieldLabel, auditTableLabel, auditValueText } from './labels.ts';
 import { auditText } from './messages.ts';
-import { type AuditFilters, type AuditRow, auditPageSize, compactDiff, maxAuditCsvRows } from './service.ts';
+import { type AuditFilters, type AuditRow, auditPageSize, keyChanges, maxAuditCsvRows } from './service.ts';
+
+/** "30 Nov 2026, 10:45 UTC": the moment of a change in the page's language, on one line. */
+const auditTime = (lang: Language, at: Date) =>
+  `${new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(at)} UTC`;
 
 const noFilters: AuditFilters = { user: '', table: '', record: '', action: '', from: '', to: '', page: 1 };
 
@@ -23,21 +30,25 @@ function Choice(props: {
   any: string;
   value: string;
   options: string[];
+  optionLabel: (value: string) => string;
 }) {
   const options =
     props.value && !props.options.includes(props.value) ? [props.value, ...props.options] : props.options;
   return (
-    <>
+    <div class="field">
       <label for={`audit-${props.name}`}>{props.label}</label>
       <select id={`audit-${props.name}`} name={props.name}>
         <option value="">{props.any}</option>
-        {options.map((option) => (
-          <option value={option} selected={option === props.value}>
-            {option}
-          </option>
-        ))}
+        {options
+          .map((option) => ({ value: option, label: props.optionLabel(option) }))
+          .sort((a, b) => a.label.localeCompare(b.label))
+          .map((option) => (
+            <option value={option.value} selected={option.value === props.value}>
+              {option.label}
+            </option>
+          ))}
       </select>
-    </>
+    </div>
   );
 }
 
@@ -51,13 +62,14 @@ function TextFilter(props: {
   const error = props.errors[props.name];
   const id = `audit-${props.name}`;
   return (
-    <>
+    <div class="field">
       <label for={id}>{props.label}</label>
       <input
         id={id}
         name={props.name}
         type={props.type ?? 'text'}
         value={props.value}
+        size={props.type === 'date' ? undefined : 16}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       />
@@ -66,22 +78,32 @@ function TextFilter(props: {
           {error}
         </p>
       ) : null}
-    </>
+    </div>
   );
 }
 
-function Changes(props: { row: AuditRow; absent: string }) {
-  const changes = compactDiff(props.row.before, props.row.after);
+/** Each changed field by its label, its value before and after in words ("Public: no → yes"). */
+function Changes(props: { page: PageContext; row: AuditRow; absent: string }) {
+  const { lang, t } = props.page;
+  const changes = keyChanges(props.row.before, props.row.after);
   if (changes.length === 0) return <span class="muted">—</span>;
   return (
     <ul class="changes">
       {changes.map((change) => (
         <li>
-          <code>{change.key}</code>
-          {': '}
-          {change.before === null ? <em>{props.absent}</em> : <del>{change.before}</del>}
+          <strong>{auditFieldLabel(change.key, lang)}</strong>
+          {`${t('colon')} `}
+          {change.before === undefined ? (
+            <em>{props.absent}</em>
+          ) : (
+            <del>{auditValueText(change.before, lang)}</del>
+          )}
           {' → '}
-          {change.after === null ? <em>{props.absent}</em> : <ins>{change.after}</ins>}
+          {change.after === undefined ? (
+            <em>{props.absent}</em>
+          ) : (
+            <ins>{auditValueText(change.after, lang)}</ins>
+          )}
         </li>
       ))}
     </ul>
@@ -100,36 +122,53 @@ export function AuditPage(props: {
   const text = auditText(lang);
   const base = `/${lang}/secretariat/audit`;
   const pages = result ? Math.max(1, Math.ceil(result.total / auditPageSize)) : 1;
+  const filtered = Boolean(
+    filters.user || filters.table || filters.record || filters.action || filters.from || filters.to,
+  );
+  const errorMessages: Record<string, string> = {};
+  const errorTargets: Record<string, string> = {};
+  for (const [field, message] of Object.entries(errors)) {
+    if (!message) continue;
+    if (field === 'page') errorMessages.form = message;
+    else {
+      errorMessages[field] = message;
+      errorTargets[field] = `audit-${field}`;
+    }
+  }
   return (
     <Layout page={page} title={text('title')}>
       <h1>{text('title')}</h1>
       <p>{text('intro')}</p>
-      <form method="get" action={base} class="stacked">
-        <TextFilter name="user" label={text('user')} value={filters.user} errors={errors} />
-        <Choice
-          name="table"
-          label={text('table')}
-          any={text('any')}
-          value={filters.table}
-          options={props.choices.tables}
-        />
-        <TextFilter name="record" label={text('record')} value={filters.record} errors={errors} />
-        <Choice
-          name="action"
-          label={text('action')}
-          any={text('any')}
-          value={filters.action}
-          options={props.choices.actions}
-        />
-        <TextFilter name="from" label={text('from')} type="date" value={filters.from} errors={errors} />
-        <TextFilter name="to" label={text('to')} type="date" value={filters.to} errors={errors} />
-        <button type="submit">{text('filter')}</button> <a href={base}>{text('clear')}</a>
-      </form>
-      {errors.page ? (
-        <p class="form-error" role="alert">
-          {errors.page}
-        </p>
-      ) : null}
+      <details class="filter-panel" open={filtered || Object.keys(errors).length > 0}>
+        <summary>{text('filterHeading')}</summary>
+        <ErrorSummary page={page} errors={errorMessages} targets={errorTargets} />
+        <form method="get" action={base} class="filters" novalidate>
+          <TextFilter name="user" label={text('user')} value={filters.user} errors={errors} />
+          <Choice
+            name="table"
+            label={text('table')}
+            any={text('any')}
+            value={filters.table}
+            options={props.choices.tables}
+            optionLabel={(value) => auditTableLabel(value, lang)}
+          />
+          <TextFilter name="record" label={text('record')} value={filters.record} errors={errors} />
+          <Choice
+            name="action"
+            label={text('action')}
+            any={text('any')}
+            value={filters.action}
+            options={props.choices.actions}
+            optionLabel={(value) => auditActionLabel(value, lang)}
+          />
+          <TextFilter name="from" label={text('from')} type="date" value={filters.from} errors={errors} />
+          <TextFilter name="to" label={text('to')} type="date" value={filters.to} errors={errors} />
+          <div class="actions">
+            <button type="submit">{text('filter')}</button>
+            <a href={base}>{text('clear')}</a>
+          </div>
+        </form>
+      </details>
       {result ? (
         <>
           <p>
@@ -141,7 +180,7 @@ export function AuditPage(props: {
             <p>{text('none')}</p>
           ) : (
             <div class="table-scroll">
-              <table>
+              <table class="compact audit">
                 <thead>
                   <tr>
                     <th scope="col">{text('when')}</th>
@@ -154,15 +193,15 @@ export function AuditPage(props: {
                 </thead>
                 <tbody>
                   {result.rows.map((row) => {
-                    const at = new Date(row.at).toISOString();
+                    const at = new Date(row.at);
                     return (
                       <tr>
-                        <td>
-                          <time datetime={at}>{`${at.slice(0, 19).replace('T', ' ')} UTC`}</time>
+                        <td class="nowrap">
+                          <time datetime={at.toISOString()}>{auditTime(lang, at)}</time>
                         </td>
-                        <td>{row.actor}</td>
-                        <td>{row.action}</td>
-                        <td>{row.tableName}</td>
+                        <td class="actor">{row.actor}</td>
+                        <td>{auditActionLabel(row.action, lang)}</td>
+                        <td>{auditTableLabel(row.tableName, lang)}</td>
                         <td>
                           {/* The record's whole history, whoever changed it and when. */}
                           <a
@@ -172,7 +211,7 @@ export function AuditPage(props: {
                           </a>
                         </td>
                         <td>
-                          <Changes row={row} absent={text('absent')} />
+                          <Changes page={page} row={row} absent={text('absent')} />
                           {row.note ? <p class="muted">{row.note}</p> : null}
                         </td>
                       </tr>

@@ -96,7 +96,8 @@ describe("a reporter drafts Canada's 2022–2023 report in Chromium, without Jav
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Spreadsheet preview');
     const badRow = page.locator('tbody tr').nth(1);
     await expect(badRow.locator('th').innerText()).resolves.toBe('3');
-    await expect(badRow.innerText()).resolves.toContain('column B (Start date)');
+    // The refused cell is marked in the Start date column, its message inside.
+    await expect(badRow.locator('td.cell-invalid').innerText()).resolves.toContain('Column B:');
     await expect(page.getByRole('button', { name: 'Import the 2 good rows' }).isVisible()).resolves.toBe(
       true,
     );
@@ -142,12 +143,14 @@ describe("a reporter drafts Canada's 2022–2023 report in Chromium, without Jav
       })),
     );
 
-    await page.getByRole('button', { name: 'Submit the report' }).click();
+    // Submitting asks to confirm: the step opens, then the confirming button acts.
+    await page.locator('summary', { hasText: 'Submit the report' }).click();
+    await page.getByRole('button', { name: 'Yes, submit the report' }).click();
     await expect(page.getByRole('status').innerText()).resolves.toBe(
       'The report was submitted to the WTO Secretariat.',
     );
     await expect(page.getByText('Status: Submitted').isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('button', { name: 'Submit the report' }).count()).resolves.toBe(0);
+    await expect(page.locator('summary', { hasText: 'Submit the report' }).count()).resolves.toBe(0);
 
     const [stored] = await database.db.select().from(reports).where(eq(reports.status, 'submitted'));
     expect(stored?.narrative).toEqual(['Canada reports on 2021–2022.', 'The Annex lists the programmes.']);

@@ -26,6 +26,18 @@ export const draftingShared = {
  */
 export const draftingMessages = {
   en: {
+    workspaceAllReports: 'All your reports',
+    workspaceReturned: 'Returned to you',
+    workspaceReturnedOne: '{count} report returned with comments',
+    workspaceReturnedOther: '{count} reports returned with comments',
+    workspaceCommentsOne: '{count} comment to answer',
+    workspaceCommentsOther: '{count} comments to answer',
+    workspaceDrafts: 'Your drafts',
+    workspaceDraftsOne: '{count} draft in progress',
+    workspaceDraftsOther: '{count} drafts in progress',
+    workspaceProgrammesOne: '{count} programme listed',
+    workspaceProgrammesOther: '{count} programmes listed',
+    workspaceStartReport: 'Your reports, or start the next one',
     myReportsIntro:
       'The reports of the parties you report for, in every status. A new report starts from the last published one: its narrative and the programmes still ongoing are carried forward.',
     partyReports: 'Reports of {party}',
@@ -73,6 +85,18 @@ export const draftingMessages = {
     uploadNotYours: 'This upload was made by someone else.',
   },
   fr: {
+    workspaceAllReports: 'Tous vos rapports',
+    workspaceReturned: 'Renvoyés pour correction',
+    workspaceReturnedOne: '{count} rapport renvoyé avec des commentaires',
+    workspaceReturnedOther: '{count} rapports renvoyés avec des commentaires',
+    workspaceCommentsOne: '{count} commentaire auquel répondre',
+    workspaceCommentsOther: '{count} commentaires auxquels répondre',
+    workspaceDrafts: 'Vos projets de rapport',
+    workspaceDraftsOne: '{count} projet en cours',
+    workspaceDraftsOther: '{count} projets en cours',
+    workspaceProgrammesOne: '{count} programme inscrit',
+    workspaceProgrammesOther: '{count} programmes inscrits',
+    workspaceStartReport: 'Vos rapports, ou commencer le suivant',
     myReportsIntro:
       'Les rapports des parties pour lesquelles vous faites rapport, quel que soit leur statut. Un nouveau rapport part du dernier rapport publié\u202f: son exposé et les programmes encore en cours sont repris.',
     partyReports: 'Rapports de {party}',
@@ -120,6 +144,18 @@ export const draftingMessages = {
     uploadNotYours: 'Ce téléversement a été fait par une autre personne.',
   },
   es: {
+    workspaceAllReports: 'Todos sus informes',
+    workspaceReturned: 'Devueltos para corrección',
+    workspaceReturnedOne: '{count} informe devuelto con comentarios',
+    workspaceReturnedOther: '{count} informes devueltos con comentarios',
+    workspaceCommentsOne: '{count} comentario por responder',
+    workspaceCommentsOther: '{count} comentarios por responder',
+    workspaceDrafts: 'Sus borradores',
+    workspaceDraftsOne: '{count} borrador en curso',
+    workspaceDraftsOther: '{count} borradores en curso',
+    workspaceProgrammesOne: '{count} programa inscrito',
+    workspaceProgrammesOther: '{count} programas inscritos',
+    workspaceStartReport: 'Sus informes, o comenzar el siguiente',
     myReportsIntro:
       'Los informes de las partes por las que usted informa, en cualquier estado. Un informe nuevo parte del último informe publicado: se retoman su exposición y los programas aún en curso.',
     partyReports: 'Informes de {party}',

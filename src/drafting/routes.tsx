@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { requireAccount, requirePermission } from '../accounts/guard.ts';
 import { reportingParties, reportsFor } from '../accounts/policy.ts';
-import type { WorkspaceEntries } from '../accounts/workspace-entries.ts';
 import { actorOf } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
@@ -18,11 +17,7 @@ import { nextPeriodsOf, reportsOfParties, startReport } from './service.ts';
 import { uploadRoutes } from './spreadsheet/routes.tsx';
 import { MyReportsPage, type StartForm } from './views.tsx';
 
-/** Reporters get a link to their reports on the workspace page. */
-export const draftingWorkspaceEntries: WorkspaceEntries = (account, lang) =>
-  reportingParties(account).length > 0
-    ? [{ href: `/${lang}/drafting`, label: draftingText(lang)('workspaceLink') }]
-    : [];
+export { draftingWorkspaceEntries } from './workspace-entries.ts';
 
 const base = '/:lang{(?:en|fr|es)}/drafting';
 const reportPath = `${base}/reports/:id{[0-9]+}`;

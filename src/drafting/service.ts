@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../audit/record.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
 import { appendToReport } from '../reports/activity-list.ts';
 import { nextPeriod, type ReportingPeriod, storedPeriod, typedPeriodPrecision } from '../reports/period.ts';
 import { draftSource } from '../reports/provenance.ts';
-import { reportActivities, reports } from '../reports/schema.ts';
+import { reportActivities, reportComments, reports } from '../reports/schema.ts';
 import { carryForwardFor } from './draft/carry-forward.ts';
 import { headerColumns, type ReportHeader } from './report.ts';
 
@@ -150,4 +150,21 @@ export async function startReport(
     if (isUniqueViolation(error)) return exists;
     throw error;
   }
+}
+
+/** Comments of the Secretariat on each of these reports that still wait for the reporter's answer. */
+export async function unansweredComments(db: Db, reportIds: number[]): Promise<Map<number, number>> {
+  if (reportIds.length === 0) return new Map();
+  const rows = await db
+    .select({ reportId: reportComments.reportId, count: sql<number>`count(*)::int` })
+    .from(reportComments)
+    .where(
+      and(
+        inArray(reportComments.reportId, reportIds),
+        isNull(reportComments.reply),
+        isNull(reportComments.resolvedAt),
+      ),
+    )
+    .groupBy(reportComments.reportId);
+  return new Map(rows.map((row) => [row.reportId, row.count]));
 }

@@ -1,4 +1,4 @@
-import { FieldError, invalidProps } from '../http/form-fields.tsx';
+import { ErrorSummary, FieldError, invalidProps } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { type Language, languages } from '../i18n/languages.ts';
@@ -41,8 +41,18 @@ function StartReportForm(props: Common & { form: StartForm }) {
     <form method="post" action={`/${lang}/drafting/reports`} class="stacked" novalidate>
       <CsrfField page={page} />
       <h3>{text('startTitle')}</h3>
+      <ErrorSummary
+        page={page}
+        errors={form.errors}
+        labels={{ periodStart: text('periodStart'), periodEnd: text('periodEnd') }}
+        targets={{
+          periodStart: id('periodStart'),
+          periodEnd: id('periodEnd'),
+          originalLanguage: id('originalLanguage'),
+        }}
+      />
       <input type="hidden" name="party" value={form.partyCode} />
-      <p class="muted" id={id('period-hint')}>
+      <p class="hint" id={id('period-hint')}>
         {text('periodHint')}
       </p>
       {dayInput('periodStart')}

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
-import type { PageContext } from './layout.tsx';
+import { CsrfField, type PageContext } from './layout.tsx';
+import { kitText } from './messages.ts';
 
 /** Form controls and messages shared by every feature, so every form reads and fails the same way. */
 
@@ -15,13 +16,89 @@ export function FieldError(props: { id: string; message?: string | undefined }) 
   ) : null;
 }
 
-/** A message about the whole form (not one field), announced at once. */
-export function FormError(props: { message?: string | undefined }) {
-  return props.message ? (
-    <p class="form-error" role="alert">
-      {props.message}
-    </p>
-  ) : null;
+/** One line of an error summary: its message, and the id of the control it links to (none for the whole form). */
+export type SummaryItem = { message: string; target?: string | undefined };
+
+/**
+ * The one error summary of every form: at the top, titled, focused on arrival (autofocus, no
+ * script), each error a link to its field. `errors` is a form's field → message map ("form" for
+ * the whole form); `labels` names the fields ("Title: required"), `targets` maps a field to its
+ * control's id when it is not the field's name.
+ */
+export function ErrorSummary(props: {
+  page: PageContext;
+  errors?: FormErrors | undefined;
+  items?: SummaryItem[];
+  labels?: Record<string, string>;
+  targets?: Record<string, string>;
+}) {
+  const items: SummaryItem[] = [...(props.items ?? [])];
+  const errors = props.errors ?? {};
+  if (errors.form) items.unshift({ message: errors.form });
+  for (const [field, message] of Object.entries(errors)) {
+    if (field === 'form' || !message) continue;
+    const label = props.labels?.[field];
+    items.push({
+      message: label ? `${label}${props.page.t('colon')} ${message}` : message,
+      target: props.targets?.[field] ?? field,
+    });
+  }
+  if (items.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} autofocus>
+      <h2>{kitText(props.page.lang)('errorSummaryTitle')}</h2>
+      <ul>
+        {items.map((item) => (
+          <li>{item.target ? <a href={`#${item.target}`}>{item.message}</a> : item.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A message about the whole form (not one field): the error summary with that one line. */
+export function FormError(props: { page: PageContext; message?: string | undefined }) {
+  return props.message ? <ErrorSummary page={props.page} items={[{ message: props.message }]} /> : null;
+}
+
+/**
+ * A destructive or final action behind a confirmation step, without script: a quiet button
+ * (a <details> summary) reveals the question and the POST form that really acts.
+ */
+export function ConfirmAction(props: {
+  page: PageContext;
+  action: string;
+  /** What the closed step shows: "Remove". */
+  label: string;
+  /** Its accessible name when the label alone is ambiguous: "Remove — Regional seminar…". */
+  accessibleLabel?: string;
+  /** The question: "Remove this programme from the report?" */
+  question: string;
+  /** The button that acts: "Remove from the report". */
+  confirmLabel: string;
+  /** "warning" for what removes or cannot be undone, "primary" for a final step such as submitting. */
+  tone?: 'warning' | 'primary';
+  open?: boolean;
+  children?: Child;
+}) {
+  const tone = props.tone ?? 'warning';
+  return (
+    <details class={`confirm confirm-${tone}`} open={props.open}>
+      <summary class={tone === 'warning' ? 'button warning' : 'button'} aria-label={props.accessibleLabel}>
+        {props.label}
+      </summary>
+      <div class="confirm-body">
+        <p>{props.question}</p>
+        <form method="post" action={props.action} class="inline">
+          <CsrfField page={props.page} />
+          {props.children}
+          <button type="submit" class={tone === 'warning' ? 'warning' : undefined}>
+            {props.confirmLabel}
+          </button>
+        </form>
+      </div>
+    </details>
+  );
 }
 
 /** What the last action did, shown once after its redirect. */

@@ -3,6 +3,7 @@ import { accountText } from '../accounts/messages.ts';
 import type { Account } from '../accounts/service.ts';
 import { type Language, languageNames, languages } from '../i18n/languages.ts';
 import type { Translate } from '../i18n/translate.ts';
+import { kitText } from './messages.ts';
 
 /** What every page view needs besides its own data. */
 export type PageContext = {
@@ -13,6 +14,8 @@ export type PageContext = {
   search: string;
   /** The signed-in person, or null. */
   account: Account | null;
+  /** How many of the signed-in person's notifications are unread (0 when signed out). */
+  unreadNotifications: number;
   /** The CSRF token forms must carry; asking for it outside a session sets the double-submit cookie. */
   csrfToken: () => string;
 };
@@ -22,10 +25,20 @@ export function CsrfField(props: { page: PageContext }) {
   return <input type="hidden" name="_csrf" value={props.page.csrfToken()} />;
 }
 
-/** Sign-in link, or the account menu with a sign-out button (a POST form: signing out changes state). */
+/** "3 unread notifications", with the plural rule of the page's language. */
+export function unreadLabel(lang: Language, count: number): string {
+  const form = new Intl.PluralRules(lang).select(count) === 'one' ? 'unread-one' : 'unread-other';
+  return kitText(lang)(form, { count: new Intl.NumberFormat(lang).format(count) });
+}
+
+/**
+ * Sign-in link, or the account menu: the workspace, the person's name and role, their unread
+ * notifications and the sign-out button (a POST form: signing out changes state), each its own item.
+ */
 function AccountMenu(props: { page: PageContext }) {
-  const { lang, account } = props.page;
+  const { lang, account, unreadNotifications } = props.page;
   const text = accountText(lang);
+  const kit = kitText(lang);
   if (!account) {
     const next = `/${lang}${props.page.pathWithoutLanguage}${props.page.search}`;
     return (
@@ -34,17 +47,39 @@ function AccountMenu(props: { page: PageContext }) {
       </a>
     );
   }
+  const role = account.roles[0]?.role;
+  const count = new Intl.NumberFormat(lang).format(unreadNotifications);
+  // Every language's text starts with the number: what follows it is the words after the badge.
+  const unread = unreadLabel(lang, unreadNotifications);
   return (
-    <div class="account-menu">
-      <a href={`/${lang}/workspace`}>{text('navWorkspace')}</a> ·{' '}
-      <a href={`/${lang}/account`}>{account.displayName}</a>{' '}
-      <form method="post" action={`/${lang}/sign-out`} class="inline">
-        <CsrfField page={props.page} />
-        <button type="submit" class="link">
-          {text('signOut')}
-        </button>
-      </form>
-    </div>
+    <nav class="account-menu" aria-label={kit('accountMenu')}>
+      <ul>
+        <li>
+          <a href={`/${lang}/workspace`}>{text('navWorkspace')}</a>
+        </li>
+        <li class="account-name">
+          <a href={`/${lang}/account`}>{account.displayName}</a>
+          {role ? <span class="account-role">{text(`roleName-${role}`)}</span> : null}
+        </li>
+        <li>
+          {/* The link's text is its name: "3 unread notifications", the number shown as a badge. */}
+          <a
+            class={unreadNotifications > 0 ? 'notifications-link has-unread' : 'notifications-link'}
+            href={`/${lang}/workspace#notifications`}
+          >
+            <span class="count">{count}</span> <span class="words">{unread.slice(count.length).trim()}</span>
+          </a>
+        </li>
+        <li>
+          <form method="post" action={`/${lang}/sign-out`} class="inline">
+            <CsrfField page={props.page} />
+            <button type="submit" class="link">
+              {text('signOut')}
+            </button>
+          </form>
+        </li>
+      </ul>
+    </nav>
   );
 }
 
@@ -81,11 +116,14 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
           {t('skipToContent')}
         </a>
         <header class="site">
-          <a class="brand" href={`/${lang}/`}>
-            {t('siteName')}
-          </a>{' '}
-          <span class="muted">{t('tagline')}</span>
-          <nav aria-label={t('navHome')}>
+          <div class="site-title">
+            <a class="brand" href={`/${lang}/`}>
+              {t('siteName')}
+            </a>{' '}
+            <span class="tagline">{t('tagline')}</span>
+          </div>
+          <AccountMenu page={props.page} />
+          <nav aria-label={t('navHome')} class="site-nav">
             <ul>
               <li>
                 <a href={`/${lang}/search`}>{t('navSearch')}</a>
@@ -97,11 +135,13 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
                 <a href={`/${lang}/programmes`}>{t('navProgrammes')}</a>
               </li>
               <li>
+                <a href={`/${lang}/needs`}>{t('navNeeds')}</a>
+              </li>
+              <li>
                 <a href={`/${lang}/api/v1/docs`}>{t('navApi')}</a>
               </li>
             </ul>
           </nav>
-          <AccountMenu page={props.page} />
           <nav aria-label={t('languageSwitcher')} class="languages">
             <ul>
               {languages.map((other) => (

@@ -41,3 +41,31 @@ export const operationsText = defineMessages({
     errorReference: 'Referencia para el administrador: {id}',
   },
 });
+
+/** Words of the kit's own components: the error summary, the header's notification count, confirmations. */
+export const kitText = defineMessages({
+  en: {
+    errorSummaryTitle: 'There is a problem',
+    'unread-one': '{count} unread notification',
+    'unread-other': '{count} unread notifications',
+    accountMenu: 'Account menu',
+    confirmQuestion: 'Are you sure?',
+    cancel: 'Cancel',
+  },
+  fr: {
+    errorSummaryTitle: 'Il y a un problème',
+    'unread-one': '{count} notification non lue',
+    'unread-other': '{count} notifications non lues',
+    accountMenu: 'Menu du compte',
+    confirmQuestion: 'Confirmez-vous\u202f?',
+    cancel: 'Annuler',
+  },
+  es: {
+    errorSummaryTitle: 'Hay un problema',
+    'unread-one': '{count} notificación no leída',
+    'unread-other': '{count} notificaciones no leídas',
+    accountMenu: 'Menú de la cuenta',
+    confirmQuestion: '¿Lo confirma?',
+    cancel: 'Cancelar',
+  },
+});

@@ -16,6 +16,7 @@ export function pageContext(c: Context): PageContext {
     pathWithoutLanguage: prefixed ? `/${rest.join('/')}` : url.pathname,
     search: url.search,
     account: c.get('signedIn')?.account ?? null,
+    unreadNotifications: c.get('signedIn')?.unreadNotifications ?? 0,
     csrfToken: () => csrfTokenFor(c),
   };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireAccount, requirePermission } from '../accounts/guard.ts';
 import { focalPointParties, isSecretariat } from '../accounts/policy.ts';
 import type { Account } from '../accounts/service.ts';
-import type { WorkspaceEntries } from '../accounts/workspace-entries.ts';
+import { countText, type WorkspaceEntries, workspaceItemLimit } from '../accounts/workspace-entries.ts';
 import { actorOf } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
@@ -317,8 +317,37 @@ export function needsRoutes(db: Db, labels: Labels) {
   return app;
 }
 
-/** The workspace link of focal points and the Secretariat to their needs assessments. */
-export const needsWorkspaceEntries: WorkspaceEntries = (account, language) =>
-  managesAnyNeeds(account)
-    ? [{ href: `/${language}/needs/assessments`, label: needsText(language)('myAssessments') }]
-    : [];
+/**
+ * The needs card of a focal point's or the Secretariat's workspace: assessments still in draft
+ * (they wait on this person to publish them), and the link to every assessment.
+ */
+export function needsWorkspaceEntries(db: Db, labels: Labels): WorkspaceEntries {
+  return async (account, language) => {
+    if (!managesAnyNeeds(account)) return { cards: [], links: [] };
+    const text = needsText(language);
+    const link = { href: `/${language}/needs/assessments`, label: text('myAssessments') };
+    const rows = await assessmentsOf(db, isSecretariat(account) ? 'all' : focalPointParties(account));
+    const drafts = rows.filter((row) => row.assessment.status === 'draft');
+    const all = await labels();
+    return {
+      cards: [
+        {
+          title: text('workspaceDrafts'),
+          count: drafts.length,
+          countText: countText(language, drafts.length, {
+            one: text('workspaceDraftsOne'),
+            other: text('workspaceDraftsOther'),
+          }),
+          needsAction: drafts.length > 0,
+          items: drafts.slice(0, workspaceItemLimit).map(({ assessment, needCount }) => ({
+            href: `/${language}/needs/assessments/${assessment.id}`,
+            label: text('assessmentOf', { party: all.partyName(assessment.partyCode, language) }),
+            detail: countText(language, needCount, { one: text('needCountOne'), other: text('needCount') }),
+          })),
+          link,
+        },
+      ],
+      links: [link],
+    };
+  };
+}

@@ -1,4 +1,12 @@
-import { CheckboxField, FormError, Notice, SelectField, TextArea, TextField } from '../http/form-fields.tsx';
+import { countText } from '../accounts/workspace-entries.ts';
+import {
+  CheckboxField,
+  ErrorSummary,
+  Notice,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import type { FieldErrors } from '../http/request.ts';
 import { formatDate } from '../i18n/format.ts';
@@ -14,6 +22,9 @@ import { assessmentSources, kindsOfHelp, needPriorities, needStatuses } from './
 type Option = { value: string; label: string };
 const say = (lang: Language) => needsText(lang);
 const label = (lang: Language, key: string) => say(lang)(key as NeedsKey);
+/** Field → message key, as the forms give them, turned into words for the error summary. */
+const inWords = (lang: Language, errors: FieldErrors) =>
+  Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, label(lang, key)]));
 
 /** A date typed as YYYY, YYYY-MM or YYYY-MM-DD, shown as precisely as it is known. */
 const partial = (lang: Language, text: string | null) =>
@@ -121,7 +132,7 @@ export function NeedsListPage(props: {
         </p>
       ) : null}
       <p>
-        {text('needCount', { count: rows.length })} ·{' '}
+        {countText(lang, rows.length, { one: text('needCountOne'), other: text('needCount') })} ·{' '}
         <a href={`/api/v1/needs${apiQuery ? `?${apiQuery}` : ''}`}>{text('apiNeeds')}</a> ·{' '}
         <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=csv&lang=${lang}`}>CSV</a> ·{' '}
         <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=xlsx&lang=${lang}`}>XLSX</a>
@@ -241,7 +252,11 @@ export function NeedPage(props: {
           <form method="post" action={`/${lang}/needs/${need.id}/status`} class="stacked" novalidate>
             <CsrfField page={page} />
             <input type="hidden" name="seen" value={need.status} />
-            <FormError message={errors.form ? label(lang, errors.form) : undefined} />
+            <ErrorSummary
+              page={page}
+              errors={inWords(lang, errors)}
+              labels={{ status: text('newStatus'), note: text('explanation') }}
+            />
             <SelectField
               name="status"
               label={text('newStatus')}
@@ -291,7 +306,7 @@ export function AssessmentsPage(props: {
               {text('assessmentOf', { party: labels.partyName(assessment.partyCode, lang) })}
               {assessment.symbol ? ` (${assessment.symbol})` : ''}
             </a>{' '}
-            · {text('needCount', { count: needCount })} ·{' '}
+            · {countText(lang, needCount, { one: text('needCountOne'), other: text('needCount') })} ·{' '}
             {assessment.publishedAt
               ? text('published', { date: formatDate(lang, assessment.publishedAt.toISOString()) ?? '' })
               : text('draft')}
@@ -321,6 +336,19 @@ export function AssessmentFormPage(props: {
       <h1>{text('newAssessment')}</h1>
       <form method="post" action={`/${lang}/needs/assessments/new`} class="stacked" novalidate>
         <CsrfField page={page} />
+        <ErrorSummary
+          page={page}
+          errors={inWords(lang, errors)}
+          labels={{
+            party: text('member'),
+            source: text('source'),
+            symbol: text('symbol'),
+            documentDate: text('documentDate'),
+            language: text('language'),
+            contactName: text('contactName'),
+            contactEmail: text('contactEmail'),
+          }}
+        />
         <SelectField
           name="party"
           label={text('member')}
@@ -448,6 +476,24 @@ export function AssessmentPage(props: {
           novalidate
         >
           <CsrfField page={page} />
+          <ErrorSummary
+            page={page}
+            errors={inWords(lang, errors)}
+            labels={{
+              title: text('needTitle'),
+              description: text('description'),
+              kindsOfHelp: text('kindsOfHelp'),
+              ipAreas: text('ipAreas'),
+              institution: text('institution'),
+              priority: text('priority'),
+              wishedStart: text('wishedStart'),
+              wishedEnd: text('wishedEnd'),
+            }}
+            targets={{
+              kindsOfHelp: `kind-${kindsOfHelp[0]}`,
+              ipAreas: `area-${labels.termsOf('ip-area')[0]?.key ?? ''}`,
+            }}
+          />
           <TextField
             name="title"
             label={text('needTitle')}

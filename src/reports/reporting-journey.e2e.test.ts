@@ -181,9 +181,9 @@ describe('an Art. 67 report from the first draft to the public gateway (Chromium
     await expect(previewRows.nth(0).innerText()).resolves.toContain('ready');
     const badRow = previewRows.nth(1);
     await expect(badRow.locator('th').innerText()).resolves.toBe('3');
-    const badProblems = await badRow.locator('.field-error').allInnerTexts();
+    const badProblems = await badRow.locator('td.cell-invalid').allInnerTexts();
     expect(badProblems).toHaveLength(1);
-    expect(badProblems[0]).toContain(`column ${beneficiariesColumn} (Beneficiaries)`);
+    expect(badProblems[0]).toContain(`Column ${beneficiariesColumn}:`);
     expect(badProblems[0]).toContain('Unknown party or region: Atlantis');
     await expect(reporter.getByRole('button', { name: 'Import the 1 good rows' }).isVisible()).resolves.toBe(
       true,
@@ -225,7 +225,9 @@ describe('an Art. 67 report from the first draft to the public gateway (Chromium
     await reporter.getByLabel('Paragraphs of the narrative').fill(firstNarrative.join('\n\n'));
     await reporter.getByRole('button', { name: 'Save the narrative' }).click();
     await expect(reporter.getByRole('status').innerText()).resolves.toBe('Saved.');
-    await reporter.getByRole('button', { name: 'Submit the report' }).click();
+    // Submitting asks to confirm: the step opens, then the confirming button acts.
+    await reporter.locator('summary', { hasText: 'Submit the report' }).click();
+    await reporter.getByRole('button', { name: 'Yes, submit the report' }).click();
     await expect(reporter.getByRole('status').innerText()).resolves.toBe(
       'The report was submitted to the WTO Secretariat.',
     );
@@ -262,7 +264,9 @@ describe('an Art. 67 report from the first draft to the public gateway (Chromium
     await reporter.getByLabel('Paragraphs of the narrative').fill(fixedNarrative.join('\n\n'));
     await reporter.getByRole('button', { name: 'Save the narrative' }).click();
     await expect(reporter.getByRole('status').innerText()).resolves.toBe('Saved.');
-    await reporter.getByRole('button', { name: 'Submit the report' }).click();
+    // Submitting asks to confirm: the step opens, then the confirming button acts.
+    await reporter.locator('summary', { hasText: 'Submit the report' }).click();
+    await reporter.getByRole('button', { name: 'Yes, submit the report' }).click();
     await expect(reporter.getByRole('status').innerText()).resolves.toBe(
       'The report was submitted to the WTO Secretariat.',
     );

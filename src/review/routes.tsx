@@ -2,7 +2,6 @@ import { type Context, Hono } from 'hono';
 import { requireAccount } from '../accounts/guard.ts';
 import { isSecretariat } from '../accounts/policy.ts';
 import type { Account } from '../accounts/service.ts';
-import type { WorkspaceEntries } from '../accounts/workspace-entries.ts';
 import { actorOf } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
 import { NotFoundPage } from '../http/error-pages.tsx';
@@ -96,17 +95,7 @@ function conflictMessage(page: PageContext, conflict: ReviewConflict): string {
   return t(conflict.reason);
 }
 
-/** Links on the workspace page for the Secretariat. */
-export const reviewWorkspaceEntries: WorkspaceEntries = (account, lang) => {
-  if (!isSecretariat(account)) return [];
-  const t = reviewText(lang);
-  return [
-    { href: `/${lang}/secretariat/reports`, label: t('navReview') },
-    { href: `/${lang}/secretariat/cycles`, label: t('navCycles') },
-    { href: `/${lang}/secretariat/audit`, label: t('navAudit') },
-    { href: `/${lang}/secretariat/settings`, label: t('navSettings') },
-  ];
-};
+export { reviewWorkspaceEntries } from './workspace-entries.ts';
 
 /** The Secretariat's review queue, review and publication, reporting cycles and symbol settings. */
 export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {

@@ -250,3 +250,21 @@ export async function returnReport(
     return notify(tx, await reporterIds(tx, report.reportingPartyCode), text, `/drafting/reports/${id}`);
   });
 }
+
+/** Reports the Secretariat returned and their party has not resubmitted yet, the oldest first. */
+export async function returnedReports(db: Db): Promise<QueueItem[]> {
+  return db
+    .select({
+      id: reports.id,
+      reportingPartyCode: reports.reportingPartyCode,
+      periodStart: reports.periodStart,
+      periodEnd: reports.periodEnd,
+      revisionKind: reports.revisionKind,
+      revisionNumber: reports.revisionNumber,
+      submittedAt: reports.submittedAt,
+      activityCount,
+    })
+    .from(reports)
+    .where(eq(reports.status, 'returned'))
+    .orderBy(sql`${reports.submittedAt} asc nulls first`, asc(reports.id));
+}

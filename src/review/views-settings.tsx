@@ -17,7 +17,7 @@ export function SettingsPage(props: {
     <Layout page={page} title={text('settingsTitle')}>
       <h1>{text('settingsTitle')}</h1>
       <Notice message={props.notice} />
-      <FormError message={errors.form} />
+      <FormError page={page} message={errors.form} />
       <form method="post" action={`/${page.lang}/secretariat/settings`} class="stacked" novalidate>
         <CsrfField page={page} />
         <label for="symbol_pattern">{text('symbolPattern')}</label>

@@ -1,4 +1,4 @@
-import { FieldError, FormError, type FormErrors, invalidProps, Notice } from '../http/form-fields.tsx';
+import { ErrorSummary, FieldError, type FormErrors, invalidProps, Notice } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 
 import { formatDate, formatPeriod } from '../i18n/format.ts';
@@ -110,7 +110,7 @@ function CommentBox(props: {
       <textarea
         id={props.name}
         name={props.name}
-        rows={3}
+        rows={2}
         {...invalidProps(props.name, props.errors[props.name])}
       >
         {props.values[props.name] ?? ''}
@@ -196,112 +196,64 @@ export function ReviewPage(props: Common & ReviewPageData) {
       </p>
       <h1>{title}</h1>
       <Notice message={props.notice} />
-      <FormError message={errors.form} />
-      <dl class="fields">
-        <dt>{t('fieldReportStatus')}</dt>
-        <dd>{statusLabel(page, report.status)}</dd>
-        <dt>{text('columnVersion')}</dt>
-        <dd>{revisionLabel(lang, report.revisionKind, report.revisionNumber)}</dd>
-        <dt>{t('fieldSymbol')}</dt>
-        <dd>{doc.symbolLine}</dd>
-        {report.submittedAt ? (
-          <>
-            <dt>{text('columnSubmitted')}</dt>
-            <dd>{dateOf(page, report.submittedAt)}</dd>
-          </>
-        ) : null}
-      </dl>
-      <p>
-        <a href={`/${lang}/reports/${report.id}.docx`}>{text('documentDocx')}</a> ·{' '}
-        <a href={`/${lang}/reports/${report.id}.pdf`}>{text('documentPdf')}</a>
-      </p>
-      {props.roundChanges ? (
-        <section aria-labelledby="round-changes">
-          <h2 id="round-changes">
-            {text('changesSinceReturn', {
-              from: props.roundChanges.fromRound,
-              to: props.roundChanges.toRound,
-            })}
-          </h2>
-          <ChangesBody page={page} labels={labels} diff={props.roundChanges.diff} level={3} />
-        </section>
-      ) : null}
-      {report.comments.length > 0 ? <CommentRounds page={page} report={report} /> : null}
-      {report.status === 'published' && report.revisionKind === 'original' && !report.symbol ? (
-        <section aria-labelledby="give-symbol">
-          <h2 id="give-symbol">{text('giveSymbolHeading')}</h2>
-          <form method="post" action={`${base}/symbol`} class="stacked" novalidate>
-            <CsrfField page={page} />
-            <label for="given_symbol">{t('fieldSymbol')}</label>
-            <p class="hint" id="given_symbol-hint">
-              {text('giveSymbolIntro')}
-            </p>
-            <input
-              id="given_symbol"
-              name="given_symbol"
-              required
-              size={30}
-              value={values.given_symbol ?? ''}
-              {...invalidProps('given_symbol', errors.given_symbol, 'given_symbol-hint')}
-            />
-            <FieldError id="given_symbol-error" message={errors.given_symbol} />
-            <button type="submit">{text('giveSymbolButton')}</button>
-          </form>
-        </section>
-      ) : null}
-      {props.changes ? (
-        <section>
-          <h2>{text('changesFromPublished')}</h2>
-          <ChangesBody page={page} labels={labels} diff={props.changes} level={3} />
-        </section>
-      ) : null}
-      {open || props.notice ? null : (
-        <p class="note">{text('notSubmitted', { status: statusLabel(page, report.status) })}</p>
-      )}
-      <form method="post" action={`${base}/return`} class="stacked">
-        <CsrfField page={page} />
-        <p class="muted">{doc.council}</p>
-        <p>
-          <strong>{doc.title}</strong>
-          {doc.revision ? ` — ${doc.revision}` : ''}
-        </p>
-        <p>{doc.period}</p>
-        {open ? (
-          <>
-            <p class="hint">{text('commentsIntro')}</p>
-            <CommentBox
-              name="comment_general"
-              label={text('commentGeneral')}
-              values={values}
-              errors={errors}
-            />
-          </>
-        ) : null}
-        <h2>{text('narrative')}</h2>
-        <ol class="narrative" lang={report.originalLanguage}>
-          {doc.narrative.map((paragraph) => (
-            <li>{paragraph}</li>
-          ))}
-        </ol>
-        {open ? (
-          <CommentBox
-            name="comment_narrative"
-            label={text('commentNarrative')}
-            values={values}
-            errors={errors}
-          />
-        ) : null}
-        <h2>{text('programmes')}</h2>
-        {doc.annex.rows.length === 0 ? <p>{text('noProgrammes')}</p> : null}
-        {doc.annex.rows.map((row) => {
-          const activityId = activityOf.get(row.number);
-          const name = `comment_activity_${activityId}`;
-          return (
+      <ErrorSummary page={page} errors={errors} />
+      <div class="review-layout">
+        <div class="review-document">
+          <dl class="fields compact">
+            <dt>{t('fieldReportStatus')}</dt>
+            <dd>{statusLabel(page, report.status)}</dd>
+            <dt>{text('columnVersion')}</dt>
+            <dd>{revisionLabel(lang, report.revisionKind, report.revisionNumber)}</dd>
+            <dt>{t('fieldSymbol')}</dt>
+            <dd>{doc.symbolLine}</dd>
+            {report.submittedAt ? (
+              <>
+                <dt>{text('columnSubmitted')}</dt>
+                <dd>{dateOf(page, report.submittedAt)}</dd>
+              </>
+            ) : null}
+          </dl>
+          <p>
+            <a href={`/${lang}/reports/${report.id}.docx`}>{text('documentDocx')}</a> ·{' '}
+            <a href={`/${lang}/reports/${report.id}.pdf`}>{text('documentPdf')}</a>
+          </p>
+          {props.roundChanges ? (
+            <section aria-labelledby="round-changes">
+              <h2 id="round-changes">
+                {text('changesSinceReturn', {
+                  from: props.roundChanges.fromRound,
+                  to: props.roundChanges.toRound,
+                })}
+              </h2>
+              <ChangesBody page={page} labels={labels} diff={props.roundChanges.diff} level={3} />
+            </section>
+          ) : null}
+          {props.changes ? (
             <section>
+              <h2>{text('changesFromPublished')}</h2>
+              <ChangesBody page={page} labels={labels} diff={props.changes} level={3} />
+            </section>
+          ) : null}
+          <p class="muted">{doc.council}</p>
+          <p>
+            <strong>{doc.title}</strong>
+            {doc.revision ? ` — ${doc.revision}` : ''}
+          </p>
+          <p>{doc.period}</p>
+          <h2>{text('narrative')}</h2>
+          <ol class="narrative" lang={report.originalLanguage}>
+            {doc.narrative.map((paragraph) => (
+              <li>{paragraph}</li>
+            ))}
+          </ol>
+          <h2>{text('programmes')}</h2>
+          {doc.annex.rows.length === 0 ? <p>{text('noProgrammes')}</p> : null}
+          {doc.annex.rows.map((row) => (
+            <section class="review-programme" id={`programme-${row.number}`}>
               <h3>
                 {row.number}. {row.title}
               </h3>
-              <dl class="fields">
+              <dl class="fields compact">
                 {(detailsOf.get(row.number) ?? []).map((field) => (
                   <>
                     <dt>{field.label}</dt>
@@ -309,73 +261,127 @@ export function ReviewPage(props: Common & ReviewPageData) {
                   </>
                 ))}
               </dl>
-              {open && activityId ? (
+            </section>
+          ))}
+        </div>
+        <aside class="review-panel" aria-label={text('reviewPanel')}>
+          {report.status === 'published' && report.revisionKind === 'original' && !report.symbol ? (
+            <section aria-labelledby="give-symbol">
+              <h2 id="give-symbol">{text('giveSymbolHeading')}</h2>
+              <form method="post" action={`${base}/symbol`} class="stacked" novalidate>
+                <CsrfField page={page} />
+                <label for="given_symbol">{t('fieldSymbol')}</label>
+                <p class="hint" id="given_symbol-hint">
+                  {text('giveSymbolIntro')}
+                </p>
+                <input
+                  id="given_symbol"
+                  name="given_symbol"
+                  required
+                  size={30}
+                  value={values.given_symbol ?? ''}
+                  {...invalidProps('given_symbol', errors.given_symbol, 'given_symbol-hint')}
+                />
+                <FieldError id="given_symbol-error" message={errors.given_symbol} />
+                <button type="submit">{text('giveSymbolButton')}</button>
+              </form>
+            </section>
+          ) : null}
+          {open || props.notice ? null : (
+            <p class="note">{text('notSubmitted', { status: statusLabel(page, report.status) })}</p>
+          )}
+          {open ? (
+            <section aria-labelledby="return-heading">
+              <h2 id="return-heading">{text('returnHeading')}</h2>
+              <form method="post" action={`${base}/return`} class="stacked">
+                <CsrfField page={page} />
+                <p class="hint">{text('commentsIntro')}</p>
                 <CommentBox
-                  name={name}
-                  label={text('commentProgramme', { number: row.number })}
+                  name="comment_general"
+                  label={text('commentGeneral')}
                   values={values}
                   errors={errors}
                 />
-              ) : null}
+                <CommentBox
+                  name="comment_narrative"
+                  label={text('commentNarrative')}
+                  values={values}
+                  errors={errors}
+                />
+                {doc.annex.rows.map((row) => {
+                  const activityId = activityOf.get(row.number);
+                  return activityId ? (
+                    <CommentBox
+                      name={`comment_activity_${activityId}`}
+                      label={text('commentProgramme', { number: row.number })}
+                      values={values}
+                      errors={errors}
+                    />
+                  ) : null;
+                })}
+                <button type="submit" class="secondary">
+                  {text('returnButton')}
+                </button>
+              </form>
             </section>
-          );
-        })}
-        {open ? <button type="submit">{text('returnButton')}</button> : null}
-      </form>
-      {open ? (
-        <section>
-          <h2>{text('publishHeading')}</h2>
-          {'kind' in props.symbol ? (
-            <form method="post" action={`${base}/publish`} class="stacked" novalidate>
-              <CsrfField page={page} />
-              {props.symbol.kind === 'derived' ? (
-                <p>{text('publishIntro', { symbol: props.symbol.symbol })}</p>
-              ) : (
-                <>
-                  <p>{text('publishIntroChosen')}</p>
-                  <label for="symbol">{t('fieldSymbol')}</label>
-                  <p class="hint" id="symbol-hint">
-                    {props.symbol.proposal
-                      ? text('symbolProposedHint', { party, series: seriesLabel })
-                      : text('symbolUnknownHint', {
-                          party,
-                          series: seriesLabel,
-                          example: props.symbol.pattern
-                            .replaceAll('{code}', report.reportingPartyCode)
-                            .replace('{n}', '5'),
-                        })}
+          ) : null}
+          {open ? (
+            <section aria-labelledby="publish-heading">
+              <h2 id="publish-heading">{text('publishHeading')}</h2>
+              {'kind' in props.symbol ? (
+                <form method="post" action={`${base}/publish`} class="stacked" novalidate>
+                  <CsrfField page={page} />
+                  {props.symbol.kind === 'derived' ? (
+                    <p>{text('publishIntro', { symbol: props.symbol.symbol })}</p>
+                  ) : (
+                    <>
+                      <p>{text('publishIntroChosen')}</p>
+                      <label for="symbol">{t('fieldSymbol')}</label>
+                      <p class="hint" id="symbol-hint">
+                        {props.symbol.proposal
+                          ? text('symbolProposedHint', { party, series: seriesLabel })
+                          : text('symbolUnknownHint', {
+                              party,
+                              series: seriesLabel,
+                              example: props.symbol.pattern
+                                .replaceAll('{code}', report.reportingPartyCode)
+                                .replace('{n}', '5'),
+                            })}
+                      </p>
+                      <input
+                        id="symbol"
+                        name="symbol"
+                        required
+                        size={30}
+                        value={values.symbol ?? props.symbol.proposal ?? ''}
+                        {...invalidProps('symbol', errors.symbol, 'symbol-hint')}
+                      />
+                      <FieldError id="symbol-error" message={errors.symbol} />
+                    </>
+                  )}
+                  <label for="circulation_date">{text('circulationDate')}</label>
+                  <p class="hint" id="circulation_date-hint">
+                    {text('circulationHint')}
                   </p>
                   <input
-                    id="symbol"
-                    name="symbol"
+                    id="circulation_date"
+                    name="circulation_date"
+                    type="date"
                     required
-                    size={30}
-                    value={values.symbol ?? props.symbol.proposal ?? ''}
-                    {...invalidProps('symbol', errors.symbol, 'symbol-hint')}
+                    value={values.circulation_date ?? props.today}
+                    {...invalidProps('circulation_date', errors.circulation_date, 'circulation_date-hint')}
                   />
-                  <FieldError id="symbol-error" message={errors.symbol} />
-                </>
+                  <FieldError id="circulation_date-error" message={errors.circulation_date} />
+                  <button type="submit">{text('publishButton')}</button>
+                </form>
+              ) : (
+                <p class="note">{props.symbol.problem}</p>
               )}
-              <label for="circulation_date">{text('circulationDate')}</label>
-              <p class="hint" id="circulation_date-hint">
-                {text('circulationHint')}
-              </p>
-              <input
-                id="circulation_date"
-                name="circulation_date"
-                type="date"
-                required
-                value={values.circulation_date ?? props.today}
-                {...invalidProps('circulation_date', errors.circulation_date, 'circulation_date-hint')}
-              />
-              <FieldError id="circulation_date-error" message={errors.circulation_date} />
-              <button type="submit">{text('publishButton')}</button>
-            </form>
-          ) : (
-            <p class="note">{props.symbol.problem}</p>
-          )}
-        </section>
-      ) : null}
+            </section>
+          ) : null}
+          {report.comments.length > 0 ? <CommentRounds page={page} report={report} /> : null}
+        </aside>
+      </div>
     </Layout>
   );
 }

@@ -121,6 +121,10 @@ const rules: Record<string, RouteRule> = {
     allowed: signedIn,
     path: () => '/en/account/notifications/read',
   },
+  'POST /:lang{(?:en|fr|es)}/workspace/notifications/read': {
+    allowed: signedIn,
+    path: () => '/en/workspace/notifications/read',
+  },
   'GET /:lang{(?:en|fr|es)}/account/password/:token{[\\w-]{43}}': {
     allowed: everyone,
     path: () => `/en/account/password/${'x'.repeat(43)}`,

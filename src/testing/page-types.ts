@@ -79,6 +79,8 @@ export async function preparePageTypes(database: Database, url: string): Promise
     { name: 'need', path: '/en/needs/1', cookie: as(focalPoint) },
     { name: 'sign-in', path: '/en/sign-in' },
     { name: 'workspace', path: '/en/workspace', cookie: as(reporter) },
+    { name: 'workspace-secretariat', path: '/fr/workspace', cookie: as(secretariat) },
+    { name: 'workspace-coordinator', path: '/es/workspace', cookie: as(coordinator) },
     { name: 'my-reports', path: '/en/drafting', cookie: as(reporter) },
     { name: 'draft', path: `/en/drafting/reports/${draftId}`, cookie: as(reporter) },
     { name: 'activity-form', path: `/en/drafting/reports/${draftId}/activities/new`, cookie: as(reporter) },

@@ -1,3 +1,5 @@
+import { ErrorSummary, type FormErrors } from '../http/form-fields.tsx';
+import type { PageContext } from '../http/layout.tsx';
 import type { FieldErrors } from '../http/request.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
@@ -34,6 +36,29 @@ export function errorMessage(
 export const fieldErrorOf =
   (lang: Language, errors: FieldErrors | undefined, own?: AnyTranslate) => (name: string) =>
     errorMessage(lang, errors?.[name], own);
+
+/**
+ * The error summary of a training form: each refused field's message, named by its label (the
+ * room's "field<Name>" string) and linked to its control.
+ */
+export function TrainingErrorSummary(props: {
+  page: PageContext;
+  errors: FieldErrors | undefined;
+  own?: AnyTranslate;
+}) {
+  const { lang } = props.page;
+  const messages: FormErrors = {};
+  const labels: Record<string, string> = {};
+  for (const [name, key] of Object.entries(props.errors ?? {})) {
+    const message = errorMessage(lang, key, props.own);
+    if (!message) continue;
+    messages[name] = message;
+    const labelKey = `field${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+    const label = props.own?.(labelKey as never);
+    if (label && label !== labelKey) labels[name] = label;
+  }
+  return <ErrorSummary page={props.page} errors={messages} labels={labels} />;
+}
 
 /** Parties by their name in the page's language; IGOs left out where only countries make sense. */
 export function partyOptions(

@@ -142,7 +142,7 @@ export function PeoplePage(props: {
         <p class="hint">{text('inviteHint')}</p>
         <form method="post" action={`/${lang}/accounts`} class="stacked" novalidate>
           <CsrfField page={props.page} />
-          <FormError message={errors.form} />
+          <FormError page={props.page} message={errors.form} />
           <TextField
             name="email"
             type="email"
@@ -246,7 +246,7 @@ export function PersonPage(props: {
         <h2 id="grant-heading">{text('grantHeading')}</h2>
         <form method="post" action={`${base}/roles`} class="stacked" novalidate>
           <CsrfField page={props.page} />
-          <FormError message={errors.form} />
+          <FormError page={props.page} message={errors.form} />
           <ScopeFields
             page={props.page}
             idPrefix=""

@@ -42,6 +42,9 @@ export const safeNext = (value: unknown, lang: string) =>
 const field = (form: Record<string, unknown>, name: string) =>
   typeof form[name] === 'string' ? (form[name] as string) : '';
 
+/** The workspace shows the latest notifications; the account page keeps the longer list. */
+const workspaceNotificationLimit = 8;
+
 export const minPasswordLength = 12;
 export const maxPasswordLength = 200;
 
@@ -170,14 +173,30 @@ export function accountRoutes(
     return c.redirect(`/${lang}/account`, 303);
   });
 
-  app.get('/:lang{(?:en|fr|es)}/workspace', (c) => {
+  app.get('/:lang{(?:en|fr|es)}/workspace', async (c) => {
     const page = pageContext(c);
     const { account } = requireSignedIn(c);
-    const links = workspaceEntries.flatMap((entries) => entries(account, page.lang));
+    const offers = await Promise.all(workspaceEntries.map((entries) => entries(account, page.lang)));
+    const cards = offers.flatMap((offer) => offer.cards);
+    // A page a card already links to is not listed again under "Your pages".
+    const links = offers
+      .flatMap((offer) => offer.links)
+      .filter(
+        (link) => !cards.some((card) => card.link.href === link.href && card.link.label === link.label),
+      );
     if (managesPeople(account))
       links.push({ href: `/${page.lang}/accounts`, label: accountText(page.lang)('peopleTitle') });
     links.push({ href: `/${page.lang}/account`, label: accountText(page.lang)('account') });
-    return c.html(<WorkspacePage page={page} links={links} />);
+    const notifications = await notificationsOf(db, account.id, page.lang, workspaceNotificationLimit);
+    return c.html(<WorkspacePage page={page} cards={cards} links={links} notifications={notifications} />);
+  });
+
+  // Marking read from the workspace comes back to the workspace; the account page has its own form.
+  app.post('/:lang{(?:en|fr|es)}/workspace/notifications/read', async (c) => {
+    const { lang } = pageContext(c);
+    const { account } = requireSignedIn(c);
+    await markNotificationsRead(db, account.id);
+    return c.redirect(`/${lang}/workspace#notifications`, 303);
   });
 
   app.get('/:lang{(?:en|fr|es)}/account/password/:token{[\\w-]{43}}', async (c) => {

@@ -1,8 +1,8 @@
 import { accountText } from '../accounts/messages.ts';
 import type { RoleGrant } from '../accounts/service.ts';
-import type { WorkspaceLink } from '../accounts/workspace-entries.ts';
-import { FieldError, TextField } from '../http/form-fields.tsx';
-import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
+import type { WorkspaceCard, WorkspaceLink } from '../accounts/workspace-entries.ts';
+import { ErrorSummary, FieldError, TextField } from '../http/form-fields.tsx';
+import { CsrfField, Layout, type PageContext, unreadLabel } from '../http/layout.tsx';
 import type { ReferenceLabels } from '../reference/labels.ts';
 
 export type FieldErrors = Partial<Record<'email' | 'password' | 'repeat' | 'form', string>>;
@@ -26,11 +26,11 @@ export function SignInPage(props: {
           {props.notice}
         </p>
       ) : null}
-      {errors.form ? (
-        <p class="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <ErrorSummary
+        page={props.page}
+        errors={errors}
+        labels={{ email: text('email'), password: text('password') }}
+      />
       <form method="post" action={`/${lang}/sign-in`} class="stacked" novalidate>
         <CsrfField page={props.page} />
         <input type="hidden" name="next" value={props.next ?? ''} />
@@ -72,6 +72,11 @@ export function SetPasswordPage(props: { page: PageContext; token: string; error
       <h1>{text('setPasswordTitle')}</h1>
       <form method="post" action={`/${lang}/account/password/${props.token}`} class="stacked" novalidate>
         <CsrfField page={props.page} />
+        <ErrorSummary
+          page={props.page}
+          errors={errors}
+          labels={{ password: text('newPassword'), repeat: text('repeatPassword') }}
+        />
         <label for="password">{text('newPassword')}</label>
         <p class="hint" id="password-hint">
           {text('newPasswordHint')}
@@ -169,16 +174,7 @@ export function AccountPage(props: {
       {props.notifications.length === 0 ? (
         <p>{text('noNotifications')}</p>
       ) : (
-        <ul>
-          {props.notifications.map((n) => (
-            <li class={n.read ? undefined : 'unread'}>
-              <time datetime={n.createdAt.toISOString()}>
-                {n.createdAt.toISOString().slice(0, 16).replace('T', ' ')}
-              </time>{' '}
-              {n.link ? <a href={`/${lang}${n.link}`}>{n.text}</a> : n.text}
-            </li>
-          ))}
-        </ul>
+        <NotificationList page={props.page} notifications={props.notifications} />
       )}
       {props.notifications.some((n) => !n.read) ? (
         <form method="post" action={`/${lang}/account/notifications/read`}>
@@ -192,6 +188,15 @@ export function AccountPage(props: {
         <h2 id="password-heading">{text('changePasswordHeading')}</h2>
         <form method="post" action={`/${lang}/account/password`} class="stacked" novalidate>
           <CsrfField page={props.page} />
+          <ErrorSummary
+            page={props.page}
+            errors={errors}
+            labels={{
+              current: text('currentPassword'),
+              password: text('newPassword'),
+              repeat: text('repeatPassword'),
+            }}
+          />
           <TextField
             name="current"
             type="password"
@@ -228,18 +233,103 @@ export function AccountPage(props: {
   );
 }
 
-export function WorkspacePage(props: { page: PageContext; links: WorkspaceLink[] }) {
-  const text = accountText(props.page.lang);
+type NotificationRow = { text: string; link: string | null; createdAt: Date; read: boolean };
+
+/** A notification list: unread ones in bold, each with its date in the page's language. */
+function NotificationList(props: { page: PageContext; notifications: NotificationRow[] }) {
+  const { lang } = props.page;
+  return (
+    <ul class="notifications">
+      {props.notifications.map((n) => (
+        <li class={n.read ? undefined : 'unread'}>
+          <time datetime={n.createdAt.toISOString()} class="muted nowrap">
+            {formatDateTime(lang, n.createdAt)}
+          </time>{' '}
+          {n.link ? <a href={`/${lang}${n.link}`}>{n.text}</a> : n.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "30 Nov 2026, 10:45" in the page's language, in UTC (the hub's clock), on one line. */
+export function formatDateTime(lang: PageContext['lang'], at: Date): string {
+  return new Intl.DateTimeFormat(lang, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(at);
+}
+
+/** What needs the person's attention, by role, with counts; their notifications; then their pages. */
+export function WorkspacePage(props: {
+  page: PageContext;
+  cards: WorkspaceCard[];
+  links: WorkspaceLink[];
+  notifications: NotificationRow[];
+}) {
+  const { lang, account } = props.page;
+  const text = accountText(lang);
+  const unread = props.notifications.some((n) => !n.read);
   return (
     <Layout page={props.page} title={text('navWorkspace')}>
       <h1>{text('navWorkspace')}</h1>
-      <ul class="workspace">
-        {props.links.map((link) => (
-          <li>
-            <a href={link.href}>{link.label}</a>
-          </li>
-        ))}
-      </ul>
+      <p class="muted">{text('signedInAs', { name: account?.displayName ?? '' })}</p>
+      {props.cards.length > 0 ? (
+        <ul class="attention">
+          {props.cards.map((card) => (
+            <li class={card.needsAction ? 'needs-action' : card.count === 0 ? 'nothing' : undefined}>
+              <h2>{card.title}</h2>
+              <p class="figure">{card.countText}</p>
+              {card.items.length > 0 ? (
+                <ul>
+                  {card.items.map((item) => (
+                    <li>
+                      <a href={item.href}>{item.label}</a>
+                      {item.detail ? <span class="muted"> — {item.detail}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <p>
+                <a href={card.link.href}>{card.link.label}</a>
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <section aria-labelledby="notifications">
+        <h2 id="notifications">
+          {text('notifications')}{' '}
+          <span class="muted">({unreadLabel(lang, props.page.unreadNotifications)})</span>
+        </h2>
+        {props.notifications.length === 0 ? (
+          <p>{text('noNotifications')}</p>
+        ) : (
+          <NotificationList page={props.page} notifications={props.notifications} />
+        )}
+        <div class="actions">
+          {unread ? (
+            <form method="post" action={`/${lang}/workspace/notifications/read`} class="inline">
+              <CsrfField page={props.page} />
+              <button type="submit" class="secondary">
+                {text('markRead')}
+              </button>
+            </form>
+          ) : null}
+          <a href={`/${lang}/account`}>{text('allNotifications')}</a>
+        </div>
+      </section>
+      <section aria-labelledby="workspace-links">
+        <h2 id="workspace-links">{text('workspacePages')}</h2>
+        <ul class="workspace-links">
+          {props.links.map((link) => (
+            <li>
+              <a href={link.href}>{link.label}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
     </Layout>
   );
 }

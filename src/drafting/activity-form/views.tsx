@@ -1,6 +1,6 @@
 import { ElementCheckboxes } from '../../elements/components.tsx';
 import { elementName, orderedElements } from '../../elements/taxonomy.ts';
-import { FieldError, invalidProps } from '../../http/form-fields.tsx';
+import { ErrorSummary, FieldError, invalidProps } from '../../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
 import { type Language, languages } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
@@ -75,7 +75,7 @@ function BeneficiaryFields(props: Common & { state: ActivityFormState; error?: s
     <fieldset id={id}>
       <legend>{fieldLabel('beneficiaries', page.lang)}</legend>
       <label for={`${id}-list`}>{text('beneficiariesList')}</label>
-      <p class="muted" id={`${id}-list-hint`}>
+      <p class="hint" id={`${id}-list-hint`}>
         {text('beneficiariesListHint')}
       </p>
       <select
@@ -88,7 +88,7 @@ function BeneficiaryFields(props: Common & { state: ActivityFormState; error?: s
         <BeneficiaryOptions page={page} labels={labels} selected={new Set(state.beneficiaryCodes)} />
       </select>
       <label for={typedId}>{text('beneficiariesTyped')}</label>
-      <p class="muted" id={`${typedId}-hint`}>
+      <p class="hint" id={`${typedId}-hint`}>
         {text('beneficiariesTypedHint')}
       </p>
       <input
@@ -110,18 +110,20 @@ function IpAreaFields(props: Common & { state: ActivityFormState; error?: string
   return (
     <fieldset id={id} aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{fieldLabel('ipAreas', page.lang)}</legend>
-      {labels.termsOf('ip-area').map((term) => (
-        <div>
-          <input
-            type="checkbox"
-            id={`${id}-${term.key}`}
-            name="ipAreas"
-            value={term.key}
-            checked={checked.has(term.key)}
-          />{' '}
-          <label for={`${id}-${term.key}`}>{term.names[page.lang]}</label>
-        </div>
-      ))}
+      <div class="checkbox-columns">
+        {labels.termsOf('ip-area').map((term) => (
+          <div>
+            <input
+              type="checkbox"
+              id={`${id}-${term.key}`}
+              name="ipAreas"
+              value={term.key}
+              checked={checked.has(term.key)}
+            />{' '}
+            <label for={`${id}-${term.key}`}>{term.names[page.lang]}</label>
+          </div>
+        ))}
+      </div>
       {/* Values kept from the form that are not in the list (typed elsewhere) still travel back. */}
       {state.ipAreas
         .filter((key) => !labels.termsOf('ip-area').some((term) => term.key === key))
@@ -195,7 +197,7 @@ function SingleField(props: Common & { field: ActivityFieldKey; state: ActivityF
     <div class="field">
       <Label lang={lang} field={field} />
       {hintId ? (
-        <p class="muted" id={hintId}>
+        <p class="hint" id={hintId}>
           {dateFields.has(field) ? text('dateHint') : text('listHint')}
         </p>
       ) : null}
@@ -224,18 +226,13 @@ export function ActivityForm(
       {props.version !== undefined ? (
         <input type="hidden" name="version" value={String(props.version)} />
       ) : null}
-      {wrong.length > 0 ? (
-        <div class="form-error" role="alert">
-          <p>{text('formErrors')}</p>
-          <ul>
-            {wrong.map((field) => (
-              <li>
-                <a href={`#${fieldId(field.key)}`}>{fieldLabel(field.key, page.lang)}</a>: {errors[field.key]}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        page={page}
+        items={wrong.map((field) => ({
+          message: `${fieldLabel(field.key, page.lang)}${page.t('colon')} ${errors[field.key]}`,
+          target: fieldId(field.key),
+        }))}
+      />
       {activityFields.map(({ key }) => {
         if (key === 'beneficiaries')
           return <BeneficiaryFields page={page} labels={labels} state={state} error={errors[key]} />;

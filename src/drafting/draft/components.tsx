@@ -1,4 +1,4 @@
-import { FieldError, invalidProps, Notice } from '../../http/form-fields.tsx';
+import { ConfirmAction, ErrorSummary, FieldError, invalidProps, Notice } from '../../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
 import { formatDate, formatPeriod } from '../../i18n/format.ts';
 import { pickText } from '../../i18n/localized-text.ts';
@@ -109,7 +109,7 @@ export function NarrativeForm(
       <CsrfField page={page} />
       <input type="hidden" name="version" value={String(props.version)} />
       <label for="narrative">{text('narrativeLabel')}</label>
-      <p class="muted" id="narrative-hint">
+      <p class="hint" id="narrative-hint">
         {text('narrativeHint')}
       </p>
       <textarea
@@ -233,20 +233,22 @@ function ActivityItem(
           </p>
           {props.editable && row.carriedUndated ? <p class="note">{text('undatedNote')}</p> : null}
           {props.editable ? (
-            <p>
+            <div class="actions">
               <a
                 href={`${base}/activities/${row.activityId}/edit`}
                 aria-label={`${text('edit')} — ${title.value}`}
               >
                 {text('edit')}
-              </a>{' '}
-              <form method="post" action={`${base}/activities/${row.activityId}/remove`} class="inline">
-                <CsrfField page={page} />
-                <button type="submit" aria-label={`${text('remove')} — ${title.value}`}>
-                  {text('remove')}
-                </button>
-              </form>
-            </p>
+              </a>
+              <ConfirmAction
+                page={page}
+                action={`${base}/activities/${row.activityId}/remove`}
+                label={text('removeStep')}
+                accessibleLabel={`${text('remove')} — ${title.value}`}
+                question={text('removeQuestion', { title: title.value })}
+                confirmLabel={text('remove')}
+              />
+            </div>
           ) : null}
         </div>
         <CommentsAside
@@ -313,19 +315,23 @@ function UndatedCarried(props: { page: PageContext; draft: Draft }) {
             <li>
               <span lang={title.lang}>
                 {row.rowNumber}. {title.value}
-              </span>{' '}
-              <form method="post" action={`${base}/activities/${row.activityId}/keep`} class="inline">
-                <CsrfField page={page} />
-                <button type="submit" aria-label={`${text('keep')} — ${title.value}`}>
-                  {text('keep')}
-                </button>
-              </form>{' '}
-              <form method="post" action={`${base}/activities/${row.activityId}/remove`} class="inline">
-                <CsrfField page={page} />
-                <button type="submit" aria-label={`${text('remove')} — ${title.value}`}>
-                  {text('remove')}
-                </button>
-              </form>
+              </span>
+              <div class="actions">
+                <form method="post" action={`${base}/activities/${row.activityId}/keep`} class="inline">
+                  <CsrfField page={page} />
+                  <button type="submit" class="secondary" aria-label={`${text('keep')} — ${title.value}`}>
+                    {text('keep')}
+                  </button>
+                </form>
+                <ConfirmAction
+                  page={page}
+                  action={`${base}/activities/${row.activityId}/remove`}
+                  label={text('removeStep')}
+                  accessibleLabel={`${text('remove')} — ${title.value}`}
+                  question={text('removeQuestion', { title: title.value })}
+                  confirmLabel={text('remove')}
+                />
+              </div>
             </li>
           );
         })}
@@ -368,6 +374,18 @@ export function DraftPage(props: DraftPageProps) {
         <a href={`/${lang}/drafting`}>{text('myReportsTitle')}</a>
       </p>
       <h1>{title}</h1>
+      <ErrorSummary
+        page={page}
+        items={[
+          { message: props.narrativeError ?? '', target: 'narrative' },
+          { message: props.uploadError ?? '', target: 'file' },
+          { message: props.submitError ?? '', target: 'submit-title' },
+          {
+            message: props.replyError?.message ?? '',
+            target: props.replyError ? `reply-${props.replyError.commentId}` : undefined,
+          },
+        ].filter((item) => item.message)}
+      />
       <Notice message={props.notice} />
       <p>
         <strong>{text('statusLine', { status: statusLabel(lang, draft.status) })}</strong> {explain}
@@ -441,13 +459,15 @@ export function DraftPage(props: DraftPageProps) {
         <section aria-labelledby="submit-title">
           <h2 id="submit-title">{text('submitTitle')}</h2>
           <p id="submit-hint">{text('submitIntro')}</p>
-          <form method="post" action={`${base}/submit`}>
-            <CsrfField page={page} />
-            <button type="submit" {...invalidProps('submit', props.submitError, 'submit-hint')}>
-              {text('submitButton')}
-            </button>
-            <FieldError id="submit-error" message={props.submitError} />
-          </form>
+          <FieldError id="submit-error" message={props.submitError} />
+          <ConfirmAction
+            page={page}
+            action={`${base}/submit`}
+            label={text('submitButton')}
+            question={text('submitQuestion')}
+            confirmLabel={text('submitConfirm')}
+            tone="primary"
+          />
         </section>
       ) : null}
     </Layout>

@@ -147,6 +147,10 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
     expect(html).toContain('Partie ou région inconnue\u202f: Atlantide.');
     expect(html).toContain('Cette adresse électronique n’est pas valide.');
     expect(html).toMatch(/id="f-title"[^>]*aria-invalid="true"[^>]*aria-describedby="f-title-error"/);
+    // One error summary at the top, each error linking to its field.
+    expect(html).toMatch(
+      /class="error-summary"[\s\S]*?href="#f-title">Titre\u202f: Ce champ est obligatoire\./,
+    );
     expect(html).toContain('Ateliers &lt;b&gt;régionaux&lt;/b&gt;');
     expect(html).toContain('value="2024-13-45"');
     expect(html).toContain('value="beaucoup"');
@@ -274,7 +278,8 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
     expect(preview.status).toBe(200);
     const html = await preview.text();
     expect(html).toContain('<th scope="row">3</th>');
-    expect(html).toMatch(/column B \(Start date\): Write the date as YYYY/);
+    // The refused cell is marked, its column letter and message inside it.
+    expect(html).toMatch(/<td class="cell-invalid">.*?<strong>Column B:<\/strong> Write the date as YYYY/s);
     expect(html).toContain('Import the 2 good rows');
 
     // Only its uploader sees or confirms it.
@@ -434,7 +439,10 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
     expect(empty).toMatchObject({ carriedForwardFrom: null, narrative: [] });
     const response = await app.request(`/en/drafting/reports/${emptyId}/submit`, formRequest(officer, {}));
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain('A report needs a narrative or at least one programme');
+    const refused = await response.text();
+    expect(refused).toContain('A report needs a narrative or at least one programme');
+    // The refusal is also at the top of the page, in the error summary, linked to the submit step.
+    expect(refused).toMatch(/class="error-summary"[\s\S]*?href="#submit-title">A report needs a narrative/);
   });
 
   it('starts a corrigendum of a published report as a new draft with its list and narrative', async () => {

@@ -67,6 +67,11 @@ export const draftText = defineMessages({
     submitTitle: 'Submit to the WTO Secretariat',
     submitIntro: 'Once submitted, the report cannot be changed unless the Secretariat returns it.',
     submitButton: 'Submit the report',
+    submitConfirm: 'Yes, submit the report',
+    submitQuestion:
+      'Submit the report to the WTO Secretariat now? You cannot change it afterwards unless the Secretariat returns it.',
+    removeStep: 'Remove…',
+    removeQuestion: 'Remove “{title}” from this report?',
     submitEmpty: 'A report needs a narrative or at least one programme before it is submitted.',
     notifySubmitted: '{party} submitted {report}.',
     activityAdded: 'The programme was added to the report.',
@@ -136,6 +141,11 @@ export const draftText = defineMessages({
     submitIntro:
       'Une fois présenté, le rapport ne peut plus être modifié, sauf si le Secrétariat le renvoie.',
     submitButton: 'Présenter le rapport',
+    submitConfirm: 'Oui, présenter le rapport',
+    submitQuestion:
+      'Présenter maintenant le rapport au Secrétariat de l’OMC\u202f? Vous ne pourrez plus le modifier, sauf si le Secrétariat vous le renvoie.',
+    removeStep: 'Retirer…',
+    removeQuestion: 'Retirer « {title} » de ce rapport\u202f?',
     submitEmpty: 'Un rapport doit comporter un exposé ou au moins un programme avant d’être présenté.',
     notifySubmitted: '{party} a présenté le document suivant\u202f: {report}.',
     activityAdded: 'Le programme a été ajouté au rapport.',
@@ -203,6 +213,11 @@ export const draftText = defineMessages({
     submitTitle: 'Presentar a la Secretaría de la OMC',
     submitIntro: 'Una vez presentado, el informe no se puede modificar salvo si la Secretaría lo devuelve.',
     submitButton: 'Presentar el informe',
+    submitConfirm: 'Sí, presentar el informe',
+    submitQuestion:
+      '¿Presentar ahora el informe a la Secretaría de la OMC? No podrá modificarlo después, salvo si la Secretaría se lo devuelve.',
+    removeStep: 'Quitar…',
+    removeQuestion: '¿Quitar «{title}» de este informe?',
     submitEmpty: 'Un informe necesita una exposición o al menos un programa antes de presentarse.',
     notifySubmitted: '{party} presentó el documento siguiente: {report}.',
     activityAdded: 'El programa se añadió al informe.',

@@ -1,55 +1,65 @@
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
-import { activityFields, fieldLabel } from '../activity-form/fields.ts';
+import { type ActivityFieldKey, activityFields, fieldLabel } from '../activity-form/fields.ts';
 import { draftPath } from '../components.tsx';
 import { uploadText } from './messages.ts';
 import type { PreviewRow } from './read.ts';
 import { goodRows, type StagedUpload } from './service.ts';
 
-function RowValues(props: { page: PageContext; row: PreviewRow }) {
-  const { lang } = props.page;
-  const filled = activityFields.filter((field) => props.row.values[field.key]);
+/** The fields any row fills or is refused on, in the template's order: the preview table's columns. */
+function previewFields(rows: PreviewRow[]) {
+  const used = new Set<ActivityFieldKey>();
+  for (const row of rows) {
+    for (const field of activityFields) if (row.values[field.key]) used.add(field.key);
+    for (const problem of [...row.errors, ...row.warnings]) if (problem.column) used.add(problem.field);
+  }
+  return activityFields.filter((field) => used.has(field.key)).map((field) => field.key);
+}
+
+/** One cell: the value as it will be stored, or the refused cell marked with its message (and column letter). */
+function PreviewCell(props: { page: PageContext; row: PreviewRow; field: ActivityFieldKey }) {
+  const { row, field } = props;
+  const text = uploadText(props.page.lang);
+  const errors = row.errors.filter((problem) => problem.column && problem.field === field);
+  const warnings = row.warnings.filter((problem) => problem.column && problem.field === field);
+  const value = row.values[field];
   return (
-    <dl class="fields">
-      {filled.map((field) => (
-        <>
-          <dt>{fieldLabel(field.key, lang)}</dt>
-          <dd>{props.row.values[field.key]}</dd>
-        </>
+    <td class={errors.length > 0 ? 'cell-invalid' : warnings.length > 0 ? 'cell-warning' : undefined}>
+      {value ? <span class="cell-value">{value}</span> : null}
+      {errors.map((problem) => (
+        <p class="cell-message">
+          <strong>{text('cellError', { column: problem.column ?? '' })}</strong> {problem.message}
+        </p>
       ))}
-    </dl>
+      {warnings.map((problem) => (
+        <p class="cell-message muted">{problem.message}</p>
+      ))}
+    </td>
   );
 }
 
+/** Problems that belong to no column of the sheet (a field the file has no column for). */
 function RowProblems(props: { page: PageContext; row: PreviewRow }) {
   const { lang } = props.page;
   const text = uploadText(lang);
-  const problems = [...props.row.errors, ...props.row.warnings];
-  if (problems.length === 0) return <span>{text('rowReady')}</span>;
+  const errors = props.row.errors.filter((problem) => !problem.column);
+  const warnings = props.row.warnings.filter((problem) => !problem.column);
+  const ready = props.row.errors.length === 0;
   return (
-    <ul>
-      {props.row.errors.map((problem) => (
-        <li class="field-error">
-          {problem.column
-            ? text('cellProblem', {
-                column: problem.column,
-                field: fieldLabel(problem.field, lang),
-                message: problem.message,
-              })
-            : text('fieldProblem', { field: fieldLabel(problem.field, lang), message: problem.message })}
-        </li>
+    <td class={errors.length > 0 ? 'cell-invalid' : undefined}>
+      <span class={ready ? 'tag tag-success' : 'tag tag-danger'}>
+        {ready ? text('rowReady') : text('rowRefused')}
+      </span>
+      {errors.map((problem) => (
+        <p class="cell-message">
+          {text('fieldProblem', { field: fieldLabel(problem.field, lang), message: problem.message })}
+        </p>
       ))}
-      {props.row.warnings.map((problem) => (
-        <li class="muted">
-          {problem.column
-            ? text('cellProblem', {
-                column: problem.column,
-                field: fieldLabel(problem.field, lang),
-                message: problem.message,
-              })
-            : text('fieldProblem', { field: fieldLabel(problem.field, lang), message: problem.message })}
-        </li>
+      {warnings.map((problem) => (
+        <p class="cell-message muted">
+          {text('fieldProblem', { field: fieldLabel(problem.field, lang), message: problem.message })}
+        </p>
       ))}
-    </ul>
+    </td>
   );
 }
 
@@ -69,6 +79,7 @@ export function UploadPreviewPage(props: {
   const base = draftPath(lang, reportId);
   const rows = upload.preview.rows;
   const good = goodRows(upload).length;
+  const fields = previewFields(rows);
   return (
     <Layout page={page} title={text('uploadTitle')}>
       <p>
@@ -92,24 +103,25 @@ export function UploadPreviewPage(props: {
         <p>{text('uploadNoRows')}</p>
       ) : (
         <div class="table-scroll">
-          <table>
+          <table class="compact preview">
+            <caption>{text('previewCaption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{text('colRow')}</th>
-                <th scope="col">{text('colValues')}</th>
                 <th scope="col">{text('colProblems')}</th>
+                {fields.map((field) => (
+                  <th scope="col">{fieldLabel(field, lang)}</th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr>
+                <tr class={row.errors.length > 0 ? 'row-invalid' : undefined}>
                   <th scope="row">{row.rowNumber}</th>
-                  <td>
-                    <RowValues page={page} row={row} />
-                  </td>
-                  <td>
-                    <RowProblems page={page} row={row} />
-                  </td>
+                  <RowProblems page={page} row={row} />
+                  {fields.map((field) => (
+                    <PreviewCell page={page} row={row} field={field} />
+                  ))}
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ export const en = {
   skipToContent: 'Skip to content',
   navHome: 'Home',
   navSearch: 'Search',
+  navNeeds: 'Needs',
   navReports: 'Reports',
   navApi: 'Open data and API',
   languageSwitcher: 'Language',

@@ -6,6 +6,7 @@ export const es: Messages = {
   skipToContent: 'Ir al contenido',
   navHome: 'Inicio',
   navSearch: 'Búsqueda',
+  navNeeds: 'Necesidades',
   navReports: 'Informes',
   navApi: 'Datos abiertos y API',
   languageSwitcher: 'Idioma',

@@ -6,6 +6,7 @@ export const fr: Messages = {
   skipToContent: 'Aller au contenu',
   navHome: 'Accueil',
   navSearch: 'Recherche',
+  navNeeds: 'Besoins',
   navReports: 'Rapports',
   navApi: 'Données ouvertes et API',
   languageSwitcher: 'Langue',

@@ -41,7 +41,10 @@ export function alumniRoutes(db: Db, labels: Labels) {
 }
 
 /** Coordinators find the alumni list on their workspace. */
-export const alumniWorkspaceEntries: WorkspaceEntries = (account, lang) =>
-  coordinatedAgencies(account).length > 0
-    ? [{ href: `/${lang}/training/alumni`, label: alumniText(lang)('title') }]
-    : [];
+export const alumniWorkspaceEntries: WorkspaceEntries = async (account, lang) => ({
+  cards: [],
+  links:
+    coordinatedAgencies(account).length > 0
+      ? [{ href: `/${lang}/training/alumni`, label: alumniText(lang)('title') }]
+      : [],
+});

@@ -1,16 +1,8 @@
-import {
-  CheckboxField,
-  FieldError,
-  FormError,
-  SelectField,
-  TextArea,
-  TextField,
-} from '../../http/form-fields.tsx';
+import { CheckboxField, FieldError, SelectField, TextArea, TextField } from '../../http/form-fields.tsx';
 import { CsrfField, type PageContext } from '../../http/layout.tsx';
 import type { FieldErrors } from '../../http/request.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
-import { fieldErrorOf, partyOptions } from '../components.tsx';
-import { trainingText } from '../messages.ts';
+import { fieldErrorOf, partyOptions, TrainingErrorSummary } from '../components.tsx';
 import { deliveryLanguageCodes, type EditionFormValues, editionModes } from './forms.ts';
 import { editionsText } from './messages.ts';
 
@@ -25,15 +17,12 @@ export function EditionForm(props: {
 }) {
   const { lang } = props.page;
   const text = editionsText(lang);
-  const shared = trainingText(lang);
   const err = fieldErrorOf(lang, props.errors, text);
   const v = props.values;
   return (
     <form method="post" action={props.action} class="stacked" novalidate>
       <CsrfField page={props.page} />
-      <FormError
-        message={props.errors && Object.keys(props.errors).length ? shared('formHasErrors') : undefined}
-      />
+      <TrainingErrorSummary page={props.page} errors={props.errors} own={text} />
       <TextField name="year" error={err('year')} label={text('fieldYear')} value={v.year} required />
       <TextField
         name="startDate"

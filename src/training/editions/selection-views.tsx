@@ -32,7 +32,7 @@ export function NominationsSection(props: {
           ? text('noCapacity', { taken: props.seatsTaken })
           : text('seatsTaken', { taken: props.seatsTaken, capacity })}
       </p>
-      <FormError message={props.failure?.message} />
+      <FormError page={props.page} message={props.failure?.message} />
       {props.nominations.length === 0 ? (
         <p>{text('noNominations')}</p>
       ) : (

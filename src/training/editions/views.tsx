@@ -146,7 +146,7 @@ export function EditionPage(props: {
           {text('currentStatus', { status: statusLabel(props.page, edition.status) })}{' '}
           {edition.status === 'open' ? <span>{text('nominationsOpenNote')}</span> : null}
         </p>
-        <FormError message={failure?.form === 'status' ? failure.message : undefined} />
+        <FormError page={props.page} message={failure?.form === 'status' ? failure.message : undefined} />
         {props.data.nextStatus ? (
           <form method="post" action={`${base}/status`}>
             <CsrfField page={props.page} />

@@ -1,18 +1,11 @@
 import type { LocalizedText } from '../../db/columns.ts';
-import {
-  CheckboxField,
-  FormError,
-  Notice,
-  SelectField,
-  TextArea,
-  TextField,
-} from '../../http/form-fields.tsx';
+import { CheckboxField, Notice, SelectField, TextArea, TextField } from '../../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
 import type { FieldErrors } from '../../http/request.ts';
 import { formatDate, formatDateRange } from '../../i18n/format.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import type { Edition } from '../access.ts';
-import { fieldErrorOf, localized, personName } from '../components.tsx';
+import { fieldErrorOf, localized, personName, TrainingErrorSummary } from '../components.tsx';
 import { trainingText } from '../messages.ts';
 import { genders } from '../schema.ts';
 import type { NominationFormValues } from './forms.ts';
@@ -242,10 +235,8 @@ export function NominationFormPage(props: {
 }) {
   const { lang } = props.page;
   const text = nominationsText(lang);
-  const shared = trainingText(lang);
   const title = props.title ?? text('nominateFor', { edition: editionName(props.row, lang) });
   const err = fieldErrorOf(lang, props.errors, text);
-  const hasErrors = props.errors && Object.keys(props.errors).length > 0;
   return (
     <Layout page={props.page} title={title}>
       <h1>{title}</h1>
@@ -255,7 +246,7 @@ export function NominationFormPage(props: {
       ) : (
         <form method="post" action={props.action} class="stacked" novalidate>
           <CsrfField page={props.page} />
-          <FormError message={hasErrors ? shared('formHasErrors') : undefined} />
+          <TrainingErrorSummary page={props.page} errors={props.errors} own={text} />
           {props.publicForm ? (
             <section aria-labelledby="privacy-heading">
               <h2 id="privacy-heading">{text('privacyHeading')}</h2>

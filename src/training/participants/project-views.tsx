@@ -1,4 +1,4 @@
-import { FormError, SelectField, TextArea, TextField } from '../../http/form-fields.tsx';
+import { ErrorSummary, SelectField, TextArea, TextField } from '../../http/form-fields.tsx';
 import { CsrfField, type PageContext } from '../../http/layout.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import type { ParticipantAccess } from '../access.ts';
@@ -139,7 +139,10 @@ export function ProjectSection(props: Props) {
           </ul>
           <form method="post" action={`${props.base}/comments`} class="stacked" novalidate>
             <CsrfField page={props.page} />
-            <FormError message={failed('comment') ? text('commentRequired') : undefined} />
+            <ErrorSummary
+              page={props.page}
+              items={failed('comment') ? [{ message: text('commentRequired'), target: 'comment-body' }] : []}
+            />
             <TextArea
               error={errorMessage(lang, failed('comment')?.errors.body, text)}
               id="comment-body"

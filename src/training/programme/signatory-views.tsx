@@ -37,7 +37,7 @@ export function SignatoriesPage(props: {
       <h1>{title}</h1>
       <p>{text('signatoriesIntro')}</p>
       <Notice message={props.notice} />
-      <FormError message={failure?.form === 'add' ? err(failure.errors.form) : undefined} />
+      <FormError page={props.page} message={failure?.form === 'add' ? err(failure.errors.form) : undefined} />
       {props.signatories.length === 0 ? (
         <p>{text('noSignatories')}</p>
       ) : (
