@@ -1,5 +1,6 @@
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatNumber } from '../i18n/format.ts';
+import { counted } from '../i18n/plural.ts';
 import { auditText } from './messages.ts';
 import { type AuditFilters, type AuditRow, auditPageSize, compactDiff, maxAuditCsvRows } from './service.ts';
 
@@ -133,7 +134,7 @@ export function AuditPage(props: {
       {result ? (
         <>
           <p>
-            {text('count', { count: formatNumber(lang, result.total) })} ·{' '}
+            {counted(text, lang, 'changeCount', result.total)} ·{' '}
             <a href={`/${lang}/secretariat/audit.csv${auditQuery(filters, 1)}`}>{text('downloadCsv')}</a>{' '}
             <span class="muted">{text('csvLimit', { max: formatNumber(lang, maxAuditCsvRows) })}</span>
           </p>

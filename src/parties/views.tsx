@@ -1,6 +1,7 @@
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
+import { counted } from '../i18n/plural.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { PartyInfo, ReferenceLabels, StatusPeriod } from '../reference/labels.ts';
 import { partyTrainingText } from './messages.ts';
@@ -115,7 +116,7 @@ export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProf
         <>
           <p>
             <a href={`/${lang}/search?donor=${party.code}`}>
-              {t('activitiesCount', { count: formatNumber(lang, asDonor.total) })}
+              {counted(t, lang, 'activityCount', asDonor.total)}
             </a>
           </p>
           <h3>{t('activitiesByYear')}</h3>
@@ -164,7 +165,7 @@ export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProf
                   <a href={`/${lang}/reports/${cycle.reportId}`}>
                     {cycle.activityCount === 0
                       ? t('cycleFiledEmpty')
-                      : `${t('cycleFiled')} (${t('programmeCount', { count: cycle.activityCount })})`}
+                      : `${t('cycleFiled')} (${counted(t, lang, 'programmeCount', cycle.activityCount)})`}
                   </a>
                 )}
               </li>
@@ -212,7 +213,7 @@ export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProf
               <thead>
                 <tr>
                   <th scope="col">{t('facetDonor')}</th>
-                  <th scope="col">{t('figureActivities')}</th>
+                  <th scope="col">{t('activities')}</th>
                   <th scope="col">{t('fieldIpAreas')}</th>
                   <th scope="col">{t('fieldStart')}</th>
                 </tr>
@@ -237,7 +238,7 @@ export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProf
               </tbody>
             </table>
           </div>
-          <h3>{t('figureActivities')}</h3>
+          <h3>{t('activities')}</h3>
           <ul>
             {asBeneficiary.activities.map((activity) => {
               const title = pickText(activity.title, lang, 'en');

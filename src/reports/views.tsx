@@ -1,6 +1,7 @@
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
+import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { BeneficiaryList } from './components.tsx';
 import { documentText } from './document/messages.ts';
@@ -118,7 +119,7 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
       ) : (
         <div class="table-scroll">
           <table>
-            <caption>{t('programmeCount', { count: report.programmes.length })}</caption>
+            <caption>{counted(t, lang, 'programmeCount', report.programmes.length)}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('columnNumber')}</th>
@@ -177,7 +178,7 @@ export function ReportsListPage(props: Common & { reports: ReportSummary[] }) {
               .map(({ r, name }) => (
                 <li>
                   <a href={`/${lang}/reports/${r.id}`}>{name}</a>
-                  {r.symbol ? ` (${r.symbol})` : ''} — {t('programmeCount', { count: r.activityCount })}
+                  {r.symbol ? ` (${r.symbol})` : ''} — {counted(t, lang, 'programmeCount', r.activityCount)}
                   <LatestRevisionNote page={page} revision={r.latestRevision} />
                 </li>
               ))}

@@ -61,7 +61,7 @@ export const reviewText = defineMessages({
       'The original report has no symbol, so this revision cannot be given one. Give the original its symbol first, on its review page.',
     originalNotPublished: 'The original report is not published, so this revision cannot be.',
     backToQueue: 'Back to the reports to review',
-    returnedNotice: 'The report was returned to the reporting officers with {count} comment(s).',
+    returnedNotice: 'The report was returned to the reporting officers with {comments}.',
     publishedNotice: 'The report is published as {symbol}.',
     earlierComments: 'Earlier comments',
     symbolNotNeeded:
@@ -116,7 +116,8 @@ export const reviewText = defineMessages({
     stateDrafting: 'Drafting',
     stateNotStarted: 'Not started',
     notExpected: 'reported without being expected',
-    expectedCount: '{count} expected to report',
+    expectedCountOne: '{count} party expected to report',
+    expectedCountOther: '{count} parties expected to report',
     settingsTitle: 'Document symbols',
     symbolPattern: 'Pattern of document symbols',
     symbolPatternHint:
@@ -166,7 +167,7 @@ export const reviewText = defineMessages({
     originalNotPublished:
       'Le rapport original n’est pas publié\u00a0; cette révision ne peut donc pas l’être.',
     backToQueue: 'Retour aux rapports à examiner',
-    returnedNotice: 'Le rapport a été renvoyé aux responsables avec {count} commentaire(s).',
+    returnedNotice: 'Le rapport a été renvoyé aux responsables avec {comments}.',
     publishedNotice: 'Le rapport est publié sous la cote {symbol}.',
     earlierComments: 'Commentaires précédents',
     symbolNotNeeded:
@@ -223,7 +224,8 @@ export const reviewText = defineMessages({
     stateDrafting: 'En rédaction',
     stateNotStarted: 'Pas commencé',
     notExpected: 'rapport présenté sans être attendu',
-    expectedCount: '{count} appelés à présenter un rapport',
+    expectedCountOne: '{count} partie appelée à présenter un rapport',
+    expectedCountOther: '{count} parties appelées à présenter un rapport',
     settingsTitle: 'Cotes des documents',
     symbolPattern: 'Modèle des cotes',
     symbolPatternHint:
@@ -271,7 +273,7 @@ export const reviewText = defineMessages({
     originalNotPublished:
       'El informe original no está publicado, así que esta revisión tampoco puede estarlo.',
     backToQueue: 'Volver a los informes por examinar',
-    returnedNotice: 'El informe se devolvió a los responsables con {count} comentario(s).',
+    returnedNotice: 'El informe se devolvió a los responsables con {comments}.',
     publishedNotice: 'El informe está publicado con la signatura {symbol}.',
     earlierComments: 'Comentarios anteriores',
     symbolNotNeeded:
@@ -329,7 +331,8 @@ export const reviewText = defineMessages({
     stateDrafting: 'En redacción',
     stateNotStarted: 'Sin empezar',
     notExpected: 'informó sin estar obligado',
-    expectedCount: '{count} deben presentar informe',
+    expectedCountOne: '{count} parte debe presentar informe',
+    expectedCountOther: '{count} partes deben presentar informe',
     settingsTitle: 'Signaturas de los documentos',
     symbolPattern: 'Modelo de las signaturas',
     symbolPatternHint:

@@ -348,7 +348,7 @@ describe.each(testBackends)('review and publication (%s database)', (backend) =>
     );
     expect(page).toContain('secretariat@wto.example');
     expect(page).toContain(expectedSymbol);
-    expect(page).toContain('1 change(s)');
+    expect(page).toContain('1 change ·');
     await database.db.insert(auditLog).values({
       actor: 'cli',
       action: 'update',

@@ -1,5 +1,6 @@
 import { FieldError, type FormErrors, invalidProps, Notice } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
+import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { revisionLabel } from '../reports/lifecycle/status.ts';
 import {
@@ -184,7 +185,7 @@ export function CyclesPage(props: {
       {overview ? (
         <>
           <h2>{text('stateCounts')}</h2>
-          <p>{text('expectedCount', { count: overview.rows.filter((row) => row.expected).length })}</p>
+          <p>{counted(text, lang, 'expectedCount', overview.rows.filter((row) => row.expected).length)}</p>
           <ul class="figures">
             {cycleStates.map((state) => (
               <li>

@@ -1,6 +1,7 @@
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
+import { counted } from '../i18n/plural.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { BeneficiaryList } from '../reports/components.tsx';
@@ -286,8 +287,7 @@ export function SearchPage(props: Props) {
   const { t, lang } = page;
   const q = data.params.q ? String(data.params.q) : '';
   const heading = q ? t('searchResultsFor', { q }) : t('searchTitle');
-  const count =
-    data.total === 1 ? t('resultCountOne') : t('resultCount', { count: formatNumber(lang, data.total) });
+  const count = counted(t, lang, 'activityCount', data.total);
   const base = `/${lang}/search`;
   return (
     <Layout page={page} title={heading}>

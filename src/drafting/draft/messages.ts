@@ -72,7 +72,8 @@ export const draftText = defineMessages({
     activityAdded: 'The programme was added to the report.',
     activitySaved: 'The programme was saved.',
     activityRemoved: 'The programme was taken off the report. It stays in the registry.',
-    imported: '{count} programmes were imported from the spreadsheet.',
+    importedOne: '{count} programme was imported from the spreadsheet.',
+    importedOther: '{count} programmes were imported from the spreadsheet.',
     revisionStarted: 'The revision was started from the published report.',
     previewTitle: 'Preview of the document',
     previewIntro:
@@ -141,7 +142,8 @@ export const draftText = defineMessages({
     activityAdded: 'Le programme a été ajouté au rapport.',
     activitySaved: 'Le programme a été enregistré.',
     activityRemoved: 'Le programme a été retiré du rapport. Il reste dans le registre.',
-    imported: '{count} programmes ont été importés du tableur.',
+    importedOne: '{count} programme a été importé du tableur.',
+    importedOther: '{count} programmes ont été importés du tableur.',
     revisionStarted: 'La révision a été commencée à partir du rapport publié.',
     previewTitle: 'Aperçu du document',
     previewIntro:
@@ -208,7 +210,8 @@ export const draftText = defineMessages({
     activityAdded: 'El programa se añadió al informe.',
     activitySaved: 'El programa se guardó.',
     activityRemoved: 'El programa se quitó del informe. Sigue en el registro.',
-    imported: 'Se importaron {count} programas de la hoja de cálculo.',
+    importedOne: 'Se importó {count} programa de la hoja de cálculo.',
+    importedOther: 'Se importaron {count} programas de la hoja de cálculo.',
     revisionStarted: 'La revisión se empezó a partir del informe publicado.',
     previewTitle: 'Vista previa del documento',
     previewIntro:

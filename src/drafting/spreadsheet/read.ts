@@ -174,7 +174,11 @@ export async function readActivitySpreadsheet(
   }
   const warnings = columns
     .filter((c, index) => c.field === null && dataRows.some((row) => hasContent(row.cells[index])))
-    .map((c) => say('unknownColumn', { column: c.column, header: c.header }));
+    .map((c) =>
+      c.header.trim()
+        ? say('unknownColumn', { column: c.column, header: c.header })
+        : say('unknownColumnUnnamed', { column: c.column }),
+    );
 
   const rows = previewRows(dataRows, fieldColumns, lang, reference);
   return { ok: true, format: grid.format, sheetName: sheet.name, columns, rows, warnings };

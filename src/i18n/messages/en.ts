@@ -18,9 +18,12 @@ export const en = {
   homeIntro:
     'Programmes that WTO Members and intergovernmental organizations report under Article 67 of the TRIPS Agreement, in favour of developing and least-developed country Members.',
   keyFigures: 'Key figures',
-  figureActivities: 'activities',
-  figureReportingParties: 'reporting parties',
-  figureBeneficiaryParties: 'beneficiary parties',
+  figureActivitiesOne: 'activity',
+  figureActivitiesOther: 'activities',
+  figureReportingPartiesOne: 'reporting party',
+  figureReportingPartiesOther: 'reporting parties',
+  figureBeneficiaryPartiesOne: 'beneficiary party',
+  figureBeneficiaryPartiesOther: 'beneficiary parties',
   figureLdcShare: 'of activities benefit an LDC',
   latestReports: 'Recently published reports',
   browseByRegion: 'Browse by region',
@@ -30,8 +33,6 @@ export const en = {
 
   searchTitle: 'Search',
   searchResultsFor: 'Results for “{q}”',
-  resultCount: '{count} activities',
-  resultCountOne: '1 activity',
   noResults: 'No activity matches these filters.',
   filters: 'Filters',
   applyFilters: 'Apply',
@@ -72,7 +73,6 @@ export const en = {
   listOfProgrammes: 'List of programmes/projects',
   columnTitle: 'Title of programme or activity',
   noItems: 'There are currently no items in the database',
-  programmeCount: '{count} programmes',
 
   partyAsDonor: 'As a donor',
   partyAsBeneficiary: 'As a beneficiary',
@@ -94,7 +94,6 @@ export const en = {
   kindMember: 'WTO Member',
   kindObserver: 'Observer government',
   kindIgo: 'Intergovernmental organization',
-  activitiesCount: '{count} activities',
 
   notFoundTitle: 'Not found',
   notFoundText: 'There is nothing at this address. It may have moved, or the link may be mistyped.',

@@ -19,9 +19,12 @@ export const es: Messages = {
   homeIntro:
     'Programas que los Miembros de la OMC y las organizaciones intergubernamentales notifican en virtud del artículo 67 del Acuerdo sobre los ADPIC, en favor de los países en desarrollo y menos adelantados Miembros.',
   keyFigures: 'Cifras clave',
-  figureActivities: 'actividades',
-  figureReportingParties: 'partes informantes',
-  figureBeneficiaryParties: 'partes beneficiarias',
+  figureActivitiesOne: 'actividad',
+  figureActivitiesOther: 'actividades',
+  figureReportingPartiesOne: 'parte informante',
+  figureReportingPartiesOther: 'partes informantes',
+  figureBeneficiaryPartiesOne: 'parte beneficiaria',
+  figureBeneficiaryPartiesOther: 'partes beneficiarias',
   figureLdcShare: 'de las actividades benefician a un PMA',
   latestReports: 'Informes publicados recientemente',
   browseByRegion: 'Explorar por región',
@@ -31,8 +34,6 @@ export const es: Messages = {
 
   searchTitle: 'Búsqueda',
   searchResultsFor: 'Resultados para «{q}»',
-  resultCount: '{count} actividades',
-  resultCountOne: '1 actividad',
   noResults: 'Ninguna actividad corresponde a estos filtros.',
   filters: 'Filtros',
   applyFilters: 'Aplicar',
@@ -73,7 +74,6 @@ export const es: Messages = {
   listOfProgrammes: 'Lista de programas/proyectos',
   columnTitle: 'Título del programa o actividad',
   noItems: 'Actualmente no hay elementos en la base de datos',
-  programmeCount: '{count} programas',
 
   partyAsDonor: 'Como donante',
   partyAsBeneficiary: 'Como beneficiario',
@@ -95,7 +95,6 @@ export const es: Messages = {
   kindMember: 'Miembro de la OMC',
   kindObserver: 'Gobierno observador',
   kindIgo: 'Organización intergubernamental',
-  activitiesCount: '{count} actividades',
 
   notFoundTitle: 'Página no encontrada',
   notFoundText: 'No hay nada en esta dirección. Puede haber cambiado, o el enlace puede estar mal escrito.',

@@ -19,9 +19,12 @@ export const fr: Messages = {
   homeIntro:
     'Programmes que les Membres de l’OMC et les organisations intergouvernementales notifient au titre de l’article 67 de l’Accord sur les ADPIC, en faveur des pays en développement et des pays les moins avancés Membres.',
   keyFigures: 'Chiffres clés',
-  figureActivities: 'activités',
-  figureReportingParties: 'parties déclarantes',
-  figureBeneficiaryParties: 'parties bénéficiaires',
+  figureActivitiesOne: 'activité',
+  figureActivitiesOther: 'activités',
+  figureReportingPartiesOne: 'partie déclarante',
+  figureReportingPartiesOther: 'parties déclarantes',
+  figureBeneficiaryPartiesOne: 'partie bénéficiaire',
+  figureBeneficiaryPartiesOther: 'parties bénéficiaires',
   figureLdcShare: 'des activités bénéficient à un PMA',
   latestReports: 'Rapports publiés récemment',
   browseByRegion: 'Parcourir par région',
@@ -31,8 +34,6 @@ export const fr: Messages = {
 
   searchTitle: 'Recherche',
   searchResultsFor: 'Résultats pour « {q} »',
-  resultCount: '{count} activités',
-  resultCountOne: '1 activité',
   noResults: 'Aucune activité ne correspond à ces filtres.',
   filters: 'Filtres',
   applyFilters: 'Appliquer',
@@ -73,7 +74,6 @@ export const fr: Messages = {
   listOfProgrammes: 'Liste des programmes/projets',
   columnTitle: 'Titre du programme ou de l’activité',
   noItems: 'Il n’y a actuellement aucun élément dans la base de données',
-  programmeCount: '{count} programmes',
 
   partyAsDonor: 'En tant que donateur',
   partyAsBeneficiary: 'En tant que bénéficiaire',
@@ -95,7 +95,6 @@ export const fr: Messages = {
   kindMember: 'Membre de l’OMC',
   kindObserver: 'Gouvernement observateur',
   kindIgo: 'Organisation intergouvernementale',
-  activitiesCount: '{count} activités',
 
   notFoundTitle: 'Page introuvable',
   notFoundText: 'Il n’y a rien à cette adresse. Elle a peut-être changé, ou le lien est mal saisi.',
