@@ -9,6 +9,7 @@ import { formText, readForm } from '../http/request.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { isLanguage } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { atSentenceStart } from '../reference/names-in-sentences.ts';
 import { isoDate } from '../reports/period.ts';
 import { yearRange } from './activity-form/partial-date.ts';
 import { activityRoutes } from './activity-form/routes.tsx';
@@ -87,7 +88,7 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         result.error.problem === 'periodReversed'
           ? text('periodReversed')
           : text('reportExists', {
-              party: referenceLabels.partyName(partyCode, page.lang),
+              theParty: atSentenceStart(referenceLabels.partyIn(partyCode, page.lang, null)),
               period: formatPeriod(periodStart, periodEnd),
             });
     }

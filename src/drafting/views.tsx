@@ -82,11 +82,10 @@ function PartyReports(props: Common & { partyCode: string; reports: MyReport[]; 
   const { page, labels, reports } = props;
   const { lang } = page;
   const text = draftingText(lang);
-  const party = labels.partyName(props.partyCode, lang);
   const published = reports.filter((r) => r.status === 'published');
   return (
     <section>
-      <h2>{text('partyReports', { party })}</h2>
+      <h2>{text('partyReports', { ofParty: labels.partyIn(props.partyCode, lang, 'of') })}</h2>
       {reports.length === 0 ? (
         <p>{text('noReports')}</p>
       ) : (

@@ -43,7 +43,7 @@ export function HomePage(props: { page: PageContext; labels: ReferenceLabels; da
             <li>
               <a href={`/${lang}/reports/${report.id}`}>
                 {t('reportOf', {
-                  party: labels.partyName(report.reportingParty.code, lang),
+                  ofParty: labels.partyIn(report.reportingParty.code, lang, 'of'),
                   period: formatPeriod(report.periodStart, report.periodEnd),
                 })}
               </a>{' '}

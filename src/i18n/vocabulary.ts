@@ -29,7 +29,7 @@ const en = {
   // Reports
   report: 'Report',
   reportingParty: 'Reporting party',
-  reportOf: 'Report of {party}, {period}',
+  reportOf: 'Report {ofParty}, {period}',
   narrative: 'Narrative',
   reportingCycles: 'Reporting cycles',
   circulationDate: 'Circulation date',
@@ -147,7 +147,7 @@ const fr: Record<VocabularyKey, string> = {
   // Reports
   report: 'Rapport',
   reportingParty: 'Partie déclarante',
-  reportOf: '{party}\u202f: rapport {period}',
+  reportOf: 'Rapport {ofParty}, {period}',
   narrative: 'Exposé',
   reportingCycles: 'Cycles de présentation des rapports',
   circulationDate: 'Date de distribution',
@@ -263,7 +263,7 @@ const es: Record<VocabularyKey, string> = {
   // Reports
   report: 'Informe',
   reportingParty: 'Parte informante',
-  reportOf: 'Informe de {party}, {period}',
+  reportOf: 'Informe {ofParty}, {period}',
   narrative: 'Exposición',
   reportingCycles: 'Ciclos de presentación de informes',
   circulationDate: 'Fecha de distribución',

@@ -176,7 +176,9 @@ export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProf
 
       {props.profile.training.length > 0 ? (
         <section aria-labelledby="party-training">
-          <h2 id="party-training">{training('trainingHeading', { party: name })}</h2>
+          <h2 id="party-training">
+            {training('trainingHeading', { fromParty: labels.partyIn(party.code, lang, 'from') })}
+          </h2>
           <p>{training('trainingIntro')}</p>
           <ul>
             {props.profile.training.map((row) => (
@@ -207,7 +209,7 @@ export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProf
         <p>{t('noBeneficiaryActivities')}</p>
       ) : (
         <>
-          <h3>{t('whoHelps', { party: name })}</h3>
+          <h3>{t('whoHelps', { toParty: labels.partyIn(party.code, lang, 'to') })}</h3>
           <div class="table-scroll">
             <table>
               <thead>

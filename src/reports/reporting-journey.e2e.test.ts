@@ -313,7 +313,7 @@ describe('an Art. 67 report from the first draft to the public gateway (Chromium
     );
     await cycle.getByRole('link', { name: 'Canada', exact: true }).click();
     expect(new URL(visitor.url()).pathname).toBe(`/en/reports/${reportId}`);
-    await expect(heading(visitor)).resolves.toBe('Technical cooperation activities — Canada, 2021–2022');
+    await expect(heading(visitor)).resolves.toBe('Technical cooperation activities of Canada, 2021–2022');
     const reportText = await visitor.locator('main').innerText();
     expect(reportText).toContain(expectedSymbol);
     expect(reportText).toContain(zebra);

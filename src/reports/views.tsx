@@ -65,7 +65,7 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
     report.revisionKind === 'original'
       ? ''
       : ` — ${revisionLabel(lang, report.revisionKind, report.revisionNumber)}`;
-  const heading = `${t('reportHubTitle', { party, period })}${revision}`;
+  const heading = `${t('reportHubTitle', { ofParty: labels.partyIn(report.reportingParty.code, lang, 'of'), period })}${revision}`;
   return (
     <Layout page={page} title={heading}>
       <h1>{heading}</h1>

@@ -67,9 +67,9 @@ export const reviewText = defineMessages({
     symbolNotNeeded:
       'Only a published original without a symbol can be given one; this one has one or is not published.',
     symbolProposedHint:
-      'Proposed: the next number of {party} in the series {series}. You may set another number.',
+      'Proposed: the next number {ofParty} in the series {series}. You may set another number.',
     symbolUnknownHint:
-      'No earlier symbol of {party} in the series {series} is known: give the symbol with its number, for example {example}.',
+      'No earlier symbol {ofParty} in the series {series} is known: give the symbol with its number, for example {example}.',
     publishIntroChosen: 'The report becomes public with the symbol below; its programmes appear in search.',
     symbolRequired: 'Give the document symbol.',
     symbolNotInSeries: 'The symbol must be in the series {series} of this party, for example {example}.',
@@ -173,9 +173,9 @@ export const reviewText = defineMessages({
     symbolNotNeeded:
       'Seul un rapport original publié sans cote peut en recevoir une\u202f; celui-ci en a une ou n’est pas publié.',
     symbolProposedHint:
-      'Proposée\u202f: le numéro suivant de {party} dans la série {series}. Vous pouvez indiquer un autre numéro.',
+      'Proposée\u202f: le numéro suivant {ofParty} dans la série {series}. Vous pouvez indiquer un autre numéro.',
     symbolUnknownHint:
-      'Aucune cote antérieure de {party} dans la série {series} n’est connue\u202f: indiquez la cote avec son numéro, par exemple {example}.',
+      'Aucune cote antérieure {ofParty} dans la série {series} n’est connue\u202f: indiquez la cote avec son numéro, par exemple {example}.',
     publishIntroChosen:
       'Le rapport devient public sous la cote ci-dessous\u00a0; ses programmes apparaissent dans la recherche.',
     symbolRequired: 'Indiquez la cote du document.',
@@ -279,9 +279,9 @@ export const reviewText = defineMessages({
     symbolNotNeeded:
       'Solo un informe original publicado sin signatura puede recibir una; este ya la tiene o no está publicado.',
     symbolProposedHint:
-      'Propuesta: el número siguiente de {party} en la serie {series}. Puede indicar otro número.',
+      'Propuesta: el número siguiente {ofParty} en la serie {series}. Puede indicar otro número.',
     symbolUnknownHint:
-      'No se conoce ninguna signatura anterior de {party} en la serie {series}: indique la signatura con su número, por ejemplo {example}.',
+      'No se conoce ninguna signatura anterior {ofParty} en la serie {series}: indique la signatura con su número, por ejemplo {example}.',
     publishIntroChosen:
       'El informe se hace público con la signatura indicada abajo; sus programas aparecen en la búsqueda.',
     symbolRequired: 'Indique la signatura del documento.',

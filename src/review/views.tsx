@@ -20,7 +20,7 @@ const reportTitle = (
   r: Pick<QueueItem, 'reportingPartyCode' | 'periodStart' | 'periodEnd'>,
 ) =>
   page.t('reportOf', {
-    party: labels.partyName(r.reportingPartyCode, page.lang),
+    ofParty: labels.partyIn(r.reportingPartyCode, page.lang, 'of'),
     period: formatPeriod(r.periodStart, r.periodEnd),
   });
 
@@ -173,7 +173,7 @@ export function ReviewPage(props: Common & ReviewPageData) {
   const values = props.values ?? {};
   const open = report.status === 'submitted';
   const title = text('reviewTitle', { report: reportTitle(page, labels, report) });
-  const party = labels.partyName(report.reportingPartyCode, lang);
+  const ofParty = labels.partyIn(report.reportingPartyCode, lang, 'of');
   // "IP/C/R/TC/CAN/n": the party's series as the officer reads it.
   const seriesLabel =
     'kind' in props.symbol && props.symbol.kind === 'chosen'
@@ -336,9 +336,9 @@ export function ReviewPage(props: Common & ReviewPageData) {
                   <label for="symbol">{t('fieldSymbol')}</label>
                   <p class="hint" id="symbol-hint">
                     {props.symbol.proposal
-                      ? text('symbolProposedHint', { party, series: seriesLabel })
+                      ? text('symbolProposedHint', { ofParty, series: seriesLabel })
                       : text('symbolUnknownHint', {
-                          party,
+                          ofParty,
                           series: seriesLabel,
                           example: props.symbol.pattern
                             .replaceAll('{code}', report.reportingPartyCode)

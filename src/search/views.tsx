@@ -96,7 +96,7 @@ function reportName(report: ReportLabel | null, lang: PageContext['lang'], label
     report.periodStart.slice(0, 4) === report.periodEnd.slice(0, 4)
       ? report.periodStart.slice(0, 4)
       : `${report.periodStart.slice(0, 4)}–${report.periodEnd.slice(0, 4)}`;
-  return searchText(lang)('reportOf', { party: labels.partyName(report.party, lang), period });
+  return searchText(lang)('reportOf', { ofParty: labels.partyIn(report.party, lang, 'of'), period });
 }
 
 /** A title with the matched words in <mark>, from text carrying markStart/markEnd. */

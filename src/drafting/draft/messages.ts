@@ -29,7 +29,7 @@ export const draftText = defineMessages({
     replyRequired: 'Write an answer before saving it.',
     replyTooLong: 'An answer may have at most {max} characters.',
     yourAnswer: 'Your answer:',
-    explainDraft: 'Only the reporting officers of {party} see this draft until it is submitted.',
+    explainDraft: 'Only the reporting officers {ofParty} see this draft until it is submitted.',
     explainSubmitted:
       'Submitted to the WTO Secretariat. It can no longer be changed while the Secretariat reviews it.',
     explainReturned:
@@ -68,7 +68,7 @@ export const draftText = defineMessages({
     submitIntro: 'Once submitted, the report cannot be changed unless the Secretariat returns it.',
     submitButton: 'Submit the report',
     submitEmpty: 'A report needs a narrative or at least one programme before it is submitted.',
-    notifySubmitted: '{party} submitted {report}.',
+    notifySubmitted: '{theParty} submitted {report}.',
     activityAdded: 'The programme was added to the report.',
     activitySaved: 'The programme was saved.',
     activityRemoved: 'The programme was taken off the report. It stays in the registry.',
@@ -98,7 +98,7 @@ export const draftText = defineMessages({
     replyRequired: 'Écrivez une réponse avant de l’enregistrer.',
     replyTooLong: 'Une réponse peut compter au maximum {max} caractères.',
     yourAnswer: 'Votre réponse :',
-    explainDraft: 'Seuls les responsables des rapports de {party} voient ce projet jusqu’à sa présentation.',
+    explainDraft: 'Seuls les responsables des rapports {ofParty} voient ce projet jusqu’à sa présentation.',
     explainSubmitted:
       'Présenté au Secrétariat de l’OMC. Il ne peut plus être modifié pendant que le Secrétariat l’examine.',
     explainReturned:
@@ -138,7 +138,7 @@ export const draftText = defineMessages({
       'Une fois présenté, le rapport ne peut plus être modifié, sauf si le Secrétariat le renvoie.',
     submitButton: 'Présenter le rapport',
     submitEmpty: 'Un rapport doit comporter un exposé ou au moins un programme avant d’être présenté.',
-    notifySubmitted: '{party} a présenté le document suivant\u202f: {report}.',
+    notifySubmitted: '{theParty} a présenté le document suivant\u202f: {report}.',
     activityAdded: 'Le programme a été ajouté au rapport.',
     activitySaved: 'Le programme a été enregistré.',
     activityRemoved: 'Le programme a été retiré du rapport. Il reste dans le registre.',
@@ -167,7 +167,7 @@ export const draftText = defineMessages({
     replyRequired: 'Escriba una respuesta antes de guardarla.',
     replyTooLong: 'Una respuesta puede tener como máximo {max} caracteres.',
     yourAnswer: 'Su respuesta:',
-    explainDraft: 'Solo los responsables de los informes de {party} ven este borrador hasta que se presente.',
+    explainDraft: 'Solo los responsables de los informes {ofParty} ven este borrador hasta que se presente.',
     explainSubmitted:
       'Presentado a la Secretaría de la OMC. No se puede modificar mientras la Secretaría lo examina.',
     explainReturned:
@@ -206,7 +206,7 @@ export const draftText = defineMessages({
     submitIntro: 'Una vez presentado, el informe no se puede modificar salvo si la Secretaría lo devuelve.',
     submitButton: 'Presentar el informe',
     submitEmpty: 'Un informe necesita una exposición o al menos un programa antes de presentarse.',
-    notifySubmitted: '{party} presentó el documento siguiente: {report}.',
+    notifySubmitted: '{theParty} presentó el documento siguiente: {report}.',
     activityAdded: 'El programa se añadió al informe.',
     activitySaved: 'El programa se guardó.',
     activityRemoved: 'El programa se quitó del informe. Sigue en el registro.',

@@ -7,6 +7,7 @@ import { formText, positiveId, readForm } from '../../http/request.ts';
 import { type Language, languages } from '../../i18n/languages.ts';
 import { counted } from '../../i18n/plural.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
+import { atSentenceStart } from '../../reference/names-in-sentences.ts';
 import { loadReportDocument } from '../../reports/document/report-document.ts';
 import { canEditReport } from '../../reports/lifecycle/access.ts';
 import { reportGroupings } from '../../reports/schema.ts';
@@ -49,7 +50,7 @@ function submissionNotice(labels: ReferenceLabels, report: ReportHeader): Record
     languages.map((lang) => [
       lang,
       draftText(lang)('notifySubmitted', {
-        party: labels.partyName(report.reportingPartyCode, lang),
+        theParty: atSentenceStart(labels.partyIn(report.reportingPartyCode, lang, null)),
         report: reportTitle(lang, labels, report),
       }),
     ]),
