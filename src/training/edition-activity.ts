@@ -437,7 +437,7 @@ export const descriptionText = defineMessages({
     edition: '{programme}, édition {year}',
     participantsOne: '\u202f: {count} participant',
     participantsOther: '\u202f: {count} participants',
-    fromPartiesOne: ' d’une partie',
+    fromPartiesOne: ' de {count} partie',
     fromPartiesOther: ' de {count} parties',
     topics: ' Thèmes\u202f: {topics}.',
   },
