@@ -1,7 +1,7 @@
 import { defineMessages } from '../i18n/catalogue.ts';
 
 export const auditText = defineMessages({
-  shared: { title: 'auditTrail', dateInvalid: 'dateFormatInvalid' },
+  shared: { title: 'auditTrail', dateInvalid: 'partialDateInvalid' },
   contexts: { from: 'start of a date range', to: 'end of a date range' },
   en: {
     intro: 'Every change: who made it, when, to which record, and what it was before and after.',

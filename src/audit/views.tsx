@@ -1,5 +1,7 @@
+import { DateInput } from '../http/form-fields.tsx';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatNumber } from '../i18n/format.ts';
+import type { Language } from '../i18n/languages.ts';
 import { counted } from '../i18n/plural.ts';
 import { auditText } from './messages.ts';
 import { type AuditFilters, type AuditRow, auditPageSize, compactDiff, maxAuditCsvRows } from './service.ts';
@@ -46,7 +48,7 @@ function TextFilter(props: {
   name: 'user' | 'record' | 'from' | 'to';
   label: string;
   value: string;
-  type?: string;
+  lang?: Language;
   errors: FilterErrors;
 }) {
   const error = props.errors[props.name];
@@ -54,14 +56,25 @@ function TextFilter(props: {
   return (
     <>
       <label for={id}>{props.label}</label>
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.value}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
+      {props.lang ? (
+        <DateInput
+          id={id}
+          name={props.name}
+          lang={props.lang}
+          precision="any"
+          value={props.value}
+          error={error}
+        />
+      ) : (
+        <input
+          id={id}
+          name={props.name}
+          type="text"
+          value={props.value}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
+      )}
       {error ? (
         <p class="field-error" id={`${id}-error`}>
           {error}
@@ -122,8 +135,8 @@ export function AuditPage(props: {
           value={filters.action}
           options={props.choices.actions}
         />
-        <TextFilter name="from" label={text('from')} type="date" value={filters.from} errors={errors} />
-        <TextFilter name="to" label={text('to')} type="date" value={filters.to} errors={errors} />
+        <TextFilter name="from" label={text('from')} lang={lang} value={filters.from} errors={errors} />
+        <TextFilter name="to" label={text('to')} lang={lang} value={filters.to} errors={errors} />
         <button type="submit">{text('filter')}</button> <a href={base}>{text('clear')}</a>
       </form>
       {errors.page ? (

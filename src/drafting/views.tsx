@@ -1,4 +1,4 @@
-import { FieldError, invalidProps } from '../http/form-fields.tsx';
+import { DateInput, FieldError } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { type Language, languages } from '../i18n/languages.ts';
@@ -26,13 +26,15 @@ function StartReportForm(props: Common & { form: StartForm }) {
   const dayInput = (name: 'periodStart' | 'periodEnd') => (
     <>
       <label for={id(name)}>{text(name)}</label>
-      <input
+      <DateInput
         id={id(name)}
         name={name}
-        type="date"
+        lang={lang}
+        precision="any"
         required
         value={form.values[name]}
-        {...invalidProps(id(name), form.errors[name], id('period-hint'))}
+        error={form.errors[name]}
+        hintId={id('period-hint')}
       />
       <FieldError id={`${id(name)}-error`} message={form.errors[name]} />
     </>

@@ -26,6 +26,9 @@ const en = {
   no: 'no',
   requiredHeading: 'Required',
   dateFormatInvalid: 'Enter a date as YYYY-MM-DD.',
+  dateHintDay: 'YYYY-MM-DD',
+  dateHintPartial: 'YYYY, YYYY-MM or YYYY-MM-DD',
+  partialDateInvalid: 'Enter a year, a month or a day as YYYY, YYYY-MM or YYYY-MM-DD.',
   // Reports
   report: 'Report',
   reportingParty: 'Reporting party',
@@ -144,6 +147,9 @@ const fr: Record<VocabularyKey, string> = {
   no: 'non',
   requiredHeading: 'Obligatoire',
   dateFormatInvalid: 'Saisissez une date au format AAAA-MM-JJ.',
+  dateHintDay: 'AAAA-MM-JJ',
+  dateHintPartial: 'AAAA, AAAA-MM ou AAAA-MM-JJ',
+  partialDateInvalid: 'Saisissez une année, un mois ou un jour au format AAAA, AAAA-MM ou AAAA-MM-JJ.',
   // Reports
   report: 'Rapport',
   reportingParty: 'Partie déclarante',
@@ -260,6 +266,9 @@ const es: Record<VocabularyKey, string> = {
   no: 'no',
   requiredHeading: 'Obligatorio',
   dateFormatInvalid: 'Indique una fecha con el formato AAAA-MM-DD.',
+  dateHintDay: 'AAAA-MM-DD',
+  dateHintPartial: 'AAAA, AAAA-MM o AAAA-MM-DD',
+  partialDateInvalid: 'Indique un año, un mes o un día con el formato AAAA, AAAA-MM o AAAA-MM-DD.',
   // Reports
   report: 'Informe',
   reportingParty: 'Parte informante',

@@ -19,7 +19,9 @@ describe('report page in Chromium', () => {
     await page.goto(`${site.url}/en/reports/1`);
     await expect(page.title()).resolves.toContain('Technical cooperation activities of Canada, 2020–2021');
     await expect(
-      page.getByRole('heading', { name: 'Technical cooperation activities of Canada, 2020–2021' }).isVisible(),
+      page
+        .getByRole('heading', { name: 'Technical cooperation activities of Canada, 2020–2021' })
+        .isVisible(),
     ).resolves.toBe(true);
     const rows = page.locator('tbody tr');
     await expect(rows.count()).resolves.toBe(10);

@@ -1,4 +1,11 @@
-import { FieldError, FormError, type FormErrors, invalidProps, Notice } from '../http/form-fields.tsx';
+import {
+  DateInput,
+  FieldError,
+  FormError,
+  type FormErrors,
+  invalidProps,
+  Notice,
+} from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 
 import { formatDate, formatPeriod } from '../i18n/format.ts';
@@ -360,13 +367,15 @@ export function ReviewPage(props: Common & ReviewPageData) {
               <p class="hint" id="circulation_date-hint">
                 {text('circulationHint')}
               </p>
-              <input
+              <DateInput
                 id="circulation_date"
                 name="circulation_date"
-                type="date"
+                lang={lang}
+                precision="day"
                 required
                 value={values.circulation_date ?? props.today}
-                {...invalidProps('circulation_date', errors.circulation_date, 'circulation_date-hint')}
+                error={errors.circulation_date}
+                hintId="circulation_date-hint"
               />
               <FieldError id="circulation_date-error" message={errors.circulation_date} />
               <button type="submit">{text('publishButton')}</button>

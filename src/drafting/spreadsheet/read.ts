@@ -1,3 +1,4 @@
+import { formatPartialDate } from '../../http/partial-date.ts';
 import type { Language } from '../../i18n/languages.ts';
 import {
   type ActivityFieldKey,
@@ -6,7 +7,6 @@ import {
   fieldLabel,
 } from '../activity-form/fields.ts';
 import { type ActivityFieldValues, type ActivityInput, checkActivityFields } from '../activity-form/input.ts';
-import { formatPartialDate } from '../activity-form/partial-date.ts';
 import {
   type ActivityReference,
   languageName,

@@ -1,5 +1,6 @@
 import {
   CheckboxField,
+  DateField,
   FieldError,
   FormError,
   SelectField,
@@ -35,17 +36,19 @@ export function EditionForm(props: {
         message={props.errors && Object.keys(props.errors).length ? shared('formHasErrors') : undefined}
       />
       <TextField name="year" error={err('year')} label={text('fieldYear')} value={v.year} required />
-      <TextField
+      <DateField
         name="startDate"
         error={err('startDate')}
-        type="date"
+        lang={lang}
+        precision="day"
         label={text('fieldStartDate')}
         value={v.startDate}
       />
-      <TextField
+      <DateField
         name="endDate"
         error={err('endDate')}
-        type="date"
+        lang={lang}
+        precision="day"
         label={text('fieldEndDate')}
         value={v.endDate}
       />
@@ -113,10 +116,11 @@ export function EditionForm(props: {
         label={text('fieldPublicNominations')}
         checked={v.publicNominations}
       />
-      <TextField
+      <DateField
         name="nominationDeadline"
         error={err('nominationDeadline')}
-        type="date"
+        lang={lang}
+        precision="day"
         label={text('fieldNominationDeadline')}
         value={v.nominationDeadline}
       />

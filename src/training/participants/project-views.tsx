@@ -1,4 +1,4 @@
-import { FormError, SelectField, TextArea, TextField } from '../../http/form-fields.tsx';
+import { DateField, FormError, SelectField, TextArea, TextField } from '../../http/form-fields.tsx';
 import { CsrfField, type PageContext } from '../../http/layout.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import type { ParticipantAccess } from '../access.ts';
@@ -176,20 +176,22 @@ function MilestoneFields(props: {
         value={props.values.title ?? ''}
         required
       />
-      <TextField
+      <DateField
         name="dueOn"
         error={err('dueOn')}
         id={`${props.prefix}dueOn`}
-        type="date"
+        lang={lang}
+        precision="day"
         label={text('fieldDueOn')}
         value={props.values.dueOn ?? ''}
         required
       />
-      <TextField
+      <DateField
         name="doneOn"
         error={err('doneOn')}
         id={`${props.prefix}doneOn`}
-        type="date"
+        lang={lang}
+        precision="day"
         label={text('fieldDoneOn')}
         value={props.values.doneOn ?? ''}
       />
