@@ -136,6 +136,38 @@ export function DateInput(props: {
   );
 }
 
+/**
+ * A list of checkboxes under one legend, set in columns (ul.checkbox-columns in site.css): each
+ * box with its label after it, ids made from `idPrefix` and the value.
+ */
+export function CheckboxList(props: {
+  name: string;
+  legend: string;
+  idPrefix?: string;
+  options: Array<{ value: string; label: Child; checked?: boolean }>;
+}) {
+  const prefix = props.idPrefix ?? props.name;
+  return (
+    <fieldset class="checkbox-list">
+      <legend>{props.legend}</legend>
+      <ul class="checkbox-columns">
+        {props.options.map((option) => (
+          <li>
+            <input
+              type="checkbox"
+              id={`${prefix}-${option.value}`}
+              name={props.name}
+              value={option.value}
+              checked={option.checked}
+            />{' '}
+            <label for={`${prefix}-${option.value}`}>{option.label}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
 /** A labelled date field: DateInput in the kit's field layout. */
 export function DateField(props: ControlProps & { lang: Language; precision: 'day' | 'any' }) {
   const id = props.id ?? props.name;

@@ -1,3 +1,4 @@
+import { CheckboxList } from '../http/form-fields.tsx';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
@@ -222,34 +223,36 @@ function Downloads(props: Props) {
   return (
     <section class="downloads" aria-labelledby="downloads">
       <h2 id="downloads">{page.t('download')}</h2>
-      <ul class="chips">
-        {(['csv', 'xlsx', 'json', 'iati'] as const).map((format) => (
-          <li>
-            <a href={`/api/v1/activities${join}format=${format}&lang=${page.lang}`}>{format.toUpperCase()}</a>
-          </li>
-        ))}
-      </ul>
+      {/* CSV and XLSX are tables of the columns ticked here: the buttons send the choice. */}
       <form method="get" action="/api/v1/activities">
         {filters.map(([name, value]) => (
           <input type="hidden" name={name} value={String(value)} />
         ))}
         <input type="hidden" name="lang" value={page.lang} />
-        <fieldset>
-          <legend>{page.t('downloadColumns')}</legend>
-          {data.exportColumns.map((column) => (
-            <label>
-              <input type="checkbox" name="columns" value={column.key} checked={column.selected} />{' '}
-              {column.label}{' '}
-            </label>
-          ))}
-        </fieldset>
-        <label for="download-format">{page.t('download')}</label>{' '}
-        <select id="download-format" name="format">
-          <option value="csv">CSV</option>
-          <option value="xlsx">XLSX</option>
-        </select>{' '}
-        <button type="submit">{page.t('download')}</button>
+        <CheckboxList
+          name="columns"
+          idPrefix="download-column"
+          legend={page.t('downloadColumns')}
+          options={data.exportColumns.map((column) => ({
+            value: column.key,
+            label: column.label,
+            checked: column.selected,
+          }))}
+        />
+        <p class="download-buttons">
+          <button type="submit" name="format" value="csv">
+            CSV
+          </button>{' '}
+          <button type="submit" name="format" value="xlsx">
+            XLSX
+          </button>
+        </p>
       </form>
+      <p>
+        {page.t('downloadComplete')}{' '}
+        <a href={`/api/v1/activities${join}format=json&lang=${page.lang}`}>JSON</a> ·{' '}
+        <a href={`/api/v1/activities${join}format=iati&lang=${page.lang}`}>IATI</a>
+      </p>
     </section>
   );
 }
@@ -349,7 +352,7 @@ export function SearchPage(props: Props) {
             })}
           </ol>
           <Pagination {...props} />
-          <Downloads {...props} />
+          {data.total > 0 ? <Downloads {...props} /> : null}
         </div>
         <aside class="facets" id="filters" aria-label={t('filters')}>
           <h2>{t('filters')}</h2>

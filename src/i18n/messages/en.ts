@@ -52,7 +52,8 @@ export const en = {
   nextPage: 'Next page',
   pagination: 'Pages',
   download: 'Download these results',
-  downloadColumns: 'Columns',
+  downloadColumns: 'Columns of the CSV and XLSX files',
+  downloadComplete: 'JSON and IATI XML hold every field of every activity:',
 
   activityTitle: 'Activity',
   fieldDonor: 'Reporting party (donor)',

@@ -53,7 +53,8 @@ export const es: Messages = {
   nextPage: 'Página siguiente',
   pagination: 'Páginas',
   download: 'Descargar estos resultados',
-  downloadColumns: 'Columnas',
+  downloadColumns: 'Columnas de los archivos CSV y XLSX',
+  downloadComplete: 'Los archivos JSON e IATI XML contienen todos los campos de cada actividad:',
 
   activityTitle: 'Actividad',
   fieldDonor: 'Parte informante (donante)',

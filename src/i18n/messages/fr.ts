@@ -53,7 +53,8 @@ export const fr: Messages = {
   nextPage: 'Page suivante',
   pagination: 'Pages',
   download: 'Télécharger ces résultats',
-  downloadColumns: 'Colonnes',
+  downloadColumns: 'Colonnes des fichiers CSV et XLSX',
+  downloadComplete: 'Les fichiers JSON et IATI XML contiennent tous les champs de chaque activité\u202f:',
 
   activityTitle: 'Activité',
   fieldDonor: 'Partie déclarante (donateur)',
