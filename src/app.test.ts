@@ -36,6 +36,20 @@ describe.each(testBackends)('web and API (%s database)', (backend) => {
     expect(fr).not.toContain('de Canada');
     const es = await (await app.request('/es/reports/1')).text();
     expect(es).toContain('Actividades de cooperación técnica del Canadá, 2020–2021');
+    // Beneficiaries in the alphabetical order of the page's language, not by code (SLV is not last).
+    const listed = es.slice(es.indexOf('>Costa Rica<'));
+    const order = [
+      'Costa Rica',
+      'El Salvador',
+      'Guatemala',
+      'Honduras',
+      'Nicaragua',
+      'Panamá',
+      'República Dominicana',
+    ];
+    const at = order.map((name) => listed.indexOf(`>${name}</a>`));
+    expect(at.every((position) => position >= 0)).toBe(true);
+    expect([...at].sort((x, y) => x - y)).toEqual(at);
     const home = await (await app.request('/fr/')).text();
     expect(home).toContain('Rapport du Canada, 2020–2021');
     expect(home).toMatch(/<strong>1<\/strong> partie déclarante</);

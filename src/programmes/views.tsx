@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import { Layout, type PageContext } from '../http/layout.tsx';
+import { byName } from '../i18n/collate.ts';
 import { formatDate, formatDateRange, formatNumber, formatPercent } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import { pickText } from '../i18n/localized-text.ts';
@@ -31,7 +32,7 @@ const partyCounts = (
 ) =>
   rows
     .map((row) => ({ label: labels.partyName(row.partyCode, lang), count: row.count }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, lang));
+    .sort((a, b) => b.count - a.count || byName(lang)(a.label, b.label));
 
 function SampleBadge(props: { tr: ProgrammeTranslate }) {
   return <span class="sample-badge">{props.tr('sampleData')}</span>;

@@ -1,4 +1,5 @@
 import { Layout, type PageContext } from '../http/layout.tsx';
+import { byName } from '../i18n/collate.ts';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
@@ -174,7 +175,7 @@ export function ReportsListPage(props: Common & { reports: ReportSummary[] }) {
           <ul>
             {list
               .map((r) => ({ r, name: labels.partyName(r.reportingParty.code, lang) }))
-              .sort((a, b) => a.name.localeCompare(b.name, lang))
+              .sort((a, b) => byName(lang)(a.name, b.name))
               .map(({ r, name }) => (
                 <li>
                   <a href={`/${lang}/reports/${r.id}`}>{name}</a>

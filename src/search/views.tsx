@@ -1,5 +1,6 @@
 import { CheckboxList } from '../http/form-fields.tsx';
 import { Layout, type PageContext } from '../http/layout.tsx';
+import { byName } from '../i18n/collate.ts';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
@@ -66,11 +67,16 @@ function Facet(
   const current = data.params[name];
   if (values.length === 0 && !current) return null;
   const base = `/${page.lang}/search`;
+  // Most activities first; equal counts in the alphabetical order of the page's language.
+  const compare = byName(page.lang);
+  const ordered = [...values].sort(
+    (a, b) => b.count - a.count || compare(props.label(a.code), props.label(b.code)),
+  );
   return (
     <section aria-labelledby={`facet-${name}`}>
       <h3 id={`facet-${name}`}>{page.t(props.heading)}</h3>
       <ul>
-        {values.map((value) => {
+        {ordered.map((value) => {
           const selected = String(current ?? '') === value.code;
           return (
             <li>

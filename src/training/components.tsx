@@ -1,4 +1,5 @@
 import type { FieldErrors } from '../http/request.ts';
+import { byName } from '../i18n/collate.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { trainingText } from './messages.ts';
@@ -46,7 +47,7 @@ export function partyOptions(
       options.only ? options.only.includes(party.code) : !options.countriesOnly || party.kind !== 'igo',
     )
     .map((party) => ({ value: party.code, label: party.names[lang] }))
-    .sort((a, b) => a.label.localeCompare(b.label, lang));
+    .sort((a, b) => byName(lang)(a.label, b.label));
 }
 
 /** A name from the languages it exists in: the page's, else English, else any. */
