@@ -1,4 +1,5 @@
 import { Layout, type PageContext } from '../http/layout.tsx';
+import { byName } from '../i18n/collate.ts';
 import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
@@ -125,13 +126,22 @@ export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProf
             <>
               <h3>{t('fieldIpAreas')}</h3>
               <ul class="chips">
-                {asDonor.ipAreas.map((area) => (
-                  <li>
-                    <a href={`/${lang}/search?donor=${party.code}&ipArea=${area.code}`}>
-                      {labels.term('ip-area', area.code, lang)} ({formatNumber(lang, area.count)})
-                    </a>
-                  </li>
-                ))}
+                {[...asDonor.ipAreas]
+                  .sort(
+                    (x, y) =>
+                      y.count - x.count ||
+                      byName(lang)(
+                        labels.term('ip-area', x.code, lang),
+                        labels.term('ip-area', y.code, lang),
+                      ),
+                  )
+                  .map((area) => (
+                    <li>
+                      <a href={`/${lang}/search?donor=${party.code}&ipArea=${area.code}`}>
+                        {labels.term('ip-area', area.code, lang)} ({formatNumber(lang, area.count)})
+                      </a>
+                    </li>
+                  ))}
               </ul>
             </>
           ) : null}
@@ -139,13 +149,19 @@ export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProf
             <>
               <h3>{t('fieldBeneficiaries')}</h3>
               <ul class="chips">
-                {asDonor.beneficiaries.map((b) => (
-                  <li>
-                    <a href={`/${lang}/search?donor=${party.code}&beneficiary=${b.code}`}>
-                      {labels.partyName(b.code, lang)} ({formatNumber(lang, b.count)})
-                    </a>
-                  </li>
-                ))}
+                {[...asDonor.beneficiaries]
+                  .sort(
+                    (x, y) =>
+                      y.count - x.count ||
+                      byName(lang)(labels.partyName(x.code, lang), labels.partyName(y.code, lang)),
+                  )
+                  .map((b) => (
+                    <li>
+                      <a href={`/${lang}/search?donor=${party.code}&beneficiary=${b.code}`}>
+                        {labels.partyName(b.code, lang)} ({formatNumber(lang, b.count)})
+                      </a>
+                    </li>
+                  ))}
               </ul>
             </>
           ) : null}
@@ -221,22 +237,30 @@ export function PartyPage(props: Common & { party: PartyInfo; profile: PartyProf
                 </tr>
               </thead>
               <tbody>
-                {asBeneficiary.helpers.map((helper) => (
-                  <tr>
-                    <td>
-                      <a href={`/${lang}/parties/${helper.donor}`}>{labels.partyName(helper.donor, lang)}</a>
-                    </td>
-                    <td>
-                      <a href={`/${lang}/search?donor=${helper.donor}&beneficiary=${party.code}`}>
-                        {formatNumber(lang, helper.count)}
-                      </a>
-                    </td>
-                    <td>
-                      {helper.ipAreas.map((area) => labels.term('ip-area', area, lang)).join(', ') || '—'}
-                    </td>
-                    <td>{helper.firstYear ? t('since', { year: helper.firstYear }) : '—'}</td>
-                  </tr>
-                ))}
+                {[...asBeneficiary.helpers]
+                  .sort(
+                    (x, y) =>
+                      y.count - x.count ||
+                      byName(lang)(labels.partyName(x.donor, lang), labels.partyName(y.donor, lang)),
+                  )
+                  .map((helper) => (
+                    <tr>
+                      <td>
+                        <a href={`/${lang}/parties/${helper.donor}`}>
+                          {labels.partyName(helper.donor, lang)}
+                        </a>
+                      </td>
+                      <td>
+                        <a href={`/${lang}/search?donor=${helper.donor}&beneficiary=${party.code}`}>
+                          {formatNumber(lang, helper.count)}
+                        </a>
+                      </td>
+                      <td>
+                        {helper.ipAreas.map((area) => labels.term('ip-area', area, lang)).join(', ') || '—'}
+                      </td>
+                      <td>{helper.firstYear ? t('since', { year: helper.firstYear }) : '—'}</td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </div>
