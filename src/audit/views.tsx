@@ -1,6 +1,6 @@
 import { DateInput } from '../http/form-fields.tsx';
 import { Layout, type PageContext } from '../http/layout.tsx';
-import { formatNumber } from '../i18n/format.ts';
+import { formatDateTime, formatNumber } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import { counted } from '../i18n/plural.ts';
 import { auditText } from './messages.ts';
@@ -172,7 +172,7 @@ export function AuditPage(props: {
                     return (
                       <tr>
                         <td>
-                          <time datetime={at}>{`${at.slice(0, 19).replace('T', ' ')} UTC`}</time>
+                          <time datetime={at}>{formatDateTime(lang, new Date(row.at))}</time>
                         </td>
                         <td>{row.actor}</td>
                         <td>{row.action}</td>

@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../http/request.ts';
 import { byName } from '../i18n/collate.ts';
+import { formatDateTime } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { trainingText } from './messages.ts';
@@ -60,9 +61,10 @@ export function personName(name: string, lang: Language): string {
   return name === erasedName ? trainingText(lang)('erasedPerson') : name;
 }
 
-export function DateTime(props: { value: Date }) {
+/** A moment in the page's language, in UTC (i18n/format.ts). */
+export function DateTime(props: { value: Date; lang: Language }) {
   const iso = props.value.toISOString();
-  return <time datetime={iso}>{iso.slice(0, 16).replace('T', ' ')}</time>;
+  return <time datetime={iso}>{formatDateTime(props.lang, props.value)}</time>;
 }
 
 export function SampleMark(props: { lang: Language; isSample: boolean }) {

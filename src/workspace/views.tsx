@@ -3,6 +3,7 @@ import type { RoleGrant } from '../accounts/service.ts';
 import type { WorkspaceLink } from '../accounts/workspace-entries.ts';
 import { FieldError, TextField } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
+import { formatDateTime } from '../i18n/format.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 
 export type FieldErrors = Partial<Record<'email' | 'password' | 'repeat' | 'form', string>>;
@@ -172,9 +173,7 @@ export function AccountPage(props: {
         <ul>
           {props.notifications.map((n) => (
             <li class={n.read ? undefined : 'unread'}>
-              <time datetime={n.createdAt.toISOString()}>
-                {n.createdAt.toISOString().slice(0, 16).replace('T', ' ')}
-              </time>{' '}
+              <time datetime={n.createdAt.toISOString()}>{formatDateTime(lang, n.createdAt)}</time>{' '}
               {n.link ? <a href={`/${lang}${n.link}`}>{n.text}</a> : n.text}
             </li>
           ))}

@@ -132,7 +132,7 @@ export function ProjectSection(props: Props) {
           <ul class="comments">
             {comments.map((comment) => (
               <li>
-                <strong>{comment.author ?? '—'}</strong> (<DateTime value={comment.createdAt} />
+                <strong>{comment.author ?? '—'}</strong> (<DateTime lang={lang} value={comment.createdAt} />
                 ): {comment.body}
               </li>
             ))}
