@@ -30,11 +30,36 @@ describe.each(testBackends)('web and API (%s database)', (backend) => {
     expect(response.headers.get('vary')).toContain('Accept-Language');
   });
 
+  it('names the party with its article in French and Spanish: du Canada, del Canadá', async () => {
+    const fr = await (await app.request('/fr/reports/1')).text();
+    expect(fr).toContain('Activités de coopération technique du Canada, 2020–2021');
+    expect(fr).not.toContain('de Canada');
+    const es = await (await app.request('/es/reports/1')).text();
+    expect(es).toContain('Actividades de cooperación técnica del Canadá, 2020–2021');
+    // Beneficiaries in the alphabetical order of the page's language, not by code (SLV is not last).
+    const listed = es.slice(es.indexOf('>Costa Rica<'));
+    const order = [
+      'Costa Rica',
+      'El Salvador',
+      'Guatemala',
+      'Honduras',
+      'Nicaragua',
+      'Panamá',
+      'República Dominicana',
+    ];
+    const at = order.map((name) => listed.indexOf(`>${name}</a>`));
+    expect(at.every((position) => position >= 0)).toBe(true);
+    expect([...at].sort((x, y) => x - y)).toEqual(at);
+    const home = await (await app.request('/fr/')).text();
+    expect(home).toContain('Rapport du Canada, 2020–2021');
+    expect(home).toMatch(/<strong>1<\/strong> partie déclarante</);
+  });
+
   it('shows the report as e-TRIPS lists it, with strict security headers', async () => {
     const response = await app.request('/en/reports/1');
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('Technical cooperation activities — Canada, 2020–2021');
+    expect(html).toContain('Technical cooperation activities of Canada, 2020–2021');
     expect(html).toContain('CIPO-WIPO Executive Workshop on IP Office Management');
     expect(html).toContain('Bolivia, Plurinational State of</a>; <a href="/en/parties/BRA">Brazil');
     expect(html).toContain('24 April 2021');

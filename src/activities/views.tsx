@@ -216,7 +216,7 @@ export function ActivityPage(props: Props) {
             <li>
               <a href={`/${lang}/reports/${r.reportId}`}>
                 {t('reportOf', {
-                  party: labels.partyName(r.reportingParty, lang),
+                  ofParty: labels.partyIn(r.reportingParty, lang, 'of'),
                   period: formatPeriod(r.periodStart, r.periodEnd),
                 })}
               </a>{' '}
@@ -228,7 +228,7 @@ export function ActivityPage(props: Props) {
 
       {activity.related.length > 0 ? (
         <>
-          <h2>{t('relatedActivities', { party: donor })}</h2>
+          <h2>{t('relatedActivities', { ofParty: labels.partyIn(activity.donorPartyCode, lang, 'of') })}</h2>
           <ul>
             {activity.related.map((r) => {
               const relatedTitle = pickText(r.title, lang, r.originalLanguage);

@@ -1,7 +1,7 @@
 import { defineMessages } from '../i18n/catalogue.ts';
 
 export const auditText = defineMessages({
-  shared: { title: 'auditTrail', dateInvalid: 'dateFormatInvalid' },
+  shared: { title: 'auditTrail', dateInvalid: 'partialDateInvalid' },
   contexts: { from: 'start of a date range', to: 'end of a date range' },
   en: {
     intro: 'Every change: who made it, when, to which record, and what it was before and after.',
@@ -17,7 +17,6 @@ export const auditText = defineMessages({
     clear: 'Clear the filters',
     downloadCsv: 'Download these changes as CSV',
     csvLimit: 'At most {max} lines per file.',
-    count: '{count} change(s)',
     none: 'No change matches these filters.',
     when: 'When',
     who: 'Who',
@@ -42,7 +41,6 @@ export const auditText = defineMessages({
     clear: 'Effacer les filtres',
     downloadCsv: 'Télécharger ces modifications en CSV',
     csvLimit: 'Au plus {max} lignes par fichier.',
-    count: '{count} modification(s)',
     none: 'Aucune modification ne correspond à ces filtres.',
     when: 'Quand',
     who: 'Qui',
@@ -66,7 +64,6 @@ export const auditText = defineMessages({
     clear: 'Borrar los filtros',
     downloadCsv: 'Descargar estos cambios en CSV',
     csvLimit: 'Como máximo {max} líneas por archivo.',
-    count: '{count} cambio(s)',
     none: 'Ningún cambio corresponde a estos filtros.',
     when: 'Cuándo',
     who: 'Quién',

@@ -45,6 +45,10 @@ describe('audit trail helpers', () => {
     expect('problems' in yearZero && yearZero.problems).toEqual([{ field: 'from', problem: 'dateInvalid' }]);
     const order = parseAuditFilters({ from: '2024-02-01', to: '2024-01-01' });
     expect('problems' in order && order.problems).toEqual([{ field: 'to', problem: 'dateOrder' }]);
+    // A year or a month alone: "from 2024-02 to 2024-02" is all of February.
+    expect(parseAuditFilters({ from: '2024', to: '2024-02' })).not.toHaveProperty('problems');
+    const sameMonth = parseAuditFilters({ from: '2024-02', to: '2024-02' });
+    expect(sameMonth).not.toHaveProperty('problems');
   });
 
   it('writes CSV cells a spreadsheet cannot run', () => {

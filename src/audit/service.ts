@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, ilike, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { neutraliseFormula } from '../exports/columns.ts';
 import { csvLine } from '../exports/csv.ts';
+import { lastDayCovered, parsePartialDate } from '../http/partial-date.ts';
 import { auditLog } from './schema.ts';
 
 export const auditPageSize = 50;
@@ -25,12 +26,14 @@ export type AuditFilterProblem = {
 };
 
 /**
- * A real calendar day as YYYY-MM-DD (2024-02-30 and 2024-13-01 are not), from 1900 on: PostgreSQL
- * has no year 0, which JavaScript accepts, and nothing here happened before the audit trail began.
+ * The first (from) or last (to) day of a year, month or day typed as YYYY, YYYY-MM or YYYY-MM-DD,
+ * real (2024-02-30 is not) and from 1900 on (http/partial-date.ts); null when it is none.
  */
-const isoDate = (value: string) => {
-  const time = /^(19|2\d)\d{2}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+const dayOf = (value: string, bound: 'from' | 'to'): string | null => {
+  if (!value) return null;
+  const parsed = parsePartialDate(value);
+  if (typeof parsed === 'string') return null;
+  return bound === 'from' ? parsed.date : lastDayCovered(parsed);
 };
 
 /** The viewer's query string, checked; unknown parameters are ignored. */
@@ -52,15 +55,10 @@ export function parseAuditFilters(
     if (filters[field].length > 320) problems.push({ field, problem: 'tooLong' });
   }
   for (const field of ['from', 'to'] as const) {
-    if (filters[field] && !isoDate(filters[field])) problems.push({ field, problem: 'dateInvalid' });
+    if (filters[field] && !dayOf(filters[field], field)) problems.push({ field, problem: 'dateInvalid' });
   }
-  if (
-    filters.from &&
-    filters.to &&
-    isoDate(filters.from) &&
-    isoDate(filters.to) &&
-    filters.from > filters.to
-  ) {
+  const [from, to] = [dayOf(filters.from, 'from'), dayOf(filters.to, 'to')];
+  if (from && to && from > to) {
     problems.push({ field: 'to', problem: 'dateOrder' });
   }
   const page = value('page');
@@ -74,14 +72,15 @@ export function parseAuditFilters(
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 function auditWhere(filters: AuditFilters): SQL | undefined {
+  const [from, to] = [dayOf(filters.from, 'from'), dayOf(filters.to, 'to')];
   return and(
     filters.user ? ilike(auditLog.actor, `%${likeLiteral(filters.user)}%`) : undefined,
     filters.table ? eq(auditLog.tableName, filters.table) : undefined,
     filters.record ? eq(auditLog.recordId, filters.record) : undefined,
     filters.action ? eq(auditLog.action, filters.action) : undefined,
-    filters.from ? gte(auditLog.at, sql`${filters.from}::date`) : undefined,
-    // Inclusive: everything before the next day.
-    filters.to ? lt(auditLog.at, sql`${filters.to}::date + 1`) : undefined,
+    from ? gte(auditLog.at, sql`${from}::date`) : undefined,
+    // Inclusive: everything before the day after the last day "to" covers.
+    to ? lt(auditLog.at, sql`${to}::date + 1`) : undefined,
   );
 }
 

@@ -1,14 +1,14 @@
-import { ErrorSummary } from '../http/form-fields.tsx';
+import { DateInput, ErrorSummary } from '../http/form-fields.tsx';
 import { Layout, type PageContext } from '../http/layout.tsx';
-import { formatNumber } from '../i18n/format.ts';
+import { formatDateTime, formatNumber } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
+import { counted } from '../i18n/plural.ts';
 import { auditActionLabel, auditFieldLabel, auditTableLabel, auditValueText } from './labels.ts';
 import { auditText } from './messages.ts';
 import { type AuditFilters, type AuditRow, auditPageSize, keyChanges, maxAuditCsvRows } from './service.ts';
 
 /** "30 Nov 2026, 10:45 UTC": the moment of a change in the page's language, on one line. */
-const auditTime = (lang: Language, at: Date) =>
-  `${new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(at)} UTC`;
+const auditTime = (lang: Language, at: Date) => `${formatDateTime(lang, at)} UTC`;
 
 const noFilters: AuditFilters = { user: '', table: '', record: '', action: '', from: '', to: '', page: 1 };
 
@@ -56,7 +56,7 @@ function TextFilter(props: {
   name: 'user' | 'record' | 'from' | 'to';
   label: string;
   value: string;
-  type?: string;
+  lang?: Language;
   errors: FilterErrors;
 }) {
   const error = props.errors[props.name];
@@ -64,15 +64,26 @@ function TextFilter(props: {
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.value}
-        size={props.type === 'date' ? undefined : 16}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
+      {props.lang ? (
+        <DateInput
+          id={id}
+          name={props.name}
+          lang={props.lang}
+          precision="any"
+          value={props.value}
+          error={error}
+        />
+      ) : (
+        <input
+          id={id}
+          name={props.name}
+          type="text"
+          value={props.value}
+          size={16}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
+      )}
       {error ? (
         <p class="field-error" id={`${id}-error`}>
           {error}
@@ -161,8 +172,8 @@ export function AuditPage(props: {
             options={props.choices.actions}
             optionLabel={(value) => auditActionLabel(value, lang)}
           />
-          <TextFilter name="from" label={text('from')} type="date" value={filters.from} errors={errors} />
-          <TextFilter name="to" label={text('to')} type="date" value={filters.to} errors={errors} />
+          <TextFilter name="from" label={text('from')} lang={lang} value={filters.from} errors={errors} />
+          <TextFilter name="to" label={text('to')} lang={lang} value={filters.to} errors={errors} />
           <div class="actions">
             <button type="submit">{text('filter')}</button>
             <a href={base}>{text('clear')}</a>
@@ -172,7 +183,7 @@ export function AuditPage(props: {
       {result ? (
         <>
           <p>
-            {text('count', { count: formatNumber(lang, result.total) })} ·{' '}
+            {counted(text, lang, 'changeCount', result.total)} ·{' '}
             <a href={`/${lang}/secretariat/audit.csv${auditQuery(filters, 1)}`}>{text('downloadCsv')}</a>{' '}
             <span class="muted">{text('csvLimit', { max: formatNumber(lang, maxAuditCsvRows) })}</span>
           </p>

@@ -82,7 +82,7 @@ describe('ipcoop CLI', { timeout: 300_000 }, () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ipcoop-cli-'));
     const imported = await ipcoop(['import', 'etrips', canadaPage], { IPCOOP_DATA_DIR: dataDir });
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/ok {3}.*Canada 2020–2021, 10 programme\(s\).*report 1 created, 10 new/);
+    expect(imported.stdout).toMatch(/ok {3}.*Canada 2020–2021, 10 programmes.*report 1 created, 10 new/);
     const exported = await ipcoop(['export', 'json'], { IPCOOP_DATA_DIR: dataDir });
     const json = JSON.parse(exported.stdout);
     expect(json.reports).toHaveLength(1);
@@ -100,7 +100,7 @@ describe('ipcoop CLI', { timeout: 300_000 }, () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`FAIL ${bad}: nothing stored`);
     expect(result.stdout).toContain(`${bad}:5: error: row 1: 31/02/2021 is not a date (DD/MM/YYYY)`);
-    expect(result.stdout).toContain('1 of 2 file(s) read without error, 1 failed.');
+    expect(result.stdout).toContain('1 of 2 files read without error, 1 failed.');
   });
 
   it('refuses a second process on the same data folder', async () => {

@@ -124,7 +124,7 @@ describe('ipcoop import etrips, through the CLI', { timeout: 900_000 }, () => {
       env,
     );
     expect(first.stdout).toContain('[5/5]');
-    expect(first.stdout).toContain('5 of 5 file(s) imported.');
+    expect(first.stdout).toContain('5 of 5 files imported.');
     expect(first.code).toBe(0);
     const csv = readFileSync(log, 'utf8');
     expect(csv.split('\r\n')[0]).toBe(
@@ -138,7 +138,7 @@ describe('ipcoop import etrips, through the CLI', { timeout: 900_000 }, () => {
     // The same files again: nothing to do.
     const again = await ipcoop(['import', 'etrips', pages, '--mapping', mapping, '--keep-unknown'], env);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('0 of 5 file(s) imported, 5 unchanged.');
+    expect(again.stdout).toContain('0 of 5 files imported, 5 unchanged.');
 
     // A report edited in the hub since its import is kept; one changed file is imported again.
     const database = await openDatabase({ kind: 'embedded', dataDir });
@@ -162,7 +162,7 @@ describe('ipcoop import etrips, through the CLI', { timeout: 900_000 }, () => {
     expect(third.code).toBe(1);
     expect(third.stdout).toMatch(/KEPT .*page-0\.txt: conflict/);
     expect(third.stdout).toContain('was changed in the hub since it was imported');
-    expect(third.stdout).toContain('1 of 5 file(s) imported, 3 unchanged, 1 conflict(s).');
+    expect(third.stdout).toContain('1 of 5 files imported, 3 unchanged, 1 conflict.');
     const forced = await ipcoop(['import', 'etrips', join(pages, 'en', 'page-0.txt'), '--force'], env);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/report \d+ updated, 1 new, 2 updated/);

@@ -15,7 +15,12 @@ import {
   type ImportOutcome,
   importEtripsFile,
 } from '../etrips/import-file.ts';
+import { pluralForm } from '../i18n/plural.ts';
 import { formatReportingPeriod } from '../reports/period.ts';
+
+/** "1 file", "2 files": the command line speaks English. */
+const english = (count: number, noun: string) =>
+  `${count} ${pluralForm('en', count) === 'One' ? noun : `${noun}s`}`;
 
 export type ImportCommandOptions = {
   reporter?: string;
@@ -76,7 +81,7 @@ function describe(result: FileImportResult, dryRun: boolean): string {
   if (result.outcome === 'unchanged') {
     lines.push(`${head}: imported before, unchanged; skipped (give --force to import it again)`);
   } else if (result.ok && page) {
-    const what = `${page.reporter?.name ?? '?'} ${page.period ? formatReportingPeriod(page.period, 'en') : '?'}${page.symbol ? ` (${page.symbol})` : ''}, ${page.programmes.length} programme(s), ${page.paragraphs.length} narrative paragraph(s)`;
+    const what = `${page.reporter?.name ?? '?'} ${page.period ? formatReportingPeriod(page.period, 'en') : '?'}${page.symbol ? ` (${page.symbol})` : ''}, ${english(page.programmes.length, 'programme')}, ${english(page.paragraphs.length, 'narrative paragraph')}`;
     const stored = result.stored
       ? `: report ${result.stored.reportId} ${result.stored.reportCreated ? 'created' : 'updated'}, ${result.stored.activitiesCreated} new, ${result.stored.activitiesUpdated} updated, ${result.stored.activitiesRemoved} removed activities`
       : dryRun
@@ -184,9 +189,9 @@ export async function runImport(
   const bad = tally('failed') + tally('conflict');
   if (!options.json && files.length > 1) {
     const parts = [
-      `${tally('imported') + tally('checked')} of ${files.length} file(s) ${options.dryRun ? 'read without error' : 'imported'}`,
+      `${tally('imported') + tally('checked')} of ${english(files.length, 'file')} ${options.dryRun ? 'read without error' : 'imported'}`,
       tally('unchanged') ? `${tally('unchanged')} unchanged` : '',
-      tally('conflict') ? `${tally('conflict')} conflict(s)` : '',
+      tally('conflict') ? english(tally('conflict'), 'conflict') : '',
       tally('failed') ? `${tally('failed')} failed` : '',
     ].filter(Boolean);
     console.log(

@@ -39,7 +39,7 @@ export function reportTitle(
   >,
 ): string {
   const title = draftingText(lang)('draftTitle', {
-    party: labels.partyName(report.reportingPartyCode, lang),
+    ofParty: labels.partyIn(report.reportingPartyCode, lang, 'of'),
     period: formatPeriod(report.periodStart, report.periodEnd),
   });
   return report.revisionKind === 'original'

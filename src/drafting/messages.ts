@@ -40,7 +40,7 @@ export const draftingMessages = {
     workspaceStartReport: 'Your reports, or start the next one',
     myReportsIntro:
       'The reports of the parties you report for, in every status. A new report starts from the last published one: its narrative and the programmes still ongoing are carried forward.',
-    partyReports: 'Reports of {party}',
+    partyReports: 'Reports {ofParty}',
     noReports: 'No report yet.',
     colVersion: 'Document',
     colOpen: 'Open',
@@ -56,7 +56,7 @@ export const draftingMessages = {
     dayInvalid: 'Give a date such as {example}, in a year from {min} to {max}.',
     periodReversed: 'The period ends before it starts.',
     reportExists:
-      '{party} already has a report for {period}. Open it from the list, or start a corrigendum or addendum once it is published.',
+      '{theParty} already has a report for {period}. Open it from the list, or start a corrigendum or addendum once it is published.',
     startRevisionTitle: 'Correct or complete a published report',
     revisionKind: 'Kind of revision',
     kindCorrigendum: 'Corrigendum (corrects the published text)',
@@ -99,7 +99,7 @@ export const draftingMessages = {
     workspaceStartReport: 'Vos rapports, ou commencer le suivant',
     myReportsIntro:
       'Les rapports des parties pour lesquelles vous faites rapport, quel que soit leur statut. Un nouveau rapport part du dernier rapport publié\u202f: son exposé et les programmes encore en cours sont repris.',
-    partyReports: 'Rapports de {party}',
+    partyReports: 'Rapports {ofParty}',
     noReports: 'Aucun rapport pour l’instant.',
     colVersion: 'Document',
     colOpen: 'Ouvrir',
@@ -115,7 +115,7 @@ export const draftingMessages = {
     dayInvalid: 'Indiquez une date, par ex. {example}, d’une année comprise entre {min} et {max}.',
     periodReversed: 'La période se termine avant de commencer.',
     reportExists:
-      '{party} a déjà un rapport pour {period}. Ouvrez-le depuis la liste, ou commencez un corrigendum ou un addendum une fois qu’il est publié.',
+      '{theParty} a déjà un rapport pour {period}. Ouvrez-le depuis la liste, ou commencez un corrigendum ou un addendum une fois qu’il est publié.',
     startRevisionTitle: 'Corriger ou compléter un rapport publié',
     revisionKind: 'Type de révision',
     kindCorrigendum: 'Corrigendum (corrige le texte publié)',
@@ -158,7 +158,7 @@ export const draftingMessages = {
     workspaceStartReport: 'Sus informes, o comenzar el siguiente',
     myReportsIntro:
       'Los informes de las partes por las que usted informa, en cualquier estado. Un informe nuevo parte del último informe publicado: se retoman su exposición y los programas aún en curso.',
-    partyReports: 'Informes de {party}',
+    partyReports: 'Informes {ofParty}',
     noReports: 'Todavía no hay ningún informe.',
     colVersion: 'Documento',
     colOpen: 'Abrir',
@@ -174,7 +174,7 @@ export const draftingMessages = {
     dayInvalid: 'Indique una fecha, p. ej. {example}, de un año entre {min} y {max}.',
     periodReversed: 'El período termina antes de empezar.',
     reportExists:
-      '{party} ya tiene un informe para {period}. Ábralo desde la lista, o empiece un corrigendum o un addendum una vez publicado.',
+      '{theParty} ya tiene un informe para {period}. Ábralo desde la lista, o empiece un corrigendum o un addendum una vez publicado.',
     startRevisionTitle: 'Corregir o completar un informe publicado',
     revisionKind: 'Tipo de revisión',
     kindCorrigendum: 'Corrigendum (corrige el texto publicado)',

@@ -4,12 +4,12 @@ import { reportingParties, reportsFor } from '../accounts/policy.ts';
 import { actorOf } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
+import { lastDayCovered, parsePartialDate, yearRange } from '../http/partial-date.ts';
 import { formText, readForm } from '../http/request.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { isLanguage } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { isoDate } from '../reports/period.ts';
-import { yearRange } from './activity-form/partial-date.ts';
+import { atSentenceStart } from '../reference/names-in-sentences.ts';
 import { activityRoutes } from './activity-form/routes.tsx';
 import { draftRoutes } from './draft/routes.tsx';
 import { draftingText } from './messages.ts';
@@ -22,13 +22,14 @@ export { draftingWorkspaceEntries } from './workspace-entries.ts';
 const base = '/:lang{(?:en|fr|es)}/drafting';
 const reportPath = `${base}/reports/:id{[0-9]+}`;
 
-/** A day typed in a date field (YYYY-MM-DD), real and within the years activities accept; else null. */
-const parseDay = (value: string) => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < yearRange.min || year > yearRange.max) return null;
-  return isoDate(year, month, day);
+/**
+ * A period's start or end typed as YYYY, YYYY-MM or YYYY-MM-DD: the start is the first day it
+ * covers, the end the last ("2021-04" to "2022-03" is April 2021 to March 2022); else null.
+ */
+const parsePeriodBound = (value: string, bound: 'start' | 'end') => {
+  const parsed = parsePartialDate(value);
+  if (typeof parsed === 'string') return null;
+  return bound === 'start' ? parsed.date : lastDayCovered(parsed);
 };
 
 /** The reporter's side of the Art. 67 report: drafting, carrying forward, uploading, submitting. */
@@ -63,8 +64,8 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
       originalLanguage: formText(body, 'originalLanguage'),
     };
     const form: StartForm = { partyCode, values, errors: {} };
-    const periodStart = parseDay(values.periodStart);
-    const periodEnd = parseDay(values.periodEnd);
+    const periodStart = parsePeriodBound(values.periodStart, 'start');
+    const periodEnd = parsePeriodBound(values.periodEnd, 'end');
     const dayInvalid = text('dayInvalid', { ...yearRange, example: '2022-01-01' });
     if (periodStart === null) form.errors.periodStart = dayInvalid;
     if (periodEnd === null) form.errors.periodEnd = dayInvalid;
@@ -82,7 +83,7 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         result.error.problem === 'periodReversed'
           ? text('periodReversed')
           : text('reportExists', {
-              party: referenceLabels.partyName(partyCode, page.lang),
+              theParty: atSentenceStart(referenceLabels.partyIn(partyCode, page.lang, null)),
               period: formatPeriod(periodStart, periodEnd),
             });
     }

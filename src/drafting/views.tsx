@@ -1,4 +1,4 @@
-import { ErrorSummary, FieldError, invalidProps } from '../http/form-fields.tsx';
+import { DateInput, ErrorSummary, FieldError, invalidProps } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { type Language, languages } from '../i18n/languages.ts';
@@ -26,13 +26,15 @@ function StartReportForm(props: Common & { form: StartForm }) {
   const dayInput = (name: 'periodStart' | 'periodEnd') => (
     <>
       <label for={id(name)}>{text(name)}</label>
-      <input
+      <DateInput
         id={id(name)}
         name={name}
-        type="date"
+        lang={lang}
+        precision="any"
         required
         value={form.values[name]}
-        {...invalidProps(id(name), form.errors[name], id('period-hint'))}
+        error={form.errors[name]}
+        hintId={id('period-hint')}
       />
       <FieldError id={`${id(name)}-error`} message={form.errors[name]} />
     </>
@@ -92,11 +94,10 @@ function PartyReports(props: Common & { partyCode: string; reports: MyReport[]; 
   const { page, labels, reports } = props;
   const { lang } = page;
   const text = draftingText(lang);
-  const party = labels.partyName(props.partyCode, lang);
   const published = reports.filter((r) => r.status === 'published');
   return (
     <section>
-      <h2>{text('partyReports', { party })}</h2>
+      <h2>{text('partyReports', { ofParty: labels.partyIn(props.partyCode, lang, 'of') })}</h2>
       {reports.length === 0 ? (
         <p>{text('noReports')}</p>
       ) : (

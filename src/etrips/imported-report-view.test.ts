@@ -46,7 +46,7 @@ describe.each(testBackends)('an imported report as the hub shows it (%s database
     const fr = await (await createApp(database).request(`/fr/reports/${australia}`)).text();
     expect(fr).toContain('novembre 2016 – octobre 2017');
     // The hub's own title and a plain sentence of provenance, never the e-TRIPS heading or a file name.
-    expect(fr).toContain('Activités de coopération technique — ');
+    expect(fr).toContain('Activités de coopération technique de l’Australie, ');
     expect(fr).toContain('Importé du portail e-TRIPS de l’OMC');
     expect(fr).not.toContain('Afficher les détails du document');
     expect(fr).not.toMatch(/\.txt\b/);

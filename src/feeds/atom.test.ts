@@ -136,7 +136,7 @@ describe('reports Atom feed', () => {
         )[0] as Element,
         'title',
       );
-    expect(title('es')).toBe('Informe de Bolivia, Estado Plurinacional de, 2022');
-    expect(title('fr')).toBe('Bolivie, État plurinational de\u202f: rapport 2022');
+    expect(title('es')).toBe('Informe del Estado Plurinacional de Bolivia, 2022');
+    expect(title('fr')).toBe('Rapport de l’État plurinational de Bolivie, 2022');
   });
 });

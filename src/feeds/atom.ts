@@ -88,9 +88,9 @@ export async function listPublishedReportsForFeed(
   return rows.map((row) => ({ ...row, updatedAt: new Date(row.updatedAt).toISOString() }));
 }
 
-/** "Report of Canada, 2020–2021"; French puts the name first to avoid guessing its article (du, de la, des). */
-export function reportEntryTitle(lang: Language, party: string, period: string): string {
-  return feedText(lang)('reportOf', { party, period });
+/** "Report of Canada, 2020–2021", "Rapport du Canada, 2020–2021": `ofParty` is labels.partyIn(code, lang, 'of'). */
+export function reportEntryTitle(lang: Language, ofParty: string, period: string): string {
+  return feedText(lang)('reportOf', { ofParty, period });
 }
 
 /** The WTO keeps the Latin words in its three languages: "Corrigendum 1", "Addendum 2". */
@@ -161,7 +161,11 @@ export function reportsAtomFeed({
     const party = labels.partyName(report.reportingParty, lang);
     const entry = feed.ele('entry');
     entry.ele('id').txt(url);
-    const title = reportEntryTitle(lang, party, formatPeriod(report.periodStart, report.periodEnd));
+    const title = reportEntryTitle(
+      lang,
+      labels.partyIn(report.reportingParty, lang, 'of'),
+      formatPeriod(report.periodStart, report.periodEnd),
+    );
     entry.ele('title').txt(`${title}${revisionSuffix(report)}`);
     entry.ele('link', { rel: 'alternate', type: 'text/html', href: url });
     entry.ele('updated').txt(report.updatedAt);

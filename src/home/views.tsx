@@ -1,5 +1,6 @@
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatNumber, formatPercent, formatPeriod } from '../i18n/format.ts';
+import { counted, pluralForm } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { SearchBox } from '../search/components.tsx';
 import type { HomeData } from './service.ts';
@@ -18,13 +19,16 @@ export function HomePage(props: { page: PageContext; labels: ReferenceLabels; da
       <h2>{t('keyFigures')}</h2>
       <ul class="figures">
         <li>
-          <strong>{formatNumber(lang, figures.activities)}</strong> {t('figureActivities')}
+          <strong>{formatNumber(lang, figures.activities)}</strong>{' '}
+          {t(`figureActivities${pluralForm(lang, figures.activities)}`)}
         </li>
         <li>
-          <strong>{formatNumber(lang, figures.reportingParties)}</strong> {t('figureReportingParties')}
+          <strong>{formatNumber(lang, figures.reportingParties)}</strong>{' '}
+          {t(`figureReportingParties${pluralForm(lang, figures.reportingParties)}`)}
         </li>
         <li>
-          <strong>{formatNumber(lang, figures.beneficiaryParties)}</strong> {t('figureBeneficiaryParties')}
+          <strong>{formatNumber(lang, figures.beneficiaryParties)}</strong>{' '}
+          {t(`figureBeneficiaryParties${pluralForm(lang, figures.beneficiaryParties)}`)}
         </li>
         <li>
           <strong>{formatPercent(lang, figures.ldcShare)}</strong> {t('figureLdcShare')}
@@ -39,11 +43,11 @@ export function HomePage(props: { page: PageContext; labels: ReferenceLabels; da
             <li>
               <a href={`/${lang}/reports/${report.id}`}>
                 {t('reportOf', {
-                  party: labels.partyName(report.reportingParty.code, lang),
+                  ofParty: labels.partyIn(report.reportingParty.code, lang, 'of'),
                   period: formatPeriod(report.periodStart, report.periodEnd),
                 })}
               </a>{' '}
-              <span class="muted">— {t('programmeCount', { count: report.activityCount })}</span>
+              <span class="muted">— {counted(t, lang, 'programmeCount', report.activityCount)}</span>
             </li>
           ))}
         </ul>

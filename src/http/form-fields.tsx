@@ -1,4 +1,6 @@
 import type { Child } from 'hono/jsx';
+import { vocabulary } from '../i18n/catalogue.ts';
+import type { Language } from '../i18n/languages.ts';
 import { CsrfField, type PageContext } from './layout.tsx';
 import { kitText } from './messages.ts';
 
@@ -149,7 +151,7 @@ function FieldShell(props: ControlProps & { children: Child }) {
 
 export function TextField(
   props: ControlProps & {
-    type?: 'text' | 'email' | 'tel' | 'date' | 'datetime-local' | 'number' | 'url' | 'password';
+    type?: 'text' | 'email' | 'tel' | 'datetime-local' | 'number' | 'url' | 'password';
     maxLength?: number;
     autocomplete?: string;
   },
@@ -166,6 +168,97 @@ export function TextField(
         required={props.required}
         autocomplete={props.autocomplete}
         {...invalidProps(id, props.error, props.hint ? `${id}-hint` : undefined)}
+      />
+    </FieldShell>
+  );
+}
+
+/**
+ * A date typed as text, its format beside it in the page's language ("AAAA-MM-JJ"): `precision`
+ * 'any' takes a year, a month or a day (YYYY, YYYY-MM, YYYY-MM-DD, read by http/partial-date.ts),
+ * 'day' a day only. Never a browser date picker: it cannot hold a year or a month alone and shows
+ * the browser's locale instead of the page's.
+ */
+export function DateInput(props: {
+  id: string;
+  name: string;
+  lang: Language;
+  precision: 'day' | 'any';
+  value?: string | undefined;
+  error?: string | undefined;
+  required?: boolean | undefined;
+  /** Another hint the field also points at (its own format hint is always read). */
+  hintId?: string | undefined;
+}) {
+  const formatId = `${props.id}-format`;
+  const hint = vocabulary(props.lang)(props.precision === 'day' ? 'dateHintDay' : 'dateHintPartial');
+  return (
+    <span class="date-input">
+      <input
+        id={props.id}
+        name={props.name}
+        type="text"
+        value={props.value ?? ''}
+        size={10}
+        maxlength={10}
+        autocomplete="off"
+        spellcheck={false}
+        required={props.required}
+        {...invalidProps(props.id, props.error, [props.hintId, formatId].filter(Boolean).join(' '))}
+      />{' '}
+      <span class="hint" id={formatId}>
+        {hint}
+      </span>
+    </span>
+  );
+}
+
+/**
+ * A list of checkboxes under one legend, set in columns (ul.checkbox-columns in site.css): each
+ * box with its label after it, ids made from `idPrefix` and the value.
+ */
+export function CheckboxList(props: {
+  name: string;
+  legend: string;
+  idPrefix?: string;
+  options: Array<{ value: string; label: Child; checked?: boolean }>;
+}) {
+  const prefix = props.idPrefix ?? props.name;
+  return (
+    <fieldset class="checkbox-list">
+      <legend>{props.legend}</legend>
+      <ul class="checkbox-columns">
+        {props.options.map((option) => (
+          <li>
+            <input
+              type="checkbox"
+              id={`${prefix}-${option.value}`}
+              name={props.name}
+              value={option.value}
+              checked={option.checked}
+            />{' '}
+            <label for={`${prefix}-${option.value}`}>{option.label}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** A labelled date field: DateInput in the kit's field layout. */
+export function DateField(props: ControlProps & { lang: Language; precision: 'day' | 'any' }) {
+  const id = props.id ?? props.name;
+  return (
+    <FieldShell {...props}>
+      <DateInput
+        id={id}
+        name={props.name}
+        lang={props.lang}
+        precision={props.precision}
+        value={props.value}
+        error={props.error}
+        required={props.required}
+        hintId={props.hint ? `${id}-hint` : undefined}
       />
     </FieldShell>
   );

@@ -57,3 +57,24 @@ export function formatPeriod(start: string, end: string): string {
   const [from, to] = [start.slice(0, 4), end.slice(0, 4)];
   return from === to ? from : `${from}–${to}`;
 }
+
+const dateTimeFormatters = new Map<Language, Intl.DateTimeFormat>();
+
+/**
+ * A moment in the page's language: "7 September 2020, 14:05", "7 septembre 2020 à 14:05".
+ * A Date is shown in UTC, with "UTC" after it; a wall-clock "YYYY-MM-DDTHH:MM" (an agenda's local
+ * time) is shown as written, without a zone.
+ */
+export function formatDateTime(language: Language, value: Date | string): string {
+  let formatter = dateTimeFormatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locales[language], {
+      timeZone: 'UTC',
+      dateStyle: 'long',
+      timeStyle: 'short',
+    });
+    dateTimeFormatters.set(language, formatter);
+  }
+  if (typeof value === 'string') return formatter.format(new Date(`${value.slice(0, 16)}:00Z`));
+  return `${formatter.format(value)} UTC`;
+}

@@ -37,7 +37,7 @@ export function needsTable(
     text('symbol'),
     text('documentDate'),
     'url',
-    text('sampleData'),
+    text('sampleNotice'),
   ];
   const body = rows.map(({ need, assessment }) => [
     String(need.id),

@@ -41,7 +41,7 @@ function StatusTag(props: { lang: Language; status: string }) {
 }
 
 function SampleNotice(props: { lang: Language; isSample: boolean }) {
-  return props.isSample ? <p class="sample-badge">{say(props.lang)('sampleData')}</p> : null;
+  return props.isSample ? <p class="sample-badge">{say(props.lang)('sampleNotice')}</p> : null;
 }
 
 const wishedDates = (lang: Language, need: Need) => {
@@ -152,7 +152,7 @@ export function NeedsListPage(props: {
               {assessment.isSample ? (
                 <>
                   {' '}
-                  <span class="sample-badge">{text('sampleData')}</span>
+                  <span class="sample-badge">{text('sampleNotice')}</span>
                 </>
               ) : null}
             </p>

@@ -1,9 +1,11 @@
 import { ElementsInterpretation } from '../elements/components.tsx';
 import { elementName, elementsText } from '../elements/taxonomy.ts';
 import { Layout, type PageContext } from '../http/layout.tsx';
+import { byName } from '../i18n/collate.ts';
 import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import { pickText } from '../i18n/localized-text.ts';
+import { counted } from '../i18n/plural.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { type NeedsKey, needsText } from '../needs/messages.ts';
 import type { PartyInfo, ReferenceLabels, StatusPeriod } from '../reference/labels.ts';
@@ -237,7 +239,7 @@ export function PartyPage(
         <>
           <p>
             <a href={`/${lang}/search?donor=${party.code}`}>
-              {t('activitiesCount', { count: formatNumber(lang, asDonor.total) })}
+              {counted(t, lang, 'activityCount', asDonor.total)}
             </a>
           </p>
           <h3>{t('activitiesByYear')}</h3>
@@ -246,13 +248,22 @@ export function PartyPage(
             <>
               <h3>{t('fieldIpAreas')}</h3>
               <ul class="chips">
-                {asDonor.ipAreas.map((area) => (
-                  <li>
-                    <a href={`/${lang}/search?donor=${party.code}&ipArea=${area.code}`}>
-                      {labels.term('ip-area', area.code, lang)} ({formatNumber(lang, area.count)})
-                    </a>
-                  </li>
-                ))}
+                {[...asDonor.ipAreas]
+                  .sort(
+                    (x, y) =>
+                      y.count - x.count ||
+                      byName(lang)(
+                        labels.term('ip-area', x.code, lang),
+                        labels.term('ip-area', y.code, lang),
+                      ),
+                  )
+                  .map((area) => (
+                    <li>
+                      <a href={`/${lang}/search?donor=${party.code}&ipArea=${area.code}`}>
+                        {labels.term('ip-area', area.code, lang)} ({formatNumber(lang, area.count)})
+                      </a>
+                    </li>
+                  ))}
               </ul>
             </>
           ) : null}
@@ -260,13 +271,19 @@ export function PartyPage(
             <>
               <h3>{t('fieldBeneficiaries')}</h3>
               <ul class="chips">
-                {asDonor.beneficiaries.map((b) => (
-                  <li>
-                    <a href={`/${lang}/search?donor=${party.code}&beneficiary=${b.code}`}>
-                      {labels.partyName(b.code, lang)} ({formatNumber(lang, b.count)})
-                    </a>
-                  </li>
-                ))}
+                {[...asDonor.beneficiaries]
+                  .sort(
+                    (x, y) =>
+                      y.count - x.count ||
+                      byName(lang)(labels.partyName(x.code, lang), labels.partyName(y.code, lang)),
+                  )
+                  .map((b) => (
+                    <li>
+                      <a href={`/${lang}/search?donor=${party.code}&beneficiary=${b.code}`}>
+                        {labels.partyName(b.code, lang)} ({formatNumber(lang, b.count)})
+                      </a>
+                    </li>
+                  ))}
               </ul>
             </>
           ) : null}
@@ -286,7 +303,7 @@ export function PartyPage(
                   <a href={`/${lang}/reports/${cycle.reportId}`}>
                     {cycle.activityCount === 0
                       ? t('cycleFiledEmpty')
-                      : `${t('cycleFiled')} (${t('programmeCount', { count: cycle.activityCount })})`}
+                      : `${t('cycleFiled')} (${counted(t, lang, 'programmeCount', cycle.activityCount)})`}
                   </a>
                 )}
               </li>
@@ -297,7 +314,9 @@ export function PartyPage(
 
       {props.profile.training.length > 0 ? (
         <section aria-labelledby="party-training">
-          <h2 id="party-training">{training('trainingHeading', { party: name })}</h2>
+          <h2 id="party-training">
+            {training('trainingHeading', { fromParty: labels.partyIn(party.code, lang, 'from') })}
+          </h2>
           <p>{training('trainingIntro')}</p>
           <ul>
             {props.profile.training.map((row) => (
@@ -329,38 +348,46 @@ export function PartyPage(
         <p>{t('noBeneficiaryActivities')}</p>
       ) : (
         <>
-          <h3>{t('whoHelps', { party: name })}</h3>
+          <h3>{t('whoHelps', { toParty: labels.partyIn(party.code, lang, 'to') })}</h3>
           <div class="table-scroll">
             <table>
               <thead>
                 <tr>
                   <th scope="col">{t('facetDonor')}</th>
-                  <th scope="col">{t('figureActivities')}</th>
+                  <th scope="col">{t('activities')}</th>
                   <th scope="col">{t('fieldIpAreas')}</th>
                   <th scope="col">{t('fieldStart')}</th>
                 </tr>
               </thead>
               <tbody>
-                {asBeneficiary.helpers.map((helper) => (
-                  <tr>
-                    <td>
-                      <a href={`/${lang}/parties/${helper.donor}`}>{labels.partyName(helper.donor, lang)}</a>
-                    </td>
-                    <td>
-                      <a href={`/${lang}/search?donor=${helper.donor}&beneficiary=${party.code}`}>
-                        {formatNumber(lang, helper.count)}
-                      </a>
-                    </td>
-                    <td>
-                      {helper.ipAreas.map((area) => labels.term('ip-area', area, lang)).join(', ') || '—'}
-                    </td>
-                    <td>{helper.firstYear ? t('since', { year: helper.firstYear }) : '—'}</td>
-                  </tr>
-                ))}
+                {[...asBeneficiary.helpers]
+                  .sort(
+                    (x, y) =>
+                      y.count - x.count ||
+                      byName(lang)(labels.partyName(x.donor, lang), labels.partyName(y.donor, lang)),
+                  )
+                  .map((helper) => (
+                    <tr>
+                      <td>
+                        <a href={`/${lang}/parties/${helper.donor}`}>
+                          {labels.partyName(helper.donor, lang)}
+                        </a>
+                      </td>
+                      <td>
+                        <a href={`/${lang}/search?donor=${helper.donor}&beneficiary=${party.code}`}>
+                          {formatNumber(lang, helper.count)}
+                        </a>
+                      </td>
+                      <td>
+                        {helper.ipAreas.map((area) => labels.term('ip-area', area, lang)).join(', ') || '—'}
+                      </td>
+                      <td>{helper.firstYear ? t('since', { year: helper.firstYear }) : '—'}</td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </div>
-          <h3>{t('figureActivities')}</h3>
+          <h3>{t('activities')}</h3>
           <ul>
             {asBeneficiary.activities.map((activity) => {
               const title = pickText(activity.title, lang, 'en');

@@ -7,7 +7,6 @@ export const programmeText = defineMessages({
     colProgramme: 'programme',
     partners: 'fieldPartners',
     source: 'fieldSource',
-    participantsOther: 'participantCount',
     colYear: 'fieldYear',
     colRegion: 'fieldRegion',
     colGender: 'gender',
@@ -68,8 +67,8 @@ export const programmeText = defineMessages({
     mapCaption:
       'Participants recorded here, by country. Small states may not show at this scale: the table below lists every country.',
     figSelectedUpcoming: 'selected for editions still to come, not counted above',
-    selectedSoFar: '{count} selected so far (the edition has not started)',
-    participantsOne: '{count} participant',
+    selectedSoFarOne: '{count} selected so far (the edition has not started)',
+    selectedSoFarOther: '{count} selected so far (the edition has not started)',
     byParty: 'Participants by country',
     byYear: 'Participants by year',
     byRegion: 'Participants by region',
@@ -92,7 +91,8 @@ export const programmeText = defineMessages({
     statusRunning: 'Under way',
     modeBlended: 'Blended (in person and online)',
     colSession: 'Session',
-    reportedParticipants: 'The organizer reports {count} participants; they are not recorded here.',
+    reportedParticipantsOne: 'The organizer reports {count} participant; they are not recorded here.',
+    reportedParticipantsOther: 'The organizer reports {count} participants; they are not recorded here.',
     namedParticipants: 'Participants who agreed to be named',
     othersNotNamed: 'Other participants are counted but not named.',
     sampleEditionNote:
@@ -142,8 +142,8 @@ export const programmeText = defineMessages({
     mapCaption:
       'Participants enregistrés ici, par pays. Les petits États peuvent ne pas apparaître à cette échelle\u202f: le tableau ci-dessous indique chaque pays.',
     figSelectedUpcoming: 'sélectionnés pour des éditions à venir, non comptés ci-dessus',
-    selectedSoFar: '{count} sélectionnés à ce jour (l’édition n’a pas commencé)',
-    participantsOne: '{count} participant',
+    selectedSoFarOne: '{count} sélectionné à ce jour (l’édition n’a pas commencé)',
+    selectedSoFarOther: '{count} sélectionnés à ce jour (l’édition n’a pas commencé)',
     byParty: 'Participants par pays',
     byYear: 'Participants par année',
     byRegion: 'Participants par région',
@@ -166,7 +166,9 @@ export const programmeText = defineMessages({
     statusRunning: 'En cours',
     modeBlended: 'Hybride (en présentiel et en ligne)',
     colSession: 'Séance',
-    reportedParticipants: 'L’organisateur indique {count} participants ; ils ne sont pas enregistrés ici.',
+    reportedParticipantsOne: 'L’organisateur indique {count} participant ; il n’est pas enregistré ici.',
+    reportedParticipantsOther:
+      'L’organisateur indique {count} participants ; ils ne sont pas enregistrés ici.',
     namedParticipants: 'Participants ayant accepté d’être nommés',
     othersNotNamed: 'Les autres participants sont comptés mais pas nommés.',
     sampleEditionNote:
@@ -216,8 +218,8 @@ export const programmeText = defineMessages({
     mapCaption:
       'Participantes registrados aquí, por país. Puede que los Estados pequeños no se vean a esta escala: el cuadro siguiente indica todos los países.',
     figSelectedUpcoming: 'seleccionados para ediciones futuras, no contados arriba',
-    selectedSoFar: '{count} seleccionados hasta ahora (la edición no ha comenzado)',
-    participantsOne: '{count} participante',
+    selectedSoFarOne: '{count} seleccionado hasta ahora (la edición no ha comenzado)',
+    selectedSoFarOther: '{count} seleccionados hasta ahora (la edición no ha comenzado)',
     byParty: 'Participantes por país',
     byYear: 'Participantes por año',
     byRegion: 'Participantes por región',
@@ -240,7 +242,8 @@ export const programmeText = defineMessages({
     statusRunning: 'En curso',
     modeBlended: 'Mixto (presencial y en línea)',
     colSession: 'Sesión',
-    reportedParticipants: 'El organizador indica {count} participantes; no están registrados aquí.',
+    reportedParticipantsOne: 'El organizador indica {count} participante; no está registrado aquí.',
+    reportedParticipantsOther: 'El organizador indica {count} participantes; no están registrados aquí.',
     namedParticipants: 'Participantes que aceptaron ser nombrados',
     othersNotNamed: 'Los demás participantes se cuentan pero no se nombran.',
     sampleEditionNote:
@@ -259,6 +262,10 @@ export const programmeText = defineMessages({
     certificateUnknown: 'Certificado inexistente',
     certificateUnknownText:
       'No hay ningún certificado con este código. Compruebe que la dirección se copió entera o pida el enlace al titular.',
+  },
+  contexts: {
+    selectedSoFarOne: 'one person',
+    selectedSoFarOther: 'several people',
   },
 });
 

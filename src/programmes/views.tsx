@@ -1,8 +1,10 @@
 import { raw } from 'hono/html';
 import { Layout, type PageContext } from '../http/layout.tsx';
+import { byName } from '../i18n/collate.ts';
 import { formatDate, formatDateRange, formatNumber, formatPercent } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import { pickText } from '../i18n/localized-text.ts';
+import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import type { CertificateCheck } from '../training/programme/certificate-verify.ts';
 import type { ProgrammeFigures } from '../training/programme/figures.ts';
@@ -11,16 +13,8 @@ import { worldMapSvg } from '../training/programme/world-map.ts';
 import { type ProgrammeTranslate, programmeText } from './messages.ts';
 import type { EditionView, Organizer, ProgrammeDetail, ProgrammeSummary } from './service.ts';
 
-const pluralRules = new Map<Language, Intl.PluralRules>();
-function participantsText(tr: ProgrammeTranslate, lang: Language, count: number): string {
-  let rules = pluralRules.get(lang);
-  if (!rules) {
-    rules = new Intl.PluralRules(lang);
-    pluralRules.set(lang, rules);
-  }
-  const key = rules.select(count) === 'one' ? 'participantsOne' : 'participantsOther';
-  return tr(key, { count: formatNumber(lang, count) });
-}
+const participantsText = (tr: ProgrammeTranslate, lang: Language, count: number): string =>
+  counted(tr, lang, 'participantCount', count);
 
 /** A stored text in the page's language when it exists, else in its own language, marked as such. */
 function Localized(props: { text: Partial<Record<string, string>>; lang: Language }) {
@@ -38,7 +32,7 @@ const partyCounts = (
 ) =>
   rows
     .map((row) => ({ label: labels.partyName(row.partyCode, lang), count: row.count }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, lang));
+    .sort((a, b) => b.count - a.count || byName(lang)(a.label, b.label));
 
 function SampleBadge(props: { tr: ProgrammeTranslate }) {
   return <span class="sample-badge">{props.tr('sampleData')}</span>;
@@ -387,7 +381,7 @@ function Edition(props: {
       <h4>{tr('participants')}</h4>
       {edition.participantCount === 0 ? (
         edition.reportedParticipants !== null ? (
-          <p>{tr('reportedParticipants', { count: formatNumber(lang, edition.reportedParticipants) })}</p>
+          <p>{counted(tr, lang, 'reportedParticipants', edition.reportedParticipants)}</p>
         ) : (
           <p>{tr('noRecordedParticipants')}</p>
         )
@@ -402,7 +396,7 @@ function Edition(props: {
             {/* Before the edition starts, its people are selected: they have not taken part yet. */}
             {edition.started
               ? participantsText(tr, lang, edition.participantCount)
-              : tr('selectedSoFar', { count: formatNumber(lang, edition.participantCount) })}
+              : counted(tr, lang, 'selectedSoFar', edition.participantCount)}
             {page.t('colon')}{' '}
             {partyCounts(edition.byParty, labels, lang)
               .map((p) => `${p.label} (${formatNumber(lang, p.count)})`)

@@ -1,6 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
+import { type Preposition, partyInSentence } from './names-in-sentences.ts';
 import { parties, partyStatusHistory, regions, taxonomyTerms } from './schema.ts';
 
 type Names = Record<Language, string>;
@@ -24,6 +25,12 @@ export type ReferenceLabels = {
   regions: Map<string, { code: string; kind: string; parentCode: string | null; names: Names }>;
   terms: Map<string, Names>;
   partyName(code: string, language: Language): string;
+  /**
+   * The party inside a sentence, with its article and preposition: partyIn('CAN', 'fr', 'of') is
+   * "du Canada", partyIn('USA', 'es', 'of') "de los Estados Unidos", partyIn('CAN', 'fr', null)
+   * "le Canada" (see names-in-sentences.ts).
+   */
+  partyIn(code: string, language: Language, preposition: Preposition): string;
   regionName(code: string, language: Language): string;
   term(taxonomy: string, key: string, language: Language): string;
   termsOf(taxonomy: string): Array<{ key: string; names: Names }>;
@@ -99,6 +106,8 @@ export async function loadReferenceLabels(db: Db): Promise<ReferenceLabels> {
     regions: regionMap,
     terms: termMap,
     partyName: (code, language) => partyMap.get(code)?.names[language] ?? code,
+    partyIn: (code, language, preposition) =>
+      partyInSentence(code, partyMap.get(code)?.names[language] ?? code, language, preposition),
     regionName: (code, language) => regionMap.get(code)?.names[language] ?? code,
     term: (taxonomy, key, language) => termMap.get(`${taxonomy}:${key}`)?.[language] ?? key,
     termsOf: (taxonomy) => ordered.get(taxonomy) ?? [],

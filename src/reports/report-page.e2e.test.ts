@@ -17,9 +17,11 @@ describe('report page in Chromium', () => {
       if (message.type() === 'error') violations.push(message.text());
     });
     await page.goto(`${site.url}/en/reports/1`);
-    await expect(page.title()).resolves.toContain('Technical cooperation activities — Canada, 2020–2021');
+    await expect(page.title()).resolves.toContain('Technical cooperation activities of Canada, 2020–2021');
     await expect(
-      page.getByRole('heading', { name: 'Technical cooperation activities — Canada, 2020–2021' }).isVisible(),
+      page
+        .getByRole('heading', { name: 'Technical cooperation activities of Canada, 2020–2021' })
+        .isVisible(),
     ).resolves.toBe(true);
     const rows = page.locator('tbody tr');
     await expect(rows.count()).resolves.toBe(10);
@@ -37,7 +39,7 @@ describe('report page in Chromium', () => {
     expect(violations).toEqual([]); // the stylesheet loads under the strict CSP, nothing is blocked
     await page.getByRole('link', { name: 'Français' }).click();
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
-      'Activités de coopération technique — Canada, 2020–2021',
+      'Activités de coopération technique du Canada, 2020–2021',
     );
     await page.close();
   });

@@ -185,7 +185,7 @@ describe('an Art. 67 report from the first draft to the public gateway (Chromium
     expect(badProblems).toHaveLength(1);
     expect(badProblems[0]).toContain(`Column ${beneficiariesColumn}:`);
     expect(badProblems[0]).toContain('Unknown party or region: Atlantis');
-    await expect(reporter.getByRole('button', { name: 'Import the 1 good rows' }).isVisible()).resolves.toBe(
+    await expect(reporter.getByRole('button', { name: 'Import the good row' }).isVisible()).resolves.toBe(
       true,
     );
 
@@ -246,7 +246,7 @@ describe('an Art. 67 report from the first draft to the public gateway (Chromium
     await secretariat.getByLabel('Comment on the narrative').fill(comment);
     await secretariat.getByRole('button', { name: 'Return to the reporter with these comments' }).click();
     await expect(secretariat.getByRole('status').innerText()).resolves.toBe(
-      'The report was returned to the reporting officers with 1 comment(s).',
+      'The report was returned to the reporting officers with 1 comment.',
     );
 
     // 6. The reporter finds the comment beside the narrative, fixes it and submits again.
@@ -317,7 +317,7 @@ describe('an Art. 67 report from the first draft to the public gateway (Chromium
     );
     await cycle.getByRole('link', { name: 'Canada', exact: true }).click();
     expect(new URL(visitor.url()).pathname).toBe(`/en/reports/${reportId}`);
-    await expect(heading(visitor)).resolves.toBe('Technical cooperation activities — Canada, 2021–2022');
+    await expect(heading(visitor)).resolves.toBe('Technical cooperation activities of Canada, 2021–2022');
     const reportText = await visitor.locator('main').innerText();
     expect(reportText).toContain(expectedSymbol);
     expect(reportText).toContain(zebra);

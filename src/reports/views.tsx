@@ -1,6 +1,8 @@
 import { Layout, type PageContext } from '../http/layout.tsx';
+import { byName } from '../i18n/collate.ts';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
+import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { BeneficiaryList } from './components.tsx';
 import { documentText } from './document/messages.ts';
@@ -64,7 +66,7 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
     report.revisionKind === 'original'
       ? ''
       : ` — ${revisionLabel(lang, report.revisionKind, report.revisionNumber)}`;
-  const heading = `${t('reportHubTitle', { party, period })}${revision}`;
+  const heading = `${t('reportHubTitle', { ofParty: labels.partyIn(report.reportingParty.code, lang, 'of'), period })}${revision}`;
   return (
     <Layout page={page} title={heading}>
       <h1>{heading}</h1>
@@ -118,7 +120,7 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
       ) : (
         <div class="table-scroll">
           <table>
-            <caption>{t('programmeCount', { count: report.programmes.length })}</caption>
+            <caption>{counted(t, lang, 'programmeCount', report.programmes.length)}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('columnNumber')}</th>
@@ -173,11 +175,11 @@ export function ReportsListPage(props: Common & { reports: ReportSummary[] }) {
           <ul>
             {list
               .map((r) => ({ r, name: labels.partyName(r.reportingParty.code, lang) }))
-              .sort((a, b) => a.name.localeCompare(b.name, lang))
+              .sort((a, b) => byName(lang)(a.name, b.name))
               .map(({ r, name }) => (
                 <li>
                   <a href={`/${lang}/reports/${r.id}`}>{name}</a>
-                  {r.symbol ? ` (${r.symbol})` : ''} — {t('programmeCount', { count: r.activityCount })}
+                  {r.symbol ? ` (${r.symbol})` : ''} — {counted(t, lang, 'programmeCount', r.activityCount)}
                   <LatestRevisionNote page={page} revision={r.latestRevision} />
                 </li>
               ))}

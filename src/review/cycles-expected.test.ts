@@ -64,7 +64,7 @@ describe.each(testBackends)('who is expected to report, per cycle (%s database)'
     expect(audit?.action).toBe('create');
     const html = await page('/en/secretariat/cycles?period=2020-2021&saved=1');
     expect(html).toContain('The list of expected reporters was saved.');
-    expect(html).toContain('4 expected to report');
+    expect(html).toContain('4 parties expected to report');
     expect(html).toContain('data-party="NOR"');
     // Not expected this cycle and not reported: not in the table.
     expect(html).not.toContain('data-party="USA"');
@@ -76,7 +76,7 @@ describe.each(testBackends)('who is expected to report, per cycle (%s database)'
     expect(html).toContain('elle reprend la liste de 2020-2021');
     expect(checked(html, 'NOR')).toBe(true);
     expect(checked(html, 'USA')).toBe(false);
-    expect(html).toContain('4 appelés à présenter un rapport');
+    expect(html).toContain('4 parties appelées à présenter un rapport');
   });
 
   it('refuses an unknown party at the field, changing nothing', async () => {

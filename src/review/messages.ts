@@ -71,15 +71,15 @@ export const reviewText = defineMessages({
       'The original report has no symbol, so this revision cannot be given one. Give the original its symbol first, on its review page.',
     originalNotPublished: 'The original report is not published, so this revision cannot be.',
     backToQueue: 'Back to the reports to review',
-    returnedNotice: 'The report was returned to the reporting officers with {count} comment(s).',
+    returnedNotice: 'The report was returned to the reporting officers with {comments}.',
     publishedNotice: 'The report is published as {symbol}.',
     earlierComments: 'Earlier comments',
     symbolNotNeeded:
       'Only a published original without a symbol can be given one; this one has one or is not published.',
     symbolProposedHint:
-      'Proposed: the next number of {party} in the series {series}. You may set another number.',
+      'Proposed: the next number {ofParty} in the series {series}. You may set another number.',
     symbolUnknownHint:
-      'No earlier symbol of {party} in the series {series} is known: give the symbol with its number, for example {example}.',
+      'No earlier symbol {ofParty} in the series {series} is known: give the symbol with its number, for example {example}.',
     publishIntroChosen: 'The report becomes public with the symbol below; its programmes appear in search.',
     symbolRequired: 'Give the document symbol.',
     symbolNotInSeries: 'The symbol must be in the series {series} of this party, for example {example}.',
@@ -126,7 +126,8 @@ export const reviewText = defineMessages({
     stateDrafting: 'Drafting',
     stateNotStarted: 'Not started',
     notExpected: 'reported without being expected',
-    expectedCount: '{count} expected to report',
+    expectedCountOne: '{count} party expected to report',
+    expectedCountOther: '{count} parties expected to report',
     settingsTitle: 'Document symbols',
     symbolPattern: 'Pattern of document symbols',
     symbolPatternHint:
@@ -186,15 +187,15 @@ export const reviewText = defineMessages({
     originalNotPublished:
       'Le rapport original n’est pas publié\u00a0; cette révision ne peut donc pas l’être.',
     backToQueue: 'Retour aux rapports à examiner',
-    returnedNotice: 'Le rapport a été renvoyé aux responsables avec {count} commentaire(s).',
+    returnedNotice: 'Le rapport a été renvoyé aux responsables avec {comments}.',
     publishedNotice: 'Le rapport est publié sous la cote {symbol}.',
     earlierComments: 'Commentaires précédents',
     symbolNotNeeded:
       'Seul un rapport original publié sans cote peut en recevoir une\u202f; celui-ci en a une ou n’est pas publié.',
     symbolProposedHint:
-      'Proposée\u202f: le numéro suivant de {party} dans la série {series}. Vous pouvez indiquer un autre numéro.',
+      'Proposée\u202f: le numéro suivant {ofParty} dans la série {series}. Vous pouvez indiquer un autre numéro.',
     symbolUnknownHint:
-      'Aucune cote antérieure de {party} dans la série {series} n’est connue\u202f: indiquez la cote avec son numéro, par exemple {example}.',
+      'Aucune cote antérieure {ofParty} dans la série {series} n’est connue\u202f: indiquez la cote avec son numéro, par exemple {example}.',
     publishIntroChosen:
       'Le rapport devient public sous la cote ci-dessous\u00a0; ses programmes apparaissent dans la recherche.',
     symbolRequired: 'Indiquez la cote du document.',
@@ -243,7 +244,8 @@ export const reviewText = defineMessages({
     stateDrafting: 'En rédaction',
     stateNotStarted: 'Pas commencé',
     notExpected: 'rapport présenté sans être attendu',
-    expectedCount: '{count} appelés à présenter un rapport',
+    expectedCountOne: '{count} partie appelée à présenter un rapport',
+    expectedCountOther: '{count} parties appelées à présenter un rapport',
     settingsTitle: 'Cotes des documents',
     symbolPattern: 'Modèle des cotes',
     symbolPatternHint:
@@ -301,15 +303,15 @@ export const reviewText = defineMessages({
     originalNotPublished:
       'El informe original no está publicado, así que esta revisión tampoco puede estarlo.',
     backToQueue: 'Volver a los informes por examinar',
-    returnedNotice: 'El informe se devolvió a los responsables con {count} comentario(s).',
+    returnedNotice: 'El informe se devolvió a los responsables con {comments}.',
     publishedNotice: 'El informe está publicado con la signatura {symbol}.',
     earlierComments: 'Comentarios anteriores',
     symbolNotNeeded:
       'Solo un informe original publicado sin signatura puede recibir una; este ya la tiene o no está publicado.',
     symbolProposedHint:
-      'Propuesta: el número siguiente de {party} en la serie {series}. Puede indicar otro número.',
+      'Propuesta: el número siguiente {ofParty} en la serie {series}. Puede indicar otro número.',
     symbolUnknownHint:
-      'No se conoce ninguna signatura anterior de {party} en la serie {series}: indique la signatura con su número, por ejemplo {example}.',
+      'No se conoce ninguna signatura anterior {ofParty} en la serie {series}: indique la signatura con su número, por ejemplo {example}.',
     publishIntroChosen:
       'El informe se hace público con la signatura indicada abajo; sus programas aparecen en la búsqueda.',
     symbolRequired: 'Indique la signatura del documento.',
@@ -359,7 +361,8 @@ export const reviewText = defineMessages({
     stateDrafting: 'En redacción',
     stateNotStarted: 'Sin empezar',
     notExpected: 'informó sin estar obligado',
-    expectedCount: '{count} deben presentar informe',
+    expectedCountOne: '{count} parte debe presentar informe',
+    expectedCountOther: '{count} partes deben presentar informe',
     settingsTitle: 'Signaturas de los documentos',
     symbolPattern: 'Modelo de las signaturas',
     symbolPatternHint:

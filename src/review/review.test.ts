@@ -285,7 +285,7 @@ describe.each(testBackends)('review and publication (%s database)', (backend) =>
     expect(original).toContain('Corrigendum 1');
     const revised = await html(`/en/reports/${corrigendumId}`);
     expect(revised).toContain('Zebrafish patent drafting clinic (revised)');
-    expect(revised).toContain('Technical cooperation activities — Canada, 2021–2022 — Corrigendum 1');
+    expect(revised).toContain('Technical cooperation activities of Canada, 2021–2022 — Corrigendum 1');
 
     const changes = await html(`/en/reports/${corrigendumId}/changes?from=${reportId}&to=${corrigendumId}`);
     expect(changes).toContain('Paragraph 2 changed');
@@ -348,7 +348,7 @@ describe.each(testBackends)('review and publication (%s database)', (backend) =>
     );
     expect(page).toContain('secretariat@wto.example');
     expect(page).toContain(expectedSymbol);
-    expect(page).toContain('1 change(s)');
+    expect(page).toContain('1 change ·');
     await database.db.insert(auditLog).values({
       actor: 'cli',
       action: 'update',

@@ -9,6 +9,7 @@ import type { FormErrors } from '../http/form-fields.tsx';
 import type { PageContext } from '../http/layout.tsx';
 import { pageContext } from '../http/page-context.ts';
 import { formList, formText, positiveId, readForm } from '../http/request.ts';
+import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { loadReportDocument } from '../reports/document/report-document.ts';
 import { changesSinceReturn, pendingRevisionChanges } from '../reports/lifecycle/service.ts';
@@ -165,7 +166,8 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const count = Number(c.req.query('count')) || 1;
     return renderReview(c, id, {
       notice: (report) => {
-        if (done === 'returned') return t('returnedNotice', { count });
+        if (done === 'returned')
+          return t('returnedNotice', { comments: counted(t, page.lang, 'commentCount', count) });
         if (done === 'published' && report.symbol) return t('publishedNotice', { symbol: report.symbol });
         if (done === 'symbol' && report.symbol) return t('symbolGiven', { symbol: report.symbol });
         return null;

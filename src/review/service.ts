@@ -190,7 +190,7 @@ export function reportNames(labels: ReferenceLabels, report: Describable): Recor
   for (const lang of languages) {
     const t = translator(lang);
     const name = t('reportOf', {
-      party: labels.partyName(report.reportingPartyCode, lang),
+      ofParty: labels.partyIn(report.reportingPartyCode, lang, 'of'),
       period: formatPeriod(report.periodStart, report.periodEnd),
     });
     const revision = revisionLabel(lang, report.revisionKind, report.revisionNumber);

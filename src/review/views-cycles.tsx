@@ -1,5 +1,7 @@
 import { FieldError, type FormErrors, invalidProps, Notice } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
+import { byName } from '../i18n/collate.ts';
+import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { revisionLabel } from '../reports/lifecycle/status.ts';
 import {
@@ -72,12 +74,12 @@ function ExpectedListForm(props: {
   const listed = new Set(overview.expected.codes);
   const candidates = [...new Set([...overview.expected.codes, ...expectedParties(labels, overview.period)])]
     .map((code) => ({ code, name: labels.partyName(code, lang) }))
-    .sort((a, b) => a.name.localeCompare(b.name, lang));
+    .sort((a, b) => byName(lang)(a.name, b.name));
   const shown = new Set(candidates.map((c) => c.code));
   const others = [...labels.parties.keys()]
     .filter((code) => !shown.has(code))
     .map((code) => ({ code, name: labels.partyName(code, lang) }))
-    .sort((a, b) => a.name.localeCompare(b.name, lang));
+    .sort((a, b) => byName(lang)(a.name, b.name));
   const source = overview.expected.source;
   return (
     <section aria-labelledby="expected-list">
@@ -143,7 +145,7 @@ export function CyclesPage(props: {
     : text('cyclesTitle');
   const rows = [...(overview?.rows ?? [])]
     .map((row) => ({ row, name: labels.partyName(row.partyCode, lang) }))
-    .sort((a, b) => a.name.localeCompare(b.name, lang));
+    .sort((a, b) => byName(lang)(a.name, b.name));
   return (
     <Layout page={page} title={title}>
       <h1>{title}</h1>
@@ -184,7 +186,7 @@ export function CyclesPage(props: {
       {overview ? (
         <>
           <h2>{text('stateCounts')}</h2>
-          <p>{text('expectedCount', { count: overview.rows.filter((row) => row.expected).length })}</p>
+          <p>{counted(text, lang, 'expectedCount', overview.rows.filter((row) => row.expected).length)}</p>
           <ul class="figures">
             {cycleStates.map((state) => (
               <li>

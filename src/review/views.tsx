@@ -1,4 +1,11 @@
-import { ErrorSummary, FieldError, type FormErrors, invalidProps, Notice } from '../http/form-fields.tsx';
+import {
+  DateInput,
+  ErrorSummary,
+  FieldError,
+  type FormErrors,
+  invalidProps,
+  Notice,
+} from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 
 import { formatDate, formatPeriod } from '../i18n/format.ts';
@@ -20,7 +27,7 @@ const reportTitle = (
   r: Pick<QueueItem, 'reportingPartyCode' | 'periodStart' | 'periodEnd'>,
 ) =>
   page.t('reportOf', {
-    party: labels.partyName(r.reportingPartyCode, page.lang),
+    ofParty: labels.partyIn(r.reportingPartyCode, page.lang, 'of'),
     period: formatPeriod(r.periodStart, r.periodEnd),
   });
 
@@ -173,7 +180,7 @@ export function ReviewPage(props: Common & ReviewPageData) {
   const values = props.values ?? {};
   const open = report.status === 'submitted';
   const title = text('reviewTitle', { report: reportTitle(page, labels, report) });
-  const party = labels.partyName(report.reportingPartyCode, lang);
+  const ofParty = labels.partyIn(report.reportingPartyCode, lang, 'of');
   // "IP/C/R/TC/CAN/n": the party's series as the officer reads it.
   const seriesLabel =
     'kind' in props.symbol && props.symbol.kind === 'chosen'
@@ -339,9 +346,9 @@ export function ReviewPage(props: Common & ReviewPageData) {
                       <label for="symbol">{t('fieldSymbol')}</label>
                       <p class="hint" id="symbol-hint">
                         {props.symbol.proposal
-                          ? text('symbolProposedHint', { party, series: seriesLabel })
+                          ? text('symbolProposedHint', { ofParty, series: seriesLabel })
                           : text('symbolUnknownHint', {
-                              party,
+                              ofParty,
                               series: seriesLabel,
                               example: props.symbol.pattern
                                 .replaceAll('{code}', report.reportingPartyCode)
@@ -363,13 +370,15 @@ export function ReviewPage(props: Common & ReviewPageData) {
                   <p class="hint" id="circulation_date-hint">
                     {text('circulationHint')}
                   </p>
-                  <input
+                  <DateInput
                     id="circulation_date"
                     name="circulation_date"
-                    type="date"
+                    lang={lang}
+                    precision="day"
                     required
                     value={values.circulation_date ?? props.today}
-                    {...invalidProps('circulation_date', errors.circulation_date, 'circulation_date-hint')}
+                    error={errors.circulation_date}
+                    hintId="circulation_date-hint"
                   />
                   <FieldError id="circulation_date-error" message={errors.circulation_date} />
                   <button type="submit">{text('publishButton')}</button>

@@ -4,7 +4,6 @@ import { defineMessages } from '../i18n/catalogue.ts';
 export const searchText = defineMessages({
   shared: { facetReport: 'report', facetReporter: 'reportingParty', reportOf: 'reportOf' },
   en: {
-    alsoSearched: 'Also searched:',
     didYouMean: 'Did you mean {suggestion}?',
     facetCycle: 'Reporting cycle',
     cycleLabel: 'Cycle {cycle}',
@@ -12,7 +11,6 @@ export const searchText = defineMessages({
     hintCycle: 'a reporting cycle such as 2021-2022',
   },
   fr: {
-    alsoSearched: 'Également recherché\u202f:',
     didYouMean: 'Vouliez-vous dire {suggestion}\u202f?',
     facetCycle: 'Cycle de rapport',
     cycleLabel: 'Cycle {cycle}',
@@ -20,7 +18,6 @@ export const searchText = defineMessages({
     hintCycle: 'un cycle de rapport tel que 2021-2022',
   },
   es: {
-    alsoSearched: 'También se buscó:',
     didYouMean: '¿Quiso decir {suggestion}?',
     facetCycle: 'Ciclo de presentación de informes',
     cycleLabel: 'Ciclo {cycle}',

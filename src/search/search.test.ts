@@ -176,7 +176,27 @@ describe.each(testBackends)('gateway search, downloads and feed (%s database)', 
     const lower = await html('/en/search?donor=can&pageSize=2');
     expect(lower.text).toContain('href="/en/search?pageSize=2" aria-current="true"'); // Canada selected; its link removes it
     expect(lower.text).toContain('href="/en/search?donor=CAN&amp;pageSize=2&amp;page=2" rel="next"');
-    expect(lower.text).toContain('/api/v1/activities?donor=CAN&amp;format=csv');
+    expect(lower.text).toContain('/api/v1/activities?donor=CAN&amp;format=json');
+    expect(lower.text).toContain('<input type="hidden" name="donor" value="CAN"/>');
+  });
+
+  it('offers one download block, CSV and XLSX of the chosen columns, and none for 0 results', async () => {
+    const { text } = await html('/en/search?q=patent');
+    expect(text.match(/Download these results/g)).toHaveLength(1);
+    expect(text).toContain('<ul class="checkbox-columns">');
+    expect(text).toContain('<button type="submit" name="format" value="csv">');
+    expect(text).toContain('JSON and IATI XML hold every field of every activity');
+    expect(text).not.toContain('type="date"');
+    const none = await html('/en/search?q=zzzzzzqqq');
+    expect(none.text).toContain('No activity matches these filters.');
+    expect(none.text).not.toContain('Download these results');
+    expect(none.text).not.toContain('/api/v1/activities?');
+    // What the form sends when two columns are ticked: the CSV has those two columns, in that order.
+    const csv = await (
+      await app.request('/api/v1/activities?q=patent&lang=en&columns=title&columns=donor_code&format=csv')
+    ).text();
+    const header = csv.replace(/^\uFEFF/, '').split('\r\n')[0];
+    expect(header?.split(',')).toHaveLength(2);
   });
 
   it('escapes every stored text on every page', async () => {

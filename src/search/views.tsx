@@ -1,7 +1,10 @@
 import { elementName, isElementCode } from '../elements/taxonomy.ts';
+import { CheckboxList } from '../http/form-fields.tsx';
 import { Layout, type PageContext } from '../http/layout.tsx';
+import { byName } from '../i18n/collate.ts';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 import { pickText } from '../i18n/localized-text.ts';
+import { counted } from '../i18n/plural.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { BeneficiaryList } from '../reports/components.tsx';
@@ -66,11 +69,16 @@ function Facet(
   const current = data.params[name];
   if (values.length === 0 && !current) return null;
   const base = `/${page.lang}/search`;
+  // Most activities first; equal counts in the alphabetical order of the page's language.
+  const compare = byName(page.lang);
+  const ordered = [...values].sort(
+    (a, b) => b.count - a.count || compare(props.label(a.code), props.label(b.code)),
+  );
   return (
     <section aria-labelledby={`facet-${name}`}>
       <h3 id={`facet-${name}`}>{page.t(props.heading)}</h3>
       <ul>
-        {values.map((value) => {
+        {ordered.map((value) => {
           const selected = String(current ?? '') === value.code;
           return (
             <li>
@@ -97,7 +105,7 @@ function reportName(report: ReportLabel | null, lang: PageContext['lang'], label
     report.periodStart.slice(0, 4) === report.periodEnd.slice(0, 4)
       ? report.periodStart.slice(0, 4)
       : `${report.periodStart.slice(0, 4)}–${report.periodEnd.slice(0, 4)}`;
-  return searchText(lang)('reportOf', { party: labels.partyName(report.party, lang), period });
+  return searchText(lang)('reportOf', { ofParty: labels.partyIn(report.party, lang, 'of'), period });
 }
 
 /** A title with the matched words in <mark>, from text carrying markStart/markEnd. */
@@ -224,34 +232,36 @@ function Downloads(props: Props) {
   return (
     <section class="downloads" aria-labelledby="downloads">
       <h2 id="downloads">{page.t('download')}</h2>
-      <ul class="chips">
-        {(['csv', 'xlsx', 'json', 'iati'] as const).map((format) => (
-          <li>
-            <a href={`/api/v1/activities${join}format=${format}&lang=${page.lang}`}>{format.toUpperCase()}</a>
-          </li>
-        ))}
-      </ul>
+      {/* CSV and XLSX are tables of the columns ticked here: the buttons send the choice. */}
       <form method="get" action="/api/v1/activities">
         {filters.map(([name, value]) => (
           <input type="hidden" name={name} value={String(value)} />
         ))}
         <input type="hidden" name="lang" value={page.lang} />
-        <fieldset>
-          <legend>{page.t('downloadColumns')}</legend>
-          {data.exportColumns.map((column) => (
-            <label>
-              <input type="checkbox" name="columns" value={column.key} checked={column.selected} />{' '}
-              {column.label}{' '}
-            </label>
-          ))}
-        </fieldset>
-        <label for="download-format">{page.t('download')}</label>{' '}
-        <select id="download-format" name="format">
-          <option value="csv">CSV</option>
-          <option value="xlsx">XLSX</option>
-        </select>{' '}
-        <button type="submit">{page.t('download')}</button>
+        <CheckboxList
+          name="columns"
+          idPrefix="download-column"
+          legend={page.t('downloadColumns')}
+          options={data.exportColumns.map((column) => ({
+            value: column.key,
+            label: column.label,
+            checked: column.selected,
+          }))}
+        />
+        <p class="download-buttons">
+          <button type="submit" name="format" value="csv">
+            CSV
+          </button>{' '}
+          <button type="submit" name="format" value="xlsx">
+            XLSX
+          </button>
+        </p>
       </form>
+      <p>
+        {page.t('downloadComplete')}{' '}
+        <a href={`/api/v1/activities${join}format=json&lang=${page.lang}`}>JSON</a> ·{' '}
+        <a href={`/api/v1/activities${join}format=iati&lang=${page.lang}`}>IATI</a>
+      </p>
     </section>
   );
 }
@@ -295,8 +305,7 @@ export function SearchPage(props: Props) {
   const { t, lang } = page;
   const q = data.params.q ? String(data.params.q) : '';
   const heading = q ? t('searchResultsFor', { q }) : t('searchTitle');
-  const count =
-    data.total === 1 ? t('resultCountOne') : t('resultCount', { count: formatNumber(lang, data.total) });
+  const count = counted(t, lang, 'activityCount', data.total);
   const base = `/${lang}/search`;
   return (
     <Layout page={page} title={heading}>
@@ -358,7 +367,7 @@ export function SearchPage(props: Props) {
             })}
           </ol>
           <Pagination {...props} />
-          <Downloads {...props} />
+          {data.total > 0 ? <Downloads {...props} /> : null}
         </div>
         <aside class="facets" id="filters" aria-label={t('filters')}>
           <h2>{t('filters')}</h2>

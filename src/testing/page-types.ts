@@ -95,6 +95,13 @@ export async function preparePageTypes(database: Database, url: string): Promise
       cookie: as(focalPoint),
     },
     { name: 'edition', path: `/en/training/editions/${demo.editionId}`, cookie: as(coordinator) },
+    { name: 'reporting-cycles', path: '/en/secretariat/cycles', cookie: as(secretariat) },
+    // French and Spanish run longer than English: the pages with the longest words and tables.
+    { name: 'reporting-cycles-fr', path: '/fr/secretariat/cycles', cookie: as(secretariat) },
+    { name: 'report-review-es', path: `/es/secretariat/reports/${demo.reportId}`, cookie: as(secretariat) },
+    { name: 'search-fr', path: '/fr/search?q=patent' },
+    { name: 'party-es', path: '/es/parties/CAN' },
+    { name: 'my-reports-fr', path: '/fr/drafting', cookie: as(reporter) },
   ];
 }
 

@@ -1,6 +1,8 @@
 import { ErrorSummary, type FormErrors } from '../http/form-fields.tsx';
 import type { PageContext } from '../http/layout.tsx';
 import type { FieldErrors } from '../http/request.ts';
+import { byName } from '../i18n/collate.ts';
+import { formatDateTime } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { trainingText } from './messages.ts';
@@ -71,7 +73,7 @@ export function partyOptions(
       options.only ? options.only.includes(party.code) : !options.countriesOnly || party.kind !== 'igo',
     )
     .map((party) => ({ value: party.code, label: party.names[lang] }))
-    .sort((a, b) => a.label.localeCompare(b.label, lang));
+    .sort((a, b) => byName(lang)(a.label, b.label));
 }
 
 /** A name from the languages it exists in: the page's, else English, else any. */
@@ -84,9 +86,10 @@ export function personName(name: string, lang: Language): string {
   return name === erasedName ? trainingText(lang)('erasedPerson') : name;
 }
 
-export function DateTime(props: { value: Date }) {
+/** A moment in the page's language, in UTC (i18n/format.ts). */
+export function DateTime(props: { value: Date; lang: Language }) {
   const iso = props.value.toISOString();
-  return <time datetime={iso}>{iso.slice(0, 16).replace('T', ' ')}</time>;
+  return <time datetime={iso}>{formatDateTime(props.lang, props.value)}</time>;
 }
 
 export function SampleMark(props: { lang: Language; isSample: boolean }) {

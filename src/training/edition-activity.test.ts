@@ -112,7 +112,7 @@ describe.each(testBackends)('edition activity in the Art. 67 draft (%s database)
     expect(JSON.stringify(activity.description)).not.toContain('Amina');
     expect(activity.description).toEqual({
       en: 'WIPO-CIPO Executive Training Program, 2024 edition: 1 participant from 1 party.',
-      fr: 'WIPO-CIPO Executive Training Program, édition 2024\u202f: 1 participant d’une partie.',
+      fr: 'WIPO-CIPO Executive Training Program, édition 2024\u202f: 1 participant de 1 partie.',
       es: 'WIPO-CIPO Executive Training Program, edición 2024: 1 participante de 1 parte.',
     });
     expect(beneficiaries).toEqual([['party', 'KEN']]);

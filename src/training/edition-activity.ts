@@ -8,6 +8,7 @@ import { type LocalizedText, touch } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
 import { defineMessages } from '../i18n/catalogue.ts';
 import { type Language, languages } from '../i18n/languages.ts';
+import { counted } from '../i18n/plural.ts';
 import { parties, regions, taxonomyTerms } from '../reference/schema.ts';
 import { appendToReport } from '../reports/activity-list.ts';
 import {
@@ -426,26 +427,26 @@ export function editionTitle(name: LocalizedText, year: number): LocalizedText {
 export const descriptionText = defineMessages({
   en: {
     edition: '{programme}, {year} edition',
-    participantsOne: ': 1 participant',
+    participantsOne: ': {count} participant',
     participantsOther: ': {count} participants',
-    fromPartiesOne: ' from 1 party',
-    fromPartiesOther: ' from {parties} parties',
+    fromPartiesOne: ' from {count} party',
+    fromPartiesOther: ' from {count} parties',
     topics: ' Topics: {topics}.',
   },
   fr: {
     edition: '{programme}, édition {year}',
-    participantsOne: '\u202f: 1 participant',
+    participantsOne: '\u202f: {count} participant',
     participantsOther: '\u202f: {count} participants',
-    fromPartiesOne: ' d’une partie',
-    fromPartiesOther: ' de {parties} parties',
+    fromPartiesOne: ' de {count} partie',
+    fromPartiesOther: ' de {count} parties',
     topics: ' Thèmes\u202f: {topics}.',
   },
   es: {
     edition: '{programme}, edición {year}',
-    participantsOne: ': 1 participante',
+    participantsOne: ': {count} participante',
     participantsOther: ': {count} participantes',
-    fromPartiesOne: ' de 1 parte',
-    fromPartiesOther: ' de {parties} partes',
+    fromPartiesOne: ' de {count} parte',
+    fromPartiesOther: ' de {count} partes',
     topics: ' Temas: {topics}.',
   },
 });
@@ -462,10 +463,8 @@ function editionDescription(
   const inLanguage = (lang: Language) => {
     const text = descriptionText(lang);
     const programme = name[lang] ?? name.en ?? name.fr ?? name.es ?? '';
-    const from = parties ? text(parties === 1 ? 'fromPartiesOne' : 'fromPartiesOther', { parties }) : '';
-    const who = count
-      ? `${text(count === 1 ? 'participantsOne' : 'participantsOther', { count })}${from}`
-      : '';
+    const from = parties ? counted(text, lang, 'fromParties', parties) : '';
+    const who = count ? `${counted(text, lang, 'participants', count)}${from}` : '';
     const topics = edition.topics.length ? text('topics', { topics: edition.topics.join('; ') }) : '';
     return `${text('edition', { programme, year: edition.year })}${who}.${topics}`;
   };

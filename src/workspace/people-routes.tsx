@@ -27,6 +27,7 @@ import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { pageContext } from '../http/page-context.ts';
 import { type FormBody, formText, idParam, readForm, redirectAfterPost } from '../http/request.ts';
+import { byName } from '../i18n/collate.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import {
@@ -87,7 +88,7 @@ export function peopleRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
       roles: roles.filter((role) => mayGrantRole(account, role)),
       parties: [...referenceLabels.parties.values()]
         .map((party) => ({ value: party.code, label: party.names[lang] }))
-        .sort((a, b) => a.label.localeCompare(b.label, lang)),
+        .sort((a, b) => byName(lang)(a.label, b.label)),
       agencies: (await agencyChoices(db)).map((agency) => ({
         value: agency.code,
         label: agency.acronym ? `${agency.acronym} (${agency.code})` : agency.code,

@@ -19,6 +19,7 @@ import { agencies } from '../agencies/schema.ts';
 import type { Db } from '../db/database.ts';
 import { pageContext } from '../http/page-context.ts';
 import { redirectAfterPost } from '../http/request.ts';
+import { counted } from '../i18n/plural.ts';
 import { clientAddress } from '../operations/address.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { peopleRoutes } from './people-routes.tsx';
@@ -107,7 +108,10 @@ export function accountRoutes(
     deleteCookie(c, sessionCookie, { path: '/' });
     c.set('signedIn', null);
     return c.html(
-      <SignInPage page={pageContext(c)} notice={accountText(lang)('signedOutEverywhere', { count })} />,
+      <SignInPage
+        page={pageContext(c)}
+        notice={counted(accountText(lang), lang, 'signedOutEverywhere', count)}
+      />,
     );
   });
 

@@ -3,6 +3,7 @@ import type { RoleGrant } from '../accounts/service.ts';
 import type { WorkspaceCard, WorkspaceLink } from '../accounts/workspace-entries.ts';
 import { ErrorSummary, FieldError, TextField } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext, unreadLabel } from '../http/layout.tsx';
+import { formatDateTime } from '../i18n/format.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 
 export type FieldErrors = Partial<Record<'email' | 'password' | 'repeat' | 'form', string>>;
@@ -250,15 +251,6 @@ function NotificationList(props: { page: PageContext; notifications: Notificatio
       ))}
     </ul>
   );
-}
-
-/** "30 Nov 2026, 10:45" in the page's language, in UTC (the hub's clock), on one line. */
-export function formatDateTime(lang: PageContext['lang'], at: Date): string {
-  return new Intl.DateTimeFormat(lang, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(at);
 }
 
 /** What needs the person's attention, by role, with counts; their notifications; then their pages. */

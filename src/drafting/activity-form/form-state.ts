@@ -1,5 +1,5 @@
+import { formatPartialDate } from '../../http/partial-date.ts';
 import type { ActivityFieldKey } from './fields.ts';
-import { formatPartialDate } from './partial-date.ts';
 import type { StoredActivity } from './service.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activities, type activityBeneficiaries } from '../../activities/schema.ts';
 import { type ElementCode, elementCodes, elementFromText, elementName } from '../../elements/taxonomy.ts';
+import { endsBeforeStart, type PartialDate, parsePartialDate, yearRange } from '../../http/partial-date.ts';
 import type { Language } from '../../i18n/languages.ts';
 import type { TaxonomyName } from '../../reference/reference-data.ts';
 import {
@@ -13,7 +14,6 @@ import {
 } from './field-values.ts';
 import { type ActivityFieldKey, activityFields } from './fields.ts';
 import { type InputMessageKey, inputText } from './messages.ts';
-import { endsBeforeStart, type PartialDate, parsePartialDate, yearRange } from './partial-date.ts';
 import {
   type ActivityReference,
   matchLanguage,

@@ -2,6 +2,7 @@ import { ElementCheckboxes } from '../../elements/components.tsx';
 import { elementName, orderedElements } from '../../elements/taxonomy.ts';
 import { ErrorSummary, FieldError, invalidProps } from '../../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
+import { byName } from '../../i18n/collate.ts';
 import { type Language, languages } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import type { TaxonomyName } from '../../reference/reference-data.ts';
@@ -40,7 +41,8 @@ function BeneficiaryOptions(props: Common & { selected: Set<string> }) {
   const { page, labels, selected } = props;
   const { lang } = page;
   const text = activityFormText(lang);
-  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, lang);
+  const byOptionName = (a: { name: string }, b: { name: string }) => compareNames(a.name, b.name);
+  const compareNames = byName(lang);
   const groups = new Map<string, Array<{ code: string; name: string }>>();
   for (const party of labels.parties.values()) {
     const group = party.regionCode ? labels.regionName(party.regionCode, lang) : text('otherPartiesGroup');
@@ -48,7 +50,7 @@ function BeneficiaryOptions(props: Common & { selected: Set<string> }) {
   }
   const regions = [...labels.regions.values()]
     .map((r) => ({ code: r.code, name: r.names[lang] }))
-    .sort(byName);
+    .sort(byOptionName);
   const option = (item: { code: string; name: string }) => (
     <option value={item.code} selected={selected.has(item.code)}>
       {item.name}
@@ -57,9 +59,9 @@ function BeneficiaryOptions(props: Common & { selected: Set<string> }) {
   return (
     <>
       {[...groups.entries()]
-        .sort(([a], [b]) => a.localeCompare(b, lang))
+        .sort(([a], [b]) => byName(lang)(a, b))
         .map(([group, list]) => (
-          <optgroup label={group}>{list.sort(byName).map(option)}</optgroup>
+          <optgroup label={group}>{list.sort(byOptionName).map(option)}</optgroup>
         ))}
       <optgroup label={text('regionsGroup')}>{regions.map(option)}</optgroup>
     </>

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { activities, type DatePrecision } from '../../activities/schema.ts';
 import type { Db } from '../../db/database.ts';
+import { lastDayCovered } from '../../http/partial-date.ts';
 import { type ReportingPeriod, storedPeriod } from '../../reports/period.ts';
 import { reportActivities, reports } from '../../reports/schema.ts';
-import { lastDayCovered } from '../activity-form/partial-date.ts';
 
 export type CarryCandidate = {
   endDate: string | null;

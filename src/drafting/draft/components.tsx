@@ -357,10 +357,9 @@ export function DraftPage(props: DraftPageProps) {
   const { lang } = page;
   const text = draftText(lang);
   const title = reportTitle(lang, labels, draft);
-  const party = labels.partyName(draft.reportingPartyCode, lang);
   const base = draftPath(lang, draft.id);
   const explain = {
-    draft: text('explainDraft', { party }),
+    draft: text('explainDraft', { ofParty: labels.partyIn(draft.reportingPartyCode, lang, 'of') }),
     submitted: text('explainSubmitted'),
     returned: text('explainReturned'),
     published: text('explainPublished'),

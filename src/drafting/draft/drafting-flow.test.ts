@@ -403,7 +403,7 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
     expect(told).toHaveLength(1);
     expect(told[0]?.link).toBe(`/secretariat/reports/${draftId}`);
     expect((told[0]?.params as Record<string, string> | undefined)?.fr).toContain(
-      'Canada\u202f: rapport 2021–2022',
+      'Le Canada a présenté le document suivant\u202f: Rapport du Canada, 2021–2022.',
     );
     // Admins act as the Secretariat, so they hear of it too.
     const toldAdmin = await database.db

@@ -29,7 +29,7 @@ export const draftText = defineMessages({
     replyRequired: 'Write an answer before saving it.',
     replyTooLong: 'An answer may have at most {max} characters.',
     yourAnswer: 'Your answer:',
-    explainDraft: 'Only the reporting officers of {party} see this draft until it is submitted.',
+    explainDraft: 'Only the reporting officers {ofParty} see this draft until it is submitted.',
     explainSubmitted:
       'Submitted to the WTO Secretariat. It can no longer be changed while the Secretariat reviews it.',
     explainReturned:
@@ -73,11 +73,12 @@ export const draftText = defineMessages({
     removeStep: 'Remove…',
     removeQuestion: 'Remove “{title}” from this report?',
     submitEmpty: 'A report needs a narrative or at least one programme before it is submitted.',
-    notifySubmitted: '{party} submitted {report}.',
+    notifySubmitted: '{theParty} submitted {report}.',
     activityAdded: 'The programme was added to the report.',
     activitySaved: 'The programme was saved.',
     activityRemoved: 'The programme was taken off the report. It stays in the registry.',
-    imported: '{count} programmes were imported from the spreadsheet.',
+    importedOne: '{count} programme was imported from the spreadsheet.',
+    importedOther: '{count} programmes were imported from the spreadsheet.',
     revisionStarted: 'The revision was started from the published report.',
     previewTitle: 'Preview of the document',
     previewIntro:
@@ -102,7 +103,7 @@ export const draftText = defineMessages({
     replyRequired: 'Écrivez une réponse avant de l’enregistrer.',
     replyTooLong: 'Une réponse peut compter au maximum {max} caractères.',
     yourAnswer: 'Votre réponse :',
-    explainDraft: 'Seuls les responsables des rapports de {party} voient ce projet jusqu’à sa présentation.',
+    explainDraft: 'Seuls les responsables des rapports {ofParty} voient ce projet jusqu’à sa présentation.',
     explainSubmitted:
       'Présenté au Secrétariat de l’OMC. Il ne peut plus être modifié pendant que le Secrétariat l’examine.',
     explainReturned:
@@ -147,11 +148,12 @@ export const draftText = defineMessages({
     removeStep: 'Retirer…',
     removeQuestion: 'Retirer « {title} » de ce rapport\u202f?',
     submitEmpty: 'Un rapport doit comporter un exposé ou au moins un programme avant d’être présenté.',
-    notifySubmitted: '{party} a présenté le document suivant\u202f: {report}.',
+    notifySubmitted: '{theParty} a présenté le document suivant\u202f: {report}.',
     activityAdded: 'Le programme a été ajouté au rapport.',
     activitySaved: 'Le programme a été enregistré.',
     activityRemoved: 'Le programme a été retiré du rapport. Il reste dans le registre.',
-    imported: '{count} programmes ont été importés du tableur.',
+    importedOne: '{count} programme a été importé du tableur.',
+    importedOther: '{count} programmes ont été importés du tableur.',
     revisionStarted: 'La révision a été commencée à partir du rapport publié.',
     previewTitle: 'Aperçu du document',
     previewIntro:
@@ -175,7 +177,7 @@ export const draftText = defineMessages({
     replyRequired: 'Escriba una respuesta antes de guardarla.',
     replyTooLong: 'Una respuesta puede tener como máximo {max} caracteres.',
     yourAnswer: 'Su respuesta:',
-    explainDraft: 'Solo los responsables de los informes de {party} ven este borrador hasta que se presente.',
+    explainDraft: 'Solo los responsables de los informes {ofParty} ven este borrador hasta que se presente.',
     explainSubmitted:
       'Presentado a la Secretaría de la OMC. No se puede modificar mientras la Secretaría lo examina.',
     explainReturned:
@@ -219,11 +221,12 @@ export const draftText = defineMessages({
     removeStep: 'Quitar…',
     removeQuestion: '¿Quitar «{title}» de este informe?',
     submitEmpty: 'Un informe necesita una exposición o al menos un programa antes de presentarse.',
-    notifySubmitted: '{party} presentó el documento siguiente: {report}.',
+    notifySubmitted: '{theParty} presentó el documento siguiente: {report}.',
     activityAdded: 'El programa se añadió al informe.',
     activitySaved: 'El programa se guardó.',
     activityRemoved: 'El programa se quitó del informe. Sigue en el registro.',
-    imported: 'Se importaron {count} programas de la hoja de cálculo.',
+    importedOne: 'Se importó {count} programa de la hoja de cálculo.',
+    importedOther: 'Se importaron {count} programas de la hoja de cálculo.',
     revisionStarted: 'La revisión se empezó a partir del informe publicado.',
     previewTitle: 'Vista previa del documento',
     previewIntro:

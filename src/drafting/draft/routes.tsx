@@ -5,7 +5,9 @@ import type { Db } from '../../db/database.ts';
 import { pageContext } from '../../http/page-context.ts';
 import { formText, positiveId, readForm } from '../../http/request.ts';
 import { type Language, languages } from '../../i18n/languages.ts';
+import { counted } from '../../i18n/plural.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
+import { atSentenceStart } from '../../reference/names-in-sentences.ts';
 import { loadReportDocument } from '../../reports/document/report-document.ts';
 import { canEditReport } from '../../reports/lifecycle/access.ts';
 import { reportGroupings } from '../../reports/schema.ts';
@@ -37,7 +39,6 @@ const notices = new Set<DraftMessageKey>([
   'replySaved',
   'submitted',
   'revisionStarted',
-  'imported',
 ]);
 
 /** Longest narrative accepted: far above any real report, low enough to keep rows sane. */
@@ -49,7 +50,7 @@ function submissionNotice(labels: ReferenceLabels, report: ReportHeader): Record
     languages.map((lang) => [
       lang,
       draftText(lang)('notifySubmitted', {
-        party: labels.partyName(report.reportingPartyCode, lang),
+        theParty: atSentenceStart(labels.partyIn(report.reportingPartyCode, lang, null)),
         report: reportTitle(lang, labels, report),
       }),
     ]),
@@ -67,7 +68,12 @@ export function draftRoutes(db: Db, labels: () => Promise<ReferenceLabels>, repo
     if (!draft) throw new HTTPException(404);
     const key = c.req.query('notice') as DraftMessageKey | undefined;
     const count = Number(c.req.query('count') ?? 0);
-    const notice = key && notices.has(key) ? draftText(page.lang)(key, { count }) : undefined;
+    const notice =
+      c.req.query('notice') === 'imported'
+        ? counted(draftText(page.lang), page.lang, 'imported', count)
+        : key && notices.has(key)
+          ? draftText(page.lang)(key)
+          : undefined;
     return c.html(
       <DraftPage
         page={page}

@@ -1,4 +1,5 @@
 import { elementName } from '../../elements/taxonomy.ts';
+import { formatPartialDate } from '../../http/partial-date.ts';
 import type { Language } from '../../i18n/languages.ts';
 import {
   type ActivityFieldKey,
@@ -7,7 +8,6 @@ import {
   fieldLabel,
 } from '../activity-form/fields.ts';
 import { type ActivityFieldValues, type ActivityInput, checkActivityFields } from '../activity-form/input.ts';
-import { formatPartialDate } from '../activity-form/partial-date.ts';
 import {
   type ActivityReference,
   languageName,
@@ -175,7 +175,11 @@ export async function readActivitySpreadsheet(
   }
   const warnings = columns
     .filter((c, index) => c.field === null && dataRows.some((row) => hasContent(row.cells[index])))
-    .map((c) => say('unknownColumn', { column: c.column, header: c.header }));
+    .map((c) =>
+      c.header.trim()
+        ? say('unknownColumn', { column: c.column, header: c.header })
+        : say('unknownColumnUnnamed', { column: c.column }),
+    );
 
   const rows = previewRows(dataRows, fieldColumns, lang, reference);
   return { ok: true, format: grid.format, sheetName: sheet.name, columns, rows, warnings };

@@ -306,7 +306,7 @@ describe('readActivitySpreadsheet: the template round trip', () => {
     expect(result.columns.map((c) => c.field)).toEqual(['title', 'startDate', null, null, 'status']);
     expect(result.warnings).toEqual([
       'Column C (“Internal note”) is not a field of an activity and will be ignored.',
-      'Column D (“”) is not a field of an activity and will be ignored.',
+      'Column D has values but no heading; it will be ignored.',
     ]);
     expect(result.rows[0]?.input?.status).toBe('ongoing');
   });

@@ -1,4 +1,5 @@
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
+import { counted } from '../../i18n/plural.ts';
 import { type ActivityFieldKey, activityFields, fieldLabel } from '../activity-form/fields.ts';
 import { draftPath } from '../components.tsx';
 import { uploadText } from './messages.ts';
@@ -87,7 +88,12 @@ export function UploadPreviewPage(props: {
       </p>
       <h1>{text('uploadTitle')}</h1>
       <p>
-        {text('uploadIntro', { file: upload.fileName, rows: rows.length, good, bad: rows.length - good })}
+        {text('uploadIntro', {
+          file: upload.fileName,
+          rows: counted(text, lang, 'rowsRead', rows.length),
+          good: counted(text, lang, 'rowsGood', good),
+          bad: counted(text, lang, 'rowsBad', rows.length - good),
+        })}
       </p>
       {upload.preview.warnings.length > 0 ? (
         <section class="note" aria-labelledby="file-warnings">
@@ -131,7 +137,7 @@ export function UploadPreviewPage(props: {
       {good > 0 ? (
         <form method="post" action={`${base}/upload/${uploadId}/confirm`}>
           <CsrfField page={page} />
-          <button type="submit">{text('confirmImport', { count: good })}</button>
+          <button type="submit">{counted(text, lang, 'confirmImport', good)}</button>
         </form>
       ) : (
         <p role="alert">{text('nothingToImport')}</p>

@@ -38,7 +38,7 @@ export function versionRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         page={page}
         labels={referenceLabels}
         reportName={page.t('reportOf', {
-          party: referenceLabels.partyName(after.reportingPartyCode, page.lang),
+          ofParty: referenceLabels.partyIn(after.reportingPartyCode, page.lang, 'of'),
           period: formatPeriod(after.periodStart, after.periodEnd),
         })}
         from={{ id: from.id, label: label(from), symbol: from.symbol }}

@@ -13,7 +13,6 @@ export const alumniText = defineMessages({
     no: 'no',
     sample: 'sampleData',
     erased: 'erasedPerson',
-    count: 'participantCount',
   },
   en: {
     title: 'Alumni',

@@ -1,5 +1,6 @@
 import { Layout, type PageContext } from '../../http/layout.tsx';
 import { pickText } from '../../i18n/localized-text.ts';
+import { counted } from '../../i18n/plural.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { erasedName } from '../privacy.ts';
 import { alumniText } from './messages.ts';
@@ -17,7 +18,7 @@ export function AlumniPage(props: { page: PageContext; labels: ReferenceLabels; 
       ) : (
         <>
           <p>
-            {text('count', { count: props.alumni.length })} ·{' '}
+            {counted(text, lang, 'participantCount', props.alumni.length)} ·{' '}
             <a href={`/${lang}/training/alumni.csv`}>{text('download')}</a>
           </p>
           <div class="table-scroll">

@@ -1,6 +1,7 @@
 import { SelectField, TextArea, TextField } from '../../http/form-fields.tsx';
 import { CsrfField, type PageContext } from '../../http/layout.tsx';
 import type { FieldErrors } from '../../http/request.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { fieldErrorOf } from '../components.tsx';
 import { trainingText } from '../messages.ts';
 import type { editionSessions } from '../schema.ts';
@@ -87,7 +88,7 @@ export function AgendaSection(props: {
           return (
             <li>
               <strong>{session.title}</strong> — {text(`kind-${session.kind}`)}
-              {session.startsAt ? ` · ${session.startsAt.replace('T', ' ')}` : ''}
+              {session.startsAt ? ` · ${formatDateTime(props.page.lang, session.startsAt)}` : ''}
               {session.speakers.length ? ` · ${session.speakers.join(', ')}` : ''}
               <details open={!!failed}>
                 <summary>{text('editSession')}</summary>

@@ -1,4 +1,11 @@
-import { CheckboxField, FieldError, SelectField, TextArea, TextField } from '../../http/form-fields.tsx';
+import {
+  CheckboxField,
+  DateField,
+  FieldError,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../http/form-fields.tsx';
 import { CsrfField, type PageContext } from '../../http/layout.tsx';
 import type { FieldErrors } from '../../http/request.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
@@ -24,17 +31,19 @@ export function EditionForm(props: {
       <CsrfField page={props.page} />
       <TrainingErrorSummary page={props.page} errors={props.errors} own={text} />
       <TextField name="year" error={err('year')} label={text('fieldYear')} value={v.year} required />
-      <TextField
+      <DateField
         name="startDate"
         error={err('startDate')}
-        type="date"
+        lang={lang}
+        precision="day"
         label={text('fieldStartDate')}
         value={v.startDate}
       />
-      <TextField
+      <DateField
         name="endDate"
         error={err('endDate')}
-        type="date"
+        lang={lang}
+        precision="day"
         label={text('fieldEndDate')}
         value={v.endDate}
       />
@@ -102,10 +111,11 @@ export function EditionForm(props: {
         label={text('fieldPublicNominations')}
         checked={v.publicNominations}
       />
-      <TextField
+      <DateField
         name="nominationDeadline"
         error={err('nominationDeadline')}
-        type="date"
+        lang={lang}
+        precision="day"
         label={text('fieldNominationDeadline')}
         value={v.nominationDeadline}
       />

@@ -29,7 +29,7 @@ export function PresentationSection(props: {
           <li>
             <a href={`${props.base}/files/${file.id}`}>{file.fileName}</a> (
             {text('kilobytes', { size: formatNumber(lang, Math.ceil(file.sizeBytes / 1024)) })},{' '}
-            <DateTime value={file.uploadedAt} />)
+            <DateTime lang={lang} value={file.uploadedAt} />)
           </li>
         ))}
       </ul>

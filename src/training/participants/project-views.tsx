@@ -1,4 +1,4 @@
-import { ErrorSummary, SelectField, TextArea, TextField } from '../../http/form-fields.tsx';
+import { DateField, ErrorSummary, SelectField, TextArea, TextField } from '../../http/form-fields.tsx';
 import { CsrfField, type PageContext } from '../../http/layout.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import type { ParticipantAccess } from '../access.ts';
@@ -132,7 +132,7 @@ export function ProjectSection(props: Props) {
           <ul class="comments">
             {comments.map((comment) => (
               <li>
-                <strong>{comment.author ?? '—'}</strong> (<DateTime value={comment.createdAt} />
+                <strong>{comment.author ?? '—'}</strong> (<DateTime lang={lang} value={comment.createdAt} />
                 ): {comment.body}
               </li>
             ))}
@@ -179,20 +179,22 @@ function MilestoneFields(props: {
         value={props.values.title ?? ''}
         required
       />
-      <TextField
+      <DateField
         name="dueOn"
         error={err('dueOn')}
         id={`${props.prefix}dueOn`}
-        type="date"
+        lang={lang}
+        precision="day"
         label={text('fieldDueOn')}
         value={props.values.dueOn ?? ''}
         required
       />
-      <TextField
+      <DateField
         name="doneOn"
         error={err('doneOn')}
         id={`${props.prefix}doneOn`}
-        type="date"
+        lang={lang}
+        precision="day"
         label={text('fieldDoneOn')}
         value={props.values.doneOn ?? ''}
       />

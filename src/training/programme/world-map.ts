@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { type GeoPermissibleObjects, geoEqualEarth, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { byName } from '../../i18n/collate.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { Language } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
@@ -117,7 +118,7 @@ export function worldMapSvg(options: WorldMapOptions): string {
   const max = Math.max(1, ...highlighted.values());
   const named = [...highlighted]
     .map(([code, count]) => ({ code, count, name: labels.partyName(code, lang) }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, lang));
+    .sort((a, b) => b.count - a.count || byName(lang)(a.name, b.name));
   const label = (entry: { name: string; count: number }) => `${entry.name}: ${formatCount(entry.count)}`;
 
   const background = [...paths]

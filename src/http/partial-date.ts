@@ -1,4 +1,5 @@
-import type { DatePrecision } from '../../activities/schema.ts';
+/** How precisely a date is known (the activities table stores it beside the date). */
+export type DatePrecision = 'year' | 'month' | 'day';
 
 /**
  * A date known to the year, the month or the day. `date` is the first day of what is known
