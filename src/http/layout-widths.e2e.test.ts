@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
+import { languages } from '../i18n/languages.ts';
+import { axeViolations } from '../testing/browser.ts';
 import { layoutWidths, type PageType, startPageTypeSite } from '../testing/page-types.ts';
 
 describe('every page type fits a phone (390 px) and a laptop (1280 px) in Chromium', () => {
@@ -45,6 +47,28 @@ describe('every page type fits a phone (390 px) and a laptop (1280 px) in Chromi
     }
     expect(tooWide).toEqual([]);
   }, 240_000); // many pages at two widths: a loaded machine needs the time
+
+  it('finds no axe violation on any page type, in English, French and Spanish', async () => {
+    // axe is injected by the test, so the page's own CSP (no inline script) is bypassed for it alone.
+    const failures: string[] = [];
+    const english = site.pages.filter((pageType) => pageType.path.startsWith('/en/'));
+    for (const lang of languages) {
+      for (const pageType of english) {
+        const context = await site.browser.newContext({ bypassCSP: true });
+        if (pageType.cookie) {
+          const [name = '', value = ''] = pageType.cookie.split('=');
+          await context.addCookies([{ name, value, url: site.url }]);
+        }
+        const page = await context.newPage();
+        const path = pageType.path.replace(/^\/en\//, `/${lang}/`);
+        const response = await page.goto(`${site.url}${path}`);
+        expect(response?.status(), path).toBe(200);
+        failures.push(...(await axeViolations(page)).map((v) => `${pageType.name} (${lang}): ${v}`));
+        await context.close();
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 480_000); // every page type in three languages, each checked by axe
 
   it('shows search results before the filters on a phone, and the filters to their left on a laptop', async () => {
     const placement = async (width: number) => {
