@@ -108,7 +108,7 @@ describe.each(testBackends)('drafting an Art. 67 report (%s database)', (backend
     expect(again.status).toBe(400);
     const html = await again.text();
     expect(html).toContain('Canada a déjà un rapport pour 2021–2022.');
-    expect(html).toContain('aria-describedby="period-hint-CAN periodStart-CAN-error"');
+    expect(html).toContain('aria-describedby="period-hint-CAN periodStart-CAN-format periodStart-CAN-error"');
     const reversed = await app.request(
       '/en/drafting/reports',
       formRequest(officer, {
