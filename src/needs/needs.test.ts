@@ -46,7 +46,7 @@ describe.each(testBackends)('needs assessments from draft to a met need (%s data
     });
     expect(refused.status).toBe(400);
     const html = await refused.text();
-    expect(html).toContain('Choisissez un Membre dans la liste.');
+    expect(html).toContain('Choisissez un Membre dont vous enregistrez les besoins.');
     expect(html).toContain('AAAA, AAAA-MM ou AAAA-MM-JJ, par exemple 2025-03');
     expect(html).toContain('nom@exemple.org');
 
