@@ -24,7 +24,7 @@ export function reviewWorkspaceEntries(db: Db, labels: () => Promise<ReferenceLa
       ({
         href: `/${lang}/secretariat/reports/${report.id}`,
         label: t('reportOf', {
-          party: names.partyName(report.reportingPartyCode, lang),
+          ofParty: names.partyIn(report.reportingPartyCode, lang, 'of'),
           period: formatPeriod(report.periodStart, report.periodEnd),
         }),
         detail: report.submittedAt
