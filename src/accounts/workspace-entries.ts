@@ -1,4 +1,6 @@
+import { formatNumber } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
+import { pluralForm } from '../i18n/plural.ts';
 import type { Account } from './service.ts';
 
 /** One link on a signed-in person's workspace page. */
@@ -35,6 +37,6 @@ export const workspaceItemLimit = 5;
 
 /** A count in words with the plural rule of the language: `forms` holds the "one" and "other" texts. */
 export function countText(lang: Language, count: number, forms: { one: string; other: string }): string {
-  const form = new Intl.PluralRules(lang).select(count) === 'one' ? forms.one : forms.other;
-  return form.replace('{count}', new Intl.NumberFormat(lang).format(count));
+  const form = pluralForm(lang, count) === 'One' ? forms.one : forms.other;
+  return form.replace('{count}', formatNumber(lang, count));
 }

@@ -1,7 +1,9 @@
 import type { Child } from 'hono/jsx';
 import { accountText } from '../accounts/messages.ts';
 import type { Account } from '../accounts/service.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { type Language, languageNames, languages } from '../i18n/languages.ts';
+import { pluralForm } from '../i18n/plural.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { kitText } from './messages.ts';
 
@@ -27,8 +29,8 @@ export function CsrfField(props: { page: PageContext }) {
 
 /** "3 unread notifications", with the plural rule of the page's language. */
 export function unreadLabel(lang: Language, count: number): string {
-  const form = new Intl.PluralRules(lang).select(count) === 'one' ? 'unread-one' : 'unread-other';
-  return kitText(lang)(form, { count: new Intl.NumberFormat(lang).format(count) });
+  const form = pluralForm(lang, count) === 'One' ? 'unread-one' : 'unread-other';
+  return kitText(lang)(form, { count: formatNumber(lang, count) });
 }
 
 /**

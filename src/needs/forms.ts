@@ -1,29 +1,32 @@
 import { z } from 'zod';
+import {
+  endsBeforeStart,
+  formatPartialDate,
+  type PartialDate,
+  parsePartialDate,
+} from '../http/partial-date.ts';
 import { formList, formText } from '../http/request.ts';
 import { assessmentSources, kindsOfHelp, needPriorities, needStatuses } from './taxonomy.ts';
 
 /** Form checks give message keys of ./messages.ts; views translate them. */
 
-const partialDate = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-
-/** YYYY, YYYY-MM or YYYY-MM-DD of a real day; '' for none. */
-export function isPartialDate(text: string): boolean {
-  if (!partialDate.test(text)) return false;
-  if (text.length < 10) return true;
-  const day = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
-}
-
+/** YYYY, YYYY-MM or YYYY-MM-DD of a real day (the kit's reader), stored as written precisely; '' for none. */
 const optionalDate = z
   .string()
-  .refine((text) => text === '' || isPartialDate(text), 'dateInvalid')
-  .transform((text) => text || null);
+  .refine((text) => text === '' || typeof parsePartialDate(text) !== 'string', 'dateInvalid')
+  .transform((text) => {
+    const date = text ? parsePartialDate(text) : null;
+    return date && typeof date !== 'string' ? formatPartialDate(date) : null;
+  });
 
 const optionalText = (max: number) =>
   z
     .string()
     .max(max, 'tooLong')
     .transform((text) => text || null);
+
+/** A date the form already checked, read back. */
+const asDate = (text: string) => parsePartialDate(text) as PartialDate;
 
 export const assessmentForm = z.object({
   party: z.string().min(1, 'partyRequired'),
@@ -72,7 +75,7 @@ export const needForm = z
     (need) =>
       !need.wishedStart ||
       !need.wishedEnd ||
-      need.wishedStart.slice(0, need.wishedEnd.length) <= need.wishedEnd,
+      !endsBeforeStart(asDate(need.wishedStart), asDate(need.wishedEnd)),
     {
       message: 'endBeforeStart',
       path: ['wishedEnd'],

@@ -8,7 +8,6 @@ export const needsText = defineMessages({
     source: 'fieldSource',
     contact: 'fieldContact',
     ipAreas: 'fieldIpAreas',
-    dateHint: 'dateHintPartial',
   },
   contexts: {
     anyValue: 'any value of a filter of needs',
@@ -23,9 +22,9 @@ export const needsText = defineMessages({
     needsIntro:
       'Least-developed and developing Members publish their priority needs for technical and financial cooperation here (TRIPS Council decision IP/C/40, para. 2). Each need shows where it stands, from open to met.',
     noNeeds: 'No published need matches.',
-    needCount: '{count} needs',
     needCountOne: '{count} need',
-    workspaceDrafts: 'Needs assessments to publish',
+    needCountOther: '{count} needs',
+    workspaceDraftsTitle: 'Needs assessments to publish',
     workspaceDraftsOne: '{count} draft assessment',
     workspaceDraftsOther: '{count} draft assessments',
     words: 'Words',
@@ -115,9 +114,9 @@ export const needsText = defineMessages({
     needsIntro:
       'Les Membres les moins avancés et en développement publient ici leurs besoins prioritaires en matière de coopération technique et financière (décision du Conseil des ADPIC IP/C/40, paragraphe 2). Chaque besoin indique où il en est, d’ouvert à satisfait.',
     noNeeds: 'Aucun besoin publié ne correspond.',
-    needCount: '{count} besoins',
     needCountOne: '{count} besoin',
-    workspaceDrafts: 'Évaluations des besoins à publier',
+    needCountOther: '{count} besoins',
+    workspaceDraftsTitle: 'Évaluations des besoins à publier',
     workspaceDraftsOne: '{count} évaluation en brouillon',
     workspaceDraftsOther: '{count} évaluations en brouillon',
     words: 'Mots',
@@ -208,9 +207,9 @@ export const needsText = defineMessages({
     needsIntro:
       'Los Miembros menos adelantados y en desarrollo publican aquí sus necesidades prioritarias de cooperación técnica y financiera (decisión del Consejo de los ADPIC IP/C/40, párrafo 2). Cada necesidad muestra en qué punto está, de abierta a atendida.',
     noNeeds: 'Ninguna necesidad publicada coincide.',
-    needCount: '{count} necesidades',
     needCountOne: '{count} necesidad',
-    workspaceDrafts: 'Evaluaciones de necesidades por publicar',
+    needCountOther: '{count} necesidades',
+    workspaceDraftsTitle: 'Evaluaciones de necesidades por publicar',
     workspaceDraftsOne: '{count} evaluación en borrador',
     workspaceDraftsOther: '{count} evaluaciones en borrador',
     words: 'Palabras',

@@ -3,14 +3,16 @@ import { z } from 'zod';
 import { requireAccount, requirePermission } from '../accounts/guard.ts';
 import { focalPointParties, isSecretariat } from '../accounts/policy.ts';
 import type { Account } from '../accounts/service.ts';
-import { countText, type WorkspaceEntries, workspaceItemLimit } from '../accounts/workspace-entries.ts';
+import { type WorkspaceEntries, workspaceItemLimit } from '../accounts/workspace-entries.ts';
 import { actorOf } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { pageContext } from '../http/page-context.ts';
 import { problemJson } from '../http/problem.ts';
 import { fieldErrors, formText, idParam, readForm, redirectAfterPost } from '../http/request.ts';
+import { byName } from '../i18n/collate.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
+import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { expandQuery } from '../reference/vocabulary.ts';
 import { needsCsv, needsTable, needsXlsx } from './export.ts';
@@ -27,6 +29,7 @@ import {
   type NeedFilters,
   needStory,
   needsOfAssessment,
+  partiesWithPublishedNeeds,
   publishAssessment,
   publishedNeeds,
 } from './service.ts';
@@ -71,7 +74,7 @@ export function needsRoutes(db: Db, labels: Labels) {
       : focalPointParties(account);
     return codes
       .map((code) => ({ value: code, label: all.partyName(code, language) }))
-      .sort((a, b) => a.label.localeCompare(b.label, language));
+      .sort((a, b) => byName(language)(a.label, b.label));
   };
 
   app.get(`${lang}/needs`, async (c) => {
@@ -79,9 +82,9 @@ export function needsRoutes(db: Db, labels: Labels) {
     const all = await labels();
     const filters = readFilters(c) ?? {};
     const rows = await publishedNeeds(db, filters);
-    const parties = [...new Set((await publishedNeeds(db)).map((row) => row.assessment.partyCode))]
+    const parties = (await partiesWithPublishedNeeds(db))
       .map((code) => ({ value: code, label: all.partyName(code, page.lang) }))
-      .sort((a, b) => a.label.localeCompare(b.label, page.lang));
+      .sort((a, b) => byName(page.lang)(a.label, b.label));
     const alsoSearched = filters.q ? expandQuery(filters.q).alsoSearched : [];
     return c.html(
       <NeedsListPage
@@ -332,17 +335,14 @@ export function needsWorkspaceEntries(db: Db, labels: Labels): WorkspaceEntries 
     return {
       cards: [
         {
-          title: text('workspaceDrafts'),
+          title: text('workspaceDraftsTitle'),
           count: drafts.length,
-          countText: countText(language, drafts.length, {
-            one: text('workspaceDraftsOne'),
-            other: text('workspaceDraftsOther'),
-          }),
+          countText: counted(text, language, 'workspaceDrafts', drafts.length),
           needsAction: drafts.length > 0,
           items: drafts.slice(0, workspaceItemLimit).map(({ assessment, needCount }) => ({
             href: `/${language}/needs/assessments/${assessment.id}`,
             label: text('assessmentOf', { party: all.partyName(assessment.partyCode, language) }),
-            detail: countText(language, needCount, { one: text('needCountOne'), other: text('needCount') }),
+            detail: counted(text, language, 'needCount', needCount),
           })),
           link,
         },

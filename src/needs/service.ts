@@ -225,6 +225,16 @@ export async function publishedNeeds(db: Db, filters: NeedFilters = {}, limit = 
     .limit(limit);
 }
 
+/** The Members that have published needs: the choices of the list's Member filter. */
+export async function partiesWithPublishedNeeds(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ party: needsAssessments.partyCode })
+    .from(needsAssessments)
+    .innerJoin(needs, eq(needs.assessmentId, needsAssessments.id))
+    .where(eq(needsAssessments.status, 'published'));
+  return rows.map((row) => row.party);
+}
+
 /** A need with its assessment and status history (oldest first); null for a draft's need. */
 export async function needStory(db: Db, id: number, options: { includeDrafts?: boolean } = {}) {
   const [row] = await db

@@ -1,6 +1,6 @@
-import { countText } from '../accounts/workspace-entries.ts';
 import {
   CheckboxField,
+  DateField,
   ErrorSummary,
   Notice,
   SelectField,
@@ -8,10 +8,12 @@ import {
   TextField,
 } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
+import { parsePartialDate } from '../http/partial-date.ts';
 import type { FieldErrors } from '../http/request.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
+import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import type { AssessmentValues, NeedValues } from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
@@ -27,14 +29,10 @@ const inWords = (lang: Language, errors: FieldErrors) =>
   Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, label(lang, key)]));
 
 /** A date typed as YYYY, YYYY-MM or YYYY-MM-DD, shown as precisely as it is known. */
-const partial = (lang: Language, text: string | null) =>
-  text
-    ? formatDate(
-        lang,
-        text.length === 4 ? `${text}-01-01` : text.length === 7 ? `${text}-01` : text,
-        text.length === 4 ? 'year' : text.length === 7 ? 'month' : 'day',
-      )
-    : null;
+function partial(lang: Language, text: string | null) {
+  const date = text ? parsePartialDate(text) : null;
+  return date && typeof date !== 'string' ? formatDate(lang, date.date, date.precision) : null;
+}
 
 function StatusTag(props: { lang: Language; status: string }) {
   return <span class={`tag tag-${props.status}`}>{label(props.lang, `status-${props.status}`)}</span>;
@@ -132,7 +130,7 @@ export function NeedsListPage(props: {
         </p>
       ) : null}
       <p>
-        {countText(lang, rows.length, { one: text('needCountOne'), other: text('needCount') })} ·{' '}
+        {counted(text, lang, 'needCount', rows.length)} ·{' '}
         <a href={`/api/v1/needs${apiQuery ? `?${apiQuery}` : ''}`}>{text('apiNeeds')}</a> ·{' '}
         <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=csv&lang=${lang}`}>CSV</a> ·{' '}
         <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=xlsx&lang=${lang}`}>XLSX</a>
@@ -306,7 +304,7 @@ export function AssessmentsPage(props: {
               {text('assessmentOf', { party: labels.partyName(assessment.partyCode, lang) })}
               {assessment.symbol ? ` (${assessment.symbol})` : ''}
             </a>{' '}
-            · {countText(lang, needCount, { one: text('needCountOne'), other: text('needCount') })} ·{' '}
+            · {counted(text, lang, 'needCount', needCount)} ·{' '}
             {assessment.publishedAt
               ? text('published', { date: formatDate(lang, assessment.publishedAt.toISOString()) ?? '' })
               : text('draft')}
@@ -373,10 +371,11 @@ export function AssessmentFormPage(props: {
           maxLength={60}
           error={error('symbol')}
         />
-        <TextField
+        <DateField
           name="documentDate"
           label={text('documentDate')}
-          hint={text('dateHint')}
+          lang={lang}
+          precision="any"
           value={values.documentDate}
           error={error('documentDate')}
         />
@@ -567,17 +566,19 @@ export function AssessmentPage(props: {
             value={values.priority}
             error={error('priority')}
           />
-          <TextField
+          <DateField
             name="wishedStart"
             label={text('wishedStart')}
-            hint={text('dateHint')}
+            lang={lang}
+            precision="any"
             value={values.wishedStart}
             error={error('wishedStart')}
           />
-          <TextField
+          <DateField
             name="wishedEnd"
             label={text('wishedEnd')}
-            hint={text('dateHint')}
+            lang={lang}
+            precision="any"
             value={values.wishedEnd}
             error={error('wishedEnd')}
           />
