@@ -1,25 +1,27 @@
 import { type Context, Hono } from 'hono';
 import type { Db } from '../db/database.ts';
 import { parseColumns, type RowContext } from '../exports/columns.ts';
-import { activitiesCsv } from '../exports/csv.ts';
-import { activitiesIatiXml } from '../exports/iati.ts';
-import { activitiesJsonDocument } from '../exports/json.ts';
 import { maxDownloadActivities } from '../exports/limits.ts';
-import { loadExportActivities } from '../exports/load.ts';
-import { activitiesXlsx } from '../exports/xlsx.ts';
+import { type DownloadFormat, downloadStream, exportBatches } from '../exports/stream.ts';
 import { problemJson } from '../http/problem.ts';
 import { positiveId } from '../http/request.ts';
 import { isLanguage } from '../i18n/languages.ts';
+import { logger } from '../operations/log.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { activityDetail } from './detail.ts';
 import { countActivityFacets } from './facets.ts';
 import { type ActivityFilters, activityFilters } from './filters.ts';
 import { listActivities, matchingActivityIds } from './service.ts';
 
-/** A download holds at most this many activities: enough for any real query, bounded for the server. */
-
-const formats = ['csv', 'xlsx', 'json', 'iati'] as const;
+const formats = ['csv', 'xlsx', 'json', 'iati'] as const satisfies DownloadFormat[];
 type Format = (typeof formats)[number];
+
+const contentTypes: Record<Format, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+  iati: 'application/xml; charset=utf-8',
+};
 
 /** The filters of the query string, or the 400 problem document that says what is wrong. */
 function parseFilters(c: Context): { filters: ActivityFilters } | { problem: Response } {
@@ -71,39 +73,27 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     if ('error' in columns)
       return problemJson(c, 400, columns.error, [{ field: 'columns', message: columns.error }]);
     const ids = await matchingActivityIds(db, parsed.filters, maxDownloadActivities);
-    const activities = await loadExportActivities(db, ids);
-    const context: RowContext = {
-      lang: langParam,
-      labels: await labels(),
-      baseUrl: new URL(c.req.url).origin,
-    };
-    c.header('Content-Disposition', attachment(format));
-    if (format === 'csv') {
-      return c.body(activitiesCsv(activities, columns.columns, context), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-      });
-    }
-    if (format === 'xlsx') {
-      const buffer = await activitiesXlsx(activities, columns.columns, context);
-      return c.body(new Uint8Array(buffer), 200, {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      });
-    }
-    if (format === 'json') {
-      return c.json(
-        activitiesJsonDocument(activities, { ...context, query: c.req.queries(), total: activities.length }),
-      );
-    }
-    if (activities.length === 0) {
-      c.res.headers.delete('Content-Disposition');
+    if (format === 'iati' && ids.length === 0) {
       return problemJson(
         c,
         404,
         'No activity matches these filters; an IATI file must hold at least one activity.',
       );
     }
-    return c.body(activitiesIatiXml(activities, context), 200, {
-      'Content-Type': 'application/xml; charset=utf-8',
+    const context: RowContext = {
+      lang: langParam,
+      labels: await labels(),
+      baseUrl: new URL(c.req.url).origin,
+    };
+    const body = downloadStream(
+      () => exportBatches(db, ids),
+      ids.length,
+      { format, columns: columns.columns, context, query: c.req.queries() },
+      (error) => logger.error({ err: error, format }, 'download stopped early'),
+    );
+    return c.body(body, 200, {
+      'Content-Type': contentTypes[format],
+      'Content-Disposition': attachment(format),
     });
   }
 

@@ -23,7 +23,21 @@ export function activitiesCsv(
   columns: ColumnKey[],
   context: RowContext,
 ): string {
-  const lines = [csvLine(headerRow(columns, context.lang).map(neutraliseFormula))];
-  for (const activity of activities) lines.push(csvLine(spreadsheetRow(activity, columns, context)));
-  return byteOrderMark + lines.join('');
+  return csvHead(columns, context) + csvRows(activities, columns, context);
 }
+
+/** The same CSV, written a batch of activities at a time (see stream.ts). */
+export async function* activitiesCsvChunks(
+  batches: AsyncIterable<ExportActivity[]>,
+  columns: ColumnKey[],
+  context: RowContext,
+): AsyncGenerator<string> {
+  yield csvHead(columns, context);
+  for await (const batch of batches) yield csvRows(batch, columns, context);
+}
+
+const csvHead = (columns: ColumnKey[], context: RowContext) =>
+  byteOrderMark + csvLine(headerRow(columns, context.lang).map(neutraliseFormula));
+
+const csvRows = (activities: ExportActivity[], columns: ColumnKey[], context: RowContext) =>
+  activities.map((activity) => csvLine(spreadsheetRow(activity, columns, context))).join('');

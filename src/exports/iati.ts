@@ -36,7 +36,7 @@
  * - document-link: the website (A12 Activity web page), the ipcoop record (A12) and each published
  *   Art. 67 report listing the activity (B01 Annual report), titled with its symbol and row number.
  */
-import { create } from 'xmlbuilder2';
+import { create, fragment } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { LocalizedText } from '../db/columns.ts';
 import { elementName, elementsText } from '../elements/taxonomy.ts';
@@ -451,19 +451,47 @@ function addActivity(root: XMLBuilder, a: ExportActivity, options: Required<Iati
  */
 export function activitiesIatiXml(activities: ExportActivity[], options: IatiOptions): string {
   if (activities.length === 0) throw new RangeError('an IATI file must contain at least one activity');
-  const generatedAt = options.generatedAt ?? new Date();
-  const resolved: Required<IatiOptions> = {
-    lang: 'en',
-    generatedAt,
-    vocabularyUri: (list) => `${options.baseUrl}/api/v1/taxonomies/${list}`,
-    ...options,
-  };
-  const today = generatedAt.toISOString().slice(0, 10);
+  const resolved = resolvedOptions(options);
   const document = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
   const root = document.ele('iati-activities', {
     version: iatiVersion,
-    'generated-datetime': generatedAt.toISOString(),
+    'generated-datetime': resolved.generatedAt.toISOString(),
   });
+  const today = resolved.generatedAt.toISOString().slice(0, 10);
   for (const activity of activities) addActivity(root, activity, resolved, today);
   return document.end({ prettyPrint: true });
+}
+
+/**
+ * The same document written a batch of activities at a time (see stream.ts): the root element's
+ * tags by hand, each batch's activities serialised as a fragment. The caller makes sure there is
+ * at least one activity.
+ */
+export async function* activitiesIatiChunks(
+  batches: AsyncIterable<ExportActivity[]>,
+  options: IatiOptions,
+): AsyncGenerator<string> {
+  const resolved = resolvedOptions(options);
+  const today = resolved.generatedAt.toISOString().slice(0, 10);
+  const rootTag = create().ele('iati-activities', {
+    version: iatiVersion,
+    'generated-datetime': resolved.generatedAt.toISOString(),
+  });
+  // "<iati-activities …/>" without its self-closing slash is the opening tag.
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n${rootTag.end({ headless: true }).replace(/\/>$/, '>')}\n`;
+  for await (const batch of batches) {
+    const activities = fragment({ invalidCharReplacement: '' });
+    for (const activity of batch) addActivity(activities, activity, resolved, today);
+    yield `${activities.end({ prettyPrint: true })}\n`;
+  }
+  yield '</iati-activities>\n';
+}
+
+function resolvedOptions(options: IatiOptions): Required<IatiOptions> {
+  return {
+    ...options,
+    lang: options.lang ?? 'en',
+    generatedAt: options.generatedAt ?? new Date(),
+    vocabularyUri: options.vocabularyUri ?? ((list) => `${options.baseUrl}/api/v1/taxonomies/${list}`),
+  };
 }

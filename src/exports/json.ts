@@ -112,6 +112,28 @@ export function activitiesJsonDocument(
   };
 }
 
+/**
+ * The same document as text, written a batch of activities at a time (see stream.ts); `total`
+ * must be given, since the items are not all known when the head is written.
+ */
+export async function* activitiesJsonChunks(
+  batches: AsyncIterable<ExportActivity[]>,
+  options: JsonExportOptions & { total: number },
+): AsyncGenerator<string> {
+  const { items: _none, ...head } = activitiesJsonDocument([], options);
+  const today = head.generatedAt.slice(0, 10);
+  // The head's fields, then the items, in the order of JsonExportDocument.
+  yield `${JSON.stringify(head).slice(0, -1)},"items":[`;
+  let first = true;
+  for await (const batch of batches) {
+    const items = batch.map((activity) => JSON.stringify(jsonActivity(activity, options, today)));
+    if (items.length === 0) continue;
+    yield (first ? '' : ',') + items.join(',');
+    first = false;
+  }
+  yield ']}';
+}
+
 function jsonActivity(a: ExportActivity, options: JsonExportOptions, today: string): JsonExportActivity {
   const { labels, lang, baseUrl } = options;
   const coded = (taxonomy: string, code: string | null): CodeLabel | null =>

@@ -3,7 +3,7 @@
  * streams rows instead of building the whole workbook in memory; it is also what the tests use to
  * read the file back.
  */
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { inEveryLanguage } from '../i18n/catalogue.ts';
 import { type ColumnKey, headerRow, neutraliseFormula, type RowContext, spreadsheetRow } from './columns.ts';
@@ -37,7 +37,26 @@ export async function activitiesXlsx(
     output.on('end', resolve);
     output.on('error', reject);
   });
+  await writeActivitiesXlsx(oneBatch(activities), columns, options, output);
+  await finished;
+  return Buffer.concat(chunks);
+}
 
+async function* oneBatch(activities: ExportActivity[]) {
+  yield activities;
+}
+
+/**
+ * The workbook written into `output` a batch of activities at a time (see stream.ts); exceljs's
+ * streaming writer keeps only the shared strings in memory. Stops early when `output` is closed
+ * (the client left).
+ */
+export async function writeActivitiesXlsx(
+  batches: AsyncIterable<ExportActivity[]>,
+  columns: ColumnKey[],
+  options: XlsxOptions,
+  output: Writable,
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,
@@ -53,21 +72,23 @@ export async function activitiesXlsx(
   const header = sheet.addRow(headerRow(columns, lang).map(neutraliseFormula));
   header.font = { bold: true };
   header.commit();
-  for (const activity of activities) sheet.addRow(spreadsheetRow(activity, columns, options)).commit();
+  let count = 0;
+  for await (const batch of batches) {
+    if (output.destroyed) return;
+    for (const activity of batch) sheet.addRow(spreadsheetRow(activity, columns, options)).commit();
+    count += batch.length;
+  }
   sheet.commit();
 
   const about = workbook.addWorksheet(text('sheetAbout'));
   about.columns = [{ width: 20 }, { width: 60 }];
   for (const [label, value] of [
     [text('aboutGeneratedAt'), workbook.created.toISOString()],
-    [text('aboutCount'), String(activities.length)],
+    [text('aboutCount'), String(count)],
     [text('aboutSource'), options.baseUrl],
   ] as const) {
     about.addRow([label, neutraliseFormula(value)]).commit();
   }
   about.commit();
-
   await workbook.commit();
-  await finished;
-  return Buffer.concat(chunks);
 }
