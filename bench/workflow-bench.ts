@@ -27,6 +27,7 @@ import { confirmUpload, goodRows, stageUpload } from '../src/drafting/spreadshee
 import { activityTemplateXlsx } from '../src/drafting/spreadsheet/template.ts';
 import { loadReferenceLabels } from '../src/reference/labels.ts';
 import { type PartyRecord, referenceData } from '../src/reference/reference-data.ts';
+import { worldMapSvg } from '../src/reference/world-map.ts';
 import { reportDocx } from '../src/reports/document/docx.ts';
 import { reportPdf } from '../src/reports/document/pdf.ts';
 import { buildReportDocument, loadReportDocument } from '../src/reports/document/report-document.ts';
@@ -34,7 +35,6 @@ import { reportSnapshot } from '../src/reports/document/snapshot.ts';
 import { draftSource } from '../src/reports/provenance.ts';
 import { reportActivities, reports } from '../src/reports/schema.ts';
 import { programmeFigures } from '../src/training/programme/figures.ts';
-import { worldMapSvg } from '../src/training/programme/world-map.ts';
 import { percentile } from './registry-bench.ts';
 import { type Cast, castOfParties, mulberry32, pick, type Random } from './synthetic-registry.ts';
 

@@ -6,9 +6,9 @@ import type { Language } from '../i18n/languages.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { worldMapSvg } from '../reference/world-map.ts';
 import type { CertificateCheck } from '../training/programme/certificate-verify.ts';
 import type { ProgrammeFigures } from '../training/programme/figures.ts';
-import { worldMapSvg } from '../training/programme/world-map.ts';
 
 import { type ProgrammeTranslate, programmeText } from './messages.ts';
 import type { EditionView, Organizer, ProgrammeDetail, ProgrammeSummary } from './service.ts';

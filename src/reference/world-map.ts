@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import { type GeoPermissibleObjects, geoEqualEarth, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { byName } from '../../i18n/collate.ts';
-import { formatNumber } from '../../i18n/format.ts';
-import type { Language } from '../../i18n/languages.ts';
-import type { ReferenceLabels } from '../../reference/labels.ts';
+import { byName } from '../i18n/collate.ts';
+import { formatNumber } from '../i18n/format.ts';
+import type { Language } from '../i18n/languages.ts';
+import type { ReferenceLabels } from './labels.ts';
 
 const width = 800;
 const require = createRequire(import.meta.url);
@@ -16,9 +16,10 @@ const require = createRequire(import.meta.url);
  * parties already have: the table is read from the reference data, not typed by hand.
  */
 function partyCodesByNumericId(): Map<string, string> {
-  const parties = JSON.parse(
-    readFileSync(new URL('../../reference/data/parties.json', import.meta.url), 'utf8'),
-  ) as Array<{ code: string; m49: string | null }>;
+  const parties = JSON.parse(readFileSync(new URL('./data/parties.json', import.meta.url), 'utf8')) as Array<{
+    code: string;
+    m49: string | null;
+  }>;
   const codes = new Map(parties.flatMap((p) => (p.m49 ? [[p.m49, p.code] as const] : [])));
   // M49 has no entry for Chinese Taipei; ISO 3166-1 gives it 158, the id Natural Earth uses.
   codes.set('158', 'TWN');

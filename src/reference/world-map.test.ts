@@ -1,7 +1,7 @@
 import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { ReferenceLabels } from '../../reference/labels.ts';
-import { xmlSyntaxErrors } from '../../testing/xml.ts';
+import { xmlSyntaxErrors } from '../testing/xml.ts';
+import type { ReferenceLabels } from './labels.ts';
 import { drawableParties, worldMapSvg } from './world-map.ts';
 
 const names: Record<string, string> = {
