@@ -16,7 +16,7 @@ import {
 } from 'docx';
 import { locales } from '../../i18n/languages.ts';
 import type { Grouped } from './programme-groups.ts';
-import type { ProgrammeDetail, ReportDocument } from './report-document.ts';
+import type { DocumentHead, ProgrammeDetail, ReportDocument } from './report-document.ts';
 
 const headingLevels = [
   HeadingLevel.HEADING_1,
@@ -48,8 +48,8 @@ function pageNumberRuns(template: string) {
     );
 }
 
-function annexTable(doc: ReportDocument) {
-  const widths = [6, 46, 16, 32];
+/** A table over the text width whose header row repeats on every page; widths in percent. */
+export function docxTable(columns: string[], widths: number[], rows: string[][]) {
   const cell = (text: string, index: number, bold = false) =>
     new TableCell({
       width: { size: widths[index] ?? 10, type: WidthType.PERCENTAGE },
@@ -58,18 +58,18 @@ function annexTable(doc: ReportDocument) {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      // Repeated at the top of every page the table runs over.
-      new TableRow({ tableHeader: true, children: doc.annex.columns.map((text, i) => cell(text, i, true)) }),
-      ...doc.annex.rows.map(
-        (row) =>
-          new TableRow({
-            children: [String(row.number), row.title, row.start, row.beneficiaries].map((text, i) =>
-              cell(text, i),
-            ),
-          }),
-      ),
+      new TableRow({ tableHeader: true, children: columns.map((text, i) => cell(text, i, true)) }),
+      ...rows.map((row) => new TableRow({ children: row.map((text, i) => cell(text, i)) })),
     ],
   });
+}
+
+function annexTable(doc: ReportDocument) {
+  return docxTable(
+    [...doc.annex.columns],
+    [6, 46, 16, 32],
+    doc.annex.rows.map((row) => [String(row.number), row.title, row.start, row.beneficiaries]),
+  );
 }
 
 function programmeGroup(group: Grouped<ProgrammeDetail>, depth: number, colon: string): Paragraph[] {
@@ -93,18 +93,47 @@ function programmeGroup(group: Grouped<ProgrammeDetail>, depth: number, colon: s
   ];
 }
 
-/** The report as a Word document: WTO header block, numbered narrative, Annex table, programme details. */
-export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
+/** The WTO header block: symbol and date on the right, the body, the original language, the title. */
+export function headBlock(doc: DocumentHead): Paragraph[] {
+  return [
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      children: [new TextRun({ text: doc.symbolLine, bold: true })],
+    }),
+    ...(doc.date ? [line(doc.date, AlignmentType.RIGHT)] : []),
+    line(doc.council),
+    line(doc.original, AlignmentType.RIGHT),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 480, after: 120 },
+      children: [new TextRun({ text: doc.title, bold: true, size: 24 })],
+    }),
+  ];
+}
+
+/** A numbered paragraph as WTO documents set them: the number, a tab, the text justified. */
+export function numberedParagraph(number: string, text: string) {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { after: 160 },
+    indent: { left: 567, hanging: 567 },
+    children: [new TextRun(number), new TextRun({ children: [new Tab()] }), ...textRuns(text)],
+  });
+}
+
+/** A Word document on A4 in Verdana, the symbol on top of every page but the first, page numbers below. */
+export function wtoDocx(head: DocumentHead, children: Array<Paragraph | Table>): Promise<Buffer> {
   const footer = new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: pageNumberRuns(doc.pageNumber) })],
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: pageNumberRuns(head.pageNumber) })],
   });
   const document = new Document({
-    title: doc.title,
-    description: doc.symbolLine,
+    title: head.title,
+    description: head.symbolLine,
     creator: 'ipcoop',
     styles: {
       default: {
-        document: { run: { font: 'Verdana', size: 18, language: { value: locales[doc.lang] } } },
+        document: { run: { font: 'Verdana', size: 18, language: { value: locales[head.lang] } } },
         heading1: { run: { bold: true, size: 22 }, paragraph: { spacing: { before: 240, after: 120 } } },
         heading2: { run: { bold: true, size: 20 }, paragraph: { spacing: { before: 240, after: 120 } } },
         heading3: { run: { bold: true, size: 18 }, paragraph: { spacing: { before: 200, after: 80 } } },
@@ -122,109 +151,93 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
         },
         headers: {
           first: new Header({ children: [] }),
-          default: new Header({ children: [line(doc.symbolLine, AlignmentType.RIGHT)] }),
+          default: new Header({ children: [line(head.symbolLine, AlignmentType.RIGHT)] }),
         },
         footers: { first: footer, default: footer },
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.RIGHT,
-            children: [new TextRun({ text: doc.symbolLine, bold: true })],
-          }),
-          ...(doc.date ? [line(doc.date, AlignmentType.RIGHT)] : []),
-          line(doc.council),
-          line(doc.original, AlignmentType.RIGHT),
-          new Paragraph({
-            heading: HeadingLevel.TITLE,
-            alignment: AlignmentType.CENTER,
-            spacing: { before: 480, after: 120 },
-            children: [new TextRun({ text: doc.title, bold: true, size: 24 })],
-          }),
-          ...(doc.revision
-            ? [
-                new Paragraph({
-                  alignment: AlignmentType.CENTER,
-                  children: [new TextRun({ text: doc.revision, bold: true })],
-                }),
-              ]
-            : []),
-          line(doc.subtitle, AlignmentType.CENTER),
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 360 },
-            children: textRuns(doc.period),
-          }),
-          ...(doc.revisionNote ? [line(doc.revisionNote)] : []),
-          ...doc.corrections.map(
-            (correction, index) =>
-              new Paragraph({
-                alignment: AlignmentType.JUSTIFIED,
-                spacing: { before: 120, after: 120 },
-                indent: { left: 567, hanging: 567 },
-                children: [
-                  new TextRun(`${index + 1}.`),
-                  new TextRun({ children: [new Tab()] }),
-                  ...textRuns(correction),
-                ],
-              }),
-          ),
-          ...(doc.introduction
-            ? [
-                new Paragraph({
-                  alignment: AlignmentType.JUSTIFIED,
-                  spacing: { after: 200 },
-                  children: [new TextRun({ text: doc.introduction, italics: true })],
-                }),
-              ]
-            : []),
-          ...doc.outline.map((block) =>
-            block.kind === 'heading'
-              ? new Paragraph({
-                  heading: heading(2),
-                  children: textRuns([block.number, block.text].filter(Boolean).join(' ')),
-                })
-              : block.kind === 'preamble' || block.number === null
-                ? new Paragraph({
-                    alignment: AlignmentType.JUSTIFIED,
-                    spacing: { after: 160 },
-                    children: [new TextRun({ text: block.text, italics: block.kind === 'preamble' })],
-                  })
-                : new Paragraph({
-                    alignment: AlignmentType.JUSTIFIED,
-                    spacing: { after: 160 },
-                    indent: { left: 567, hanging: 567 },
-                    children: [
-                      new TextRun(block.number),
-                      new TextRun({ children: [new Tab()] }),
-                      ...textRuns(block.text),
-                    ],
-                  }),
-          ),
-          // A corrigendum lists its corrections only; an addendum has an Annex only when it adds programmes.
-          ...(doc.scope === 'whole' || doc.annex.rows.length > 0
-            ? [
-                new Paragraph({
-                  heading: HeadingLevel.HEADING_1,
-                  alignment: AlignmentType.CENTER,
-                  pageBreakBefore: true,
-                  text: doc.annex.heading,
-                }),
-                new Paragraph({
-                  alignment: AlignmentType.CENTER,
-                  spacing: { after: 200 },
-                  text: doc.annex.caption,
-                }),
-                doc.annex.rows.length > 0 ? annexTable(doc) : line(doc.annex.emptyText),
-              ]
-            : []),
-          ...(doc.details.groups.length > 0
-            ? [
-                new Paragraph({ heading: HeadingLevel.HEADING_1, text: doc.details.heading }),
-                ...doc.details.groups.flatMap((group) => programmeGroup(group, 1, doc.colon)),
-              ]
-            : []),
-        ],
+        children,
       },
     ],
   });
   return Packer.toBuffer(document);
+}
+
+/** The report as a Word document: WTO header block, numbered narrative, Annex table, programme details. */
+export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
+  return wtoDocx(doc, [
+    ...headBlock(doc),
+    ...(doc.revision
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: doc.revision, bold: true })],
+          }),
+        ]
+      : []),
+    line(doc.subtitle, AlignmentType.CENTER),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 360 },
+      children: textRuns(doc.period),
+    }),
+    ...(doc.revisionNote ? [line(doc.revisionNote)] : []),
+    ...doc.corrections.map(
+      (correction, index) =>
+        new Paragraph({
+          alignment: AlignmentType.JUSTIFIED,
+          spacing: { before: 120, after: 120 },
+          indent: { left: 567, hanging: 567 },
+          children: [
+            new TextRun(`${index + 1}.`),
+            new TextRun({ children: [new Tab()] }),
+            ...textRuns(correction),
+          ],
+        }),
+    ),
+    ...(doc.introduction
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.JUSTIFIED,
+            spacing: { after: 200 },
+            children: [new TextRun({ text: doc.introduction, italics: true })],
+          }),
+        ]
+      : []),
+    ...doc.outline.map((block) =>
+      block.kind === 'heading'
+        ? new Paragraph({
+            heading: heading(2),
+            children: textRuns([block.number, block.text].filter(Boolean).join(' ')),
+          })
+        : block.kind === 'preamble' || block.number === null
+          ? new Paragraph({
+              alignment: AlignmentType.JUSTIFIED,
+              spacing: { after: 160 },
+              children: [new TextRun({ text: block.text, italics: block.kind === 'preamble' })],
+            })
+          : numberedParagraph(block.number, block.text),
+    ),
+    // A corrigendum lists its corrections only; an addendum has an Annex only when it adds programmes.
+    ...(doc.scope === 'whole' || doc.annex.rows.length > 0
+      ? [
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            alignment: AlignmentType.CENTER,
+            pageBreakBefore: true,
+            text: doc.annex.heading,
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 200 },
+            text: doc.annex.caption,
+          }),
+          doc.annex.rows.length > 0 ? annexTable(doc) : line(doc.annex.emptyText),
+        ]
+      : []),
+    ...(doc.details.groups.length > 0
+      ? [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, text: doc.details.heading }),
+          ...doc.details.groups.flatMap((group) => programmeGroup(group, 1, doc.colon)),
+        ]
+      : []),
+  ]);
 }

@@ -4,9 +4,9 @@ import PDFDocument from 'pdfkit';
 import { locales } from '../../i18n/languages.ts';
 import { drawTable } from './pdf-table.ts';
 import type { Grouped } from './programme-groups.ts';
-import type { ProgrammeDetail, ReportDocument } from './report-document.ts';
+import type { DocumentHead, ProgrammeDetail, ReportDocument } from './report-document.ts';
 
-type Pdf = PDFKit.PDFDocument;
+export type Pdf = PDFKit.PDFDocument;
 
 // DejaVu comes from npm, not the system: every Latin, Greek and Cyrillic name and typographic quote
 // renders on a bare machine, and the embedded subset keeps the text extractable.
@@ -33,7 +33,7 @@ function keepTogether(pdf: Pdf, height: number) {
   if (pdf.y + height > bottomOf(pdf)) pdf.addPage();
 }
 
-function heading(pdf: Pdf, text: string, size: number, align: 'left' | 'center' = 'left') {
+export function heading(pdf: Pdf, text: string, size: number, align: 'left' | 'center' = 'left') {
   pdf.font('bold').fontSize(size);
   const height = pdf.heightOfString(text, { width: textWidth(pdf) });
   keepTogether(pdf, height + 4 * pdf.currentLineHeight(true));
@@ -41,7 +41,8 @@ function heading(pdf: Pdf, text: string, size: number, align: 'left' | 'center' 
   pdf.moveDown(0.3).font('regular').fontSize(bodySize);
 }
 
-function firstPage(pdf: Pdf, doc: ReportDocument) {
+/** The WTO header block: symbol and date on the right, the body, the original language, the title. */
+export function headBlock(pdf: Pdf, doc: DocumentHead) {
   const left = pdf.page.margins.left;
   const width = textWidth(pdf);
   pdf.font('bold').fontSize(11).text(doc.symbolLine, left, pdf.y, { width, align: 'right' });
@@ -52,6 +53,23 @@ function firstPage(pdf: Pdf, doc: ReportDocument) {
   pdf.text(doc.original, { width, align: 'right' });
   pdf.moveDown(2);
   pdf.font('bold').fontSize(13).text(doc.title, { width, align: 'center' });
+}
+
+/** A numbered paragraph: the number in its own column, the text justified beside it. */
+export function numberedParagraph(pdf: Pdf, number: string, text: string, indent = 22) {
+  const left = pdf.page.margins.left;
+  const width = textWidth(pdf);
+  keepTogether(pdf, 2 * pdf.currentLineHeight(true));
+  const top = pdf.y;
+  pdf.text(number, left, top, { width: indent, lineBreak: false });
+  pdf.text(text, left + indent, top, { width: width - indent, align: 'justify' });
+  pdf.moveDown(0.6);
+}
+
+function firstPage(pdf: Pdf, doc: ReportDocument) {
+  const left = pdf.page.margins.left;
+  const width = textWidth(pdf);
+  headBlock(pdf, doc);
   if (doc.revision) pdf.fontSize(11).text(doc.revision, { width, align: 'center' });
   pdf.font('regular').fontSize(bodySize).moveDown(0.5);
   pdf.text(doc.subtitle, { width, align: 'center' });
@@ -59,10 +77,7 @@ function firstPage(pdf: Pdf, doc: ReportDocument) {
   pdf.moveDown(1.5);
   if (doc.revisionNote) pdf.font('regular').text(doc.revisionNote, { width, align: 'justify' }).moveDown(0.6);
   doc.corrections.forEach((correction, index) => {
-    const top = pdf.y;
-    pdf.text(`${index + 1}.`, left, top, { width: 22, lineBreak: false });
-    pdf.text(correction, left + 22, top, { width: width - 22, align: 'justify' });
-    pdf.moveDown(0.6);
+    numberedParagraph(pdf, `${index + 1}.`, correction);
   });
   if (doc.introduction) pdf.font('italic').text(doc.introduction, { width, align: 'justify' });
   pdf.font('regular').moveDown();
@@ -73,17 +88,14 @@ function firstPage(pdf: Pdf, doc: ReportDocument) {
       heading(pdf, [block.number, block.text].filter(Boolean).join(' '), 10.5);
       continue;
     }
-    keepTogether(pdf, 2 * pdf.currentLineHeight(true));
     if (block.kind === 'preamble' || block.number === null) {
+      keepTogether(pdf, 2 * pdf.currentLineHeight(true));
       pdf.font(block.kind === 'preamble' ? 'italic' : 'regular');
       pdf.text(block.text, left, pdf.y, { width, align: 'justify' });
       pdf.font('regular').moveDown(0.6);
       continue;
     }
-    const top = pdf.y;
-    pdf.text(block.number, left, top, { width: indent, lineBreak: false });
-    pdf.text(block.text, left + indent, top, { width: width - indent, align: 'justify' });
-    pdf.moveDown(0.6);
+    numberedParagraph(pdf, block.number, block.text, indent);
   }
 }
 
@@ -123,7 +135,7 @@ function programmeGroup(pdf: Pdf, group: Grouped<ProgrammeDetail>, depth: number
 }
 
 /** Symbol on top of every page but the first, page numbers at the foot of all. */
-function pageFurniture(pdf: Pdf, doc: ReportDocument) {
+function pageFurniture(pdf: Pdf, doc: DocumentHead) {
   const range = pdf.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index++) {
     pdf.switchToPage(index);
@@ -146,15 +158,18 @@ function pageFurniture(pdf: Pdf, doc: ReportDocument) {
   }
 }
 
-/** The report as a PDF with real, extractable text in an embedded font. */
-export function reportPdf(doc: ReportDocument): Promise<Buffer> {
+/**
+ * A WTO-style PDF with real, extractable text in an embedded font: `draw` lays out the body, then
+ * every page gets the symbol on top (but the first) and its number at the foot.
+ */
+export function wtoPdf(head: DocumentHead, draw: (pdf: Pdf) => void): Promise<Buffer> {
   const pdf = new PDFDocument({
     size: 'A4',
     margin,
     bufferPages: true,
-    lang: locales[doc.lang],
+    lang: locales[head.lang],
     displayTitle: true,
-    info: { Title: doc.title, Subject: doc.symbolLine, Creator: 'ipcoop' },
+    info: { Title: head.title, Subject: head.symbolLine, Creator: 'ipcoop' },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -167,15 +182,21 @@ export function reportPdf(doc: ReportDocument): Promise<Buffer> {
   pdf.registerFont('bold', data.bold);
   pdf.registerFont('italic', data.italic);
   pdf.font('regular').fontSize(bodySize);
-
-  firstPage(pdf, doc);
-  // A corrigendum lists its corrections only; an addendum has an Annex only when it adds programmes.
-  if (doc.scope === 'whole' || doc.annex.rows.length > 0) annex(pdf, doc);
-  if (doc.details.groups.length > 0) {
-    heading(pdf, doc.details.heading, 12);
-    for (const group of doc.details.groups) programmeGroup(pdf, group, 1, doc.colon);
-  }
-  pageFurniture(pdf, doc);
+  draw(pdf);
+  pageFurniture(pdf, head);
   pdf.end();
   return done;
+}
+
+/** The report as a PDF. */
+export function reportPdf(doc: ReportDocument): Promise<Buffer> {
+  return wtoPdf(doc, (pdf) => {
+    firstPage(pdf, doc);
+    // A corrigendum lists its corrections only; an addendum has an Annex only when it adds programmes.
+    if (doc.scope === 'whole' || doc.annex.rows.length > 0) annex(pdf, doc);
+    if (doc.details.groups.length > 0) {
+      heading(pdf, doc.details.heading, 12);
+      for (const group of doc.details.groups) programmeGroup(pdf, group, 1, doc.colon);
+    }
+  });
 }

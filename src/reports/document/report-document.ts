@@ -66,6 +66,12 @@ export type ReportDocument = {
   colon: string;
 };
 
+/** What every WTO-style document of the hub opens with, and repeats in its page furniture. */
+export type DocumentHead = Pick<
+  ReportDocument,
+  'lang' | 'symbolLine' | 'date' | 'council' | 'original' | 'title' | 'pageNumber'
+>;
+
 const none = '—';
 
 /**
