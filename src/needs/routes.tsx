@@ -15,6 +15,7 @@ import { isLanguage, type Language } from '../i18n/languages.ts';
 import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { expandQuery } from '../reference/vocabulary.ts';
+import { coverageRoutes } from './coverage/routes.tsx';
 import { needsCsv, needsTable, needsXlsx } from './export.ts';
 import { needFilters } from './filters.ts';
 import { assessmentForm, assessmentValues, emptyNeed, needForm, needValues, statusForm } from './forms.ts';
@@ -65,6 +66,7 @@ const doneNotice = (c: Context, language: Language) => {
  */
 export function needsRoutes(db: Db, labels: Labels) {
   const app = new Hono();
+  app.route('/', coverageRoutes(db, labels));
 
   /** Parties the account may record needs for, for the form's list. */
   const partyChoices = async (account: Account, language: Language) => {

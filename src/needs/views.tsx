@@ -15,6 +15,7 @@ import type { Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { coverageText } from './coverage/messages.ts';
 import type { AssessmentValues, NeedValues } from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
 import type { Assessment, Need, NeedFilters } from './service.ts';
@@ -54,7 +55,7 @@ function NeedFacts(props: { lang: Language; labels: ReferenceLabels; need: Need 
   const text = say(lang);
   const dates = wishedDates(lang, need);
   return (
-    <dl class="facts">
+    <dl class="fields">
       <dt>{text('kindsOfHelp')}</dt>
       <dd>{need.kindsOfHelp.map((kind) => label(lang, `kind-${kind}`)).join(', ')}</dd>
       {need.ipAreas.length ? (
@@ -99,6 +100,9 @@ export function NeedsListPage(props: {
     <Layout page={page} title={text('needsTitle')}>
       <h1>{text('needsTitle')}</h1>
       <p>{text('needsIntro')}</p>
+      <p>
+        <a href={`/${lang}/needs/coverage`}>{coverageText(lang)('coverageTitle')}</a>
+      </p>
       <form method="get" action={`/${lang}/needs`} class="filters-row">
         <TextField name="q" label={text('words')} value={filters.q ?? ''} maxLength={200} />
         <SelectField
@@ -201,7 +205,7 @@ export function NeedPage(props: {
       {description ? <p lang={assessment.language}>{description}</p> : null}
       <NeedFacts lang={lang} labels={labels} need={need} />
       <h2>{text('assessment')}</h2>
-      <dl class="facts">
+      <dl class="fields">
         <dt>{text('source')}</dt>
         <dd>{label(lang, `source-${assessment.source}`)}</dd>
         {assessment.symbol ? (

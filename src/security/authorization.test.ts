@@ -387,6 +387,11 @@ const rules: Record<string, RouteRule> = {
     allowed: [...secretariat, 'focalKEN'],
     path: (f) => `/en/needs/${f.publishedNeed}/status`,
   },
+  // The Secretariat's "met and outstanding" overview (the coverage page itself is public)
+  'GET /:lang{(?:en|fr|es)}/needs/coverage/:file{overview\\.(?:docx|pdf)}': {
+    allowed: [...secretariat],
+    path: () => '/en/needs/coverage/overview.pdf',
+  },
   'GET /:lang{(?:en|fr|es)}/training/alumni': {
     allowed: ['coordinatorCIPO'],
     path: () => '/en/training/alumni',
@@ -517,6 +522,7 @@ const privatePrefixes = [
   '/secretariat',
   '/training',
   '/needs/assessments',
+  '/needs/coverage/',
 ];
 const changesData = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
 const isPrivate = (path: string) =>

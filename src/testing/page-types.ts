@@ -76,6 +76,7 @@ export async function preparePageTypes(database: Database, url: string): Promise
     { name: 'programme', path: `/en/programmes/${demo.programmeId}` },
     { name: 'api-docs', path: '/en/api/v1/docs' },
     { name: 'needs', path: '/en/needs' },
+    { name: 'needs-coverage', path: '/en/needs/coverage', cookie: as(secretariat) },
     { name: 'need', path: '/en/needs/1', cookie: as(focalPoint) },
     { name: 'sign-in', path: '/en/sign-in' },
     { name: 'workspace', path: '/en/workspace', cookie: as(reporter) },

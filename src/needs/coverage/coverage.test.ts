@@ -1,0 +1,144 @@
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestSession, testSession } from '../../accounts/test-sessions.ts';
+import { activityBeneficiaries } from '../../activities/schema.ts';
+import { createApp } from '../../app.tsx';
+import { systemActor } from '../../audit/record.ts';
+import type { Database } from '../../db/database.ts';
+import { openTestDatabase, testBackends } from '../../db/test-database.ts';
+import { seedNeedsDemo } from '../../demo/needs-demo.ts';
+import { insertActivity } from '../../exports/test-fixtures.ts';
+import { pdfText } from '../../testing/pdf.ts';
+import { addNeed, createAssessment, publishedNeeds } from '../service.ts';
+import { coverageByMember } from './service.ts';
+
+describe.each(testBackends)('coverage of needs: met and outstanding (%s database)', (backend) => {
+  let database: Database;
+  let app: ReturnType<typeof createApp>;
+  let secretariat: TestSession;
+  let reporter: TestSession;
+
+  const get = (path: string, session?: TestSession) =>
+    app.request(path, session ? { headers: { Cookie: session.cookie } } : {});
+
+  /** A public activity of `donor` naming Uganda as a beneficiary. */
+  async function deliveredToUganda(donor: string, start: string, end: string | null) {
+    const id = await insertActivity(database.db, { donorPartyCode: donor, startDate: start, endDate: end });
+    await database.db
+      .insert(activityBeneficiaries)
+      .values({ activityId: id, position: 1, kind: 'party', partyCode: 'UGA', nameAsWritten: 'Uganda' });
+  }
+
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+    app = createApp(database);
+    await seedNeedsDemo(database.db);
+    secretariat = await testSession(database.db, 'officer@wto.example', 'secretariat');
+    reporter = await testSession(database.db, 'officer@cipo.example', 'reporter', { party: 'CAN' });
+    // Uganda assessed its needs in March 2025: help before that does not answer them.
+    await deliveredToUganda('CAN', '2025-06-01', '2025-09-30');
+    await deliveredToUganda('CAN', '2024-01-10', '2025-12-31');
+    await deliveredToUganda('JPN', '2025-04-01', null);
+    await deliveredToUganda('JPN', '2019-01-01', '2019-12-31');
+    // A draft assessment of Kenya: nowhere until its Member publishes it.
+    const draft = await createAssessment(database.db, systemActor, {
+      party: 'KEN',
+      symbol: null,
+      documentDate: '2025',
+      source: 'national-strategy',
+      language: 'en',
+      contactName: null,
+      contactEmail: null,
+    });
+    await addNeed(
+      database.db,
+      systemActor,
+      { id: draft, language: 'en', status: 'draft' },
+      {
+        title: 'Secret draft need of Kenya',
+        description: null,
+        ipAreas: [],
+        kindsOfHelp: ['awareness'],
+        institution: null,
+        priority: 'low',
+        wishedStart: null,
+        wishedEnd: null,
+      },
+    );
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('counts each Member’s published needs by status as a plain count does, drafts never', async () => {
+    const members = await coverageByMember(database.db);
+    const rows = await publishedNeeds(database.db);
+    expect(members.map((m) => m.partyCode).sort()).toEqual(['KHM', 'UGA']);
+    for (const member of members) {
+      const own = rows.filter((row) => row.assessment.partyCode === member.partyCode);
+      expect(member.total).toBe(own.length);
+      for (const status of ['open', 'offered', 'in-progress', 'met', 'withdrawn'] as const) {
+        expect(member.counts[status]).toBe(own.filter((row) => row.need.status === status).length);
+      }
+      const outstanding = own.filter((row) => ['open', 'offered', 'in-progress'].includes(row.need.status));
+      expect(member.outstanding).toBe(outstanding.length);
+      const kinds = outstanding.flatMap((row) => row.need.kindsOfHelp);
+      expect(member.outstandingKinds.reduce((sum, k) => sum + k.count, 0)).toBe(kinds.length);
+    }
+  });
+
+  it('names who delivered to a Member since its assessment, activities still running then included', async () => {
+    const [uganda] = await coverageByMember(database.db, 'UGA');
+    expect(uganda?.assessedOn).toBe('2025-03');
+    expect(uganda?.delivered).toEqual([
+      { donorCode: 'CAN', activities: 2 },
+      { donorCode: 'JPN', activities: 1 },
+    ]);
+  });
+
+  it('shows the page to everyone, with the map and sample notice, and the overview links only to the Secretariat', async () => {
+    for (const [lang, title] of [
+      ['en', 'Needs met and outstanding'],
+      ['fr', 'Besoins satisfaits et en suspens'],
+      ['es', 'Necesidades atendidas y pendientes'],
+    ] as const) {
+      const response = await get(`/${lang}/needs/coverage`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain(title);
+      expect(html).toContain('class="world-map"');
+      expect(html).not.toContain('Secret draft need');
+      expect(html).not.toContain('overview.docx');
+    }
+    const english = await (await get('/en/needs/coverage')).text();
+    expect(english).toContain('Sample data');
+    expect(english).toContain('Canada: 2 activities');
+    expect(await (await get('/en/needs/coverage', secretariat)).text()).toContain(
+      'href="/fr/needs/coverage/overview.docx"',
+    );
+  });
+
+  it('gives the Secretariat the overview as a WTO note in DOCX and PDF, in the language asked', async () => {
+    const docx = await get('/fr/needs/coverage/overview.docx', secretariat);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toMatch(/needs-met-and-outstanding-fr-.*\.docx/);
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) })).value;
+    expect(text).toContain('Note du Secrétariat');
+    expect(text).toContain('Besoins satisfaits');
+    expect(text).toContain('Ouganda');
+    expect(text).toContain('Training of patent examiners in substantive examination');
+    expect(text).toContain('données d’exemple');
+    expect(text).not.toContain('Secret draft need');
+
+    const pdf = await get('/es/needs/coverage/overview.pdf', secretariat);
+    expect(pdf.status).toBe(200);
+    const pdfWords = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    expect(pdfWords).toContain('Nota de la Secretaría');
+    expect(pdfWords).toContain('Necesidades pendientes');
+  });
+
+  it('refuses the overview to visitors and to other roles', async () => {
+    expect((await get('/en/needs/coverage/overview.pdf')).status).toBe(303);
+    expect((await get('/en/needs/coverage/overview.docx', reporter)).status).toBe(403);
+  });
+});

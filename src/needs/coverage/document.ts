@@ -1,0 +1,117 @@
+import { formatDate } from '../../i18n/format.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { textIn } from '../../i18n/localized-text.ts';
+import type { ReferenceLabels } from '../../reference/labels.ts';
+import { documentText } from '../../reports/document/messages.ts';
+import type { NoteDocument } from '../../reports/document/note.ts';
+import { type NeedsKey, needsText } from '../messages.ts';
+import { coverageText } from './messages.ts';
+import { type CoveredNeed, coverageTotals, isOutstanding, type MemberCoverage } from './service.ts';
+
+/**
+ * The Secretariat's "met and outstanding" overview in one language, as a WTO note: the purpose
+ * (IP/C/40), the totals, a table by Member with who delivered, then every outstanding need and
+ * every need met. Needs keep the language they were written in when no translation exists.
+ */
+export function coverageDocument(
+  lang: Language,
+  labels: ReferenceLabels,
+  members: MemberCoverage[],
+  needs: CoveredNeed[],
+  today: Date,
+): NoteDocument {
+  const t = coverageText(lang);
+  const n = needsText(lang);
+  const doc = documentText(lang);
+  const status = (key: string) => n(`status-${key}` as NeedsKey);
+  const party = (code: string) => labels.partyName(code, lang);
+  const date = (when: Date | null) =>
+    (when ? formatDate(lang, when.toISOString().slice(0, 10)) : null) ?? '—';
+  const totals = coverageTotals(members);
+  const byParty = (a: { partyCode: string }, b: { partyCode: string }) =>
+    party(a.partyCode).localeCompare(party(b.partyCode), lang);
+  const needRow = (need: CoveredNeed, last: string) => [
+    party(need.partyCode),
+    textIn(need.title, lang, need.language),
+    need.kindsOfHelp.map((kind) => n(`kind-${kind}` as NeedsKey)).join(', '),
+    last,
+  ];
+  const outstanding = needs.filter((need) => isOutstanding(need.status)).sort(byParty);
+  const met = needs.filter((need) => need.status === 'met').sort(byParty);
+  const todayText = formatDate(lang, today.toISOString().slice(0, 10)) ?? '';
+  return {
+    lang,
+    symbolLine: doc('draft'),
+    date: todayText,
+    council: doc('council'),
+    original: doc('original', { language: labels.languageName(lang, lang) }),
+    title: t('documentTitle'),
+    subtitle: t('documentSubtitle'),
+    warning: needs.some((need) => need.isSample) ? t('documentWarning') : null,
+    pageNumber: doc('pageNumber'),
+    paragraphs: [
+      t('documentPurpose', { date: todayText }),
+      t('documentTotals', {
+        members: totals.members,
+        total: totals.total,
+        met: totals.counts.met,
+        outstanding: totals.outstanding,
+        open: totals.counts.open,
+        offered: totals.counts.offered,
+        inProgress: totals.counts['in-progress'],
+        withdrawn: totals.counts.withdrawn,
+      }),
+    ],
+    sections: [
+      {
+        heading: t('byMember'),
+        paragraphs: [t('documentDelivered')],
+        table: {
+          columns: [
+            t('columnMember'),
+            t('columnNeeds'),
+            status('met'),
+            t('columnOutstanding'),
+            status('withdrawn'),
+            t('columnDelivered'),
+          ],
+          widths: [0.22, 0.1, 0.1, 0.13, 0.12, 0.33],
+          rows: [...members]
+            .sort(byParty)
+            .map((member) => [
+              party(member.partyCode),
+              String(member.total),
+              String(member.counts.met),
+              String(member.outstanding),
+              String(member.counts.withdrawn),
+              member.delivered.map((d) => `${party(d.donorCode)} (${d.activities})`).join('; ') || '—',
+            ]),
+        },
+        emptyText: t('noCoverage'),
+      },
+      {
+        heading: t('sectionOutstanding'),
+        paragraphs: [],
+        table: {
+          columns: [t('columnMember'), t('columnNeed'), t('columnKinds'), n('status')],
+          widths: [0.2, 0.4, 0.22, 0.18],
+          rows: outstanding.map((need) => needRow(need, status(need.status))),
+        },
+        emptyText: t('noOutstanding'),
+      },
+      {
+        heading: t('sectionMet'),
+        paragraphs: [],
+        table: {
+          columns: [t('columnMember'), t('columnNeed'), t('columnSince'), t('columnHow')],
+          widths: [0.18, 0.34, 0.14, 0.34],
+          rows: met.map((need) => {
+            const [member = '', title = ''] = needRow(need, '');
+            return [member, title, date(need.since), need.note ?? '—'];
+          }),
+        },
+        emptyText: t('noMet'),
+      },
+    ],
+  };
+}

@@ -1,0 +1,183 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { activities, activityBeneficiaries } from '../../activities/schema.ts';
+import type { Db } from '../../db/database.ts';
+import { parsePartialDate } from '../../http/partial-date.ts';
+import { needStatusChanges, needs, needsAssessments } from '../schema.ts';
+import { type KindOfHelp, type NeedStatus, needStatuses } from '../taxonomy.ts';
+
+/** Needs still waiting for help: nobody has met them and the Member has not withdrawn them. */
+export const outstandingStatuses: readonly NeedStatus[] = ['open', 'offered', 'in-progress'];
+export const isOutstanding = (status: NeedStatus) => outstandingStatuses.includes(status);
+
+export type StatusCounts = Record<NeedStatus, number>;
+
+/** One published need as the coverage pages and the Secretariat's overview show it. */
+export type CoveredNeed = {
+  id: number;
+  partyCode: string;
+  title: Record<string, string>;
+  language: 'en' | 'fr' | 'es';
+  status: NeedStatus;
+  kindsOfHelp: KindOfHelp[];
+  ipAreas: string[];
+  priority: string;
+  isSample: boolean;
+  /** When the need reached its status, and the explanation given then (null when never changed). */
+  since: Date | null;
+  note: string | null;
+};
+
+/** One Member: its published needs by status, and the help it received since its first assessment. */
+export type MemberCoverage = {
+  partyCode: string;
+  counts: StatusCounts;
+  total: number;
+  outstanding: number;
+  isSample: boolean;
+  /** Outstanding needs by kind of help and by IP area (a need counts under each of its own). */
+  outstandingKinds: Array<{ key: KindOfHelp; count: number }>;
+  outstandingAreas: Array<{ key: string; count: number }>;
+  /** The earliest published assessment's date (YYYY, YYYY-MM or YYYY-MM-DD), if it gives one. */
+  assessedOn: string | null;
+  /** Published activities listing the Member as a beneficiary since then, by donor, most first. */
+  delivered: Array<{ donorCode: string; activities: number }>;
+};
+
+const noCounts = (): StatusCounts =>
+  Object.fromEntries(needStatuses.map((status) => [status, 0])) as StatusCounts;
+
+/** Every published need with its latest status change, Member by Member; drafts never. */
+export async function coveredNeeds(db: Db, partyCode?: string): Promise<CoveredNeed[]> {
+  const latest = db
+    .selectDistinctOn([needStatusChanges.needId], {
+      needId: needStatusChanges.needId,
+      changedAt: needStatusChanges.changedAt,
+      note: needStatusChanges.note,
+    })
+    .from(needStatusChanges)
+    .orderBy(needStatusChanges.needId, desc(needStatusChanges.changedAt), desc(needStatusChanges.id))
+    .as('latest');
+  const rows = await db
+    .select({ need: needs, assessment: needsAssessments, since: latest.changedAt, note: latest.note })
+    .from(needs)
+    .innerJoin(needsAssessments, eq(needs.assessmentId, needsAssessments.id))
+    .leftJoin(latest, eq(latest.needId, needs.id))
+    .where(
+      and(
+        eq(needsAssessments.status, 'published'),
+        partyCode ? eq(needsAssessments.partyCode, partyCode) : undefined,
+      ),
+    )
+    .orderBy(asc(needsAssessments.partyCode), asc(needs.id));
+  return rows.map(({ need, assessment, since, note }) => ({
+    id: need.id,
+    partyCode: assessment.partyCode,
+    title: need.title,
+    language: assessment.language,
+    status: need.status,
+    kindsOfHelp: need.kindsOfHelp,
+    ipAreas: need.ipAreas,
+    priority: need.priority,
+    isSample: assessment.isSample,
+    since,
+    note,
+  }));
+}
+
+/** The first day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) covers, or null. */
+function firstDay(text: string | null): string | null {
+  const parsed = text ? parsePartialDate(text) : null;
+  return parsed && typeof parsed !== 'string' ? parsed.date : null;
+}
+
+/**
+ * Coverage of every Member with published needs (or of one): counts by status, and what was
+ * delivered to it since its first assessment — published activities naming it as a beneficiary,
+ * whoever gave them, whether or not they answer a recorded need.
+ */
+export async function coverageByMember(db: Db, partyCode?: string): Promise<MemberCoverage[]> {
+  const covered = await coveredNeeds(db, partyCode);
+  const assessments = await db
+    .select({ partyCode: needsAssessments.partyCode, documentDate: needsAssessments.documentDate })
+    .from(needsAssessments)
+    .where(
+      and(
+        eq(needsAssessments.status, 'published'),
+        partyCode ? eq(needsAssessments.partyCode, partyCode) : undefined,
+      ),
+    );
+  const members = new Map<string, MemberCoverage>();
+  for (const need of covered) {
+    const member = members.get(need.partyCode) ?? {
+      partyCode: need.partyCode,
+      counts: noCounts(),
+      total: 0,
+      outstanding: 0,
+      isSample: false,
+      outstandingKinds: [],
+      outstandingAreas: [],
+      assessedOn: null,
+      delivered: [],
+    };
+    member.counts[need.status] += 1;
+    member.total += 1;
+    if (isOutstanding(need.status)) {
+      member.outstanding += 1;
+      for (const kind of need.kindsOfHelp) bump(member.outstandingKinds, kind);
+      for (const area of need.ipAreas) bump(member.outstandingAreas, area);
+    }
+    member.isSample ||= need.isSample;
+    members.set(need.partyCode, member);
+  }
+  for (const { partyCode: code, documentDate } of assessments) {
+    const member = members.get(code);
+    const day = firstDay(documentDate);
+    if (member && day && (!member.assessedOn || day < (firstDay(member.assessedOn) ?? day))) {
+      member.assessedOn = documentDate;
+    }
+  }
+  for (const member of members.values()) {
+    member.delivered = await deliveredTo(db, member);
+    member.outstandingKinds.sort((a, b) => b.count - a.count);
+    member.outstandingAreas.sort((a, b) => b.count - a.count);
+  }
+  return [...members.values()];
+}
+
+function bump<K extends string>(tally: Array<{ key: K; count: number }>, key: K) {
+  const entry = tally.find((item) => item.key === key);
+  if (entry) entry.count += 1;
+  else tally.push({ key, count: 1 });
+}
+
+async function deliveredTo(db: Db, member: MemberCoverage) {
+  const since = firstDay(member.assessedOn);
+  return db
+    .select({
+      donorCode: activities.donorPartyCode,
+      activities: sql<number>`count(DISTINCT ${activities.id})::int`,
+    })
+    .from(activities)
+    .innerJoin(activityBeneficiaries, eq(activityBeneficiaries.activityId, activities.id))
+    .where(
+      and(
+        eq(activityBeneficiaries.partyCode, member.partyCode),
+        eq(activities.isPublic, true),
+        // An activity still running when the assessment was made counts; its end is what matters.
+        since
+          ? sql`coalesce(${activities.endDate}, ${activities.startDate}, ${since}::date) >= ${since}::date`
+          : undefined,
+      ),
+    )
+    .groupBy(activities.donorPartyCode)
+    .orderBy(desc(sql`count(DISTINCT ${activities.id})`), asc(activities.donorPartyCode));
+}
+
+/** Totals over every Member: what the overview's first paragraph says. */
+export function coverageTotals(members: MemberCoverage[]) {
+  const counts = noCounts();
+  for (const member of members) for (const status of needStatuses) counts[status] += member.counts[status];
+  const total = members.reduce((sum, member) => sum + member.total, 0);
+  const outstanding = members.reduce((sum, member) => sum + member.outstanding, 0);
+  return { counts, total, outstanding, members: members.length };
+}
