@@ -1,10 +1,12 @@
 import { count } from 'drizzle-orm';
 import { createApp } from '../app.tsx';
-import type { Database } from '../db/database.ts';
+import { systemActor } from '../audit/record.ts';
+import { type Database, inTransaction } from '../db/database.ts';
 import { printDemoAccounts, seedDemoAccounts } from '../demo/accounts.ts';
 import { seedNeedsDemo } from '../demo/needs-demo.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
+import { advanceNeedsOfStartedActivities } from '../needs/delivery/service.ts';
 import { listenForBackups } from '../operations/backup/hub-socket.ts';
 import { operationsSettings } from '../operations/environment.ts';
 import { type Readiness, startHttpServer } from '../operations/http-server.ts';
@@ -100,6 +102,7 @@ export async function runServer(
         error ? logger.error({ err: error }, message) : logger.info(message),
       );
     }
+    startNeedsSweep(database);
     readiness.ready = true;
     const { address, port } = http.address;
     const host = address === '::' || address === '0.0.0.0' ? 'localhost' : address;
@@ -112,4 +115,20 @@ export async function runServer(
     await closeDatabase();
     throw error;
   }
+}
+
+/**
+ * Each hour, needs that an activity of a published report addresses move to "in progress" once
+ * that activity has started (publication does it at once for activities already running). With
+ * several app processes each sweeps; the update only moves a need that is still open or offered.
+ */
+function startNeedsSweep(database: Database) {
+  const sweep = () =>
+    inTransaction(database.db, (tx) => advanceNeedsOfStartedActivities(tx, systemActor))
+      .then((moved) => {
+        if (moved.length > 0) logger.info({ needs: moved }, 'needs in progress: their activities started');
+      })
+      .catch((error) => logger.error({ err: error }, 'the needs sweep failed'));
+  void sweep();
+  setInterval(sweep, 60 * 60 * 1000).unref();
 }

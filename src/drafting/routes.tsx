@@ -11,6 +11,7 @@ import { isLanguage } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { atSentenceStart } from '../reference/names-in-sentences.ts';
 import { activityRoutes } from './activity-form/routes.tsx';
+import { activityNeedsRoutes } from './activity-needs/routes.tsx';
 import { draftRoutes } from './draft/routes.tsx';
 import { draftingText } from './messages.ts';
 import { nextPeriodsOf, reportsOfParties, startReport } from './service.ts';
@@ -107,5 +108,6 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   app.route('/', draftRoutes(db, labels, reportPath));
   app.route('/', activityRoutes(db, labels, reportPath));
   app.route('/', uploadRoutes(db, labels, reportPath));
+  app.route('/', activityNeedsRoutes(db, labels, reportPath));
   return app;
 }

@@ -16,6 +16,8 @@ import { textIn } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { coverageText } from './coverage/messages.ts';
+import { DeliveringActivities } from './delivery/components.tsx';
+import type { deliveringActivities } from './delivery/service.ts';
 import type { AssessmentValues, NeedValues } from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
 import type { Assessment, Need, NeedFilters } from './service.ts';
@@ -172,6 +174,7 @@ type Story = {
     change: { fromStatus: string | null; toStatus: string; note: string; changedAt: Date };
     by: string | null;
   }>;
+  delivering: Awaited<ReturnType<typeof deliveringActivities>>;
 };
 
 export function NeedPage(props: {
@@ -231,6 +234,7 @@ export function NeedPage(props: {
           )}
         </dd>
       </dl>
+      <DeliveringActivities lang={lang} labels={labels} activities={story.delivering} />
       <h2>{text('history')}</h2>
       <ol class="history">
         {story.history.map(({ change, by }) => (

@@ -5,6 +5,7 @@ import { refreshActivitySearch } from '../activities/search-index.ts';
 import { type Actor, recordAudit } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
 import { type Db, inTransaction } from '../db/database.ts';
+import { advanceNeedsOfStartedActivities } from '../needs/delivery/service.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { reportSnapshot } from '../reports/document/snapshot.ts';
 import { freezePublishedReports } from '../reports/freeze.ts';
@@ -179,6 +180,8 @@ export async function publishReport(
       tx,
       listed.map((activity) => activity.id),
     );
+    // Needs its activities address are now public; those whose activity has started are in progress.
+    await advanceNeedsOfStartedActivities(tx, actor, { reportId: id });
 
     const names = reportNames(labels, report);
     const text = inEveryLanguage((lang) =>

@@ -231,6 +231,22 @@ const rules: Record<string, RouteRule> = {
     allowed: ['reporterCAN'],
     path: (f) => `/en/drafting/reports/${f.draftReport}/activities/new`,
   },
+  // The needs an activity of a draft addresses: part of the draft, its reporters only
+  'GET /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/activities/:activityId{[0-9]+}/needs': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.draftReport}/activities/${f.draftActivity}/needs`,
+  },
+  'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/activities/:activityId{[0-9]+}/needs': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.draftReport}/activities/${f.draftActivity}/needs`,
+    body: { need: '1' },
+  },
+  'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/activities/:activityId{[0-9]+}/needs/:needId{[0-9]+}/unlink':
+    {
+      allowed: ['reporterCAN'],
+      path: (f) =>
+        `/en/drafting/reports/${f.draftReport}/activities/${f.draftActivity}/needs/${f.publishedNeed}/unlink`,
+    },
   'GET /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/activities/:activityId{[0-9]+}/edit': {
     allowed: ['reporterCAN'],
     path: (f) => `/en/drafting/reports/${f.draftReport}/activities/${f.draftActivity}/edit`,

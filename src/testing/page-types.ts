@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { formRequest, type TestSession, testSession } from '../accounts/test-sessions.ts';
 import type { Database } from '../db/database.ts';
 import { seedNeedsDemo } from '../demo/needs-demo.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
 import { activitiesWorkbook, multipartRequest, reportIdFrom } from '../drafting/test-helpers.ts';
+import { reportActivities } from '../reports/schema.ts';
 import { launchChromium, serveForTest } from './browser.ts';
 
 // One page of every type the hub shows, public and signed in, on the demo registry: what the
@@ -62,6 +64,14 @@ export async function preparePageTypes(database: Database, url: string): Promise
   const preview = new URL(uploaded.headers.get('location') ?? '', url).pathname;
   if (!preview.includes('/upload/')) throw new Error(`the upload was not staged: ${uploaded.status}`);
 
+  const [carried] = await db
+    .select({ id: reportActivities.activityId })
+    .from(reportActivities)
+    .where(eq(reportActivities.reportId, draftId))
+    .orderBy(reportActivities.rowNumber)
+    .limit(1);
+  if (!carried) throw new Error('the draft carried no activity forward');
+
   const as = (session: TestSession) => session.cookie;
   return [
     { name: 'home', path: '/en/' },
@@ -84,6 +94,11 @@ export async function preparePageTypes(database: Database, url: string): Promise
     { name: 'workspace-coordinator', path: '/es/workspace', cookie: as(coordinator) },
     { name: 'my-reports', path: '/en/drafting', cookie: as(reporter) },
     { name: 'draft', path: `/en/drafting/reports/${draftId}`, cookie: as(reporter) },
+    {
+      name: 'activity-needs',
+      path: `/en/drafting/reports/${draftId}/activities/${carried.id}/needs?q=training`,
+      cookie: as(reporter),
+    },
     { name: 'activity-form', path: `/en/drafting/reports/${draftId}/activities/new`, cookie: as(reporter) },
     { name: 'spreadsheet-preview', path: preview, cookie: as(reporter) },
     { name: 'account', path: '/en/account', cookie: as(reporter) },

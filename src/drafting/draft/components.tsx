@@ -6,6 +6,7 @@ import type { ReferenceLabels } from '../../reference/labels.ts';
 import { BeneficiaryList } from '../../reports/components.tsx';
 import { formatReportingPeriod, storedPeriod } from '../../reports/period.ts';
 import { reportGroupings } from '../../reports/schema.ts';
+import { activityNeedsText } from '../activity-needs/messages.ts';
 import { CommentsAside, draftPath, groupingKeys, reportTitle, statusLabel } from '../components.tsx';
 import type { Grouping } from '../report.ts';
 import { spreadsheetLimits } from '../spreadsheet/read.ts';
@@ -239,6 +240,12 @@ function ActivityItem(
                 aria-label={`${text('edit')} — ${title.value}`}
               >
                 {text('edit')}
+              </a>
+              <a
+                href={`${base}/activities/${row.activityId}/needs`}
+                aria-label={`${activityNeedsText(lang)('needLinks')} — ${title.value}`}
+              >
+                {activityNeedsText(lang)('needLinks')}
               </a>
               <ConfirmAction
                 page={page}
