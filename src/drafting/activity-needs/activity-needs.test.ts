@@ -121,7 +121,7 @@ describe.each(testBackends)(
         await get(`/fr/drafting/reports/${draftId}/activities/${runningId}/needs?q=customs`, reporter)
       ).text();
       expect(found).toContain('Autres besoins trouvés');
-    expect(found).toContain('Formation des agents des douanes');
+      expect(found).toContain('Formation des agents des douanes');
     });
 
     it('links needs within the draft only: nothing shows on the need until the report is published', async () => {

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, notInArray, or, type SQL } from 'drizzle-orm';
 import { activities, activityBeneficiaries } from '../../activities/schema.ts';
 import { type Actor, recordAudit } from '../../audit/record.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import type { CoveredNeed } from '../../needs/coverage/service.ts';
 import { needActivityLinks } from '../../needs/delivery/schema.ts';
 import { linkableStatuses } from '../../needs/delivery/service.ts';
 import { needs, needsAssessments } from '../../needs/schema.ts';
@@ -12,14 +13,10 @@ import { reportActivities } from '../../reports/schema.ts';
 import { lockReportForChange, type ReportLocked } from '../report.ts';
 
 /** A need as the link page lists it. */
-export type LinkableNeed = {
-  id: number;
-  partyCode: string;
-  title: Record<string, string>;
-  language: 'en' | 'fr' | 'es';
-  status: string;
-  kindsOfHelp: string[];
-};
+export type LinkableNeed = Pick<
+  CoveredNeed,
+  'id' | 'partyCode' | 'title' | 'language' | 'status' | 'kindsOfHelp'
+>;
 
 const needColumns = {
   id: needs.id,
