@@ -5,7 +5,7 @@ import { effectiveSort } from '../activities/service.ts';
 import type { Db } from '../db/database.ts';
 import { columnHeaders, columnKeys, defaultColumns } from '../exports/columns.ts';
 import { BadRequestPage } from '../http/error-pages.tsx';
-import { cachedWhileUnchanged, pageContext } from '../http/page-context.ts';
+import { cachedByKeyWhileUnchanged, cachedWhileUnchanged, pageContext } from '../http/page-context.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { expandQuery } from '../reference/vocabulary.ts';
 import { registryVersion } from '../reports/registry-version.ts';
@@ -22,6 +22,11 @@ import { searchPageResults } from './service.ts';
 import { type SearchParams, searchParamOrder } from './url.ts';
 import { SearchPage } from './views.tsx';
 
+type SearchAnswer = Awaited<ReturnType<typeof searchPageResults>> & {
+  highlights: Map<number, string>;
+  suggestion: Awaited<ReturnType<typeof suggestCorrection>>;
+};
+
 /** The search page: the whole state is in the URL, so a search is a link one can send. */
 export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   const app = new Hono();
@@ -31,6 +36,10 @@ export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     () => registryVersion(db),
     () => countActivityFacets(db, {}),
   );
+  // Searches people repeat (a popular word, a Member's page of results) are answered once per
+  // state of the registry: the same exact results, forgotten at the next publication or change
+  // in any process. 500 pages of results are a few megabytes.
+  const resultsOf = cachedByKeyWhileUnchanged<SearchAnswer>(() => registryVersion(db), 500);
   app.get('/:lang{(?:en|fr|es)}/search', async (c) => {
     const page = pageContext(c);
     const st = searchText(page.lang);
@@ -64,11 +73,17 @@ export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
       const symbolOf = await reportBySymbol(db, filters.q);
       if (symbolOf !== null) return c.redirect(`/${page.lang}/reports/${symbolOf}`, 302);
     }
-    const { total, items, facets } = await searchPageResults(db, filters, facetsOfEverything);
-    const [highlights, suggestion] = await Promise.all([
-      filters.q ? highlightedTitles(db, filters.q, items, page.lang) : new Map<number, string>(),
-      total === 0 && filters.q ? suggestCorrection(db, filters) : null,
-    ]);
+    const { total, items, facets, highlights, suggestion } = await resultsOf(
+      `${page.lang} ${JSON.stringify(filters)}`,
+      async () => {
+        const results = await searchPageResults(db, filters, facetsOfEverything);
+        const [highlights, suggestion] = await Promise.all([
+          filters.q ? highlightedTitles(db, filters.q, results.items, page.lang) : new Map<number, string>(),
+          results.total === 0 && filters.q ? suggestCorrection(db, filters) : null,
+        ]);
+        return { ...results, highlights, suggestion };
+      },
+    );
     // Links are built from the validated, normalized filters (CAN, not can), never the raw query.
     const params: SearchParams = {};
     for (const name of searchParamOrder) {

@@ -127,6 +127,26 @@ describe.each(testBackends)('gateway search, downloads and feed (%s database)', 
     expect(hostile.text).not.toContain('<script>');
   });
 
+  it('answers a repeated search the same way until the registry changes, then at once anew', async () => {
+    const path = '/en/search?q=quokkaquest';
+    expect((await html(path)).text).toContain('No activity matches');
+    expect((await html(path)).text).toContain('No activity matches');
+    // As another process would: a public activity written straight to the database.
+    const [row] = await database.db
+      .insert(activities)
+      .values({
+        donorPartyCode: 'AUS',
+        title: { en: 'Quokkaquest seminar' },
+        originalLanguage: 'en',
+        source: 'test',
+      })
+      .returning({ id: activities.id });
+    await refreshActivitySearch(database.db, [row?.id ?? 0]);
+    const after = (await html(path)).text;
+    expect(after).not.toContain('No activity matches');
+    expect(after).toContain(`/en/activities/${row?.id}`);
+  });
+
   it('is accent-insensitive and language-aware', async () => {
     expect((await html('/fr/search?q=propriete')).text).toMatch(/<strong>1 activité<\/strong>/);
     expect((await html('/en/search?q=examiners')).text).toContain('Pilot Program of Training');
