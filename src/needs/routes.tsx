@@ -34,12 +34,13 @@ import {
   publishAssessment,
   publishedNeeds,
 } from './service.ts';
+import { needsSpreadsheetRoutes } from './spreadsheet/routes.tsx';
 import { kindsOfHelp, needStatuses } from './taxonomy.ts';
 import { AssessmentFormPage, AssessmentPage, AssessmentsPage, NeedPage, NeedsListPage } from './views.tsx';
 
 type Labels = () => Promise<ReferenceLabels>;
 const lang = '/:lang{(?:en|fr|es)}';
-const doneKeys = ['created', 'need-added', 'published', 'status'] as const;
+const doneKeys = ['created', 'need-added', 'imported', 'published', 'status'] as const;
 
 /** Filters from the query string; a value that is not one of the known ones is ignored on pages. */
 function readFilters(c: Context): NeedFilters | null {
@@ -67,6 +68,7 @@ const doneNotice = (c: Context, language: Language) => {
 export function needsRoutes(db: Db, labels: Labels) {
   const app = new Hono();
   app.route('/', coverageRoutes(db, labels));
+  app.route('/', needsSpreadsheetRoutes(db, labels));
 
   /** Parties the account may record needs for, for the form's list. */
   const partyChoices = async (account: Account, language: Language) => {

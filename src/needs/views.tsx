@@ -21,6 +21,7 @@ import type { deliveringActivities } from './delivery/service.ts';
 import type { AssessmentValues, NeedValues } from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
 import type { Assessment, Need, NeedFilters } from './service.ts';
+import { needsSheetText } from './spreadsheet/messages.ts';
 import { statusesAfter } from './status.ts';
 import { assessmentSources, kindsOfHelp, needPriorities, needStatuses } from './taxonomy.ts';
 
@@ -476,6 +477,11 @@ export function AssessmentPage(props: {
       ) : null}
       <section aria-labelledby="add-need-title">
         <h2 id="add-need-title">{text('addNeed')}</h2>
+        <p>
+          <a href={`/${lang}/needs/assessments/${assessment.id}/upload`}>
+            {needsSheetText(lang)('importHeading')}
+          </a>
+        </p>
         <form
           method="post"
           action={`/${lang}/needs/assessments/${assessment.id}/needs`}

@@ -399,6 +399,26 @@ const rules: Record<string, RouteRule> = {
     allowed: [...secretariat, 'focalKEN'],
     path: (f) => `/en/needs/assessments/${f.draftAssessment}/publish`,
   },
+  'GET /:lang{(?:en|fr|es)}/needs/assessments/:id{[0-9]+}/template.xlsx': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/assessments/${f.draftAssessment}/template.xlsx`,
+  },
+  'GET /:lang{(?:en|fr|es)}/needs/assessments/:id{[0-9]+}/upload': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/assessments/${f.draftAssessment}/upload`,
+  },
+  'POST /:lang{(?:en|fr|es)}/needs/assessments/:id{[0-9]+}/upload': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/assessments/${f.draftAssessment}/upload`,
+  },
+  'GET /:lang{(?:en|fr|es)}/needs/assessments/:id{[0-9]+}/upload/:uploadId{[A-Za-z0-9_-]+}': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/assessments/${f.draftAssessment}/upload/nobodys-upload`,
+  },
+  'POST /:lang{(?:en|fr|es)}/needs/assessments/:id{[0-9]+}/upload/:uploadId{[A-Za-z0-9_-]+}/confirm': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/assessments/${f.draftAssessment}/upload/nobodys-upload/confirm`,
+  },
   'POST /:lang{(?:en|fr|es)}/needs/:id{[0-9]+}/status': {
     allowed: [...secretariat, 'focalKEN'],
     path: (f) => `/en/needs/${f.publishedNeed}/status`,

@@ -110,6 +110,11 @@ export async function preparePageTypes(database: Database, url: string): Promise
       path: `/en/needs/assessments/${needs.assessments[0]}`,
       cookie: as(focalPoint),
     },
+    {
+      name: 'needs-upload',
+      path: `/en/needs/assessments/${needs.assessments[0]}/upload`,
+      cookie: as(focalPoint),
+    },
     { name: 'edition', path: `/en/training/editions/${demo.editionId}`, cookie: as(coordinator) },
     { name: 'reporting-cycles', path: '/en/secretariat/cycles', cookie: as(secretariat) },
     // French and Spanish run longer than English: the pages with the longest words and tables.
