@@ -7,6 +7,7 @@ import type { Db } from '../db/database.ts';
 import { confirmElements } from '../elements/service.ts';
 import { orderedElements } from '../elements/taxonomy.ts';
 import { replaceResults, resultsOf } from '../results/service.ts';
+import type { ResultIndicator } from '../results/taxonomy.ts';
 import {
   draftActivityEdits,
   type PendingActivityValues,
@@ -215,4 +216,23 @@ export async function agenciesById(db: Db, ids: number[]) {
     .where(inArray(agencies.id, [...new Set(ids)])))
     byId.set(row.id, row);
   return byId;
+}
+
+/**
+ * Result indicators of some activities as a report sees them: a draft's pending version where it
+ * has one, else the stored ones. A published report reads the stored ones.
+ */
+export async function resultsOnReport(
+  db: Db,
+  reportId: number,
+  activityIds: number[],
+): Promise<Map<number, ResultIndicator[]>> {
+  const [stored, pending] = await Promise.all([
+    resultsOf(db, activityIds),
+    pendingEditsOf(db, reportId, activityIds),
+  ]);
+  for (const [activityId, edit] of pending) {
+    if (edit.values.results) stored.set(activityId, edit.values.results);
+  }
+  return stored;
 }
