@@ -3,7 +3,6 @@ import { defineMessages } from '../i18n/catalogue.ts';
 /** Result indicators: their fields, values, errors and sums, wherever they are shown. */
 export const resultsText = defineMessages({
   en: {
-    results: 'Results',
     resultsHint:
       'Indicators of what the activity achieved, as IATI models them: one or more measurement periods each, with a target, an achieved value or both.',
     resultIndicator: 'Result indicator {number}',
@@ -72,7 +71,6 @@ export const resultsText = defineMessages({
     tooManyPeriods: 'At most {max} periods per indicator.',
   },
   fr: {
-    results: 'Résultats',
     resultsHint:
       'Indicateurs de ce que l’activité a permis d’obtenir, tels que l’IITA les décrit : une ou plusieurs périodes de mesure chacun, avec une cible, une valeur atteinte ou les deux.',
     resultIndicator: 'Indicateur de résultat {number}',
@@ -141,7 +139,6 @@ export const resultsText = defineMessages({
     tooManyPeriods: '{max} périodes au maximum par indicateur.',
   },
   es: {
-    results: 'Resultados',
     resultsHint:
       'Indicadores de lo que logró la actividad, tal como los describe la IATI: uno o varios períodos de medición cada uno, con una meta, un valor alcanzado o ambos.',
     resultIndicator: 'Indicador de resultado {number}',
@@ -208,4 +205,5 @@ export const resultsText = defineMessages({
     tooManyIndicators: '{max} indicadores de resultado como máximo por actividad.',
     tooManyPeriods: '{max} períodos como máximo por indicador.',
   },
+  shared: { results: 'fieldResults' },
 });
