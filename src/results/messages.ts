@@ -3,6 +3,15 @@ import { defineMessages } from '../i18n/catalogue.ts';
 /** Result indicators: their fields, values, errors and sums, wherever they are shown. */
 export const resultsText = defineMessages({
   en: {
+    activityRow: 'Activity row',
+    resultsSheetHint:
+      'One line per measurement period. Activity row: the row of the activity in the Activities sheet. Lines with the same activity row and the same “What is measured” form one indicator; its type, measure, baseline and source are read from its first line.',
+    unknownActivityRow:
+      'Results sheet, row {line}: row {row} of the activities holds no activity; the line is ignored.',
+    resultLineProblem: 'Results sheet, row {line}, {column}: {message}',
+    indicatorCountOne: '{count} result indicator',
+    indicatorCountOther: '{count} result indicators',
+    resultTextUnknown: '“{value}” is not one of: {choices}.',
     resultsHint:
       'Indicators of what the activity achieved, as IATI models them: one or more measurement periods each, with a target, an achieved value or both.',
     resultIndicator: 'Result indicator {number}',
@@ -71,6 +80,15 @@ export const resultsText = defineMessages({
     tooManyPeriods: 'At most {max} periods per indicator.',
   },
   fr: {
+    activityRow: 'Ligne de l’activité',
+    resultsSheetHint:
+      'Une ligne par période de mesure. Ligne de l’activité : la ligne de l’activité dans la feuille des activités. Les lignes ayant la même ligne d’activité et le même « Ce qui est mesuré » forment un indicateur ; son type, sa mesure, sa référence et sa source sont lus sur sa première ligne.',
+    unknownActivityRow:
+      'Feuille des résultats, ligne {line} : la ligne {row} des activités ne contient aucune activité ; la ligne est ignorée.',
+    resultLineProblem: 'Feuille des résultats, ligne {line}, {column} : {message}',
+    indicatorCountOne: '{count} indicateur de résultat',
+    indicatorCountOther: '{count} indicateurs de résultat',
+    resultTextUnknown: '« {value} » ne fait pas partie de : {choices}.',
     resultsHint:
       'Indicateurs de ce que l’activité a permis d’obtenir, tels que l’IITA les décrit : une ou plusieurs périodes de mesure chacun, avec une cible, une valeur atteinte ou les deux.',
     resultIndicator: 'Indicateur de résultat {number}',
@@ -139,6 +157,15 @@ export const resultsText = defineMessages({
     tooManyPeriods: '{max} périodes au maximum par indicateur.',
   },
   es: {
+    activityRow: 'Fila de la actividad',
+    resultsSheetHint:
+      'Una línea por período de medición. Fila de la actividad: la fila de la actividad en la hoja de actividades. Las líneas con la misma fila de actividad y el mismo «Qué se mide» forman un indicador; su tipo, medida, referencia y fuente se leen en su primera línea.',
+    unknownActivityRow:
+      'Hoja de resultados, fila {line}: la fila {row} de las actividades no contiene ninguna actividad; la línea se ignora.',
+    resultLineProblem: 'Hoja de resultados, fila {line}, {column}: {message}',
+    indicatorCountOne: '{count} indicador de resultado',
+    indicatorCountOther: '{count} indicadores de resultado',
+    resultTextUnknown: '«{value}» no es uno de: {choices}.',
     resultsHint:
       'Indicadores de lo que logró la actividad, tal como los describe la IATI: uno o varios períodos de medición cada uno, con una meta, un valor alcanzado o ambos.',
     resultIndicator: 'Indicador de resultado {number}',

@@ -1,10 +1,13 @@
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formRequest, type TestSession, testSession } from '../accounts/test-sessions.ts';
+import { activities } from '../activities/schema.ts';
 import { createApp } from '../app.tsx';
 import { type Database, inTransaction } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { reportIdFrom } from '../drafting/test-helpers.ts';
+import { multipartRequest, reportIdFrom } from '../drafting/test-helpers.ts';
 import { applyPendingEdits } from '../reports/pending-edits.ts';
 import { publicSurfaces } from '../testing/public-surfaces.ts';
 import { rawResultsFromBody } from './form.ts';
@@ -196,6 +199,48 @@ describe.each(testBackends)(
       expect(published).toContain('Baseline 2022: 0 people trained');
       const french = (await read('/fr/activities/1')).text;
       expect(french).toContain('340 personnes formées atteint (cible 400 personnes formées)');
+    });
+
+    it('imports the indicators of a spreadsheet’s Results sheet with their activity, after the preview', async () => {
+      const template = await get(`/en/drafting/reports/${draftId}/template.xlsx`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await template.arrayBuffer());
+      const [sheet, results] = workbook.worksheets;
+      if (!sheet || !results) throw new Error('the template has no Results sheet');
+      sheet.getCell('A2').value = 'Spreadsheet seminar with results';
+      results.addRow([
+        2,
+        'Output',
+        'Officials trained',
+        'English',
+        'people trained',
+        '',
+        '',
+        '2024-01-01',
+        '2024-06-30',
+        30,
+        28,
+        '',
+      ]);
+      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+      const uploaded = await app.request(
+        `/en/drafting/reports/${draftId}/upload`,
+        multipartRequest(reporter, {}, { name: 'activities.xlsx', bytes }),
+      );
+      expect(uploaded.status).toBe(303);
+      const previewPath = uploaded.headers.get('location') ?? '';
+      const preview = await (await get(previewPath)).text();
+      expect(preview).toContain('1 result indicator: Officials trained');
+      const confirmed = await app.request(`${previewPath}/confirm`, formRequest(reporter, {}));
+      expect(confirmed.status).toBe(303);
+      const [created] = await database.db
+        .select({ id: activities.id })
+        .from(activities)
+        .where(eq(activities.source, 'drafting-spreadsheet'));
+      const stored = (await resultsOf(database.db, [created?.id ?? 0])).get(created?.id ?? 0);
+      expect(stored?.map((indicator) => [indicator.title, indicator.periods[0]?.actual])).toEqual([
+        ['Officials trained', '28'],
+      ]);
     });
   },
 );
