@@ -11,7 +11,7 @@ export const resultsText = defineMessages({
     resultLineProblem: 'Results sheet, row {line}, {column}: {message}',
     indicatorCountOne: '{count} result indicator',
     indicatorCountOther: '{count} result indicators',
-    resultTextUnknown: '“{value}” is not one of: {choices}.',
+    resultTextUnknown: '“{value}” is not among: {choices}.',
     resultsHint:
       'Indicators of what the activity achieved, as IATI models them: one or more measurement periods each, with a target, an achieved value or both.',
     resultIndicator: 'Result indicator {number}',
@@ -88,7 +88,7 @@ export const resultsText = defineMessages({
     resultLineProblem: 'Feuille des résultats, ligne {line}, {column} : {message}',
     indicatorCountOne: '{count} indicateur de résultat',
     indicatorCountOther: '{count} indicateurs de résultat',
-    resultTextUnknown: '« {value} » ne fait pas partie de : {choices}.',
+    resultTextUnknown: '« {value} » ne figure pas parmi : {choices}.',
     resultsHint:
       'Indicateurs de ce que l’activité a permis d’obtenir, tels que l’IITA les décrit : une ou plusieurs périodes de mesure chacun, avec une cible, une valeur atteinte ou les deux.',
     resultIndicator: 'Indicateur de résultat {number}',
@@ -165,7 +165,7 @@ export const resultsText = defineMessages({
     resultLineProblem: 'Hoja de resultados, fila {line}, {column}: {message}',
     indicatorCountOne: '{count} indicador de resultado',
     indicatorCountOther: '{count} indicadores de resultado',
-    resultTextUnknown: '«{value}» no es uno de: {choices}.',
+    resultTextUnknown: '«{value}» no figura entre: {choices}.',
     resultsHint:
       'Indicadores de lo que logró la actividad, tal como los describe la IATI: uno o varios períodos de medición cada uno, con una meta, un valor alcanzado o ambos.',
     resultIndicator: 'Indicador de resultado {number}',

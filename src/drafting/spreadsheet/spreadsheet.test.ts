@@ -326,7 +326,7 @@ describe('readActivitySpreadsheet: the template round trip', () => {
     // "Résultat" is no result type: the whole row waits for a correction.
     expect(course?.input).toBeNull();
     expect(course?.resultProblems?.map((problem) => [problem.line, problem.column, problem.message])).toEqual(
-      [[4, 'B', 'Results sheet, row 4, B: “Résultat” is not one of: Output; Outcome; Impact.']],
+      [[4, 'B', 'Results sheet, row 4, B: “Résultat” is not among: Output; Outcome; Impact.']],
     );
     expect(seminar?.resultProblems?.map((problem) => problem.message)).toEqual([
       'Results sheet, row 5, J: Write a number, e.g. 340 or 87.5.',
