@@ -8,11 +8,14 @@ import {
 } from '../http/form-fields.tsx';
 import type { PageContext } from '../http/layout.tsx';
 import { vocabulary } from '../i18n/catalogue.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { type Language, languageNames, languages } from '../i18n/languages.ts';
+import { counted } from '../i18n/plural.ts';
 import { indicatorKey, nextNumber, periodKey } from './form.ts';
 import type { RawIndicator, RawPeriod, ResultErrors } from './input.ts';
 import { baselineText, measureName, periodText, resultTypeName } from './labels.ts';
 import { resultsText } from './messages.ts';
+import type { ResultSums } from './sums.ts';
 import { type ResultIndicator, resultMeasures, resultTypes } from './taxonomy.ts';
 
 /** The label of a result field, for the error summary ("Target: …"). */
@@ -293,6 +296,38 @@ export function ResultsSection(props: { lang: Language; indicators: ResultIndica
     <section id={id} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{resultsText(props.lang)('results')}</h2>
       <ResultList lang={props.lang} indicators={props.indicators} />
+    </section>
+  );
+}
+
+/** Sums of result indicators where units agree, and how many could not be added. */
+export function ResultSumsList(props: { lang: Language; sums: ResultSums; headingLevel?: 2 | 3 }) {
+  const { lang, sums } = props;
+  const text = resultsText(lang);
+  if (sums.sums.length === 0 && sums.notSummed === 0) return null;
+  const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
+  const number = (value: number) => formatNumber(lang, value);
+  return (
+    <section class="result-sums" aria-label={text('resultsSummed')}>
+      <Heading>{text('resultsSummed')}</Heading>
+      <p class="hint">{text('resultsSummedHint')}</p>
+      <ul>
+        {sums.sums.map((sum) => {
+          const unit = measureName(sum.unit, lang);
+          const line =
+            sum.actual !== null && sum.target !== null
+              ? text('sumLine', { unit, actual: number(sum.actual), target: number(sum.target) })
+              : sum.actual !== null
+                ? text('sumActualOnly', { unit, actual: number(sum.actual) })
+                : text('sumTargetOnly', { unit, target: number(sum.target ?? 0) });
+          return (
+            <li>
+              {line} <span class="muted">({counted(text, lang, 'sumFrom', sum.indicators)})</span>
+            </li>
+          );
+        })}
+      </ul>
+      {sums.notSummed > 0 ? <p class="muted">{counted(text, lang, 'notSummed', sums.notSummed)}</p> : null}
     </section>
   );
 }

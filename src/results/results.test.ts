@@ -13,6 +13,8 @@ import { publicSurfaces } from '../testing/public-surfaces.ts';
 import { rawResultsFromBody } from './form.ts';
 import { validateResults } from './input.ts';
 import { resultsOf } from './service.ts';
+import { sumResults } from './sums.ts';
+import type { ResultIndicator } from './taxonomy.ts';
 
 const secret = 'SECRETRESULTQW';
 
@@ -35,6 +37,47 @@ const indicatorFields = (overrides: Record<string, string> = {}) => ({
   'result-2-title': '',
   'result-2-language': 'en',
   ...overrides,
+});
+
+describe('sumResults', () => {
+  const indicator = (measure: ResultIndicator['measure'], periods: Array<[string | null, string | null]>) =>
+    ({
+      type: 'output',
+      title: 't',
+      language: 'en',
+      measure,
+      baselineYear: null,
+      baselineValue: null,
+      periods: periods.map(([target, actual], n) => ({
+        start: `${2020 + n}-01-01`,
+        end: `${2020 + n}-12-31`,
+        target,
+        actual,
+      })),
+      source: null,
+      origin: 'entered',
+    }) satisfies ResultIndicator;
+
+  it('adds only the same unit, achieved with achieved and targets with targets, and counts the rest apart', () => {
+    expect(
+      sumResults([
+        indicator('people-trained', [
+          ['100', '90'],
+          ['200', null],
+        ]),
+        indicator('events-held', [[null, '3']]),
+        indicator('people-trained', [[null, '50']]),
+        indicator('percentage', [['80', '75']]),
+        indicator('qualitative', [[null, 'Better practice']]),
+      ]),
+    ).toEqual({
+      sums: [
+        { unit: 'people-trained', actual: 140, target: 300, indicators: 2 },
+        { unit: 'events-held', actual: 3, target: null, indicators: 1 },
+      ],
+      notSummed: 2,
+    });
+  });
 });
 
 describe('validateResults', () => {
@@ -193,7 +236,22 @@ describe.each(testBackends)(
       const reopened = await (await get(`/en/drafting/reports/${draftId}/activities/1/edit`)).text();
       expect(reopened).toContain(`${secret} officials trained in patent examination`);
 
+      type Sums = { sums: Array<{ unit: string; actual: number | null; target: number | null }> };
+      const trainedOf = async () => {
+        const body = JSON.parse((await read('/api/v1/parties/CAN')).text) as {
+          profile: { asDonor: { results: Sums } };
+        };
+        return body.profile.asDonor.results.sums.find((sum) => sum.unit === 'people-trained');
+      };
+      const trainedBefore = await trainedOf();
       await inTransaction(database.db, (tx) => applyPendingEdits(tx, draftId));
+      // Canada's party page adds the published indicator to those of the same unit.
+      const trainedAfter = await trainedOf();
+      expect((trainedAfter?.actual ?? 0) - (trainedBefore?.actual ?? 0)).toBe(340);
+      expect((trainedAfter?.target ?? 0) - (trainedBefore?.target ?? 0)).toBe(400);
+      expect((await read('/en/parties/CAN')).text).toContain(
+        `people trained: ${(trainedAfter?.actual ?? 0).toLocaleString('en-GB')} achieved`,
+      );
       const published = (await read('/en/activities/1')).text;
       expect(published).toContain(`${secret} officials trained in patent examination`);
       expect(published).toContain('Baseline 2022: 0 people trained');

@@ -1,5 +1,5 @@
-import { asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/database.ts';
+import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../db/database.ts';
 import { activityResults } from './schema.ts';
 import type { ResultIndicator } from './taxonomy.ts';
 
@@ -46,4 +46,14 @@ export function withComputedResults(
   entered: ResultIndicator[],
 ): ResultIndicator[] {
   return [...stored.filter((indicator) => indicator.origin !== 'entered'), ...entered];
+}
+
+/** The indicators of public activities that meet `which` (a condition over activities `a`). */
+export async function publicResultsWhere(db: Db, which: SQL): Promise<ResultIndicator[]> {
+  const rows = await queryRows<{ indicator: ResultIndicator }>(
+    db,
+    sql`SELECT r.indicator FROM activity_results r JOIN activities a ON a.id = r.activity_id
+         WHERE a.is_public AND ${which} ORDER BY r.activity_id, r.position`,
+  );
+  return rows.map((row) => row.indicator);
 }
