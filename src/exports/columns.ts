@@ -1,5 +1,5 @@
 import { elementName } from '../elements/taxonomy.ts';
-import { inEveryLanguage } from '../i18n/catalogue.ts';
+import { inEveryLanguage, vocabulary } from '../i18n/catalogue.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
@@ -218,7 +218,7 @@ const cells: Record<ColumnKey, Cell> = {
     list(
       a.results.map(
         (indicator) =>
-          `${resultTypeName(indicator.type, c.lang)}: ${indicator.title} (${measureName(indicator.measure, c.lang)}) — ${indicator.periods
+          `${resultTypeName(indicator.type, c.lang)}: ${indicator.title}${indicator.isSample ? ` [${vocabulary(c.lang)('sampleData')}]` : ''} (${measureName(indicator.measure, c.lang)}) — ${indicator.periods
             .map((period) => periodText(indicator, period, c.lang))
             .join(' / ')}`,
       ),

@@ -470,9 +470,9 @@ function addResults(activity: XMLBuilder, indicators: ResultIndicator[]) {
     for (const lang of languages) {
       const text = resultsText(lang);
       const measured = `${text('measure')}${vocabulary(lang)('colon')} ${measureName(indicator.measure, lang)}.`;
-      description[lang] = indicator.source
-        ? `${measured} ${text('sourceLine', { source: indicator.source })}`
-        : measured;
+      const source = indicator.source ? ` ${text('sourceLine', { source: indicator.source })}` : '';
+      const sample = indicator.isSample ? ` (${vocabulary(lang)('sampleData')})` : '';
+      description[lang] = `${measured}${source}${sample}`;
     }
     narratives(element.ele('description'), description);
     const valued = (

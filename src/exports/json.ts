@@ -69,6 +69,8 @@ export type JsonExportActivity = {
     source: string | null;
     /** "entered" by a reporter, or computed from a "training-edition". */
     origin: string;
+    /** Invented figures of the demo. */
+    isSample: boolean;
   }>;
   status: CodeLabel | null;
   /** Amount as a decimal string ("12500.00") so no precision is lost; currency is ISO 4217. */
@@ -183,6 +185,7 @@ function jsonActivity(a: ExportActivity, options: JsonExportOptions, today: stri
       periods: indicator.periods.map((period) => ({ ...period })),
       source: indicator.source,
       origin: indicator.origin,
+      isSample: indicator.isSample ?? false,
     })),
     status: coded('activity-status', a.status),
     budget: a.budgetAmount ? { amount: a.budgetAmount, currency: a.budgetCurrency } : null,

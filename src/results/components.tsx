@@ -268,6 +268,14 @@ export function ResultList(props: {
           <li lang={indicator.language === lang ? undefined : indicator.language}>
             <Heading>
               <span class="tag">{resultTypeName(indicator.type, lang)}</span> {indicator.title}
+              {indicator.isSample ? (
+                <>
+                  {' '}
+                  <span class="sample-badge" lang={lang}>
+                    {vocabulary(lang)('sampleData')}
+                  </span>
+                </>
+              ) : null}
             </Heading>
             <p class="muted" lang={lang}>
               {text('measure')}

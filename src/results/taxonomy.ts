@@ -73,6 +73,8 @@ export type ResultIndicator = {
   /** Where the figures come from (a survey, the office's statistics, the edition's records…). */
   source: string | null;
   origin: ResultOrigin;
+  /** Invented figures of the demo: every page and download says so. */
+  isSample?: boolean;
 };
 
 /** The number of a numeric value as stored ("340" → 340); null for none or text. */
