@@ -18,9 +18,8 @@ import {
   savePendingEdit,
 } from '../reports/pending-edits.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
-import { replaceResults, resultsOf } from '../results/service.ts';
-import type { ResultIndicator } from '../results/taxonomy.ts';
-import { editionResults } from './edition-results.ts';
+import { resultsOf } from '../results/service.ts';
+import { editionResults, refreshEditionResults, withComputedFirst } from './edition-results.ts';
 import { participants, programmeOrganizers, trainingEditions, trainingProgrammes } from './schema.ts';
 
 /** Syncs the edition of a participant (after a change to its certificates or research projects). */
@@ -349,27 +348,6 @@ async function syncIntoDrafts(
     },
   });
   return { activityId, reportId: drafts[0]?.id ?? null, frozen: false };
-}
-
-/** The edition's computed indicators first, then those a person typed (computed ones before are dropped). */
-const withComputedFirst = (computed: ResultIndicator[], before: ResultIndicator[]) => [
-  ...computed,
-  ...before.filter((indicator) => indicator.origin === 'entered'),
-];
-
-/** Writes the edition's computed indicators on an activity that is edited in place. */
-async function refreshEditionResults(
-  db: Db,
-  activityId: number,
-  edition: typeof trainingEditions.$inferSelect,
-  language: Language,
-): Promise<void> {
-  const before = (await resultsOf(db, [activityId])).get(activityId) ?? [];
-  await replaceResults(
-    db,
-    activityId,
-    withComputedFirst(await editionResults(db, edition, language), before),
-  );
 }
 
 const beneficiaryCode = (b: { partyCode: string | null; regionCode: string | null }) =>

@@ -2,6 +2,7 @@ import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { defineMessages } from '../i18n/catalogue.ts';
 import type { Language } from '../i18n/languages.ts';
+import { replaceResults, resultsOf } from '../results/service.ts';
 import type { ResultIndicator } from '../results/taxonomy.ts';
 import { certificates, participants, researchProjects, type trainingEditions } from './schema.ts';
 
@@ -130,4 +131,25 @@ export async function editionResults(
       hasStarted && participantCount > 0 ? Number(delivered?.n ?? 0) : null,
     ),
   ];
+}
+
+/** The edition's computed indicators first, then those a person typed (computed ones before are dropped). */
+export const withComputedFirst = (computed: ResultIndicator[], before: ResultIndicator[]) => [
+  ...computed,
+  ...before.filter((indicator) => indicator.origin === 'entered'),
+];
+
+/** Writes the edition's computed indicators on an activity that is edited in place. */
+export async function refreshEditionResults(
+  db: Db,
+  activityId: number,
+  edition: typeof trainingEditions.$inferSelect,
+  language: Language,
+): Promise<void> {
+  const before = (await resultsOf(db, [activityId])).get(activityId) ?? [];
+  await replaceResults(
+    db,
+    activityId,
+    withComputedFirst(await editionResults(db, edition, language), before),
+  );
 }
