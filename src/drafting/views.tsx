@@ -1,4 +1,4 @@
-import { DateInput, ErrorSummary, FieldError, invalidProps } from '../http/form-fields.tsx';
+import { DateInput, ErrorSummary, FieldError } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { type Language, languages } from '../i18n/languages.ts';
