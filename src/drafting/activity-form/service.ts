@@ -266,7 +266,7 @@ export async function addActivitiesToReport(
       action: 'create',
       table: 'activities',
       id,
-      after: { ...values, reportId: report.id, origin },
+      after: { ...values, results: input.results ?? [], reportId: report.id, origin },
     });
   }
   await recordAudits(tx, actor, audits);
