@@ -232,6 +232,12 @@ describe.each(testBackends)(
         expect(now.split(secret).length, path).toBe(text.split(secret).length);
         if (path === '/en/activities/1') expect(now).toBe(text);
       }
+      // A save from a form opened before meets the conflict page, which shows the stored results.
+      const late = await save('en', indicatorFields({ 'result-1-title': 'Typed in a stale form' }));
+      expect(late.status).toBe(409);
+      const lateHtml = await late.text();
+      expect(lateHtml).toContain('Typed in a stale form');
+      expect(lateHtml).toContain(`${secret} officials trained in patent examination`);
       // The form opens on the draft's version.
       const reopened = await (await get(`/en/drafting/reports/${draftId}/activities/1/edit`)).text();
       expect(reopened).toContain(`${secret} officials trained in patent examination`);

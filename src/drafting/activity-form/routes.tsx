@@ -153,6 +153,7 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, r
           typed={state}
           stored={formStateOfActivity(saved.current)}
           storedVersion={saved.current.version}
+          storedResults={saved.current.results}
         />,
         409,
       );

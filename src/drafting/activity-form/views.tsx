@@ -6,8 +6,9 @@ import { byName } from '../../i18n/collate.ts';
 import { type Language, languages } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import type { TaxonomyName } from '../../reference/reference-data.ts';
-import { ResultFields, resultErrorItems } from '../../results/components.tsx';
+import { ResultFields, ResultsSection, resultErrorItems } from '../../results/components.tsx';
 import type { ResultErrors } from '../../results/input.ts';
+import type { ResultIndicator } from '../../results/taxonomy.ts';
 import { draftPath } from '../components.tsx';
 import { type ActivityFieldKey, activityFields, fieldLabel } from './fields.ts';
 import { type ActivityFormState, beneficiaryTextField } from './form-state.ts';
@@ -359,6 +360,8 @@ export function ActivityConflictPage(
     typed: ActivityFormState;
     stored: ActivityFormState;
     storedVersion: number;
+    /** The stored version's result indicators. */
+    storedResults: ResultIndicator[];
   },
 ) {
   const { page, labels } = props;
@@ -384,6 +387,7 @@ export function ActivityConflictPage(
         <section aria-labelledby="stored-title">
           <h2 id="stored-title">{text('storedVersion', { version: props.storedVersion })}</h2>
           <StoredActivityFields page={page} labels={labels} state={props.stored} />
+          <ResultsSection lang={page.lang} indicators={props.storedResults} id="stored-results" />
         </section>
       </div>
       <p>
