@@ -4,6 +4,7 @@ import type { LocalizedText } from '../db/columns.ts';
 import { type Db, queryRows } from '../db/database.ts';
 import { elementParties, elementsOf } from '../elements/service.ts';
 import { beneficiariesOf } from '../reports/service.ts';
+import { resultsOf } from '../results/service.ts';
 import { activities, activityAgencies } from './schema.ts';
 
 export type ActivityDetail = NonNullable<Awaited<ReturnType<typeof activityDetail>>>;
@@ -21,7 +22,7 @@ export async function activityDetail(db: Db, id: number) {
     .where(and(eq(activities.id, id), eq(activities.isPublic, true)));
   if (!row) return null;
   const activity = row;
-  const [beneficiaries, agencyRows, reports, related, elements, parties] = await Promise.all([
+  const [beneficiaries, agencyRows, reports, related, elements, parties, results] = await Promise.all([
     beneficiariesOf(db, [id]),
     db
       .select({
@@ -67,6 +68,7 @@ export async function activityDetail(db: Db, id: number) {
       .limit(10),
     elementsOf(db, [id]),
     elementParties(db, id),
+    resultsOf(db, [id]),
   ]);
   return {
     ...activity,
@@ -83,5 +85,7 @@ export async function activityDetail(db: Db, id: number) {
     elements: elements.get(id) ?? [],
     /** Parties whose reporters may confirm the elements. */
     elementParties: parties,
+    /** Result indicators as last published. */
+    results: results.get(id) ?? [],
   };
 }

@@ -8,6 +8,7 @@ import { languages } from '../i18n/languages.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { BeneficiaryName } from '../reports/components.tsx';
+import { ResultsSection } from '../results/components.tsx';
 import type { ActivityDetail } from './detail.ts';
 
 type Props = {
@@ -190,6 +191,8 @@ export function ActivityPage(props: Props) {
       </dl>
 
       <ElementsSection {...props} />
+
+      <ResultsSection lang={lang} indicators={activity.results} />
 
       <h2>{t('fieldBeneficiaries')}</h2>
       {activity.beneficiaries.length === 0 ? (

@@ -3,6 +3,7 @@ import { createApp } from '../app.tsx';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { seedNeedsDemo } from '../demo/needs-demo.ts';
+import { seedResultsDemo } from '../demo/results-demo.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { exampleResponses } from './examples.ts';
 import { apiOperations } from './operations.ts';
@@ -47,6 +48,7 @@ describe('API documentation', () => {
     database = await openTestDatabase('embedded');
     await seedDemo(database.db);
     await seedNeedsDemo(database.db);
+    await seedResultsDemo(database.db);
     app = createApp(database);
   });
   afterAll(async () => {

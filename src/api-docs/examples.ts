@@ -106,6 +106,23 @@ export const exampleResponses: Record<
           rowNumber: 1,
         },
       ],
+      results: [
+        {
+          type: 'output',
+          title: 'Senior officials of IP offices trained in office management',
+          language: 'en',
+          measure: 'people-trained',
+          baselineYear: 2019,
+          baselineValue: '0',
+          periods: [
+            { start: '2020-01-01', end: '2020-12-31', target: '25', actual: '21' },
+            { start: '2021-01-01', end: '2021-12-31', target: '25', actual: '24' },
+          ],
+          source: 'CIPO attendance records (sample)',
+          origin: 'entered',
+          isSample: true,
+        },
+      ],
       related: [
         {
           id: 11,
@@ -188,8 +205,20 @@ export const exampleResponses: Record<
       status: [{ status: 'developing', from: '1995-01-01', to: null }],
       profile: {
         code: 'CRI',
-        asDonor: { total: 0, byYear: [], ipAreas: [], beneficiaries: [], cycles: [] },
+        asDonor: {
+          total: 0,
+          byYear: [],
+          ipAreas: [],
+          beneficiaries: [],
+          cycles: [],
+          results: { sums: [], notSummed: 0 },
+        },
         asBeneficiary: {
+          // Result indicators of public activities for the party, added up where units agree.
+          results: {
+            sums: [{ unit: 'people-trained', actual: 36, target: 40, indicators: 1 }],
+            notSummed: 1,
+          },
           helpers: [
             { donor: 'CAN', count: 2, firstYear: 2020, ipAreas: ['office-administration'], viaRegion: false },
           ],

@@ -4,6 +4,7 @@ import { systemActor } from '../audit/record.ts';
 import { type Database, inTransaction } from '../db/database.ts';
 import { printDemoAccounts, seedDemoAccounts } from '../demo/accounts.ts';
 import { seedNeedsDemo } from '../demo/needs-demo.ts';
+import { seedResultsDemo } from '../demo/results-demo.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
 import { advanceNeedsOfStartedActivities } from '../needs/delivery/service.ts';
@@ -89,6 +90,7 @@ export async function runServer(
         const demo = await seedDemo(database.db);
         await seedTrainingOperationsDemo(database.db);
         await seedNeedsDemo(database.db);
+        await seedResultsDemo(database.db);
         logger.info(
           `Demo data loaded: Canada 2020–2021 report (${demo.activities} programmes), WIPO–CIPO Executive Training Program.`,
         );

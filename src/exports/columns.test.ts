@@ -124,6 +124,15 @@ describe('columnValues', () => {
     expect(row(rich, ['elements', 'elements_state'], 'en')).toEqual({ elements: '', elements_state: '' });
   });
 
+  it('has one line per result indicator, in the language asked for', () => {
+    expect(row(rich, ['results'], 'en').results?.split('; ')).toEqual([
+      'Output: Examinateurs formés & <certifiés> (people trained) — 1 March\u2009–\u200931 December 2023: 35 people trained achieved (target 40 people trained) / 1 January\u2009–\u200931 December 2024: target 60 people trained',
+      'Outcome: =Share of examiners applying the guidelines (percentage) — 1 January\u2009–\u200931 December 2024: 72.5% achieved (target 80%)',
+      'Impact: Pratique d’examen (qualitative (described in words)) — 1 March 2023\u2009–\u200931 December 2024: target Lignes directrices adoptées',
+    ]);
+    expect(row(item7, ['results'], 'fr')).toEqual({ results: '' });
+  });
+
   it('puts labels beside codes, and every field of a full record', () => {
     expect(
       row(

@@ -100,6 +100,45 @@ describe('activitiesIatiXml', () => {
     ]);
   });
 
+  it('writes result indicators as IATI result elements, valid against the schema', async () => {
+    const xml = activitiesIatiXml([rich], options());
+    expect(await iatiSchemaErrors(xml)).toEqual([]);
+    const results = all(parse(xml), 'result');
+    expect(results.map((r) => [r.getAttribute('type'), r.getAttribute('aggregation-status')])).toEqual([
+      ['1', 'true'],
+      ['2', 'false'],
+      ['3', 'false'],
+    ]);
+    const [counted, percentage, qualitative] = results.map((r) => all(r, 'indicator')[0] as Element);
+    expect(narrativesOf(all(results[0] as Element, 'title')[0])).toEqual({
+      fr: 'Examinateurs formés & <certifiés>',
+    });
+    expect(counted?.getAttribute('measure')).toBe('1');
+    expect(narrativesOf(all(counted as Element, 'description')[0]).en).toBe(
+      'Measured in: people trained. Source: Registre des formations',
+    );
+    expect(
+      all(counted as Element, 'baseline').map((b) => [b.getAttribute('year'), b.getAttribute('value')]),
+    ).toEqual([['2022', '0']]);
+    const periods = all(counted as Element, 'period').map((p) => [
+      all(p, 'period-start')[0]?.getAttribute('iso-date'),
+      all(p, 'period-end')[0]?.getAttribute('iso-date'),
+      all(p, 'target')[0]?.getAttribute('value'),
+      all(p, 'actual')[0]?.getAttribute('value') ?? null,
+    ]);
+    expect(periods).toEqual([
+      ['2023-03-01', '2023-12-31', '40', '35'],
+      ['2024-01-01', '2024-12-31', '60', null],
+    ]);
+    expect(percentage?.getAttribute('measure')).toBe('2');
+    expect(all(percentage as Element, 'actual')[0]?.getAttribute('value')).toBe('72.5');
+    // Qualitative: no value attribute, the words in a comment.
+    expect(qualitative?.getAttribute('measure')).toBe('5');
+    const target = all(qualitative as Element, 'target')[0] as Element;
+    expect(target.getAttribute('value')).toBeNull();
+    expect(narrativesOf(target)).toEqual({ fr: 'Lignes directrices adoptées' });
+  });
+
   it('tags the elements of Article 67 with vocabulary 99, a suggestion marked in its narratives', () => {
     const root = parse(activitiesIatiXml(demo, options()));
     const tagsOf = (title: string) => {

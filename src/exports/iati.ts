@@ -40,10 +40,13 @@ import { create, fragment } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { LocalizedText } from '../db/columns.ts';
 import { elementName, elementsText } from '../elements/taxonomy.ts';
-import { inEveryLanguage } from '../i18n/catalogue.ts';
+import { inEveryLanguage, vocabulary } from '../i18n/catalogue.ts';
 import { formatPercent, formatPeriod } from '../i18n/format.ts';
 import { type Language, languages } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { measureName } from '../results/labels.ts';
+import { resultsText } from '../results/messages.ts';
+import { iatiMeasure, iatiResultType, isCountedUnit, type ResultIndicator } from '../results/taxonomy.ts';
 import { activityUrl } from './columns.ts';
 import type { ExportActivity } from './load.ts';
 import { type ExportMessageKey, exportText } from './messages.ts';
@@ -442,6 +445,55 @@ function addActivity(root: XMLBuilder, a: ExportActivity, options: Required<Iati
     const element = activity.ele('document-link', { url: link.url, format: 'text/html' });
     narratives(element.ele('title'), link.title);
     element.ele('category', { code: link.category });
+  }
+  addResults(activity, a.results);
+}
+
+/**
+ * One `result` per indicator: its type code, title in the language it was written in, and one
+ * `indicator` with its measure code (1 unit, 2 percentage, 5 qualitative), baseline and periods.
+ * Numbers go in `@value`; a qualitative value goes in a comment, as IATI asks. The unit and the
+ * source are said in the indicator's description, in the three languages.
+ */
+function addResults(activity: XMLBuilder, indicators: ResultIndicator[]) {
+  for (const indicator of indicators) {
+    const qualitative = indicator.measure === 'qualitative';
+    const title = { [indicator.language]: indicator.title };
+    const result = activity.ele('result', {
+      type: iatiResultType[indicator.type],
+      'aggregation-status': String(isCountedUnit(indicator.measure)),
+    });
+    narratives(result.ele('title'), title);
+    const element = result.ele('indicator', { measure: iatiMeasure(indicator.measure), ascending: 'true' });
+    narratives(element.ele('title'), title);
+    const description = {} as Texts;
+    for (const lang of languages) {
+      const text = resultsText(lang);
+      const measured = `${text('measure')}${vocabulary(lang)('colon')} ${measureName(indicator.measure, lang)}.`;
+      const source = indicator.source ? ` ${text('sourceLine', { source: indicator.source })}` : '';
+      const sample = indicator.isSample ? ` (${vocabulary(lang)('sampleData')})` : '';
+      description[lang] = `${measured}${source}${sample}`;
+    }
+    narratives(element.ele('description'), description);
+    const valued = (
+      parent: XMLBuilder,
+      name: string,
+      value: string | null,
+      extra: Record<string, string> = {},
+    ) => {
+      if (value === null) return;
+      if (qualitative) narratives(parent.ele(name, extra).ele('comment'), { [indicator.language]: value });
+      else parent.ele(name, { ...extra, value });
+    };
+    if (indicator.baselineYear !== null && indicator.baselineValue !== null)
+      valued(element, 'baseline', indicator.baselineValue, { year: String(indicator.baselineYear) });
+    for (const period of indicator.periods) {
+      const node = element.ele('period');
+      node.ele('period-start', { 'iso-date': period.start });
+      node.ele('period-end', { 'iso-date': period.end });
+      valued(node, 'target', period.target);
+      valued(node, 'actual', period.actual);
+    }
   }
 }
 

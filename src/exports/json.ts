@@ -3,6 +3,7 @@ import { elementName } from '../elements/taxonomy.ts';
 import type { Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { measureName, resultTypeName } from '../results/labels.ts';
 import { activityUrl } from './columns.ts';
 import { iatiIdentifier } from './iati.ts';
 import type { ExportActivity } from './load.ts';
@@ -57,6 +58,20 @@ export type JsonExportActivity = {
   ipAreas: CodeLabel[];
   /** Elements of Article 67 (ipcoop's reading), each suggested by the rules or confirmed by a person. */
   elements: Array<CodeLabel & { state: 'suggested' | 'confirmed' }>;
+  /** Result indicators as IATI models them; numbers as decimal strings, qualitative values as text. */
+  results: Array<{
+    type: CodeLabel;
+    title: string;
+    language: string;
+    measure: CodeLabel;
+    baseline: { year: number; value: string | null } | null;
+    periods: Array<{ start: string; end: string; target: string | null; actual: string | null }>;
+    source: string | null;
+    /** "entered" by a reporter, or computed from a "training-edition". */
+    origin: string;
+    /** Invented figures of the demo. */
+    isSample: boolean;
+  }>;
   status: CodeLabel | null;
   /** Amount as a decimal string ("12500.00") so no precision is lost; currency is ISO 4217. */
   budget: { amount: string; currency: string | null } | null;
@@ -179,6 +194,20 @@ function jsonActivity(a: ExportActivity, options: JsonExportOptions, today: stri
       code: element.code,
       label: elementName(element.code, lang),
       state: element.state,
+    })),
+    results: a.results.map((indicator) => ({
+      type: { code: indicator.type, label: resultTypeName(indicator.type, lang) },
+      title: indicator.title,
+      language: indicator.language,
+      measure: { code: indicator.measure, label: measureName(indicator.measure, lang) },
+      baseline:
+        indicator.baselineYear === null
+          ? null
+          : { year: indicator.baselineYear, value: indicator.baselineValue },
+      periods: indicator.periods.map((period) => ({ ...period })),
+      source: indicator.source,
+      origin: indicator.origin,
+      isSample: indicator.isSample ?? false,
     })),
     status: coded('activity-status', a.status),
     budget: a.budgetAmount ? { amount: a.budgetAmount, currency: a.budgetCurrency } : null,

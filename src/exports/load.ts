@@ -13,6 +13,8 @@ import type { ElementCode, ElementState } from '../elements/taxonomy.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { PeriodPrecision } from '../reports/period.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
+import { resultsOf } from '../results/service.ts';
+import type { ResultIndicator } from '../results/taxonomy.ts';
 
 type Precision = 'day' | 'month' | 'year';
 
@@ -76,6 +78,8 @@ export type ExportActivity = {
   reports: ExportReportLink[];
   /** Elements of Article 67, in the taxonomy's order; suggested by the rules or confirmed. */
   elements: Array<{ code: ElementCode; state: ElementState }>;
+  /** Result indicators, in the order entered (IATI `result`). */
+  results: ResultIndicator[];
 };
 
 export type LoadExportOptions = {
@@ -106,7 +110,7 @@ export async function loadExportActivities(
 }
 
 async function loadChunk(db: Db, ids: number[], options: LoadExportOptions): Promise<ExportActivity[]> {
-  const [rows, beneficiaryRows, agencyRows, reportRows, elements] = await Promise.all([
+  const [rows, beneficiaryRows, agencyRows, reportRows, elements, results] = await Promise.all([
     db.select().from(activities).where(inArray(activities.id, ids)),
     db
       .select()
@@ -147,6 +151,7 @@ async function loadChunk(db: Db, ids: number[], options: LoadExportOptions): Pro
       )
       .orderBy(asc(reportActivities.activityId), asc(reports.periodStart), asc(reports.id)),
     elementsOf(db, ids),
+    resultsOf(db, ids),
   ]);
 
   const beneficiaries = groupBy(beneficiaryRows, (row) => ({
@@ -185,6 +190,7 @@ async function loadChunk(db: Db, ids: number[], options: LoadExportOptions): Pro
     agencies: agencyLinks.get(row.id) ?? [],
     reports: reportLinks.get(row.id) ?? [],
     elements: elements.get(row.id) ?? [],
+    results: results.get(row.id) ?? [],
   }));
 }
 

@@ -19,6 +19,7 @@ export const exportText = defineMessages({
     type_label: 'fieldTypeOfActivity',
     ip_area_labels: 'fieldIpAreas',
     element_labels: 'fieldElements',
+    results: 'fieldResults',
     agencies: 'fieldImplementingAgencies',
     partners: 'fieldPartners',
     budget: 'fieldBudget',

@@ -3,6 +3,8 @@ import { activities, activityAgencies, activityBeneficiaries } from '../activiti
 import { agencies } from '../agencies/schema.ts';
 import type { Db } from '../db/database.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
+import { replaceResults } from '../results/service.ts';
+import type { ResultIndicator } from '../results/taxonomy.ts';
 
 /** Text meant to break naive CSV, spreadsheet and XML writers. */
 export const hostileTitle = {
@@ -33,6 +35,48 @@ export async function insertActivity(db: Db, values: Partial<ActivityInsert> = {
  * a grouping, an IGO and an unresolved name as beneficiaries, agencies in both roles, a budget,
  * funding shares, and two reports (one published, one draft that exports must not show).
  */
+/** Three indicators: counted, percentage and qualitative, one with a formula-like title. */
+export const richResults: ResultIndicator[] = [
+  {
+    type: 'output',
+    title: 'Examinateurs formés & <certifiés>',
+    language: 'fr',
+    measure: 'people-trained',
+    baselineYear: 2022,
+    baselineValue: '0',
+    periods: [
+      { start: '2023-03-01', end: '2023-12-31', target: '40', actual: '35' },
+      { start: '2024-01-01', end: '2024-12-31', target: '60', actual: null },
+    ],
+    source: 'Registre des formations',
+    origin: 'entered',
+  },
+  {
+    type: 'outcome',
+    title: '=Share of examiners applying the guidelines',
+    language: 'en',
+    measure: 'percentage',
+    baselineYear: null,
+    baselineValue: null,
+    periods: [{ start: '2024-01-01', end: '2024-12-31', target: '80', actual: '72.5' }],
+    source: null,
+    origin: 'entered',
+  },
+  {
+    type: 'impact',
+    title: 'Pratique d’examen',
+    language: 'fr',
+    measure: 'qualitative',
+    baselineYear: 2022,
+    baselineValue: 'Pas de lignes directrices',
+    periods: [
+      { start: '2023-03-01', end: '2024-12-31', target: 'Lignes directrices adoptées', actual: null },
+    ],
+    source: null,
+    origin: 'entered',
+  },
+];
+
 export async function insertRichActivity(db: Db): Promise<{ id: number; publishedReportId: number }> {
   const id = await insertActivity(db, {
     donorPartyCode: 'CHE',
@@ -63,6 +107,7 @@ export async function insertRichActivity(db: Db): Promise<{ id: number; publishe
     contactEmail: 'ipcoop@example.org',
     status: 'ongoing',
   });
+  await replaceResults(db, id, richResults);
   await db.insert(activityBeneficiaries).values([
     { activityId: id, position: 1, kind: 'party', partyCode: 'NPL', nameAsWritten: 'Népal' },
     { activityId: id, position: 2, kind: 'region', regionCode: '013', nameAsWritten: 'Amérique centrale' },

@@ -122,6 +122,7 @@ const en = {
   art67Reports: 'Art. 67 reports',
   activities: 'Activities',
   fieldLdcBeneficiaries: 'LDC beneficiaries',
+  fieldResults: 'Results',
 };
 
 export type VocabularyKey = keyof typeof en;
@@ -245,6 +246,7 @@ const fr: Record<VocabularyKey, string> = {
   art67Reports: 'Rapports au titre de l’article 67',
   activities: 'Activités',
   fieldLdcBeneficiaries: 'Bénéficiaires PMA',
+  fieldResults: 'Résultats',
 };
 
 const es: Record<VocabularyKey, string> = {
@@ -366,6 +368,7 @@ const es: Record<VocabularyKey, string> = {
   art67Reports: 'Informes en virtud del artículo 67',
   activities: 'Actividades',
   fieldLdcBeneficiaries: 'Beneficiarios PMA',
+  fieldResults: 'Resultados',
 };
 
 /** The sense of a text whose English has another translation elsewhere (see docs/translations.md). */

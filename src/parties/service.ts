@@ -3,6 +3,8 @@ import type { LocalizedText } from '../db/columns.ts';
 import { type Db, queryRows } from '../db/database.ts';
 import { type ElementCode, elementCodes, isElementCode } from '../elements/taxonomy.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { publicResultsWhere } from '../results/service.ts';
+import { type ResultSums, sumResults } from '../results/sums.ts';
 import { editionStarted } from '../training/took-part.ts';
 
 export type YearCount = { year: number; count: number };
@@ -48,12 +50,16 @@ export type PartyProfile = {
     cycles: ReportingCycle[];
     /** Its activities in its published reports, per cycle and element of Article 67. */
     elements: ElementCycle[];
+    /** Result indicators of its public activities, added up where units agree. */
+    results: ResultSums;
   };
   asBeneficiary: {
     helpers: Helper[];
     activities: BeneficiaryActivity[];
     /** Activities for it (directly or through a region) in published reports, per cycle and element. */
     elements: ElementCycle[];
+    /** Result indicators of public activities for it (directly or through a region), added up. */
+    results: ResultSums;
   };
   /** People of this party in training editions: counts only, never names (one person is still a count). */
   training: Array<{
@@ -149,6 +155,12 @@ export async function partyProfile(db: Db, labels: ReferenceLabels, code: string
       sql`SELECT count(*)::int AS n FROM activities WHERE donor_party_code = ${code} AND is_public`,
     ),
   ]);
+  const forParty = sql`EXISTS (SELECT 1 FROM activity_beneficiaries b
+                   WHERE b.activity_id = a.id AND (b.party_code = ${code} OR b.region_code IN (${regionList})))`;
+  const [donorResults, beneficiaryResults] = await Promise.all([
+    publicResultsWhere(db, sql`a.donor_party_code = ${code}`),
+    publicResultsWhere(db, forParty),
+  ]);
   const [donorElements, beneficiaryElements] = await Promise.all([
     elementCycles(db, sql`r.reporting_party_code = ${code}`),
     elementCycles(
@@ -178,8 +190,21 @@ export async function partyProfile(db: Db, labels: ReferenceLabels, code: string
   );
   return {
     code,
-    asDonor: { total: totals[0]?.n ?? 0, byYear, ipAreas, beneficiaries, cycles, elements: donorElements },
-    asBeneficiary: { helpers, activities, elements: beneficiaryElements },
+    asDonor: {
+      total: totals[0]?.n ?? 0,
+      byYear,
+      ipAreas,
+      beneficiaries,
+      cycles,
+      elements: donorElements,
+      results: sumResults(donorResults),
+    },
+    asBeneficiary: {
+      helpers,
+      activities,
+      elements: beneficiaryElements,
+      results: sumResults(beneficiaryResults),
+    },
     training: training.map((row) => ({
       programmeId: row.programme_id,
       programmeName: row.programme_name,

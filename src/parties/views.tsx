@@ -9,6 +9,7 @@ import { counted } from '../i18n/plural.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { type NeedsKey, needsText } from '../needs/messages.ts';
 import type { PartyInfo, ReferenceLabels, StatusPeriod } from '../reference/labels.ts';
+import { ResultSumsList } from '../results/components.tsx';
 import { partyElementsText, partyTrainingText } from './messages.ts';
 import type { ElementCycle, PartyProfile, YearCount } from './service.ts';
 
@@ -244,6 +245,7 @@ export function PartyPage(
           </p>
           <h3>{t('activitiesByYear')}</h3>
           <YearChart page={page} years={asDonor.byYear} />
+          <ResultSumsList lang={lang} sums={asDonor.results} headingLevel={3} />
           {asDonor.ipAreas.length > 0 ? (
             <>
               <h3>{t('fieldIpAreas')}</h3>
@@ -348,6 +350,7 @@ export function PartyPage(
         <p>{t('noBeneficiaryActivities')}</p>
       ) : (
         <>
+          <ResultSumsList lang={lang} sums={asBeneficiary.results} headingLevel={3} />
           <h3>{t('whoHelps', { toParty: labels.partyIn(party.code, lang, 'to') })}</h3>
           <div class="table-scroll">
             <table>

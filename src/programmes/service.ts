@@ -3,6 +3,8 @@ import { activities } from '../activities/schema.ts';
 import { agencies } from '../agencies/schema.ts';
 import type { LocalizedText } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
+import { publicResultsWhere } from '../results/service.ts';
+import { type ResultSums, sumResults } from '../results/sums.ts';
 import { type ProgrammeFigures, programmeFigures } from '../training/programme/figures.ts';
 import {
   editionSessions,
@@ -118,13 +120,15 @@ export type ProgrammeDetail = {
   figures: ProgrammeFigures;
   sampleParticipants: number;
   editions: EditionView[];
+  /** Result indicators of the editions' public activities, added up where units agree. */
+  results: ResultSums;
 };
 
 /** One programme for its public page; null when there is none with that id. */
 export async function programmeDetail(db: Db, id: number): Promise<ProgrammeDetail | null> {
   const [programme] = await db.select().from(trainingProgrammes).where(eq(trainingProgrammes.id, id));
   if (!programme) return null;
-  const [organizers, agreements, figures, editionRows] = await Promise.all([
+  const [organizers, agreements, figures, editionRows, results] = await Promise.all([
     organizersOf(db, [id]),
     db
       .select({
@@ -141,6 +145,10 @@ export async function programmeDetail(db: Db, id: number): Promise<ProgrammeDeta
       .from(trainingEditions)
       .where(eq(trainingEditions.programmeId, id))
       .orderBy(desc(trainingEditions.year), desc(trainingEditions.id)),
+    publicResultsWhere(
+      db,
+      sql`a.id IN (SELECT e.activity_id FROM training_editions e WHERE e.programme_id = ${id})`,
+    ),
   ]);
   if (!figures) return null;
   const editions = await editionViews(db, editionRows);
@@ -157,6 +165,7 @@ export async function programmeDetail(db: Db, id: number): Promise<ProgrammeDeta
     figures,
     sampleParticipants: editions.reduce((sum, e) => sum + e.sampleParticipants, 0),
     editions,
+    results: sumResults(results),
   };
 }
 

@@ -7,6 +7,7 @@ import { pickText } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { worldMapSvg } from '../reference/world-map.ts';
+import { ResultSumsList } from '../results/components.tsx';
 import type { CertificateCheck } from '../training/programme/certificate-verify.ts';
 import type { ProgrammeFigures } from '../training/programme/figures.ts';
 
@@ -529,6 +530,7 @@ export function ProgrammePage(props: {
         figures={programme.figures}
         sampleParticipants={programme.sampleParticipants}
       />
+      <ResultSumsList lang={lang} sums={programme.results} />
 
       {programme.editions.length > 0 ? (
         <>

@@ -6,6 +6,8 @@ import { touch } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
 import { confirmElements } from '../elements/service.ts';
 import { orderedElements } from '../elements/taxonomy.ts';
+import { replaceResults, resultsOf } from '../results/service.ts';
+import type { ResultIndicator } from '../results/taxonomy.ts';
 import {
   draftActivityEdits,
   type PendingActivityValues,
@@ -79,7 +81,7 @@ export async function publicValues(
 ): Promise<{ version: number; values: PendingActivityValues } | null> {
   const [row] = await db.select().from(activities).where(eq(activities.id, activityId));
   if (!row) return null;
-  const [beneficiaries, agencyLinks] = await Promise.all([
+  const [beneficiaries, agencyLinks, results] = await Promise.all([
     db
       .select({
         kind: activityBeneficiaries.kind,
@@ -95,10 +97,16 @@ export async function publicValues(
       .from(activityAgencies)
       .where(eq(activityAgencies.activityId, activityId))
       .orderBy(asc(activityAgencies.agencyId)),
+    resultsOf(db, [activityId]),
   ]);
   return {
     version: row.version,
-    values: { activity: editableFields(row), beneficiaries, agencies: agencyLinks },
+    values: {
+      activity: editableFields(row),
+      beneficiaries,
+      agencies: agencyLinks,
+      results: results.get(activityId) ?? [],
+    },
   };
 }
 
@@ -157,7 +165,8 @@ export async function discardPendingEdit(tx: Db, reportId: number, activityId: n
  * Publication: every pending edit of the report (of activities still on its list) becomes the
  * public record, beneficiaries and agencies included, then the pending rows go. Inside the
  * publication's transaction; the caller refreshes the search index. Returns the activities written.
- * Elements of Article 67 the draft set become the confirmed ones, audited as `actor` (who publishes).
+ * Elements of Article 67 the draft set become the confirmed ones, audited as `actor` (who publishes);
+ * result indicators the draft set replace the public ones.
  */
 export async function applyPendingEdits(
   tx: Db,
@@ -191,6 +200,7 @@ export async function applyPendingEdits(
       await tx.insert(activityAgencies).values(values.agencies.map((link) => ({ ...link, activityId })));
     if (values.elements && values.elements.length > 0)
       await confirmElements(tx, activityId, orderedElements(values.elements), actor);
+    if (values.results) await replaceResults(tx, activityId, values.results);
   }
   await tx.delete(draftActivityEdits).where(eq(draftActivityEdits.reportId, reportId));
   return edits.map((edit) => edit.activityId);
@@ -206,4 +216,23 @@ export async function agenciesById(db: Db, ids: number[]) {
     .where(inArray(agencies.id, [...new Set(ids)])))
     byId.set(row.id, row);
   return byId;
+}
+
+/**
+ * Result indicators of some activities as a report sees them: a draft's pending version where it
+ * has one, else the stored ones. A published report reads the stored ones.
+ */
+export async function resultsOnReport(
+  db: Db,
+  reportId: number,
+  activityIds: number[],
+): Promise<Map<number, ResultIndicator[]>> {
+  const [stored, pending] = await Promise.all([
+    resultsOf(db, activityIds),
+    pendingEditsOf(db, reportId, activityIds),
+  ]);
+  for (const [activityId, edit] of pending) {
+    if (edit.values.results) stored.set(activityId, edit.values.results);
+  }
+  return stored;
 }

@@ -16,6 +16,7 @@ import { users } from '../accounts/schema.ts';
 import { activities } from '../activities/schema.ts';
 import { editableColumns } from '../db/columns.ts';
 import { parties } from '../reference/schema.ts';
+import type { ResultIndicator } from '../results/taxonomy.ts';
 import type { OutlineBlock } from './narrative-outline.ts';
 import { periodPrecisions } from './period.ts';
 
@@ -170,6 +171,11 @@ export type PendingActivityValues = {
    * publication; absent when the draft leaves them as they are.
    */
   elements?: string[];
+  /**
+   * Result indicators of the draft's version (results/taxonomy.ts), written over the public ones on
+   * publication; absent when the draft leaves them as they are.
+   */
+  results?: ResultIndicator[];
 };
 
 /**

@@ -13,6 +13,7 @@ import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { loadReportDocument } from '../reports/document/report-document.ts';
 import { changesSinceReturn, pendingRevisionChanges } from '../reports/lifecycle/service.ts';
+import { resultsOnReport } from '../reports/pending-edits.ts';
 import {
   cycleOverview,
   defaultPeriod,
@@ -131,6 +132,11 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     }
     const changes = await pendingRevisionChanges(db, report);
     const roundChanges = await changesSinceReturn(db, id);
+    const results = await resultsOnReport(
+      db,
+      id,
+      report.programmes.map((programme) => programme.activityId),
+    );
     return c.html(
       <ReviewPage
         page={page}
@@ -140,6 +146,7 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         symbol={symbol}
         changes={changes}
         roundChanges={roundChanges}
+        results={results}
         today={today()}
         values={extra.values}
         errors={extra.errors}

@@ -9,12 +9,16 @@ import {
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 
 import { formatDate, formatPeriod } from '../i18n/format.ts';
+import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import type { ReportDocument } from '../reports/document/report-document.ts';
 import { ChangesBody } from '../reports/lifecycle/components.tsx';
 import type { SnapshotDiff } from '../reports/lifecycle/diff.ts';
 import type { RoundChanges } from '../reports/lifecycle/service.ts';
 import { revisionLabel } from '../reports/lifecycle/status.ts';
+import { ResultList } from '../results/components.tsx';
+import { resultsText } from '../results/messages.ts';
+import type { ResultIndicator } from '../results/taxonomy.ts';
 import { reviewText } from './messages.ts';
 import type { SymbolPlan } from './publish.ts';
 import type { QueueItem, ReviewReport } from './service.ts';
@@ -100,6 +104,8 @@ export type ReviewPageData = {
   /** After a return and a resubmission: what the reporter changed between the two rounds. */
   roundChanges: RoundChanges | null;
   today: string;
+  /** Result indicators of each activity as this report has them (pending versions included). */
+  results: Map<number, ResultIndicator[]>;
   values?: Record<string, string>;
   errors?: FormErrors;
   notice?: string | null;
@@ -172,6 +178,17 @@ function CommentRounds(props: { page: PageContext; report: ReviewReport }) {
 }
 
 /** The document as it would be published, with a comment box beside each part, and the two decisions. */
+/** A programme's result indicators under its fields, when it has any. */
+function ResultsOfProgramme(props: { lang: Language; indicators: ResultIndicator[] }) {
+  if (props.indicators.length === 0) return null;
+  return (
+    <>
+      <h4>{resultsText(props.lang)('results')}</h4>
+      <ResultList lang={props.lang} indicators={props.indicators} headingLevel={5} />
+    </>
+  );
+}
+
 export function ReviewPage(props: Common & ReviewPageData) {
   const { page, labels, report, document: doc } = props;
   const { lang, t } = page;
@@ -268,6 +285,10 @@ export function ReviewPage(props: Common & ReviewPageData) {
                   </>
                 ))}
               </dl>
+              <ResultsOfProgramme
+                lang={lang}
+                indicators={props.results.get(activityOf.get(row.number) ?? 0) ?? []}
+              />
             </section>
           ))}
         </div>

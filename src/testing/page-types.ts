@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { formRequest, type TestSession, testSession } from '../accounts/test-sessions.ts';
 import type { Database } from '../db/database.ts';
 import { seedNeedsDemo } from '../demo/needs-demo.ts';
+import { seedResultsDemo } from '../demo/results-demo.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
 import { activitiesWorkbook, multipartRequest, reportIdFrom } from '../drafting/test-helpers.ts';
@@ -31,6 +32,7 @@ export async function preparePageTypes(database: Database, url: string): Promise
   const demo = await seedDemo(db);
   await seedTrainingOperationsDemo(db);
   const needs = await seedNeedsDemo(db);
+  const results = await seedResultsDemo(db);
   const focalPoint = await testSession(db, 'focal@layout.example', 'focal-point', { party: 'UGA' });
   const reporter = await testSession(db, 'reporter@layout.example', 'reporter', { party: 'CAN' });
   const secretariat = await testSession(db, 'secretariat@layout.example', 'secretariat');
@@ -71,6 +73,13 @@ export async function preparePageTypes(database: Database, url: string): Promise
     .orderBy(reportActivities.rowNumber)
     .limit(1);
   if (!carried) throw new Error('the draft carried no activity forward');
+  // A demo activity with sample results that the draft carried forward, for the form with results.
+  const listed = await db
+    .select({ id: reportActivities.activityId })
+    .from(reportActivities)
+    .where(eq(reportActivities.reportId, draftId));
+  const withResults = results.activities.find((id) => listed.some((row) => row.id === id));
+  if (!withResults) throw new Error('no activity with sample results was carried into the draft');
 
   const as = (session: TestSession) => session.cookie;
   return [
@@ -83,6 +92,8 @@ export async function preparePageTypes(database: Database, url: string): Promise
     { name: 'party-beneficiary', path: '/es/parties/CRI' },
     // The elements of Article 67 with their confirmation form, as the party's reporter sees it.
     { name: 'activity-elements', path: '/fr/activities/4', cookie: as(reporter) },
+    // Result indicators of every kind (counted, percentage, qualitative), marked as sample data.
+    { name: 'activity-results', path: `/fr/activities/${results.activities[2]}` },
     { name: 'programme', path: `/en/programmes/${demo.programmeId}` },
     { name: 'api-docs', path: '/en/api/v1/docs' },
     { name: 'needs', path: '/en/needs' },
@@ -100,6 +111,12 @@ export async function preparePageTypes(database: Database, url: string): Promise
       cookie: as(reporter),
     },
     { name: 'activity-form', path: `/en/drafting/reports/${draftId}/activities/new`, cookie: as(reporter) },
+    // The form of an activity with result indicators and their periods (the edition's computed ones too).
+    {
+      name: 'activity-form-results',
+      path: `/es/drafting/reports/${draftId}/activities/${withResults}/edit`,
+      cookie: as(reporter),
+    },
     { name: 'spreadsheet-preview', path: preview, cookie: as(reporter) },
     { name: 'account', path: '/en/account', cookie: as(reporter) },
     { name: 'review-queue', path: '/en/secretariat/reports', cookie: as(secretariat) },

@@ -18,7 +18,18 @@ import {
   savePendingEdit,
 } from '../reports/pending-edits.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
+import { resultsOf } from '../results/service.ts';
+import { editionResults, refreshEditionResults, withComputedFirst } from './edition-results.ts';
 import { participants, programmeOrganizers, trainingEditions, trainingProgrammes } from './schema.ts';
+
+/** Syncs the edition of a participant (after a change to its certificates or research projects). */
+export async function syncEditionOf(db: Db, participantId: number, actor: Actor): Promise<void> {
+  const [row] = await db
+    .select({ editionId: participants.editionId })
+    .from(participants)
+    .where(eq(participants.id, participantId));
+  if (row) await syncEditionActivity(db, row.editionId, actor);
+}
 
 /** Reports the reporter may still change; a submitted one is with the Secretariat and stays as it is. */
 const openReportStatuses = ['draft', 'returned'] as const;
@@ -109,6 +120,7 @@ export async function syncEditionActivity(
     const fields = await editionFields(db, edition, programme, organizers, beneficiaries, donor);
     return syncIntoDrafts(db, actor, {
       editionId,
+      edition,
       activityId: edition.activityId,
       fields,
       beneficiaries,
@@ -119,6 +131,12 @@ export async function syncEditionActivity(
   if (edition.activityId && (await editedByReporter(db, edition.activityId))) {
     const id = edition.activityId;
     const added = await appendNewBeneficiaries(db, id, beneficiaries);
+    // The edition's own results are never the reporter's to type: they follow the edition.
+    const [language] = await db
+      .select({ lang: activities.originalLanguage })
+      .from(activities)
+      .where(eq(activities.id, id));
+    await refreshEditionResults(db, id, edition, language?.lang ?? 'en');
     await recordAudit(db, actor, {
       action: 'sync-edition-activity',
       table: 'activities',
@@ -174,6 +192,7 @@ export async function syncEditionActivity(
   }
   if (agencyRows.length > 0)
     await db.insert(activityAgencies).values(agencyRows.map((link) => ({ ...link, activityId: id })));
+  await refreshEditionResults(db, id, edition, values.originalLanguage);
   await refreshActivitySearch(db, [id]);
   await recordAudit(db, actor, {
     action: edition.activityId ? 'sync-edition-activity' : 'create-edition-activity',
@@ -258,6 +277,7 @@ async function syncIntoDrafts(
   actor: Actor,
   sync: {
     editionId: number;
+    edition: typeof trainingEditions.$inferSelect;
     activityId: number;
     fields: Awaited<ReturnType<typeof editionFields>>;
     beneficiaries: Beneficiary[];
@@ -286,14 +306,20 @@ async function syncIntoDrafts(
       (await pendingEditsOf(db, draft.id, [activityId])).get(activityId) ??
       (await publicValues(db, activityId).then((found) => (found ? { ...found, activityId } : undefined)));
     if (!current) continue;
+    // The edition's computed results replace the previous ones; results a person typed stay.
+    const before = current.values.results ?? (await resultsOf(db, [activityId])).get(activityId) ?? [];
+    const results = withComputedFirst(
+      await editionResults(db, sync.edition, current.values.activity.originalLanguage),
+      before,
+    );
     let values: PendingActivityValues;
     if (keepReporterEdits) {
       const present = new Set(current.values.beneficiaries.map(beneficiaryCode));
       const added = beneficiaries.filter(
         (b) => !known.has(beneficiaryCode(b)) && !present.has(beneficiaryCode(b)),
       );
-      if (added.length === 0) continue;
-      values = { ...current.values, beneficiaries: [...current.values.beneficiaries, ...added] };
+      if (added.length === 0 && JSON.stringify(results) === JSON.stringify(before)) continue;
+      values = { ...current.values, beneficiaries: [...current.values.beneficiaries, ...added], results };
     } else {
       const { donorPartyCode: _donor, source: _source, ...fields } = sync.fields.values;
       values = {
@@ -304,6 +330,7 @@ async function syncIntoDrafts(
         },
         beneficiaries,
         agencies: sync.agencies,
+        results,
       };
     }
     await savePendingEdit(db, { reportId: draft.id, activityId, expectedVersion: current.version, values });

@@ -1,4 +1,7 @@
 import { formatPartialDate } from '../../http/partial-date.ts';
+import { rawResultsFromBody, rawResultsOf } from '../../results/form.ts';
+import type { RawIndicator } from '../../results/input.ts';
+import type { ResultIndicator } from '../../results/taxonomy.ts';
 import type { ActivityFieldKey } from './fields.ts';
 import type { StoredActivity } from './service.ts';
 
@@ -15,6 +18,10 @@ export type ActivityFormState = {
   suggestedElements?: string[];
   beneficiaryCodes: string[];
   beneficiaryText: string;
+  /** Result indicators typed (the form's spare blocks included until validation drops them). */
+  results: RawIndicator[];
+  /** Indicators computed elsewhere (a training edition): shown, not editable. */
+  computedResults?: ResultIndicator[];
 };
 
 /** Form field names besides the activity fields themselves. */
@@ -60,6 +67,7 @@ export function formStateFromBody(body: Body): ActivityFormState {
     elements: strings(body.elements),
     beneficiaryCodes: strings(body.beneficiaries),
     beneficiaryText: strings(body[beneficiaryTextField])[0] ?? '',
+    results: rawResultsFromBody(body),
   };
 }
 
@@ -115,6 +123,8 @@ export function formStateOfActivity(activity: StoredActivity): ActivityFormState
     beneficiaryText: joined(
       activity.beneficiaries.filter((b) => b.kind === 'unresolved').map((b) => b.nameAsWritten),
     ),
+    results: rawResultsOf(activity.results.filter((indicator) => indicator.origin === 'entered')),
+    computedResults: activity.results.filter((indicator) => indicator.origin !== 'entered'),
   };
 }
 
@@ -124,4 +134,5 @@ export const emptyFormState = (lang: string): ActivityFormState => ({
   elements: [],
   beneficiaryCodes: [],
   beneficiaryText: '',
+  results: [],
 });

@@ -4,14 +4,31 @@ import { actorOf } from '../../audit/record.ts';
 import type { Db } from '../../db/database.ts';
 import { pageContext } from '../../http/page-context.ts';
 import { formText, readForm } from '../../http/request.ts';
+import type { Language } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { referenceData } from '../../reference/reference-data.ts';
+import { validateResults } from '../../results/input.ts';
 import { LockedPage } from '../components.tsx';
 import { activityIdOf, reportForRequest } from '../request-guards.tsx';
+import type { ActivityFormState } from './form-state.ts';
 import { emptyFormState, formStateFromBody, formStateOfActivity, rawActivityInput } from './form-state.ts';
-import { validateActivityInput } from './input.ts';
+import { type ActivityInput, validateActivityInput } from './input.ts';
 import { activityOnReport, createActivity, updateActivity } from './service.ts';
 import { ActivityConflictPage, ActivityFormPage } from './views.tsx';
+
+/** The activity and its result indicators, checked together: the form shows every error at once. */
+function validateForm(state: ActivityFormState, lang: Language) {
+  const activity = validateActivityInput(rawActivityInput(state), lang, referenceData());
+  const language = activity.ok ? activity.value.originalLanguage : lang;
+  const results = validateResults(state.results, lang, language);
+  if (activity.ok && results.ok)
+    return { ok: true as const, value: activity.value as ActivityInput, results: results.value };
+  return {
+    ok: false as const,
+    errors: activity.ok ? {} : activity.errors,
+    resultErrors: results.ok ? {} : results.errors,
+  };
+}
 
 /** Adding and editing one activity of a draft, with optimistic locking on the activity's version. */
 export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, reportPath: string) {
@@ -37,7 +54,7 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, r
     const page = pageContext(c);
     const { account, report } = await reportForRequest(c, db, labels, 'edit');
     const state = formStateFromBody(await readForm(c));
-    const result = validateActivityInput(rawActivityInput(state), page.lang, referenceData());
+    const result = validateForm(state, page.lang);
     if (!result.ok) {
       return c.html(
         <ActivityFormPage
@@ -47,11 +64,15 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, r
           activityId={null}
           state={state}
           errors={result.errors}
+          resultErrors={result.resultErrors}
         />,
         400,
       );
     }
-    const created = await createActivity(db, actorOf(account), report, result.value);
+    const created = await createActivity(db, actorOf(account), report, {
+      ...result.value,
+      results: result.results,
+    });
     if (!created) throw new HTTPException(404);
     if (!created.ok) {
       return c.html(<LockedPage page={page} labels={await labels()} report={created.current} />, 409);
@@ -89,10 +110,11 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, r
     const state = formStateFromBody(body);
     // No readable version: the form cannot prove it saw the latest record, so it meets the conflict page.
     const version = Number.parseInt(formText(body, 'version'), 10) || -1;
-    const result = validateActivityInput(rawActivityInput(state), page.lang, referenceData());
+    const result = validateForm(state, page.lang);
     if (!result.ok) {
       const stored = await activityOnReport(db, report.id, activityId);
       if (!stored) throw new HTTPException(404);
+      state.computedResults = stored.results.filter((indicator) => indicator.origin !== 'entered');
       return c.html(
         <ActivityFormPage
           page={page}
@@ -101,13 +123,22 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, r
           activityId={activityId}
           state={state}
           errors={result.errors}
+          resultErrors={result.resultErrors}
           version={version}
           isPublic={stored.isPublic}
         />,
         400,
       );
     }
-    const saved = await updateActivity(db, actorOf(account), report, activityId, version, result.value);
+    const saved = await updateActivity(
+      db,
+      actorOf(account),
+      report,
+      activityId,
+      version,
+      result.value,
+      result.results,
+    );
     if (!saved) throw new HTTPException(404);
     if (!saved.ok && saved.reason === 'locked') {
       return c.html(<LockedPage page={page} labels={await labels()} report={saved.current} />, 409);
@@ -122,6 +153,7 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>, r
           typed={state}
           stored={formStateOfActivity(saved.current)}
           storedVersion={saved.current.version}
+          storedResults={saved.current.results}
         />,
         409,
       );

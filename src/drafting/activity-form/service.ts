@@ -22,6 +22,8 @@ import {
   withPendingValues,
 } from '../../reports/pending-edits.ts';
 import { reportActivities } from '../../reports/schema.ts';
+import { replaceResults, resultsOf, withComputedResults } from '../../results/service.ts';
+import type { ResultIndicator } from '../../results/taxonomy.ts';
 import { lockReportForChange, type ReportLocked } from '../report.ts';
 import { type ActivityInput, activityValuesFromInput } from './input.ts';
 
@@ -43,6 +45,8 @@ export type StoredActivity = typeof activities.$inferSelect & {
   elements: ElementCode[];
   /** Elements the rules suggest and nobody has confirmed yet: shown, not ticked. */
   suggestedElements: ElementCode[];
+  /** Result indicators as the report sees them (its pending version, else the stored ones). */
+  results: ResultIndicator[];
 };
 
 /**
@@ -66,6 +70,7 @@ export async function activityOnReport(
     stored.filter((element) => element.state === state).map((element) => element.code);
   const recorded = codesIn('confirmed');
   const suggestedElements = codesIn('suggested');
+  const storedResults = (await resultsOf(db, [activityId])).get(activityId) ?? [];
   if (pending) {
     const named = await agenciesById(
       db,
@@ -82,6 +87,7 @@ export async function activityOnReport(
         .sort((a, b) => a.code.localeCompare(b.code)),
       elements: pending.values.elements ? orderedElements(pending.values.elements) : recorded,
       suggestedElements: pending.values.elements ? [] : suggestedElements,
+      results: pending.values.results ?? storedResults,
     };
   }
   const [beneficiaries, agencyRows] = await Promise.all([
@@ -102,7 +108,14 @@ export async function activityOnReport(
       .where(eq(activityAgencies.activityId, activityId))
       .orderBy(asc(agencies.code)),
   ]);
-  return { ...row.activity, beneficiaries, agencies: agencyRows, elements: recorded, suggestedElements };
+  return {
+    ...row.activity,
+    beneficiaries,
+    agencies: agencyRows,
+    elements: recorded,
+    suggestedElements,
+    results: storedResults,
+  };
 }
 
 const agencyKey = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -213,7 +226,7 @@ export async function addActivitiesToReport(
   tx: Db,
   actor: Actor,
   report: { id: number; reportingPartyCode: string },
-  inputs: ActivityInput[],
+  inputs: Array<ActivityInput & { results?: ResultIndicator[] }>,
   origin: Extract<ActivityOrigin, 'manual' | 'spreadsheet'>,
 ): Promise<AddResult> {
   const locked = await lockReportForChange(tx, report);
@@ -253,7 +266,7 @@ export async function addActivitiesToReport(
       action: 'create',
       table: 'activities',
       id,
-      after: { ...values, reportId: report.id, origin },
+      after: { ...values, results: input.results ?? [], reportId: report.id, origin },
     });
   }
   await recordAudits(tx, actor, audits);
@@ -268,6 +281,9 @@ export async function addActivitiesToReport(
     else unset.push(id);
   }
   await suggestElementsFor(tx, unset);
+  for (const [n, { input }] of rows.entries()) {
+    if (input.results?.length) await replaceResults(tx, ids[n] as number, input.results);
+  }
   await refreshActivitySearch(tx, ids);
   return { ok: true, activityIds: ids };
 }
@@ -276,7 +292,7 @@ export async function createActivity(
   db: Db,
   actor: Actor,
   report: { id: number; reportingPartyCode: string },
-  input: ActivityInput,
+  input: ActivityInput & { results?: ResultIndicator[] },
 ): Promise<{ ok: true; activityId: number } | ReportLocked | null> {
   const added = await inTransaction(db, (tx) => addActivitiesToReport(tx, actor, report, [input], 'manual'));
   if (!added?.ok) return added;
@@ -307,6 +323,8 @@ export async function updateActivity(
   activityId: number,
   version: number,
   input: ActivityInput,
+  /** The indicators typed (computed ones are kept); undefined leaves them as they are. */
+  results?: ResultIndicator[],
 ): Promise<UpdateResult> {
   const reportId = report.id;
   return inTransaction(db, async (tx) => {
@@ -355,6 +373,8 @@ export async function updateActivity(
         agencies: links.agencies.map((link) => ({ agencyId: link.agencyId, role: link.role })),
         // The draft's elements stay with the pending edit: the public record changes on publication.
         ...(input.elements.length > 0 ? { elements: input.elements } : {}),
+        // Results too: a result typed in a draft is public only once the report is published.
+        results: results ? withComputedResults(before.results, results) : before.results,
       };
       if (!(await savePendingEdit(tx, { reportId, activityId, expectedVersion: version, values })))
         return conflict();
@@ -381,6 +401,7 @@ export async function updateActivity(
     if (links.agencies.length > 0) await tx.insert(activityAgencies).values(links.agencies);
     if (input.elements.length > 0) await confirmElements(tx, activityId, input.elements, actor);
     else await returnToSuggestions(tx, activityId, actor);
+    if (results) await replaceResults(tx, activityId, withComputedResults(before.results, results));
     await refreshActivitySearch(tx, [activityId]);
     await recordAudit(tx, actor, {
       action: 'update',

@@ -6,6 +6,9 @@ import { byName } from '../../i18n/collate.ts';
 import { type Language, languages } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import type { TaxonomyName } from '../../reference/reference-data.ts';
+import { ResultFields, ResultsSection, resultErrorItems } from '../../results/components.tsx';
+import type { ResultErrors } from '../../results/input.ts';
+import type { ResultIndicator } from '../../results/taxonomy.ts';
 import { draftPath } from '../components.tsx';
 import { type ActivityFieldKey, activityFields, fieldLabel } from './fields.ts';
 import { type ActivityFormState, beneficiaryTextField } from './form-state.ts';
@@ -215,6 +218,7 @@ export function ActivityForm(
     action: string;
     state: ActivityFormState;
     errors: ActivityErrors;
+    resultErrors?: ResultErrors | undefined;
     version?: number;
     submitLabel?: string;
   },
@@ -230,10 +234,13 @@ export function ActivityForm(
       ) : null}
       <ErrorSummary
         page={page}
-        items={wrong.map((field) => ({
-          message: `${fieldLabel(field.key, page.lang)}${page.t('colon')} ${errors[field.key]}`,
-          target: fieldId(field.key),
-        }))}
+        items={[
+          ...wrong.map((field) => ({
+            message: `${fieldLabel(field.key, page.lang)}${page.t('colon')} ${errors[field.key]}`,
+            target: fieldId(field.key),
+          })),
+          ...resultErrorItems(props.resultErrors ?? {}, page.lang, page.t('colon')),
+        ]}
       />
       {activityFields.map(({ key }) => {
         if (key === 'beneficiaries')
@@ -262,6 +269,13 @@ export function ActivityForm(
           );
         return <SingleField page={page} labels={labels} field={key} state={state} error={errors[key]} />;
       })}
+      <ResultFields
+        page={page}
+        indicators={state.results}
+        computed={state.computedResults ?? []}
+        errors={props.resultErrors ?? {}}
+        defaultLanguage={(state.fields.originalLanguage as Language | undefined) ?? page.lang}
+      />
       <button type="submit">{props.submitLabel ?? text('saveActivity')}</button>
     </form>
   );
@@ -274,6 +288,7 @@ export function ActivityFormPage(
     activityId: number | null;
     state: ActivityFormState;
     errors: ActivityErrors;
+    resultErrors?: ResultErrors | undefined;
     version?: number;
     isPublic?: boolean;
   },
@@ -296,6 +311,7 @@ export function ActivityFormPage(
         action={action}
         state={props.state}
         errors={props.errors}
+        resultErrors={props.resultErrors}
         version={props.version}
       />
     </Layout>
@@ -344,6 +360,8 @@ export function ActivityConflictPage(
     typed: ActivityFormState;
     stored: ActivityFormState;
     storedVersion: number;
+    /** The stored version's result indicators. */
+    storedResults: ResultIndicator[];
   },
 ) {
   const { page, labels } = props;
@@ -369,6 +387,7 @@ export function ActivityConflictPage(
         <section aria-labelledby="stored-title">
           <h2 id="stored-title">{text('storedVersion', { version: props.storedVersion })}</h2>
           <StoredActivityFields page={page} labels={labels} state={props.stored} />
+          <ResultsSection lang={page.lang} indicators={props.storedResults} id="stored-results" />
         </section>
       </div>
       <p>

@@ -6,6 +6,8 @@ import type { ReferenceLabels } from '../../reference/labels.ts';
 import { BeneficiaryList } from '../../reports/components.tsx';
 import { formatReportingPeriod, storedPeriod } from '../../reports/period.ts';
 import { reportGroupings } from '../../reports/schema.ts';
+import { ResultList } from '../../results/components.tsx';
+import { resultsText } from '../../results/messages.ts';
 import { activityNeedsText } from '../activity-needs/messages.ts';
 import { CommentsAside, draftPath, groupingKeys, reportTitle, statusLabel } from '../components.tsx';
 import type { Grouping } from '../report.ts';
@@ -232,6 +234,12 @@ function ActivityItem(
             {text('beneficiariesLabel')}{' '}
             <BeneficiaryList page={page} labels={labels} list={row.beneficiaries} />
           </p>
+          {row.results.length > 0 ? (
+            <details class="result-details">
+              <summary>{resultsText(lang)('results')}</summary>
+              <ResultList lang={lang} indicators={row.results} headingLevel={4} />
+            </details>
+          ) : null}
           {props.editable && row.carriedUndated ? <p class="note">{text('undatedNote')}</p> : null}
           {props.editable ? (
             <div class="actions">

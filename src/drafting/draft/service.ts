@@ -11,11 +11,17 @@ import { type ActivityOrigin, renumberRows } from '../../reports/activity-list.t
 import { reportSnapshot } from '../../reports/document/snapshot.ts';
 import { freezePublishedReports } from '../../reports/freeze.ts';
 import { editableStatuses, type RevisionKind } from '../../reports/lifecycle/status.ts';
-import { discardPendingEdit, pendingEditsOf, withPendingValues } from '../../reports/pending-edits.ts';
+import {
+  discardPendingEdit,
+  pendingEditsOf,
+  resultsOnReport,
+  withPendingValues,
+} from '../../reports/pending-edits.ts';
 import type { PeriodPrecision } from '../../reports/period.ts';
 import { draftSource } from '../../reports/provenance.ts';
 import { reportActivities, reportComments, reportSubmissions, reports } from '../../reports/schema.ts';
 import { type BeneficiaryView, beneficiariesOf } from '../../reports/service.ts';
+import type { ResultIndicator } from '../../results/taxonomy.ts';
 import { trainingEditions } from '../../training/schema.ts';
 import {
   type Grouping,
@@ -42,6 +48,8 @@ export type DraftRow = {
   /** Carried forward without an end date, not yet kept by the reporter. */
   carriedUndated: boolean;
   beneficiaries: BeneficiaryView[];
+  /** Result indicators as this draft has them (its pending version, else the stored ones). */
+  results: ResultIndicator[];
 };
 
 export type DraftComment = {
@@ -127,12 +135,17 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
     .innerJoin(activities, eq(activities.id, reportActivities.activityId))
     .where(eq(reportActivities.reportId, id))
     .orderBy(asc(reportActivities.rowNumber));
-  const [beneficiaries, pending] = await Promise.all([
+  const [beneficiaries, pending, results] = await Promise.all([
     beneficiariesOf(
       db,
       rows.map((row) => row.activityId),
     ),
     pendingEditsOf(db, id),
+    resultsOnReport(
+      db,
+      id,
+      rows.map((row) => row.activityId),
+    ),
   ]);
   for (const [activityId, edit] of pending) {
     beneficiaries.set(
@@ -172,6 +185,7 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
       ...withPendingValues(row, pending.get(row.activityId)),
       pendingEdit: pending.has(row.activityId),
       beneficiaries: beneficiaries.get(row.activityId) ?? [],
+      results: results.get(row.activityId) ?? [],
     })),
     comments,
   };

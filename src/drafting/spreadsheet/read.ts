@@ -1,6 +1,15 @@
 import { elementName } from '../../elements/taxonomy.ts';
 import { formatPartialDate } from '../../http/partial-date.ts';
 import type { Language } from '../../i18n/languages.ts';
+import { resultsText } from '../../results/messages.ts';
+import {
+  type ResultColumn,
+  type ResultLine,
+  type ResultLineProblem,
+  resultColumnForHeader,
+  resultsByParentRow,
+} from '../../results/spreadsheet.ts';
+import type { ResultIndicator } from '../../results/taxonomy.ts';
 import {
   type ActivityFieldKey,
   activityFields,
@@ -32,6 +41,10 @@ export type PreviewRow = {
   input: ActivityInput | null;
   errors: CellProblem[];
   warnings: CellProblem[];
+  /** Result indicators of the Results sheet for this row, checked (none when it has problems). */
+  results?: ResultIndicator[];
+  /** Problems of the Results sheet's lines for this row: the row is not imported while there are any. */
+  resultProblems?: ResultLineProblem[];
 };
 
 export type ColumnMapping = { column: string; header: string; field: ActivityFieldKey | null };
@@ -182,7 +195,75 @@ export async function readActivitySpreadsheet(
     );
 
   const rows = previewRows(dataRows, fieldColumns, lang, reference);
+  const resultsSheet = grid.sheets.find((other) => other !== sheet && resultHeader(other));
+  if (resultsSheet) warnings.push(...attachResults(resultsSheet, rows, lang));
   return { ok: true, format: grid.format, sheetName: sheet.name, columns, rows, warnings };
+}
+
+/** The columns of a Results sheet, if its first row names at least the activity row and what is measured. */
+function resultHeader(sheet: GridSheet): Map<ResultColumn, number> | null {
+  const row = sheet.rows[0];
+  if (!row) return null;
+  const columns = new Map<ResultColumn, number>();
+  row.cells.forEach((cell, index) => {
+    const column = resultColumnForHeader(cellText(cell));
+    if (column && !columns.has(column)) columns.set(column, index);
+  });
+  return columns.has('row') && columns.has('title') ? columns : null;
+}
+
+/**
+ * Reads the Results sheet into the rows it names: each row gets its indicators, or the problems of
+ * its lines (and is then not imported, so no indicator is silently lost). Returns the file-level
+ * warnings: lines naming a row that holds no activity.
+ */
+function attachResults(sheet: GridSheet, rows: PreviewRow[], lang: Language): string[] {
+  const columns = resultHeader(sheet);
+  if (!columns) return [];
+  const say = spreadsheetText(lang);
+  const text = resultsText(lang);
+  // Formulas and error values are never read: their line's activity is refused, saying where.
+  const refused: Array<{ row: number; problem: ResultLineProblem }> = [];
+  const lines: ResultLine[] = sheet.rows.slice(1).map((row) => {
+    const cells: ResultLine['cells'] = {};
+    const letters: ResultLine['letters'] = {};
+    for (const [column, index] of columns) {
+      const cell = row.cells[index];
+      letters[column] = columnLetter(index);
+      if (cell && 'refused' in cell) {
+        const message = cell.refused === 'formula' ? say('formula') : say('cellError', { value: cell.value });
+        const line = row.rowNumber;
+        refused.push({
+          row: Number(cellText(row.cells[columns.get('row') ?? -1])),
+          problem: {
+            line,
+            column: columnLetter(index),
+            message: text('resultLineProblem', { line, column: columnLetter(index), message }),
+          },
+        });
+      } else if (cell) cells[column] = column === 'start' || column === 'end' ? dateText(cell) : cell.text;
+    }
+    return { rowNumber: row.rowNumber, cells, letters };
+  });
+  const parents = new Map(
+    rows.map((row) => [row.rowNumber, row.input?.originalLanguage ?? lang] as [number, Language]),
+  );
+  const { byRow, orphans } = resultsByParentRow(lines, parents, lang);
+  for (const row of rows) {
+    const found = byRow.get(row.rowNumber);
+    if (!found) continue;
+    row.results = found.indicators;
+    row.resultProblems = found.problems;
+    if (found.problems.length > 0) row.input = null;
+  }
+  for (const { row: rowNumber, problem } of refused) {
+    const row = rows.find((candidate) => candidate.rowNumber === rowNumber);
+    if (!row) continue;
+    row.results = [];
+    row.resultProblems = [...(row.resultProblems ?? []), problem];
+    row.input = null;
+  }
+  return orphans.map((orphan) => text('unknownActivityRow', { line: orphan.line, row: orphan.row || '—' }));
 }
 
 function previewRows(

@@ -97,7 +97,7 @@ export async function confirmUpload(
       tx,
       actor,
       report,
-      rows.flatMap((r) => (r.input ? [r.input] : [])),
+      rows.flatMap((r) => (r.input ? [{ ...r.input, results: r.results ?? [] }] : [])),
       'spreadsheet',
     );
     if (!added) return { ok: false, reason: 'missing' };

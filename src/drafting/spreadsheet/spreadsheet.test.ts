@@ -104,6 +104,7 @@ describe('activityTemplateXlsx', () => {
     const workbook = await loadWorkbook(await activityTemplateXlsx('fr', reference));
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Activités',
+      'Résultats',
       'Instructions',
       'Listes',
       'Parties et régions',
@@ -241,6 +242,128 @@ describe('readActivitySpreadsheet: the template round trip', () => {
       source: 'spreadsheet',
     });
     expect(insert.beneficiaries.map((b) => b.partyCode ?? b.regionCode)).toEqual(['NPL', 'BOL', '419']);
+  });
+
+  it('reads the Results sheet: indicators keyed by the activity row, errors at their line and column', async () => {
+    const workbook = await loadWorkbook(await activityTemplateXlsx('en', reference));
+    const [sheet, results] = workbook.worksheets;
+    if (!sheet || !results) throw new Error('no sheet');
+    expect(results.name).toBe('Results');
+    expect((results.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Activity row',
+      'Result type',
+      'What is measured',
+      'Written in',
+      'Measured in',
+      'Baseline year',
+      'Baseline value',
+      'Period start',
+      'Period end',
+      'Target',
+      'Achieved',
+      'Source',
+    ]);
+    expect(results.getCell('B2').dataValidation?.type).toBe('list');
+    sheet.getCell(`${columnOf('title')}2`).value = 'Patent examination course';
+    sheet.getCell(`${columnOf('title')}3`).value = 'Trademark seminar';
+    const lines: ExcelJS.CellValue[][] = [
+      [
+        2,
+        'Output',
+        'Examiners trained',
+        'English',
+        'people trained',
+        2022,
+        0,
+        '2023-01-01',
+        '2023-12-31',
+        40,
+        35,
+        'Office records',
+      ],
+      // The same indicator's second period: only what changes is needed.
+      [2, '', 'Examiners trained', '', '', '', '', new Date(Date.UTC(2024, 0, 1)), '2024-12-31', 60, '', ''],
+      [
+        2,
+        'Résultat',
+        'Examination practice',
+        '',
+        'qualitatif (décrit en mots)',
+        '',
+        '',
+        '2023-01-01',
+        '2024-12-31',
+        '',
+        'Guidelines adopted',
+        '',
+      ],
+      [
+        3,
+        'Outcome',
+        'Applications examined',
+        '',
+        'applications examined',
+        '',
+        '',
+        '2023-01-01',
+        '2023-12-31',
+        'many',
+        '',
+        '',
+      ],
+      [9, 'Output', 'Nowhere', '', 'events held', '', '', '2023-01-01', '2023-12-31', 1, '', ''],
+    ];
+    lines.forEach((line, n) => {
+      line.forEach((value, column) => {
+        results.getCell(n + 2, column + 1).value = value;
+      });
+    });
+    const result = await preview(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(result.warnings).toEqual([
+      'Results sheet, row 6: row 9 of the activities holds no activity; the line is ignored.',
+    ]);
+    const [course, seminar] = result.rows;
+    // "Résultat" is no result type: the whole row waits for a correction.
+    expect(course?.input).toBeNull();
+    expect(course?.resultProblems?.map((problem) => [problem.line, problem.column, problem.message])).toEqual(
+      [[4, 'B', 'Results sheet, row 4, B: “Résultat” is not among: Output; Outcome; Impact.']],
+    );
+    expect(seminar?.resultProblems?.map((problem) => problem.message)).toEqual([
+      'Results sheet, row 5, J: Write a number, e.g. 340 or 87.5.',
+    ]);
+
+    results.getCell('B4').value = 'Impact';
+    results.getCell('J5').value = 1200;
+    const fixed = await preview(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(fixed.rows.map((row) => row.resultProblems)).toEqual([[], []]);
+    expect(fixed.rows[0]?.results).toEqual([
+      {
+        type: 'output',
+        title: 'Examiners trained',
+        language: 'en',
+        measure: 'people-trained',
+        baselineYear: 2022,
+        baselineValue: '0',
+        periods: [
+          { start: '2023-01-01', end: '2023-12-31', target: '40', actual: '35' },
+          { start: '2024-01-01', end: '2024-12-31', target: '60', actual: null },
+        ],
+        source: 'Office records',
+        origin: 'entered',
+      },
+      {
+        type: 'impact',
+        title: 'Examination practice',
+        language: 'en',
+        measure: 'qualitative',
+        baselineYear: null,
+        baselineValue: null,
+        periods: [{ start: '2023-01-01', end: '2024-12-31', target: null, actual: 'Guidelines adopted' }],
+        source: null,
+        origin: 'entered',
+      },
+    ]);
+    expect(fixed.rows[1]?.results?.[0]?.periods[0]?.target).toBe('1200');
   });
 
   it('reports a bad party name and a bad date at their row and column, and warns on a repeated title', async () => {

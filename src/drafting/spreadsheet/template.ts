@@ -2,6 +2,10 @@ import ExcelJS from 'exceljs';
 import { elementCodes, elementName } from '../../elements/taxonomy.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { languageNames, languages } from '../../i18n/languages.ts';
+import { measureName, resultTypeName } from '../../results/labels.ts';
+import { resultsText } from '../../results/messages.ts';
+import { resultColumnHeader, resultColumns } from '../../results/spreadsheet.ts';
+import { resultMeasures, resultTypes } from '../../results/taxonomy.ts';
 import { type ActivityField, type ActivityFieldKey, activityFields } from '../activity-form/fields.ts';
 import {
   type ActivityReference,
@@ -50,6 +54,10 @@ export async function activityTemplateXlsx(lang: Language, reference: ActivityRe
   workbook.created = new Date();
 
   const sheet = workbook.addWorksheet(names.activities, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Second, so that reporters find it beside their activities.
+  const resultsSheet = workbook.addWorksheet(resultsText(lang)('results'), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   const instructions = workbook.addWorksheet(text('sheetInstructions'));
   const lists = workbook.addWorksheet(names.lists);
   const parties = workbook.addWorksheet(names.parties);
@@ -90,11 +98,55 @@ export async function activityTemplateXlsx(lang: Language, reference: ActivityRe
       error: text(field.hint, names).slice(0, promptLimits.error),
     });
   });
+  writeResultsSheet(resultsSheet, lists, listFields.length, lang, lastRow);
   lists.getRow(1).font = { bold: true };
 
   writeInstructions(instructions, lang, names);
   writeParties(parties, lang, reference);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The Results sheet: one line per measurement period of an indicator, keyed by the activity's row
+ * in the Activities sheet (see results/spreadsheet.ts); drop-downs for the type and the measure.
+ */
+function writeResultsSheet(
+  sheet: ExcelJS.Worksheet,
+  lists: ExcelJS.Worksheet,
+  listsUsed: number,
+  lang: Language,
+  lastRow: number,
+): void {
+  const text = resultsText(lang);
+  sheet.columns = resultColumns.map((column) => ({
+    header: resultColumnHeader(column, lang),
+    key: column,
+    width: column === 'title' || column === 'source' ? 45 : 18,
+    style: { numFmt: '@' },
+  }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.getCell(1).note = text('resultsSheetHint');
+  const choices = {
+    type: resultTypes.map((type) => resultTypeName(type, lang)),
+    measure: resultMeasures.map((measure) => measureName(measure, lang)),
+  };
+  (['type', 'measure'] as const).forEach((column, n) => {
+    const listColumn = lists.getColumn(listsUsed + n + 1);
+    listColumn.width = 40;
+    lists.getCell(1, listsUsed + n + 1).value = resultColumnHeader(column, lang);
+    choices[column].forEach((label, row) => {
+      lists.getCell(row + 2, listsUsed + n + 1).value = label;
+    });
+    const letter = sheet.getColumn(column).letter;
+    addValidation(sheet, `${letter}2:${letter}${lastRow}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [absoluteRange(lists.name, listColumn.letter, 2, choices[column].length + 1)],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+    });
+  });
 }
 
 /** exceljs writes range validations but its type declarations do not show `dataValidations`. */
@@ -122,6 +174,7 @@ function writeInstructions(
     text('instructionSeveral'),
     text('instructionFormulas'),
     text('instructionCsv'),
+    resultsText(lang)('resultsSheetHint'),
   ]) {
     sheet.addRow([line]);
   }

@@ -1,5 +1,6 @@
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
 import { counted } from '../../i18n/plural.ts';
+import { resultsText } from '../../results/messages.ts';
 import { type ActivityFieldKey, activityFields, fieldLabel } from '../activity-form/fields.ts';
 import { draftPath } from '../components.tsx';
 import { uploadText } from './messages.ts';
@@ -44,7 +45,9 @@ function RowProblems(props: { page: PageContext; row: PreviewRow }) {
   const text = uploadText(lang);
   const errors = props.row.errors.filter((problem) => !problem.column);
   const warnings = props.row.warnings.filter((problem) => !problem.column);
-  const ready = props.row.errors.length === 0;
+  const resultProblems = props.row.resultProblems ?? [];
+  const results = props.row.results ?? [];
+  const ready = props.row.errors.length === 0 && resultProblems.length === 0;
   return (
     <td class={errors.length > 0 ? 'cell-invalid' : undefined}>
       <span class={ready ? 'tag tag-success' : 'tag tag-danger'}>
@@ -60,6 +63,15 @@ function RowProblems(props: { page: PageContext; row: PreviewRow }) {
           {text('fieldProblem', { field: fieldLabel(problem.field, lang), message: problem.message })}
         </p>
       ))}
+      {resultProblems.map((problem) => (
+        <p class="cell-message">{problem.message}</p>
+      ))}
+      {results.length > 0 ? (
+        <p class="cell-message">
+          {counted(resultsText(lang), lang, 'indicatorCount', results.length)}
+          {resultsText(lang)('colon')} {results.map((indicator) => indicator.title).join('; ')}
+        </p>
+      ) : null}
     </td>
   );
 }
@@ -122,7 +134,7 @@ export function UploadPreviewPage(props: {
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr class={row.errors.length > 0 ? 'row-invalid' : undefined}>
+                <tr class={row.errors.length > 0 || row.resultProblems?.length ? 'row-invalid' : undefined}>
                   <th scope="row">{row.rowNumber}</th>
                   <RowProblems page={page} row={row} />
                   {fields.map((field) => (

@@ -6,6 +6,7 @@ import { type Db, inTransaction } from '../../db/database.ts';
 import type { Language } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { type ParticipantAccess, programmeAgencies } from '../access.ts';
+import { syncEditionOf } from '../edition-activity.ts';
 import { signatoriesOf } from '../programme/certificate-signatories.ts';
 import { certificates } from '../schema.ts';
 import { certificatePdf } from './certificate-pdf.ts';
@@ -40,6 +41,8 @@ export async function issueCertificate(
       id: created?.id ?? 0,
       after: { participantId: participant.id },
     });
+    // Completion is one of the results the edition reports by itself.
+    await syncEditionOf(t, participant.id, actorOf(account));
     return { ok: true as const, code };
   });
 }
@@ -74,6 +77,7 @@ export async function changeCertificateLink(
       id: current.id,
       after: { participantId },
     });
+    await syncEditionOf(t, participantId, actorOf(account));
     return change === 'revoke' ? 'revoked' : 'reissued';
   });
 }

@@ -3,6 +3,7 @@ import type { Account } from '../../accounts/service.ts';
 import { actorOf, recordAudit } from '../../audit/record.ts';
 import { touch } from '../../db/columns.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
+import { syncEditionOf } from '../edition-activity.ts';
 import { projectComments, projectMilestones, researchProjects } from '../schema.ts';
 import type { MilestoneInput, ProjectInput } from './forms.ts';
 
@@ -30,6 +31,8 @@ export async function saveProject(
       id: saved?.id ?? 0,
       after: { participantId, status: input.status },
     });
+    // Projects delivered are one of the results the edition reports by itself.
+    await syncEditionOf(t, participantId, actorOf(account));
   });
 }
 
