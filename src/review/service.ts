@@ -9,6 +9,7 @@ import { formatPeriod } from '../i18n/format.ts';
 import { type Language, languages } from '../i18n/languages.ts';
 import { translator } from '../i18n/translate.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import type { ReportFormat, ReportKind } from '../reports/incentives/taxonomy.ts';
 import { type RevisionKind, revisionLabel } from '../reports/lifecycle/status.ts';
 import { reportActivities, reportComments, reportSubmissions, reports } from '../reports/schema.ts';
 import { reviewText } from './messages.ts';
@@ -68,6 +69,8 @@ export type ReviewComment = {
 export type ReviewReport = {
   id: number;
   reportingPartyCode: string;
+  kind: ReportKind;
+  format: ReportFormat | null;
   periodStart: string;
   periodEnd: string;
   status: string;
@@ -119,6 +122,8 @@ export async function loadReviewReport(db: Db, id: number): Promise<ReviewReport
   return {
     id: report.id,
     reportingPartyCode: report.reportingPartyCode,
+    kind: report.kind,
+    format: report.format,
     periodStart: report.periodStart,
     periodEnd: report.periodEnd,
     status: report.status,

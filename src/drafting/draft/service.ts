@@ -10,6 +10,7 @@ import type { Language } from '../../i18n/languages.ts';
 import { type ActivityOrigin, renumberRows } from '../../reports/activity-list.ts';
 import { reportSnapshot } from '../../reports/document/snapshot.ts';
 import { freezePublishedReports } from '../../reports/freeze.ts';
+import { copyIncentives } from '../../reports/incentives/service.ts';
 import { editableStatuses, type RevisionKind } from '../../reports/lifecycle/status.ts';
 import { discardPendingEdit, pendingEditsOf, withPendingValues } from '../../reports/pending-edits.ts';
 import type { PeriodPrecision } from '../../reports/period.ts';
@@ -453,6 +454,8 @@ export async function startRevision(
       .where(and(eq(reports.revisionOf, originalId), eq(reports.revisionKind, kind)));
     const values = {
       reportingPartyCode: source.reportingPartyCode,
+      kind: source.kind,
+      format: source.format,
       periodStart: source.periodStart,
       periodEnd: source.periodEnd,
       originalLanguage: source.originalLanguage,
@@ -475,11 +478,17 @@ export async function startRevision(
     if (rows.length > 0) {
       await tx.insert(reportActivities).values(rows.map((row) => ({ ...row, reportId: created.id })));
     }
+    const incentiveIds = await copyIncentives(tx, source.id, created.id);
     await recordAudit(tx, actor, {
       action: 'create-revision',
       table: 'reports',
       id: created.id,
-      after: { ...values, copiedFrom: source.id, activities: rows.map((row) => row.activityId) },
+      after: {
+        ...values,
+        copiedFrom: source.id,
+        activities: rows.map((row) => row.activityId),
+        ...(incentiveIds.length > 0 ? { incentives: incentiveIds } : {}),
+      },
     });
     return { reportId: created.id, created: true };
   });
