@@ -3,6 +3,7 @@ import { type Actor, recordAudit } from '../audit/record.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
 import { appendToReport } from '../reports/activity-list.ts';
+import { reportIncentives } from '../reports/incentives/schema.ts';
 import { copyIncentives } from '../reports/incentives/service.ts';
 import type { ReportFormat, ReportKind } from '../reports/incentives/taxonomy.ts';
 import { nextPeriod, type ReportingPeriod, storedPeriod, typedPeriodPrecision } from '../reports/period.ts';
@@ -29,7 +30,10 @@ export async function reportsOfParties(db: Db, partyCodes: string[]): Promise<My
   return db
     .select({
       ...headerColumns,
-      activityCount: sql<number>`(select count(*)::int from ${reportActivities} where ${reportActivities.reportId} = ${reports.id})`,
+      // An Art. 66.2 report's programmes are its incentives.
+      activityCount: sql<number>`case when ${reports.kind} = 'art66-2'
+        then (select count(*)::int from ${reportIncentives} where ${reportIncentives.reportId} = ${reports.id})
+        else (select count(*)::int from ${reportActivities} where ${reportActivities.reportId} = ${reports.id}) end`,
     })
     .from(reports)
     .where(inArray(reports.reportingPartyCode, partyCodes))

@@ -10,7 +10,8 @@ import type { Language } from '../../i18n/languages.ts';
 import { type ActivityOrigin, renumberRows } from '../../reports/activity-list.ts';
 import { reportSnapshot } from '../../reports/document/snapshot.ts';
 import { freezePublishedReports } from '../../reports/freeze.ts';
-import { copyIncentives } from '../../reports/incentives/service.ts';
+import { reportIncentives } from '../../reports/incentives/schema.ts';
+import { copyIncentives, type IncentiveRow, incentivesOfReport } from '../../reports/incentives/service.ts';
 import { editableStatuses, type RevisionKind } from '../../reports/lifecycle/status.ts';
 import { discardPendingEdit, pendingEditsOf, withPendingValues } from '../../reports/pending-edits.ts';
 import type { PeriodPrecision } from '../../reports/period.ts';
@@ -71,6 +72,8 @@ export type Draft = ReportHeader & {
   /** Sentences of the narrative still naming the period carried from, while it can be changed. */
   staleSentences: StalePeriodSentence[];
   rows: DraftRow[];
+  /** An Art. 66.2 report's incentives in order; empty for Art. 67. */
+  incentives: IncentiveRow[];
   /** Comments of the Secretariat not yet answered by a new submission. */
   comments: DraftComment[];
 };
@@ -101,6 +104,7 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
     .where(
       and(
         eq(reports.reportingPartyCode, header.reportingPartyCode),
+        eq(reports.kind, header.kind),
         eq(reports.status, 'published'),
         eq(reports.revisionKind, 'original'),
         ne(reports.id, family),
@@ -174,6 +178,7 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
       pendingEdit: pending.has(row.activityId),
       beneficiaries: beneficiaries.get(row.activityId) ?? [],
     })),
+    incentives: header.kind === 'art66-2' ? await incentivesOfReport(db, header.id) : [],
     comments,
   };
 }
@@ -360,10 +365,17 @@ export async function submitReport(
     const [before] = await tx.select().from(reports).where(eq(reports.id, reportId)).for('update');
     if (!before) return null;
     if (!editableStatuses.includes(before.status)) return { ok: false, reason: 'locked' };
-    const [listed] = await tx
-      .select({ count: sql<number>`count(*)::int` })
-      .from(reportActivities)
-      .where(eq(reportActivities.reportId, reportId));
+    // An Art. 67 report lists activities, an Art. 66.2 report incentives.
+    const [listed] =
+      before.kind === 'art66-2'
+        ? await tx
+            .select({ count: sql<number>`count(*)::int` })
+            .from(reportIncentives)
+            .where(eq(reportIncentives.reportId, reportId))
+        : await tx
+            .select({ count: sql<number>`count(*)::int` })
+            .from(reportActivities)
+            .where(eq(reportActivities.reportId, reportId));
     if ((listed?.count ?? 0) === 0 && before.narrative.length === 0) return { ok: false, reason: 'empty' };
     // An edit of one of its activities in flight ends before the submission (and is in it): edits
     // of this report's activities take the same row locks. Other drafts' edits are their own

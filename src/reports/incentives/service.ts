@@ -57,6 +57,15 @@ export function incentivesOfReport(db: Db, reportId: number): Promise<IncentiveR
     .orderBy(asc(reportIncentives.position));
 }
 
+/** One incentive of a report, or null when the report has no such incentive. */
+export async function incentiveOnReport(db: Db, reportId: number, id: number): Promise<IncentiveRow | null> {
+  const [row] = await db
+    .select()
+    .from(reportIncentives)
+    .where(and(eq(reportIncentives.id, id), eq(reportIncentives.reportId, reportId)));
+  return row ?? null;
+}
+
 /**
  * The parties that were least developed countries on some day of the period (from the dated
  * status history: a party that graduated during the period still counts), sorted by code.
