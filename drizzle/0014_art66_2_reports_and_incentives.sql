@@ -25,6 +25,7 @@ CREATE TABLE "report_incentives" (
 ALTER TABLE "reports" DROP CONSTRAINT "reports_party_period_revision_key";--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "kind" text DEFAULT 'art67' NOT NULL;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "format" text;--> statement-breakpoint
+ALTER TABLE "reports" ADD COLUMN "is_sample" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "report_incentives" ADD CONSTRAINT "report_incentives_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "report_incentives_type_idx" ON "report_incentives" USING btree ("incentive_type");--> statement-breakpoint
 CREATE INDEX "report_incentives_beneficiaries_idx" ON "report_incentives" USING gin ("beneficiary_codes");--> statement-breakpoint

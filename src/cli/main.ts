@@ -77,6 +77,8 @@ db.command('seed-demo')
       const training = await seedTrainingOperationsDemo(database.db);
       const { seedNeedsDemo } = await import('../demo/needs-demo.ts');
       await seedNeedsDemo(database.db);
+      const { seedIncentivesDemo } = await import('../demo/incentives-demo.ts');
+      await seedIncentivesDemo(database.db);
       console.log(
         `Demo loaded: report ${demo.reportId} with ${demo.activities} programmes; programme ${demo.programmeId}, editions ${demo.editionId} and ${training.openEditionId} (open for nominations).`,
       );

@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/database.ts';
 import { printDemoAccounts, seedDemoAccounts } from '../demo/accounts.ts';
+import { seedIncentivesDemo } from '../demo/incentives-demo.ts';
 import { seedNeedsDemo } from '../demo/needs-demo.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
@@ -87,6 +88,7 @@ export async function runServer(
         const demo = await seedDemo(database.db);
         await seedTrainingOperationsDemo(database.db);
         await seedNeedsDemo(database.db);
+        await seedIncentivesDemo(database.db);
         logger.info(
           `Demo data loaded: Canada 2020–2021 report (${demo.activities} programmes), WIPO–CIPO Executive Training Program.`,
         );

@@ -45,6 +45,8 @@ export const reports = pgTable(
     kind: text('kind', { enum: reportKinds }).notNull().default('art67'),
     /** Art. 66.2 only (IP/C/28): a detailed report every third year, updates in between; null for Art. 67. */
     format: text('format', { enum: reportFormats }),
+    /** Invented for the demo (an Art. 66.2 report of a real Member with invented incentives): marked "sample data" wherever it shows. */
+    isSample: boolean('is_sample').notNull().default(false),
     periodStart: date('period_start').notNull(),
     periodEnd: date('period_end').notNull(),
     /** How precisely the report states its period (see period.ts): years, a fiscal year, months or days. */
