@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
+import { seedIncentivesDemo } from '../demo/incentives-demo.ts';
 import { seedNeedsDemo } from '../demo/needs-demo.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { exampleResponses } from './examples.ts';
@@ -47,6 +48,7 @@ describe('API documentation', () => {
     database = await openTestDatabase('embedded');
     await seedDemo(database.db);
     await seedNeedsDemo(database.db);
+    await seedIncentivesDemo(database.db);
     app = createApp(database);
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../exports/columns.ts';
 import { csvLine } from '../exports/csv.ts';
 import type { Language } from '../i18n/languages.ts';
+import { translator } from '../i18n/translate.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { taxonomyLabel } from '../reports/incentives/taxonomy.ts';
 import { incentivesText } from './messages.ts';
@@ -21,7 +22,7 @@ export function incentivesTable(
   const header = [
     'id',
     text('reportingParty'),
-    text('documentSymbol'),
+    translator(lang)('fieldSymbol'),
     text('period'),
     text('reportFormat'),
     text('fieldTitle'),

@@ -40,10 +40,12 @@ export const incentivesText = defineMessages({
     downloads: 'Downloads',
     apiIncentives: 'JSON (API)',
     fromReport: 'From the report:',
-    documentSymbol: 'Document symbol',
-    reportFormat: 'Format',
+    reportFormat: 'Format of the report',
     sampleIncentive: 'Sample data: the Member is real, this report and its incentives are invented.',
     allIncentives: 'All incentives',
+    art66Reports: 'Article 66.2 reports on incentives for technology transfer',
+    namedAsLdcOne: '{count} incentive of an Article 66.2 report names it as a beneficiary LDC',
+    namedAsLdcOther: '{count} incentives of Article 66.2 reports name it as a beneficiary LDC',
   },
   fr: {
     incentivesTitle: 'Incitations au transfert de technologie vers les PMA',
@@ -61,11 +63,15 @@ export const incentivesText = defineMessages({
     downloads: 'Téléchargements',
     apiIncentives: 'JSON (API)',
     fromReport: 'Extrait du rapport\u202f:',
-    documentSymbol: 'Cote du document',
-    reportFormat: 'Forme',
+    reportFormat: 'Forme du rapport',
     sampleIncentive:
       'Données fictives\u202f: le Membre est réel, ce rapport et ses incitations sont inventés.',
     allIncentives: 'Toutes les incitations',
+    art66Reports: 'Rapports au titre de l’article 66:2 sur les incitations au transfert de technologie',
+    namedAsLdcOne:
+      '{count} incitation d’un rapport au titre de l’article 66:2 le nomme comme PMA bénéficiaire',
+    namedAsLdcOther:
+      '{count} incitations de rapports au titre de l’article 66:2 le nomment comme PMA bénéficiaire',
   },
   es: {
     incentivesTitle: 'Incentivos para la transferencia de tecnología a los PMA',
@@ -83,9 +89,14 @@ export const incentivesText = defineMessages({
     downloads: 'Descargas',
     apiIncentives: 'JSON (API)',
     fromReport: 'Tomado del informe:',
-    documentSymbol: 'Signatura del documento',
-    reportFormat: 'Formato',
+    reportFormat: 'Formato del informe',
     sampleIncentive: 'Datos ficticios: el Miembro es real, este informe y sus incentivos son inventados.',
     allIncentives: 'Todos los incentivos',
+    art66Reports:
+      'Informes en virtud del párrafo 2 del artículo 66 sobre incentivos para la transferencia de tecnología',
+    namedAsLdcOne:
+      '{count} incentivo de un informe en virtud del párrafo 2 del artículo 66 lo nombra como PMA beneficiario',
+    namedAsLdcOther:
+      '{count} incentivos de informes en virtud del párrafo 2 del artículo 66 lo nombran como PMA beneficiario',
   },
 });

@@ -8,14 +8,9 @@ import { isLanguage } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { incentiveTypes, ldcSpecificities, technologySectors } from '../reports/incentives/taxonomy.ts';
 import { incentiveJson, incentivesCsv, incentivesTable, incentivesXlsx } from './export.ts';
+import { readIncentiveFilters } from './filters.ts';
 import { incentivesText } from './messages.ts';
-import {
-  filterIncentives,
-  incentiveFacets,
-  publicIncentive,
-  publicIncentives,
-  readIncentiveFilters,
-} from './service.ts';
+import { filterIncentives, incentiveFacets, publicIncentive, publicIncentives } from './service.ts';
 import { IncentivePage, IncentivesListPage } from './views.tsx';
 
 const lang = '/:lang{(?:en|fr|es)}';

@@ -2,15 +2,10 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { reportIncentives } from '../reports/incentives/schema.ts';
 import type { IncentiveRow } from '../reports/incentives/service.ts';
-import {
-  type IncentiveType,
-  incentiveTypes,
-  type LdcSpecificity,
-  ldcSpecificities,
-  type TechnologySector,
-  technologySectors,
-} from '../reports/incentives/taxonomy.ts';
 import { reports } from '../reports/schema.ts';
+import type { IncentiveFilters } from './filters.ts';
+
+export type { IncentiveFilters } from './filters.ts';
 
 /**
  * The public side of Article 66.2 incentives: only those of published reports, each from the
@@ -31,51 +26,6 @@ export type PublicIncentive = IncentiveRow & {
     isSample: boolean;
   };
 };
-
-export type IncentiveFilters = {
-  q?: string;
-  type?: IncentiveType;
-  sector?: TechnologySector;
-  /** A beneficiary LDC's party code. */
-  ldc?: string;
-  specificity?: LdcSpecificity;
-  /** The reporting Member's party code. */
-  party?: string;
-};
-
-/** Reads filters from query parameters; null when a value is not one of the known ones (the API answers 400). */
-export function readIncentiveFilters(query: (name: string) => string | undefined): IncentiveFilters | null {
-  const value = (name: string) => query(name)?.trim() || undefined;
-  const filters: IncentiveFilters = {};
-  const q = value('q');
-  if (q) filters.q = q.slice(0, 200);
-  const type = value('type');
-  const sector = value('sector');
-  const specificity = value('specificity');
-  const ldc = value('ldc');
-  const party = value('party');
-  if (type) {
-    if (!(incentiveTypes as readonly string[]).includes(type)) return null;
-    filters.type = type as IncentiveType;
-  }
-  if (sector) {
-    if (!(technologySectors as readonly string[]).includes(sector)) return null;
-    filters.sector = sector as TechnologySector;
-  }
-  if (specificity) {
-    if (!(ldcSpecificities as readonly string[]).includes(specificity)) return null;
-    filters.specificity = specificity as LdcSpecificity;
-  }
-  if (ldc) {
-    if (!/^[A-Za-z]{3}$/.test(ldc)) return null;
-    filters.ldc = ldc.toUpperCase();
-  }
-  if (party) {
-    if (!/^[A-Za-z]{3}$/.test(party)) return null;
-    filters.party = party.toUpperCase();
-  }
-  return filters;
-}
 
 /** The report is the latest published version of its family (original, corrigenda, addenda). */
 const latestPublished = sql`${reports.status} = 'published' and not exists (

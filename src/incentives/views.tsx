@@ -227,7 +227,7 @@ export function IncentivePage(props: Common & { row: PublicIncentive }) {
     [text('fieldEnterprises'), row.enterprises === null ? null : row.enterprises.toLocaleString(lang)],
     [text('fieldPeopleTrained'), row.peopleTrained === null ? null : row.peopleTrained.toLocaleString(lang)],
     [text('reportFormat'), row.report.format ? taxonomyLabel(lang, 'format', row.report.format) : null],
-    [text('documentSymbol'), row.report.symbol],
+    [page.t('fieldSymbol'), row.report.symbol],
   ];
   return (
     <Layout page={page} title={row.title}>
