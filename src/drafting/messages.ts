@@ -15,6 +15,7 @@ export const draftingShared = {
   statusSubmitted: 'reportSubmitted',
   statusPublished: 'reportPublished',
   draftTitle: 'reportOf',
+  reportKind: 'fieldKindOfReport',
   edit: 'edit',
   backToDraft: 'backToReport',
   fieldVersion: 'version',
@@ -55,7 +56,6 @@ export const draftingMessages = {
     startButton: 'Start the report',
     dayInvalid: 'Give a date such as {example}, in a year from {min} to {max}.',
     periodReversed: 'The period ends before it starts.',
-    reportKind: 'Kind of report',
     reportFormat: 'Format of an Article 66.2 report',
     reportFormatHint:
       'Decision IP/C/28 asks for a detailed report every third year and updates in between. Article 67 reports have no format.',
@@ -120,7 +120,6 @@ export const draftingMessages = {
     startButton: 'Commencer le rapport',
     dayInvalid: 'Indiquez une date, par ex. {example}, d’une année comprise entre {min} et {max}.',
     periodReversed: 'La période se termine avant de commencer.',
-    reportKind: 'Type de rapport',
     reportFormat: 'Forme d’un rapport au titre de l’article 66:2',
     reportFormatHint:
       'La décision IP/C/28 demande un rapport détaillé tous les trois ans et des mises à jour entre-temps. Les rapports au titre de l’article 67 n’ont pas de forme.',
@@ -185,7 +184,6 @@ export const draftingMessages = {
     startButton: 'Empezar el informe',
     dayInvalid: 'Indique una fecha, p. ej. {example}, de un año entre {min} y {max}.',
     periodReversed: 'El período termina antes de empezar.',
-    reportKind: 'Tipo de informe',
     reportFormat: 'Formato de un informe en virtud del párrafo 2 del artículo 66',
     reportFormatHint:
       'La decisión IP/C/28 pide un informe detallado cada tres años y actualizaciones entre tanto. Los informes en virtud del artículo 67 no tienen formato.',

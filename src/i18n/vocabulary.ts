@@ -35,6 +35,11 @@ const en = {
   reportOf: 'Report {ofParty}, {period}',
   art66ReportOf: 'Article 66.2 report {ofParty}, {period}',
   // An incentive of an Article 66.2 report (IP/C/28)
+  fieldKindOfReport: 'Kind of report',
+  overviewOfIncentives: 'Overview of the incentives regime',
+  incentiveCountOne: '{count} incentive',
+  incentiveCountOther: '{count} incentives',
+  sampleArt66Report: 'Sample data: the Member is real, this report and its incentives are invented.',
   fieldIncentiveType: 'Type of incentive',
   fieldGovernmentBody: 'Government body that makes it available',
   fieldEligibleEntities: 'Eligible enterprises and institutions',
@@ -170,6 +175,12 @@ const fr: Record<VocabularyKey, string> = {
   reportOf: 'Rapport {ofParty}, {period}',
   art66ReportOf: 'Rapport au titre de l’article 66:2 {ofParty}, {period}',
   // An incentive of an Article 66.2 report (IP/C/28)
+  fieldKindOfReport: 'Type de rapport',
+  overviewOfIncentives: 'Aperçu du régime d’incitations',
+  incentiveCountOne: '{count} incitation',
+  incentiveCountOther: '{count} incitations',
+  sampleArt66Report:
+    'Données fictives\u202f: le Membre est réel, ce rapport et ses incitations sont inventés.',
   fieldIncentiveType: 'Type d’incitation',
   fieldGovernmentBody: 'Organisme public qui l’offre',
   fieldEligibleEntities: 'Entreprises et institutions admissibles',
@@ -303,6 +314,11 @@ const es: Record<VocabularyKey, string> = {
   reportOf: 'Informe {ofParty}, {period}',
   art66ReportOf: 'Informe en virtud del párrafo 2 del artículo 66 {ofParty}, {period}',
   // An incentive of an Article 66.2 report (IP/C/28)
+  fieldKindOfReport: 'Tipo de informe',
+  overviewOfIncentives: 'Panorama del régimen de incentivos',
+  incentiveCountOne: '{count} incentivo',
+  incentiveCountOther: '{count} incentivos',
+  sampleArt66Report: 'Datos ficticios: el Miembro es real, este informe y sus incentivos son inventados.',
   fieldIncentiveType: 'Tipo de incentivo',
   fieldGovernmentBody: 'Organismo público que lo ofrece',
   fieldEligibleEntities: 'Empresas e instituciones que pueden acogerse',

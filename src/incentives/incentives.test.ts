@@ -145,6 +145,30 @@ describe.each(testBackends)('the public incentives of Article 66.2 reports (%s d
     expect(String(sheet?.getRow(2).getCell(9).value)).toBe(`'=HYPERLINK("http://evil.example")`);
   });
 
+  it('shows both kinds of report: the report page, the kind filter of the list and the party pages', async () => {
+    const report = await (await app.request(`/en/reports/${sampleReport}`)).text();
+    expect(report).toContain('Article 66.2 report of Canada, 2023');
+    expect(report).toContain('Overview of the incentives regime');
+    expect(report).toContain('Sample data: the Member is real, this report and its incentives are invented.');
+    expect(report).toContain('Clean energy technology partnerships fund</a>');
+    expect(report).not.toContain('Search the activities of this report');
+    const art66 = await (await app.request('/fr/reports?kind=art66-2')).text();
+    expect(art66).toContain('Transfert de technologie au titre de l’article 66:2, 3 incitations');
+    expect(art66).toContain('aria-current="page"');
+    const art67 = await (await app.request('/en/reports?kind=art67')).text();
+    expect(art67).not.toContain(`/en/reports/${sampleReport}"`);
+    expect((await app.request('/en/reports?kind=nonsense')).status).toBe(200);
+    const canada = await (await app.request('/en/parties/CAN')).text();
+    expect(canada).toContain('Article 66.2 reports on incentives for technology transfer');
+    expect(canada).toContain('href="/en/incentives?party=CAN">3 incentives</a>');
+    const ethiopia = await (await app.request('/es/parties/ETH')).text();
+    expect(ethiopia).toContain(
+      '1 incentivo de un informe en virtud del párrafo 2 del artículo 66 lo nombra como PMA beneficiario',
+    );
+    // The draft's beneficiary counts nowhere.
+    expect(ethiopia).not.toContain('2 incentivos');
+  });
+
   it('shows only the latest published version of a report: a corrigendum replaces the list', async () => {
     const { db } = database;
     const [original] = await db.select().from(reports).where(eq(reports.id, sampleReport));

@@ -3,6 +3,9 @@ import { defineMessages } from '../i18n/catalogue.ts';
 /** Interface strings of the public pages of Article 66.2 incentives. */
 export const incentivesText = defineMessages({
   shared: {
+    incentiveCountOne: 'incentiveCountOne',
+    incentiveCountOther: 'incentiveCountOther',
+    sampleIncentive: 'sampleArt66Report',
     fieldTitle: 'fieldTitle',
     fieldDescription: 'fieldDescription',
     fieldCurrency: 'fieldCurrency',
@@ -30,8 +33,6 @@ export const incentivesText = defineMessages({
       'Under Article 66.2 of the TRIPS Agreement, developed Members give their enterprises and institutions incentives to transfer technology to least developed countries and report on them to the TRIPS Council (decision IP/C/28). Only incentives of published reports are shown.',
     notIpArea:
       'This is the Article 66.2 kind of report, not the IP area “technology transfer and innovation” of Article 67 activities.',
-    incentiveCountOne: '{count} incentive',
-    incentiveCountOther: '{count} incentives',
     noIncentivesMatch: 'No published incentive matches.',
     searchWords: 'Words in the title, description or technology',
     anyIncentive: 'Any',
@@ -41,7 +42,6 @@ export const incentivesText = defineMessages({
     apiIncentives: 'JSON (API)',
     fromReport: 'From the report:',
     reportFormat: 'Format of the report',
-    sampleIncentive: 'Sample data: the Member is real, this report and its incentives are invented.',
     allIncentives: 'All incentives',
     art66Reports: 'Article 66.2 reports on incentives for technology transfer',
     namedAsLdcOne: '{count} incentive of an Article 66.2 report names it as a beneficiary LDC',
@@ -53,8 +53,6 @@ export const incentivesText = defineMessages({
       'En vertu de l’article 66:2 de l’Accord sur les ADPIC, les pays développés Membres offrent à leurs entreprises et institutions des incitations à transférer de la technologie vers les pays les moins avancés et en rendent compte au Conseil des ADPIC (décision IP/C/28). Seules les incitations des rapports publiés sont présentées.',
     notIpArea:
       'Il s’agit du type de rapport au titre de l’article 66:2, et non du domaine de la propriété intellectuelle «\u202ftransfert de technologie et innovation\u202f» des activités au titre de l’article 67.',
-    incentiveCountOne: '{count} incitation',
-    incentiveCountOther: '{count} incitations',
     noIncentivesMatch: 'Aucune incitation publiée ne correspond.',
     searchWords: 'Mots du titre, de la description ou de la technologie',
     anyIncentive: 'Toutes',
@@ -64,8 +62,6 @@ export const incentivesText = defineMessages({
     apiIncentives: 'JSON (API)',
     fromReport: 'Extrait du rapport\u202f:',
     reportFormat: 'Forme du rapport',
-    sampleIncentive:
-      'Données fictives\u202f: le Membre est réel, ce rapport et ses incitations sont inventés.',
     allIncentives: 'Toutes les incitations',
     art66Reports: 'Rapports au titre de l’article 66:2 sur les incitations au transfert de technologie',
     namedAsLdcOne:
@@ -79,8 +75,6 @@ export const incentivesText = defineMessages({
       'En virtud del párrafo 2 del artículo 66 del Acuerdo sobre los ADPIC, los países desarrollados Miembros ofrecen a sus empresas e instituciones incentivos para transferir tecnología a los países menos adelantados e informan de ellos al Consejo de los ADPIC (decisión IP/C/28). Solo se muestran los incentivos de informes publicados.',
     notIpArea:
       'Se trata del tipo de informe en virtud del párrafo 2 del artículo 66, no del ámbito de la propiedad intelectual «transferencia de tecnología e innovación» de las actividades en virtud del artículo 67.',
-    incentiveCountOne: '{count} incentivo',
-    incentiveCountOther: '{count} incentivos',
     noIncentivesMatch: 'Ningún incentivo publicado coincide.',
     searchWords: 'Palabras del título, la descripción o la tecnología',
     anyIncentive: 'Todos',
@@ -90,7 +84,6 @@ export const incentivesText = defineMessages({
     apiIncentives: 'JSON (API)',
     fromReport: 'Tomado del informe:',
     reportFormat: 'Formato del informe',
-    sampleIncentive: 'Datos ficticios: el Miembro es real, este informe y sus incentivos son inventados.',
     allIncentives: 'Todos los incentivos',
     art66Reports:
       'Informes en virtud del párrafo 2 del artículo 66 sobre incentivos para la transferencia de tecnología',

@@ -3,6 +3,7 @@ import { defineMessages } from '../../i18n/catalogue.ts';
 /** The incentive form of an Article 66.2 report: field names, hints and refusals. */
 export const incentiveText = defineMessages({
   shared: {
+    overviewLabel: 'overviewOfIncentives',
     fieldTitle: 'fieldTitle',
     fieldDescription: 'fieldDescription',
     fieldCurrency: 'fieldCurrency',
@@ -26,7 +27,6 @@ export const incentiveText = defineMessages({
     addIncentive: 'Add an incentive',
     newIncentiveTitle: 'New incentive',
     editIncentiveTitle: 'Edit the incentive',
-    overviewLabel: 'Overview of the incentives regime',
     overviewHint:
       'The legislative, policy and regulatory framework of the incentives; one paragraph per line.',
     figuresLegend: 'Figures on its use',
@@ -52,7 +52,6 @@ export const incentiveText = defineMessages({
     addIncentive: 'Ajouter une incitation',
     newIncentiveTitle: 'Nouvelle incitation',
     editIncentiveTitle: 'Modifier l’incitation',
-    overviewLabel: 'Aperçu du régime d’incitations',
     overviewHint:
       'Le cadre législatif, politique et réglementaire des incitations\u202f; un paragraphe par ligne.',
     figuresLegend: 'Chiffres sur son utilisation',
@@ -78,7 +77,6 @@ export const incentiveText = defineMessages({
     addIncentive: 'Añadir un incentivo',
     newIncentiveTitle: 'Nuevo incentivo',
     editIncentiveTitle: 'Modificar el incentivo',
-    overviewLabel: 'Panorama del régimen de incentivos',
     overviewHint: 'El marco legislativo, normativo y de políticas de los incentivos; un párrafo por línea.',
     figuresLegend: 'Cifras sobre su utilización',
     beneficiariesHint: 'Solo las partes que eran países menos adelantados durante el período del informe.',
