@@ -12,7 +12,7 @@ import { formList, formText, positiveId, readForm } from '../http/request.ts';
 import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { loadReportDocument } from '../reports/document/report-document.ts';
-import type { ReportKind } from '../reports/incentives/taxonomy.ts';
+import { isReportKind, type ReportKind } from '../reports/incentives/taxonomy.ts';
 import { changesSinceReturn, pendingRevisionChanges } from '../reports/lifecycle/service.ts';
 import {
   cycleOverview,
@@ -285,6 +285,8 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     secretariatOnly(c);
     const page = pageContext(c);
     const periods = await knownPeriods(db);
+    const askedKind = c.req.query('kind');
+    const kind = isReportKind(askedKind) ? askedKind : 'art67';
     const asked = c.req.query('period');
     const period = asked === undefined || asked === '' ? defaultPeriod(periods) : parsePeriod(asked);
     const referenceLabels = await labels();
@@ -305,7 +307,7 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
       <CyclesPage
         page={page}
         labels={referenceLabels}
-        overview={await cycleOverview(db, referenceLabels, period)}
+        overview={await cycleOverview(db, referenceLabels, period, kind)}
         periods={periods}
         periodValue={period.key}
         notice={c.req.query('saved') === '1' ? reviewText(page.lang)('listSaved') : undefined}

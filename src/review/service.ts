@@ -27,6 +27,7 @@ export class ReviewConflict extends Error {
 export type QueueItem = {
   id: number;
   reportingPartyCode: string;
+  kind: ReportKind;
   periodStart: string;
   periodEnd: string;
   revisionKind: RevisionKind;
@@ -43,6 +44,7 @@ export async function reviewQueue(db: Db): Promise<QueueItem[]> {
     .select({
       id: reports.id,
       reportingPartyCode: reports.reportingPartyCode,
+      kind: reports.kind,
       periodStart: reports.periodStart,
       periodEnd: reports.periodEnd,
       revisionKind: reports.revisionKind,
@@ -187,14 +189,14 @@ export const inEveryLanguage = (write: (lang: Language) => string) =>
 type Describable = Pick<
   ReviewReport,
   'reportingPartyCode' | 'periodStart' | 'periodEnd' | 'revisionKind' | 'revisionNumber'
->;
+> & { kind?: ReportKind };
 
 /** "Report of Canada, 2021–2022" (and "— Corrigendum 1") in every interface language, for notifications. */
 export function reportNames(labels: ReferenceLabels, report: Describable): Record<Language, string> {
   const names = {} as Record<Language, string>;
   for (const lang of languages) {
     const t = translator(lang);
-    const name = t('reportOf', {
+    const name = t(report.kind === 'art66-2' ? 'art66ReportOf' : 'reportOf', {
       ofParty: labels.partyIn(report.reportingPartyCode, lang, 'of'),
       period: formatPeriod(report.periodStart, report.periodEnd),
     });
@@ -262,6 +264,7 @@ export async function returnedReports(db: Db): Promise<QueueItem[]> {
     .select({
       id: reports.id,
       reportingPartyCode: reports.reportingPartyCode,
+      kind: reports.kind,
       periodStart: reports.periodStart,
       periodEnd: reports.periodEnd,
       revisionKind: reports.revisionKind,

@@ -24,9 +24,9 @@ type Common = { page: PageContext; labels: ReferenceLabels };
 const reportTitle = (
   page: PageContext,
   labels: ReferenceLabels,
-  r: Pick<QueueItem, 'reportingPartyCode' | 'periodStart' | 'periodEnd'>,
+  r: Pick<QueueItem, 'reportingPartyCode' | 'periodStart' | 'periodEnd' | 'kind'>,
 ) =>
-  page.t('reportOf', {
+  page.t(r.kind === 'art66-2' ? 'art66ReportOf' : 'reportOf', {
     ofParty: labels.partyIn(r.reportingPartyCode, page.lang, 'of'),
     period: formatPeriod(r.periodStart, r.periodEnd),
   });

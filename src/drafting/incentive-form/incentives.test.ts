@@ -257,6 +257,9 @@ describe.each(testBackends)('drafting an Art. 66.2 report (%s database)', (backe
     );
     const review = await (await get(`/en/secretariat/reports/${reportId}`, secretariat)).text();
     expect(review).toContain('Technology Transfer Tax Credit');
+    expect(review).toContain('Article 66.2 report of Canada, 2023');
+    const queue = await (await get('/en/secretariat/reports', secretariat)).text();
+    expect(queue).toContain('Article 66.2 report of Canada, 2023');
     const wrongSeries = await post(`/en/secretariat/reports/${reportId}/publish`, secretariat, {
       circulation_date: '2024-03-01',
       symbol: 'IP/C/R/TC/CAN/9',
@@ -275,6 +278,15 @@ describe.each(testBackends)('drafting an Art. 66.2 report (%s database)', (backe
       reportFormat: 'detailed',
       incentives: [{ title: 'University partnerships' }, { title: 'Technology Transfer Tax Credit' }],
     });
+  });
+
+  it('follows each kind of report in its own reporting cycle', async () => {
+    const art66 = await (await get('/en/secretariat/cycles?period=2023-2023&kind=art66-2', secretariat)).text();
+    expect(art66).toContain('Reporting cycles: 2023-2023 · Article 66.2 technology transfer');
+    expect(art66).toMatch(/data-party="CAN" data-state="published"/);
+    // The Art. 67 report of the same period is a draft: its own cycle says so.
+    const art67 = await (await get('/en/secretariat/cycles?period=2023-2023', secretariat)).text();
+    expect(art67).toMatch(/data-party="CAN" data-state="drafting"/);
   });
 
   it('starts the next update from the published report: overview and incentives carried forward', async () => {
