@@ -57,6 +57,8 @@ export async function carryForwardFor(
       and(
         eq(reports.reportingPartyCode, partyCode),
         eq(reports.kind, kind),
+        // Sample data of the demo is never a real report's predecessor.
+        eq(reports.isSample, false),
         eq(reports.status, 'published'),
         eq(reports.revisionKind, 'original'),
         lt(reports.periodStart, newPeriodStart),
