@@ -3,8 +3,8 @@ import type { VocabularyKey } from '../i18n/vocabulary.ts';
 
 /** Drafting keys that stand for a shared vocabulary term: every drafting catalogue maps them. */
 export const draftingShared = {
-  workspaceLink: 'art67Reports',
-  myReportsTitle: 'art67Reports',
+  workspaceLink: 'cooperationReports',
+  myReportsTitle: 'cooperationReports',
   colPeriod: 'period',
   colStatus: 'fieldStatus',
   colActivities: 'programmes',

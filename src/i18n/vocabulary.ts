@@ -137,6 +137,7 @@ const en = {
   fieldWebsite: 'Website',
   fieldContactEmail: 'Contact e-mail',
   art67Reports: 'Art. 67 reports',
+  cooperationReports: 'Art. 67 and Art. 66.2 reports',
   activities: 'Activities',
   fieldLdcBeneficiaries: 'LDC beneficiaries',
 };
@@ -278,6 +279,7 @@ const fr: Record<VocabularyKey, string> = {
   fieldWebsite: 'Site Web',
   fieldContactEmail: 'Courriel de contact',
   art67Reports: 'Rapports au titre de l’article 67',
+  cooperationReports: 'Rapports au titre des articles 67 et 66:2',
   activities: 'Activités',
   fieldLdcBeneficiaries: 'Bénéficiaires PMA',
 };
@@ -416,6 +418,7 @@ const es: Record<VocabularyKey, string> = {
   fieldWebsite: 'Sitio web',
   fieldContactEmail: 'Correo electrónico de contacto',
   art67Reports: 'Informes en virtud del artículo 67',
+  cooperationReports: 'Informes en virtud del artículo 67 y del párrafo 2 del artículo 66',
   activities: 'Actividades',
   fieldLdcBeneficiaries: 'Beneficiarios PMA',
 };

@@ -281,7 +281,9 @@ describe.each(testBackends)('drafting an Art. 66.2 report (%s database)', (backe
   });
 
   it('follows each kind of report in its own reporting cycle', async () => {
-    const art66 = await (await get('/en/secretariat/cycles?period=2023-2023&kind=art66-2', secretariat)).text();
+    const art66 = await (
+      await get('/en/secretariat/cycles?period=2023-2023&kind=art66-2', secretariat)
+    ).text();
     expect(art66).toContain('Reporting cycles: 2023-2023 · Article 66.2 technology transfer');
     expect(art66).toMatch(/data-party="CAN" data-state="published"/);
     // The Art. 67 report of the same period is a draft: its own cycle says so.
