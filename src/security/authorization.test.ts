@@ -260,6 +260,23 @@ const rules: Record<string, RouteRule> = {
     last: true,
     as: 'reporterCAN',
   },
+  'GET /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/incentives/template.xlsx': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.incentiveReport}/incentives/template.xlsx`,
+  },
+  'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/incentives/upload': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.incentiveReport}/incentives/upload`,
+  },
+  'GET /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/incentives/upload/:uploadId{[A-Za-z0-9_-]+}': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.incentiveReport}/incentives/upload/no-such-upload`,
+  },
+  'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/incentives/upload/:uploadId{[A-Za-z0-9_-]+}/confirm':
+    {
+      allowed: ['reporterCAN'],
+      path: (f) => `/en/drafting/reports/${f.incentiveReport}/incentives/upload/no-such-upload/confirm`,
+    },
   'GET /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/activities/new': {
     allowed: ['reporterCAN'],
     path: (f) => `/en/drafting/reports/${f.draftReport}/activities/new`,

@@ -457,6 +457,7 @@ export function DraftPage(props: DraftPageProps) {
           reportId={draft.id}
           incentives={draft.incentives}
           editable={editable}
+          uploadError={props.uploadError}
         />
       ) : null}
       {draft.kind === 'art66-2' ? null : (

@@ -1,10 +1,10 @@
-import { ConfirmAction } from '../../http/form-fields.tsx';
-import type { PageContext } from '../../http/layout.tsx';
+import { ConfirmAction, FieldError, invalidProps } from '../../http/form-fields.tsx';
+import { CsrfField, type PageContext } from '../../http/layout.tsx';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import type { IncentiveRow } from '../../reports/incentives/service.ts';
 import { taxonomyLabel } from '../../reports/incentives/taxonomy.ts';
 import { draftPath } from '../components.tsx';
-import { draftText } from '../draft/messages.ts';
+import { draftText, draftText as sheetText } from '../draft/messages.ts';
 import { incentiveText } from './messages.ts';
 
 /** The incentives of an Article 66.2 draft on its page: each with its type, beneficiaries, edit and remove. */
@@ -14,6 +14,8 @@ export function IncentivesSection(props: {
   reportId: number;
   incentives: IncentiveRow[];
   editable: boolean;
+  /** Why the last spreadsheet upload was refused, shown at the file field. */
+  uploadError?: string | undefined;
 }) {
   const { page, labels, incentives } = props;
   const { lang } = page;
@@ -65,6 +67,37 @@ export function IncentivesSection(props: {
         <p>
           <a href={`${base}/incentives/new`}>{text('addIncentive')}</a>
         </p>
+      ) : null}
+      {props.editable ? (
+        <>
+          <h3 id="incentives-upload">{sheetText(lang)('spreadsheetTitle')}</h3>
+          <p id="upload-hint">{text('spreadsheetIntro')}</p>
+          <p>
+            <a href={`${base}/incentives/template.xlsx`} download>
+              {sheetText(lang)('downloadTemplate')}
+            </a>
+          </p>
+          <form
+            method="post"
+            action={`${base}/incentives/upload`}
+            enctype="multipart/form-data"
+            class="stacked"
+            novalidate
+          >
+            <CsrfField page={page} />
+            <label for="file">{sheetText(lang)('uploadLabel')}</label>
+            <input
+              id="file"
+              name="file"
+              type="file"
+              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              required
+              {...invalidProps('file', props.uploadError, 'upload-hint')}
+            />
+            <FieldError id="file-error" message={props.uploadError} />
+            <button type="submit">{sheetText(lang)('uploadButton')}</button>
+          </form>
+        </>
       ) : null}
     </section>
   );

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formRequest, type TestSession, testSession } from '../../accounts/test-sessions.ts';
 import { createApp } from '../../app.tsx';
@@ -9,7 +10,7 @@ import { seedDemo } from '../../demo/seed-demo.ts';
 import { reportIncentives } from '../../reports/incentives/schema.ts';
 import { ldcsDuring } from '../../reports/incentives/service.ts';
 import { reports } from '../../reports/schema.ts';
-import { reportIdFrom } from '../test-helpers.ts';
+import { multipartRequest, reportIdFrom } from '../test-helpers.ts';
 import { readIncentive } from './input.ts';
 
 const goodIncentive = {
@@ -89,6 +90,7 @@ describe.each(testBackends)('drafting an Art. 66.2 report (%s database)', (backe
   let stranger: TestSession;
   let secretariat: TestSession;
   let reportId: number;
+  let nextId: number;
 
   const get = (path: string, session: TestSession = officer) =>
     app.request(path, { headers: { Cookie: session.cookie } });
@@ -301,7 +303,7 @@ describe.each(testBackends)('drafting an Art. 66.2 report (%s database)', (backe
       format: 'update',
     });
     expect(next.status).toBe(303);
-    const nextId = reportIdFrom(next.headers.get('location'));
+    nextId = reportIdFrom(next.headers.get('location'));
     const [row] = await database.db.select().from(reports).where(eq(reports.id, nextId));
     expect(row).toMatchObject({ format: 'update', carriedForwardFrom: reportId });
     expect(row?.narrative).toEqual(['Canada’s incentives rest on the Income Tax Act.']);
@@ -309,5 +311,68 @@ describe.each(testBackends)('drafting an Art. 66.2 report (%s database)', (backe
       'University partnerships',
       'Technology Transfer Tax Credit',
     ]);
+  });
+  it('round-trips a spreadsheet: template, upload with a preview, import of the good rows only, once', async () => {
+    const template = await get(`/fr/drafting/reports/${nextId}/incentives/template.xlsx`);
+    expect(template.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await template.arrayBuffer());
+    const [sheet, lists] = book.worksheets;
+    expect(sheet?.getRow(1).getCell(1).value).toBe('Titre');
+    const ldcColumn = (lists?.getColumn(4).values ?? []).map(String);
+    expect(ldcColumn).toContain('STP — Sao Tomé-et-Principe');
+    expect(ldcColumn.some((value) => value.startsWith('BTN'))).toBe(false);
+
+    const upload = new ExcelJS.Workbook();
+    const rows = upload.addWorksheet('Incitations');
+    rows.addRow([
+      'Titre',
+      'Type of incentive',
+      'Bénéficiaires PMA',
+      'Technology sectors',
+      'How far it is specific to LDCs',
+    ]);
+    rows.addRow([
+      'Pôles de formation solaire',
+      'Renforcement des capacités et formation',
+      'STP — Sao Tomé-et-Principe; Haïti',
+      'energy-environment',
+      'specific',
+    ]);
+    rows.addRow(['Ligne refusée', 'tax holiday', 'BTN', '', 'general']);
+    rows.addRow([{ formula: '1+1' }, 'fiscal', '', '', 'general']);
+    const bytes = new Uint8Array(await upload.xlsx.writeBuffer());
+    const posted = await app.request(
+      `/fr/drafting/reports/${nextId}/incentives/upload`,
+      multipartRequest(officer, {}, { name: 'incitations.xlsx', bytes }),
+    );
+    expect(posted.status).toBe(303);
+    const previewPath = posted.headers.get('location') ?? '';
+    expect((await get(previewPath, stranger)).status).toBe(403);
+    const preview = await (await get(previewPath)).text();
+    expect(preview).toContain('Pôles de formation solaire');
+    expect(preview).toContain('« tax holiday »');
+    expect(preview).toContain('BTN\u202f: pas un pays moins avancé');
+    expect(preview).toContain('Importer la ligne correcte');
+    const before = (await incentivesOf(nextId)).length;
+    const confirmed = await post(`${previewPath}/confirm`, officer, {});
+    expect(confirmed.status).toBe(303);
+    const after = await incentivesOf(nextId);
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({
+      title: 'Pôles de formation solaire',
+      incentiveType: 'capacity-building',
+      beneficiaryCodes: ['HTI', 'STP'],
+      sectors: ['energy-environment'],
+    });
+    expect((await post(`${previewPath}/confirm`, officer, {})).status).toBe(404);
+    expect(await incentivesOf(nextId)).toHaveLength(before + 1);
+
+    const refused = await app.request(
+      `/en/drafting/reports/${nextId}/incentives/upload`,
+      multipartRequest(officer, {}, { name: 'notes.csv', bytes: new TextEncoder().encode('Notes\nhello\n') }),
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('No header row naming the columns was found');
   });
 });

@@ -38,6 +38,24 @@ export const incentiveFields = [
 ] as const;
 export type IncentiveField = (typeof incentiveFields)[number];
 
+/** The message key of each field's label (incentiveText). */
+export const fieldLabelKeys = {
+  title: 'fieldTitle',
+  description: 'fieldDescription',
+  incentiveType: 'fieldIncentiveType',
+  governmentBody: 'fieldGovernmentBody',
+  eligibleEntities: 'fieldEligibleEntities',
+  beneficiaryCodes: 'fieldLdcBeneficiaries',
+  sectors: 'fieldSectors',
+  technologyTransferred: 'fieldTechnologyTransferred',
+  modeAndTerms: 'fieldModeAndTerms',
+  ldcSpecificity: 'fieldLdcSpecificity',
+  amount: 'fieldAmount',
+  currency: 'fieldCurrency',
+  enterprises: 'fieldEnterprises',
+  peopleTrained: 'fieldPeopleTrained',
+} as const satisfies Record<IncentiveField, string>;
+
 export type IncentiveInput = Partial<Record<IncentiveField, string | readonly string[]>>;
 export type IncentiveErrors = Partial<Record<IncentiveField, string>>;
 

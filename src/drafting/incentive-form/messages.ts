@@ -24,6 +24,8 @@ export const incentiveText = defineMessages({
     incentivesIntro:
       'One entry per incentive or programme that encourages enterprises and institutions to transfer technology to least developed countries.',
     noIncentives: 'No incentive yet.',
+    spreadsheetIntro:
+      'Or fill in the template offline, one row per incentive (several sectors or LDCs in one cell, separated by “;”), and upload it as XLSX or CSV: you see every row before anything is added.',
     addIncentive: 'Add an incentive',
     newIncentiveTitle: 'New incentive',
     editIncentiveTitle: 'Edit the incentive',
@@ -49,6 +51,8 @@ export const incentiveText = defineMessages({
     incentivesIntro:
       'Une entrée par incitation ou programme encourageant les entreprises et les institutions à transférer de la technologie vers les pays les moins avancés.',
     noIncentives: 'Aucune incitation pour l’instant.',
+    spreadsheetIntro:
+      'Ou remplissez le modèle hors ligne, une ligne par incitation (plusieurs secteurs ou PMA dans une cellule, séparés par «\u202f;\u202f»), et téléversez-le au format XLSX ou CSV\u202f: vous voyez chaque ligne avant tout ajout.',
     addIncentive: 'Ajouter une incitation',
     newIncentiveTitle: 'Nouvelle incitation',
     editIncentiveTitle: 'Modifier l’incitation',
@@ -74,6 +78,8 @@ export const incentiveText = defineMessages({
     incentivesIntro:
       'Una entrada por incentivo o programa que aliente a las empresas e instituciones a transferir tecnología a los países menos adelantados.',
     noIncentives: 'Todavía no hay incentivos.',
+    spreadsheetIntro:
+      'O rellene la plantilla sin conexión, una fila por incentivo (varios sectores o PMA en una celda, separados por «;»), y cárguela en XLSX o CSV: verá cada fila antes de que se añada nada.',
     addIncentive: 'Añadir un incentivo',
     newIncentiveTitle: 'Nuevo incentivo',
     editIncentiveTitle: 'Modificar el incentivo',

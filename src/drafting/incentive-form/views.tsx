@@ -1,5 +1,6 @@
 import { CheckboxList, ErrorSummary, SelectField, TextArea, TextField } from '../../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
+import { counted } from '../../i18n/plural.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import {
   incentiveTypes,
@@ -9,8 +10,10 @@ import {
 } from '../../reports/incentives/taxonomy.ts';
 import { draftPath, reportTitle } from '../components.tsx';
 import type { ReportHeader } from '../report.ts';
-import type { IncentiveErrors, IncentiveField } from './input.ts';
+import { uploadText } from '../spreadsheet/messages.ts';
+import { fieldLabelKeys, type IncentiveErrors, type IncentiveField } from './input.ts';
 import { incentiveText } from './messages.ts';
+import type { IncentivePreviewRow } from './spreadsheet.ts';
 
 /** What the form shows: the typed text of each field (lists as lists). */
 export type IncentiveFormState = {
@@ -18,23 +21,6 @@ export type IncentiveFormState = {
   beneficiaryCodes: string[];
   sectors: string[];
 };
-
-export const fieldLabelKeys = {
-  title: 'fieldTitle',
-  description: 'fieldDescription',
-  incentiveType: 'fieldIncentiveType',
-  governmentBody: 'fieldGovernmentBody',
-  eligibleEntities: 'fieldEligibleEntities',
-  beneficiaryCodes: 'fieldLdcBeneficiaries',
-  sectors: 'fieldSectors',
-  technologyTransferred: 'fieldTechnologyTransferred',
-  modeAndTerms: 'fieldModeAndTerms',
-  ldcSpecificity: 'fieldLdcSpecificity',
-  amount: 'fieldAmount',
-  currency: 'fieldCurrency',
-  enterprises: 'fieldEnterprises',
-  peopleTrained: 'fieldPeopleTrained',
-} as const satisfies Record<IncentiveField, string>;
 
 /** The control each field's error links to (a list's first box). */
 const targetOf = (field: IncentiveField, ldcs: string[]) =>
@@ -154,6 +140,79 @@ export function IncentiveFormPage(props: {
         </fieldset>
         <button type="submit">{text('saveIncentive')}</button>
       </form>
+    </Layout>
+  );
+}
+
+/** The rows of an uploaded file of incentives before anything is stored: ready ones, refused ones and why. */
+export function IncentiveUploadPage(props: {
+  page: PageContext;
+  labels: ReferenceLabels;
+  report: ReportHeader;
+  uploadId: string;
+  fileName: string;
+  rows: IncentivePreviewRow[];
+}) {
+  const { page, labels, report, rows } = props;
+  const { lang } = page;
+  const say = uploadText(lang);
+  const base = draftPath(lang, report.id);
+  const good = rows.filter((row) => row.values !== null).length;
+  return (
+    <Layout page={page} title={say('uploadTitle')}>
+      <p>
+        <a href={base}>{reportTitle(lang, labels, report)}</a>
+      </p>
+      <h1>{say('uploadTitle')}</h1>
+      <p>
+        {say('uploadIntro', {
+          file: props.fileName,
+          rows: counted(say, lang, 'rowsRead', rows.length),
+          good: counted(say, lang, 'rowsGood', good),
+          bad: counted(say, lang, 'rowsBad', rows.length - good),
+        })}
+      </p>
+      <div class="table-scroll">
+        <table class="compact">
+          <thead>
+            <tr>
+              <th scope="col">{say('colRow')}</th>
+              <th scope="col">{incentiveText(lang)('fieldTitle')}</th>
+              <th scope="col">{say('colProblems')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr>
+                <td>{row.rowNumber}</td>
+                <td>{row.title}</td>
+                <td class={row.errors.length > 0 ? 'cell-invalid' : undefined}>
+                  {row.errors.length === 0 ? (
+                    <span class="tag tag-success">{say('rowReady')}</span>
+                  ) : (
+                    <ul>
+                      {row.errors.map((error) => (
+                        <li>{error}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {good > 0 ? (
+        <form method="post" action={`${base}/incentives/upload/${props.uploadId}/confirm`}>
+          <CsrfField page={page} />
+          <button type="submit">{counted(say, lang, 'confirmImport', good)}</button>
+        </form>
+      ) : (
+        <p>{say('nothingToImport')}</p>
+      )}
+      <p>
+        <a href={`${base}#incentives-upload`}>{say('uploadAgain')}</a>
+      </p>
     </Layout>
   );
 }
