@@ -76,6 +76,26 @@ describe('Art. 66.2 incentives in the browser', () => {
     await page.getByRole('button', { name: 'Save the incentive' }).click();
     await page.waitForURL(/notice=incentiveAdded/);
     expect(await page.locator('.notice').textContent()).toContain('The incentive is added.');
+    // More incentives from the template, filled in offline: the preview, then the import.
+    const template = await fetch(`${server.url}/en${draftPath}/incentives/template.xlsx`, {
+      headers: { Cookie: reporter.cookie },
+    });
+    expect(template.headers.get('content-type')).toContain('spreadsheetml');
+    await page.goto(`${server.url}/en${draftPath}`);
+    await page.getByLabel('Spreadsheet to upload').setInputFiles({
+      name: 'incentives.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Title,Type of incentive,LDC beneficiaries,How far it is specific to LDCs\n' +
+          'Water pumps for Haitian cooperatives,financial,HTI — Haiti,specific\n' +
+          'Unknown row,bribes,,general\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Upload and preview' }).click();
+    await page.waitForURL(/incentives\/upload\//);
+    await check();
+    await page.getByRole('button', { name: 'Import the good row' }).click();
+    await page.waitForURL(/notice=incentiveAdded/);
     for (const lang of languages) {
       await check(`/${lang}${draftPath}`);
       await check(`/${lang}${draftPath}/incentives/new`);
@@ -99,7 +119,7 @@ describe('Art. 66.2 incentives in the browser', () => {
     await visitor.goto(`${server.url}/en/incentives`);
     await visitor.getByRole('link', { name: 'Haiti', exact: true }).click();
     await visitor.waitForURL(/ldc=HTI/);
-    expect(await visitor.locator('#incentive-count').textContent()).toBe('2 incentives');
+    expect(await visitor.locator('#incentive-count').textContent()).toBe('3 incentives');
     const csvHref = await visitor.getByRole('link', { name: 'CSV' }).getAttribute('href');
     expect(csvHref).toContain('ldc=HTI');
     const csv = await (await fetch(`${server.url}${csvHref}`)).text();
