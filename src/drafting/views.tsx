@@ -164,7 +164,7 @@ function PartyReports(props: Common & { partyCode: string; reports: MyReport[]; 
                     <td>
                       <a
                         href={draftPath(lang, report.id)}
-                        aria-label={`${text('open')}: ${period}, ${version}`}
+                        aria-label={`${text('open')}: ${period}, ${version}, ${taxonomyLabel(lang, 'kind', report.kind)}`}
                       >
                         {text('open')}
                       </a>

@@ -253,8 +253,10 @@ export function ReviewPage(props: Common & ReviewPageData) {
               <li>{paragraph}</li>
             ))}
           </ol>
-          <h2>{text('programmes')}</h2>
-          {doc.annex.rows.length === 0 ? <p>{text('noProgrammes')}</p> : null}
+          <h2>{report.kind === 'art66-2' ? doc.annex.caption : text('programmes')}</h2>
+          {doc.annex.rows.length === 0 ? (
+            <p>{report.kind === 'art66-2' ? doc.annex.emptyText : text('noProgrammes')}</p>
+          ) : null}
           {doc.annex.rows.map((row) => (
             <section class="review-programme" id={`programme-${row.number}`}>
               <h3>
