@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/database.ts';
@@ -7,6 +8,7 @@ import { openTestDatabase, testBackends } from '../db/test-database.ts';
 import { seedIncentivesDemo } from '../demo/incentives-demo.ts';
 import { reportIncentives } from '../reports/incentives/schema.ts';
 import { reports } from '../reports/schema.ts';
+import { pdfText } from '../testing/pdf.ts';
 import { filterIncentives, incentiveFacets, publicIncentives } from './service.ts';
 
 describe.each(testBackends)('the public incentives of Article 66.2 reports (%s database)', (backend) => {
@@ -167,6 +169,23 @@ describe.each(testBackends)('the public incentives of Article 66.2 reports (%s d
     );
     // The draft's beneficiary counts nowhere.
     expect(ethiopia).not.toContain('2 incentivos');
+  });
+
+  it('renders the WTO document of an Art. 66.2 report as DOCX and PDF, one section per incentive', async () => {
+    const docx = await app.request(`/fr/reports/${sampleReport}.docx`);
+    expect(docx.status).toBe(200);
+    const word = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) })).value;
+    expect(word).toContain('Mise en œuvre de l’article 66:2 de l’Accord sur les ADPIC');
+    expect(word).toContain('Rapport détaillé');
+    expect(word).toContain('Détails des incitations et des programmes');
+    expect(word).toContain('University partnerships in agricultural biotechnology');
+    expect(word).toContain('Personnes formées');
+    const pdf = await app.request(`/en/reports/${sampleReport}.pdf`);
+    expect(pdf.status).toBe(200);
+    const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text).toContain('Implementation of Article 66.2 of the TRIPS Agreement');
+    expect(text).toContain('Tax credit for technology licensing');
+    expect(text).toContain('Type of incentive');
   });
 
   it('shows only the latest published version of a report: a corrigendum replaces the list', async () => {
