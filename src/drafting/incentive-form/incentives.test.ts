@@ -354,6 +354,8 @@ describe.each(testBackends)('drafting an Art. 66.2 report (%s database)', (backe
     expect(preview).toContain('« tax holiday »');
     expect(preview).toContain('BTN\u202f: pas un pays moins avancé');
     expect(preview).toContain('Importer la ligne correcte');
+    expect(preview).toContain('Titre\u202f: Les formules ne sont pas acceptées');
+    expect(preview).not.toContain('Titre\u202f: Ce champ est obligatoire.');
     const before = (await incentivesOf(nextId)).length;
     const confirmed = await post(`${previewPath}/confirm`, officer, {});
     expect(confirmed.status).toBe(303);

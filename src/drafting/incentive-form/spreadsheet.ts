@@ -140,9 +140,12 @@ export async function readIncentiveSpreadsheet(
     .map((row): IncentivePreviewRow => {
       const input: Partial<Record<IncentiveField, string>> = {};
       const errors: string[] = [];
+      // A refused cell (formula, error value) says so once, not again as an empty field.
+      const refusedFields = new Set<string>();
       for (const [index, field] of chosen.fields) {
         const cell = row.cells[index];
         if (cell && 'refused' in cell) {
+          refusedFields.add(field);
           errors.push(
             `${labelOf(field, lang)}${incentiveText(lang)('colon')} ${
               cell.refused === 'formula' ? say('formula') : say('cellError', { value: cell.value })
@@ -153,7 +156,10 @@ export async function readIncentiveSpreadsheet(
       const result = readIncentive(input, lang, ldcs, partyCode);
       if (!result.ok)
         for (const [field, message] of Object.entries(result.errors))
-          errors.push(`${labelOf(field as IncentiveField, lang)}${incentiveText(lang)('colon')} ${message}`);
+          if (!refusedFields.has(field))
+            errors.push(
+              `${labelOf(field as IncentiveField, lang)}${incentiveText(lang)('colon')} ${message}`,
+            );
       return {
         rowNumber: row.rowNumber,
         title: input.title ?? '',
