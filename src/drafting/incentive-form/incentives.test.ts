@@ -10,6 +10,7 @@ import { seedDemo } from '../../demo/seed-demo.ts';
 import { reportIncentives } from '../../reports/incentives/schema.ts';
 import { ldcsDuring } from '../../reports/incentives/service.ts';
 import { reports } from '../../reports/schema.ts';
+import { loadSymbolPattern } from '../../review/symbols.ts';
 import { multipartRequest, reportIdFrom } from '../test-helpers.ts';
 import { readIncentive } from './input.ts';
 
@@ -376,5 +377,29 @@ describe.each(testBackends)('drafting an Art. 66.2 report (%s database)', (backe
     );
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('No header row naming the columns was found');
+  });
+  it('keeps the Art. 66.2 symbol pattern in its own setting, never the same series as Art. 67', async () => {
+    const page = await (await get('/en/secretariat/settings', secretariat)).text();
+    expect(page).toContain('value="IP/C/R/TTI/{code}/{n}"');
+    expect(page).toContain('With this pattern, Canada’s next report would be IP/C/R/TTI/CAN/2.');
+    const same = await post('/fr/secretariat/settings', secretariat, {
+      symbol_pattern: 'IP/C/R/TC/{code}/{n}',
+      tti_symbol_pattern: 'IP/C/R/TC/{code}/{n}',
+    });
+    expect(same.status).toBe(400);
+    expect(await same.text()).toContain('La série de l’article 66:2 doit différer de celle de l’article 67.');
+    const bad = await post('/en/secretariat/settings', secretariat, {
+      symbol_pattern: 'IP/C/R/TC/{code}/{n}',
+      tti_symbol_pattern: 'TTI/{n}',
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('The pattern must contain {code}.');
+    const saved = await post('/en/secretariat/settings', secretariat, {
+      symbol_pattern: 'IP/C/R/TC/{code}/{n}',
+      tti_symbol_pattern: 'TTI/{code}/{n}',
+    });
+    expect(saved.status).toBe(303);
+    expect(await loadSymbolPattern(database.db, 'art66-2')).toBe('TTI/{code}/{n}');
+    expect(await loadSymbolPattern(database.db)).toBe('IP/C/R/TC/{code}/{n}');
   });
 });
