@@ -27,6 +27,7 @@ import {
   TooLargePage,
 } from './http/error-pages.tsx';
 import { cachedFor, pageContext } from './http/page-context.ts';
+import { incentiveGatewayRoutes } from './incentives/routes.tsx';
 import { needsRoutes, needsWorkspaceEntries } from './needs/routes.tsx';
 import { type OperationsSettings, operationsSettings } from './operations/environment.ts';
 import { createMetrics } from './operations/metrics.ts';
@@ -143,6 +144,7 @@ export function createApp(database: Database, options: AppOptions = {}) {
   app.route('/', programmeRoutes(database.db, labels));
   app.route('/', activityPages(database.db, labels));
   app.route('/', needsRoutes(database.db, labels));
+  app.route('/', incentiveGatewayRoutes(database.db, labels));
   app.route('/', activityRoutes(database.db, labels));
   app.route('/', searchRoutes(database.db, labels));
   app.route('/', apiDocsRoutes());

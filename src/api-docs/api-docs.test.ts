@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
+import { seedIncentivesDemo } from '../demo/incentives-demo.ts';
 import { seedNeedsDemo } from '../demo/needs-demo.ts';
 import { seedResultsDemo } from '../demo/results-demo.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
@@ -49,6 +50,7 @@ describe('API documentation', () => {
     await seedDemo(database.db);
     await seedNeedsDemo(database.db);
     await seedResultsDemo(database.db);
+    await seedIncentivesDemo(database.db);
     app = createApp(database);
   });
   afterAll(async () => {

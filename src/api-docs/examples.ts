@@ -285,4 +285,43 @@ export const exampleResponses: Record<
       ],
     },
   },
+  '/api/v1/incentives': {
+    path: '/api/v1/incentives?ldc=ETH',
+    body: {
+      total: 1,
+      incentives: [
+        {
+          id: 3,
+          party: 'CAN',
+          report: {
+            id: 2,
+            symbol: null,
+            periodStart: '2023-01-01',
+            periodEnd: '2023-12-31',
+            format: 'detailed',
+            circulationDate: '2024-03-15',
+          },
+          position: 3,
+          title: 'University partnerships in agricultural biotechnology',
+          description:
+            'Grants for joint research between Canadian universities and agricultural research institutes of least developed countries, with laboratory training for their researchers.',
+          incentiveType: 'institutional-partnership',
+          governmentBody: 'Federal research granting council (sample)',
+          eligibleEntities: 'Canadian universities, colleges and public research institutes',
+          beneficiaryLdcs: ['ETH', 'RWA', 'TZA'],
+          sectors: ['agriculture-food'],
+          technologyTransferred:
+            'Breeding methods for drought-tolerant crops; seed testing laboratory methods',
+          modeAndTerms:
+            'Joint research agreements; results licensed free of charge to the partner institutes',
+          ldcSpecificity: 'general',
+          amount: '1200000.00',
+          currency: 'CAD',
+          enterprises: null,
+          peopleTrained: 85,
+          isSample: true,
+        },
+      ],
+    },
+  },
 };

@@ -33,6 +33,17 @@ export const apiDocsText = defineMessages({
     paramNeedKind:
       'Kind of help: legislative-advice, equipment-automation, training-personnel, expert-mission, awareness or financial.',
     paramNeedFormat: 'json (default), csv or xlsx (labels in lang)',
+    opIncentives:
+      'Incentives for technology transfer to LDCs from published Art. 66.2 reports (latest version of each report)',
+    paramIncentiveQ:
+      'Words that must all appear in the title, description, technology, body or terms; accents ignored.',
+    paramIncentiveType:
+      'Type of incentive: fiscal, financial, capacity-building, institutional-partnership, public-procurement or other.',
+    paramIncentiveSector:
+      'Technology sector: agriculture-food, health-pharmaceuticals, energy-environment, ict, manufacturing, water-sanitation, infrastructure-transport or other.',
+    paramIncentiveLdc: 'Beneficiary LDC party code, e.g. ETH.',
+    paramIncentiveSpecificity: 'How far specific to LDCs: specific, partly or general.',
+    paramIncentiveParty: 'Reporting Member party code, e.g. CAN.',
     opFeed: 'Atom feed of newly published reports',
     paramQ:
       'Full-text query (English, French and Spanish stemming; accents ignored; "quotes" and -exclusions work). IP terms are also searched in the other two languages (brevet: patent, patente).',
@@ -95,6 +106,18 @@ export const apiDocsText = defineMessages({
     paramNeedKind:
       'Type d’aide\u202f: legislative-advice, equipment-automation, training-personnel, expert-mission, awareness ou financial.',
     paramNeedFormat: 'json (par défaut), csv ou xlsx (libellés dans lang)',
+    opIncentives:
+      'Incitations au transfert de technologie vers les PMA tirées des rapports publiés au titre de l’article 66:2 (dernière version de chaque rapport)',
+    paramIncentiveQ:
+      'Mots qui doivent tous figurer dans le titre, la description, la technologie, l’organisme ou les conditions ; accents ignorés.',
+    paramIncentiveType:
+      'Type d’incitation : fiscal, financial, capacity-building, institutional-partnership, public-procurement ou other.',
+    paramIncentiveSector:
+      'Secteur technologique : agriculture-food, health-pharmaceuticals, energy-environment, ict, manufacturing, water-sanitation, infrastructure-transport ou other.',
+    paramIncentiveLdc: 'Code de la partie PMA bénéficiaire, par exemple ETH.',
+    paramIncentiveSpecificity:
+      'Dans quelle mesure l’incitation est propre aux PMA : specific, partly ou general.',
+    paramIncentiveParty: 'Code du Membre déclarant, par exemple CAN.',
     opFeed: 'Flux Atom des rapports nouvellement publiés',
     paramQ:
       'Recherche en texte intégral (racines anglaises, françaises et espagnoles ; accents ignorés ; les "guillemets" et les -exclusions fonctionnent). Les termes de PI sont aussi cherchés dans les deux autres langues (brevet\u202f: patent, patente).',
@@ -159,6 +182,17 @@ export const apiDocsText = defineMessages({
     paramNeedKind:
       'Tipo de ayuda: legislative-advice, equipment-automation, training-personnel, expert-mission, awareness o financial.',
     paramNeedFormat: 'json (por defecto), csv o xlsx (etiquetas en lang)',
+    opIncentives:
+      'Incentivos para la transferencia de tecnología a los PMA de los informes publicados en virtud del párrafo 2 del artículo 66 (última versión de cada informe)',
+    paramIncentiveQ:
+      'Palabras que deben figurar todas en el título, la descripción, la tecnología, el organismo o las condiciones; sin distinguir acentos.',
+    paramIncentiveType:
+      'Tipo de incentivo: fiscal, financial, capacity-building, institutional-partnership, public-procurement u other.',
+    paramIncentiveSector:
+      'Sector tecnológico: agriculture-food, health-pharmaceuticals, energy-environment, ict, manufacturing, water-sanitation, infrastructure-transport u other.',
+    paramIncentiveLdc: 'Código de la parte PMA beneficiaria, por ejemplo ETH.',
+    paramIncentiveSpecificity: 'En qué medida es específico para los PMA: specific, partly o general.',
+    paramIncentiveParty: 'Código del Miembro que informa, por ejemplo CAN.',
     opFeed: 'Canal Atom de los informes recién publicados',
     paramQ:
       'Búsqueda de texto completo (raíces en español, francés e inglés; sin distinguir acentos; funcionan las "comillas" y las -exclusiones). Los términos de PI se buscan también en los otros dos idiomas (patente: patent, brevet).',

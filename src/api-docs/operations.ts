@@ -2,6 +2,7 @@ import { activityFilters } from '../activities/filters.ts';
 import { columnKeys } from '../exports/columns.ts';
 import { maxDownloadActivities } from '../exports/limits.ts';
 import { feedFilters } from '../feeds/filters.ts';
+import { incentiveFilters } from '../incentives/filters.ts';
 import { needFilters } from '../needs/filters.ts';
 import type { ApiDocsKey } from './messages.ts';
 import { type ApiOperation, queryParameters, responses } from './openapi.ts';
@@ -131,6 +132,35 @@ export const apiOperations: ApiOperation[] = [
       },
     ],
     responses: { 200: responses.json('Published needs, or the download'), 400: responses.problem },
+  },
+  {
+    path: '/api/v1/incentives',
+    summary: 'opIncentives',
+    parameters: [
+      ...queryParameters(incentiveFilters, {
+        q: 'paramIncentiveQ',
+        type: 'paramIncentiveType',
+        sector: 'paramIncentiveSector',
+        ldc: 'paramIncentiveLdc',
+        specificity: 'paramIncentiveSpecificity',
+        party: 'paramIncentiveParty',
+      }),
+      {
+        name: 'format',
+        in: 'query',
+        required: false,
+        description: 'paramNeedFormat',
+        schema: { enum: ['json', 'csv', 'xlsx'] },
+      },
+      {
+        name: 'lang',
+        in: 'query',
+        required: false,
+        description: 'paramLang',
+        schema: { enum: ['en', 'fr', 'es'] },
+      },
+    ],
+    responses: { 200: responses.json('Published incentives, or the download'), 400: responses.problem },
   },
   {
     path: '/{lang}/reports/feed.atom',

@@ -79,6 +79,8 @@ db.command('seed-demo')
       await seedNeedsDemo(database.db);
       const { seedResultsDemo } = await import('../demo/results-demo.ts');
       await seedResultsDemo(database.db);
+      const { seedIncentivesDemo } = await import('../demo/incentives-demo.ts');
+      await seedIncentivesDemo(database.db);
       console.log(
         `Demo loaded: report ${demo.reportId} with ${demo.activities} programmes; programme ${demo.programmeId}, editions ${demo.editionId} and ${training.openEditionId} (open for nominations).`,
       );

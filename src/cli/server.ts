@@ -3,6 +3,7 @@ import { createApp } from '../app.tsx';
 import { systemActor } from '../audit/record.ts';
 import { type Database, inTransaction } from '../db/database.ts';
 import { printDemoAccounts, seedDemoAccounts } from '../demo/accounts.ts';
+import { seedIncentivesDemo } from '../demo/incentives-demo.ts';
 import { seedNeedsDemo } from '../demo/needs-demo.ts';
 import { seedResultsDemo } from '../demo/results-demo.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
@@ -91,6 +92,7 @@ export async function runServer(
         await seedTrainingOperationsDemo(database.db);
         await seedNeedsDemo(database.db);
         await seedResultsDemo(database.db);
+        await seedIncentivesDemo(database.db);
         logger.info(
           `Demo data loaded: Canada 2020–2021 report (${demo.activities} programmes), WIPO–CIPO Executive Training Program.`,
         );

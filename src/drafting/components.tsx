@@ -3,6 +3,7 @@ import { Layout, type PageContext } from '../http/layout.tsx';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import type { ReportKind } from '../reports/incentives/taxonomy.ts';
 import type { ReportStatus } from '../reports/lifecycle/status.ts';
 import { revisionLabel } from '../reports/lifecycle/status.ts';
 import { type DraftingMessageKey, draftingText } from './messages.ts';
@@ -29,19 +30,24 @@ export const groupingKeys: Record<Grouping, DraftingMessageKey> = {
   none: 'groupingNone',
 };
 
-/** "Report of Canada, 2021–2022" and, for a revision, " — Corrigendum 1". */
+/** "Report of Canada, 2021–2022" (Art. 66.2: "Article 66.2 report of Canada, …") and, for a revision, " — Corrigendum 1". */
 export function reportTitle(
   lang: Language,
   labels: ReferenceLabels,
   report: Pick<
     ReportHeader,
     'reportingPartyCode' | 'periodStart' | 'periodEnd' | 'revisionKind' | 'revisionNumber'
-  >,
+  > & { kind?: ReportKind },
 ): string {
-  const title = draftingText(lang)('draftTitle', {
+  const params = {
     ofParty: labels.partyIn(report.reportingPartyCode, lang, 'of'),
     period: formatPeriod(report.periodStart, report.periodEnd),
-  });
+  };
+  // "Article 66.2 report of Canada, 2021–2022" for the other kind of report.
+  const title =
+    report.kind === 'art66-2'
+      ? draftingText(lang)('art66ReportOf', params)
+      : draftingText(lang)('draftTitle', params);
   return report.revisionKind === 'original'
     ? title
     : `${title} — ${revisionLabel(lang, report.revisionKind, report.revisionNumber)}`;

@@ -133,7 +133,7 @@ describe.each(testBackends)('who may use the drafting pages (%s database)', (bac
       await app.request('/fr/workspace', { headers: { Cookie: canada.cookie } })
     ).text();
     expect(reporter).toContain('href="/fr/drafting"');
-    expect(reporter).toContain('Rapports au titre de l’article 67');
+    expect(reporter).toContain('Rapports au titre des articles 67 et 66:2');
     const other = await (
       await app.request('/en/workspace', { headers: { Cookie: secretariat.cookie } })
     ).text();

@@ -65,8 +65,10 @@ describe("a reporter drafts Canada's 2022–2023 report in Chromium, without Jav
     await page.getByLabel('E-mail address').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('link', { name: 'Art. 67 reports' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Art. 67 reports');
+    await page.getByRole('link', { name: 'Art. 67 and Art. 66.2 reports' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+      'Art. 67 and Art. 66.2 reports',
+    );
     violations.push(...(await axeViolations(page)));
 
     // The form suggests the period of the same length after the last report: 2022–2023.

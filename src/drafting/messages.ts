@@ -3,8 +3,8 @@ import type { VocabularyKey } from '../i18n/vocabulary.ts';
 
 /** Drafting keys that stand for a shared vocabulary term: every drafting catalogue maps them. */
 export const draftingShared = {
-  workspaceLink: 'art67Reports',
-  myReportsTitle: 'art67Reports',
+  workspaceLink: 'cooperationReports',
+  myReportsTitle: 'cooperationReports',
   colPeriod: 'period',
   colStatus: 'fieldStatus',
   colActivities: 'programmes',
@@ -15,6 +15,7 @@ export const draftingShared = {
   statusSubmitted: 'reportSubmitted',
   statusPublished: 'reportPublished',
   draftTitle: 'reportOf',
+  reportKind: 'fieldKindOfReport',
   edit: 'edit',
   backToDraft: 'backToReport',
   fieldVersion: 'version',
@@ -55,6 +56,11 @@ export const draftingMessages = {
     startButton: 'Start the report',
     dayInvalid: 'Give a date such as {example}, in a year from {min} to {max}.',
     periodReversed: 'The period ends before it starts.',
+    reportFormat: 'Format of an Article 66.2 report',
+    reportFormatHint:
+      'Decision IP/C/28 asks for a detailed report every third year and updates in between. Article 67 reports have no format.',
+    reportKindInvalid: 'Choose one of the kinds of report in the list.',
+    reportFormatRequired: 'Choose a detailed report or an update.',
     reportExists:
       '{theParty} already has a report for {period}. Open it from the list, or start a corrigendum or addendum once it is published.',
     startRevisionTitle: 'Correct or complete a published report',
@@ -114,6 +120,11 @@ export const draftingMessages = {
     startButton: 'Commencer le rapport',
     dayInvalid: 'Indiquez une date, par ex. {example}, d’une année comprise entre {min} et {max}.',
     periodReversed: 'La période se termine avant de commencer.',
+    reportFormat: 'Forme d’un rapport au titre de l’article 66:2',
+    reportFormatHint:
+      'La décision IP/C/28 demande un rapport détaillé tous les trois ans et des mises à jour entre-temps. Les rapports au titre de l’article 67 n’ont pas de forme.',
+    reportKindInvalid: 'Choisissez un des types de rapport de la liste.',
+    reportFormatRequired: 'Choisissez un rapport détaillé ou une mise à jour.',
     reportExists:
       '{theParty} a déjà un rapport pour {period}. Ouvrez-le depuis la liste, ou commencez un corrigendum ou un addendum une fois qu’il est publié.',
     startRevisionTitle: 'Corriger ou compléter un rapport publié',
@@ -173,6 +184,11 @@ export const draftingMessages = {
     startButton: 'Empezar el informe',
     dayInvalid: 'Indique una fecha, p. ej. {example}, de un año entre {min} y {max}.',
     periodReversed: 'El período termina antes de empezar.',
+    reportFormat: 'Formato de un informe en virtud del párrafo 2 del artículo 66',
+    reportFormatHint:
+      'La decisión IP/C/28 pide un informe detallado cada tres años y actualizaciones entre tanto. Los informes en virtud del artículo 67 no tienen formato.',
+    reportKindInvalid: 'Elija uno de los tipos de informe de la lista.',
+    reportFormatRequired: 'Elija un informe detallado o una actualización.',
     reportExists:
       '{theParty} ya tiene un informe para {period}. Ábralo desde la lista, o empiece un corrigendum o un addendum una vez publicado.',
     startRevisionTitle: 'Corregir o completar un informe publicado',

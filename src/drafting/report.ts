@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
+import type { ReportFormat, ReportKind } from '../reports/incentives/taxonomy.ts';
 import { isEditable, type ReportStatus, type RevisionKind } from '../reports/lifecycle/status.ts';
 import type { PeriodPrecision } from '../reports/period.ts';
 import { type reportGroupings, reports } from '../reports/schema.ts';
@@ -12,6 +13,8 @@ export type Grouping = (typeof reportGroupings)[number];
 export type ReportHeader = {
   id: number;
   reportingPartyCode: string;
+  kind: ReportKind;
+  format: ReportFormat | null;
   periodStart: string;
   periodEnd: string;
   periodPrecision: PeriodPrecision;
@@ -31,6 +34,8 @@ export type ReportHeader = {
 export const headerColumns = {
   id: reports.id,
   reportingPartyCode: reports.reportingPartyCode,
+  kind: reports.kind,
+  format: reports.format,
   periodStart: reports.periodStart,
   periodEnd: reports.periodEnd,
   periodPrecision: reports.periodPrecision,

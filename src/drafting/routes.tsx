@@ -10,9 +10,11 @@ import { formatPeriod } from '../i18n/format.ts';
 import { isLanguage } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { atSentenceStart } from '../reference/names-in-sentences.ts';
+import { isReportFormat, isReportKind } from '../reports/incentives/taxonomy.ts';
 import { activityRoutes } from './activity-form/routes.tsx';
 import { activityNeedsRoutes } from './activity-needs/routes.tsx';
 import { draftRoutes } from './draft/routes.tsx';
+import { incentiveRoutes } from './incentive-form/routes.tsx';
 import { draftingText } from './messages.ts';
 import { nextPeriodsOf, reportsOfParties, startReport } from './service.ts';
 import { uploadRoutes } from './spreadsheet/routes.tsx';
@@ -63,6 +65,8 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
       periodStart: formText(body, 'periodStart'),
       periodEnd: formText(body, 'periodEnd'),
       originalLanguage: formText(body, 'originalLanguage'),
+      kind: formText(body, 'kind') || 'art67',
+      format: formText(body, 'format'),
     };
     const form: StartForm = { partyCode, values, errors: {} };
     const periodStart = parsePeriodBound(values.periodStart, 'start');
@@ -70,13 +74,20 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const dayInvalid = text('dayInvalid', { ...yearRange, example: '2022-01-01' });
     if (periodStart === null) form.errors.periodStart = dayInvalid;
     if (periodEnd === null) form.errors.periodEnd = dayInvalid;
+    const kind = isReportKind(values.kind) ? values.kind : null;
+    if (kind === null) form.errors.kind = text('reportKindInvalid');
+    // The format belongs to Art. 66.2 reports; an Art. 67 report ignores whatever was chosen.
+    const format = kind === 'art66-2' && isReportFormat(values.format) ? values.format : null;
+    if (kind === 'art66-2' && format === null) form.errors.format = text('reportFormatRequired');
     const originalLanguage = isLanguage(values.originalLanguage) ? values.originalLanguage : page.lang;
-    if (periodStart !== null && periodEnd !== null) {
+    if (periodStart !== null && periodEnd !== null && kind !== null && !form.errors.format) {
       const result = await startReport(db, actorOf(account), {
         partyCode,
         periodStart,
         periodEnd,
         originalLanguage,
+        kind,
+        format,
       });
       if (result.ok) return c.redirect(`/${page.lang}/drafting/reports/${result.reportId}`, 303);
       const referenceLabels = await labels();
@@ -109,5 +120,6 @@ export function draftingRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   app.route('/', activityRoutes(db, labels, reportPath));
   app.route('/', uploadRoutes(db, labels, reportPath));
   app.route('/', activityNeedsRoutes(db, labels, reportPath));
+  app.route('/', incentiveRoutes(db, labels, reportPath));
   return app;
 }

@@ -3,6 +3,9 @@ import { type Actor, recordAudit } from '../audit/record.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
 import { appendToReport } from '../reports/activity-list.ts';
+import { reportIncentives } from '../reports/incentives/schema.ts';
+import { copyIncentives } from '../reports/incentives/service.ts';
+import type { ReportFormat, ReportKind } from '../reports/incentives/taxonomy.ts';
 import { nextPeriod, type ReportingPeriod, storedPeriod, typedPeriodPrecision } from '../reports/period.ts';
 import { draftSource } from '../reports/provenance.ts';
 import { reportActivities, reportComments, reports } from '../reports/schema.ts';
@@ -27,7 +30,10 @@ export async function reportsOfParties(db: Db, partyCodes: string[]): Promise<My
   return db
     .select({
       ...headerColumns,
-      activityCount: sql<number>`(select count(*)::int from ${reportActivities} where ${reportActivities.reportId} = ${reports.id})`,
+      // An Art. 66.2 report's programmes are its incentives.
+      activityCount: sql<number>`case when ${reports.kind} = 'art66-2'
+        then (select count(*)::int from ${reportIncentives} where ${reportIncentives.reportId} = ${reports.id})
+        else (select count(*)::int from ${reportActivities} where ${reportActivities.reportId} = ${reports.id}) end`,
     })
     .from(reports)
     .where(inArray(reports.reportingPartyCode, partyCodes))
@@ -49,6 +55,9 @@ export type StartReportInput = {
   periodStart: string;
   periodEnd: string;
   originalLanguage: Language;
+  /** Art. 67 unless said; an Art. 66.2 report also has its format (detailed or update). */
+  kind?: ReportKind;
+  format?: ReportFormat | null;
 };
 
 export type StartReportProblem = {
@@ -56,12 +65,22 @@ export type StartReportProblem = {
   problem: 'periodReversed' | 'reportExists';
 };
 
-/** The latest original report of a party (any status): the next period starts the day after it ends. */
-export async function latestPeriodOf(db: Db, partyCode: string): Promise<ReportingPeriod | null> {
+/** The latest original report of a party of a kind (any status): the next period starts the day after it ends. */
+export async function latestPeriodOf(
+  db: Db,
+  partyCode: string,
+  kind: ReportKind = 'art67',
+): Promise<ReportingPeriod | null> {
   const [latest] = await db
     .select({ start: reports.periodStart, end: reports.periodEnd, precision: reports.periodPrecision })
     .from(reports)
-    .where(and(eq(reports.reportingPartyCode, partyCode), eq(reports.revisionKind, 'original')))
+    .where(
+      and(
+        eq(reports.reportingPartyCode, partyCode),
+        eq(reports.kind, kind),
+        eq(reports.revisionKind, 'original'),
+      ),
+    )
     .orderBy(desc(reports.periodEnd), desc(reports.periodStart))
     .limit(1);
   return latest ? storedPeriod(latest.start, latest.end, latest.precision) : null;
@@ -82,9 +101,10 @@ export async function nextPeriodsOf(
 }
 
 /**
- * A new draft for a party and period, starting from the party's last published report: its
- * narrative and its activities still running (carry forward; those without an end date are marked
- * for the reporter to keep or drop). One transaction.
+ * A new draft for a party and period, starting from the party's last published report of the same
+ * kind: its narrative and, for Art. 67, its activities still running (carry forward; those without
+ * an end date are marked for the reporter to keep or drop); for Art. 66.2, its incentives, which
+ * the reporter updates. One transaction.
  */
 export async function startReport(
   db: Db,
@@ -93,6 +113,8 @@ export async function startReport(
 ): Promise<{ ok: true; reportId: number } | { ok: false; error: StartReportProblem }> {
   if (input.periodEnd < input.periodStart)
     return { ok: false, error: { field: 'periodEnd', problem: 'periodReversed' } };
+  const kind = input.kind ?? 'art67';
+  const format = kind === 'art66-2' ? (input.format ?? 'detailed') : null;
   const exists = { ok: false, error: { field: 'periodStart', problem: 'reportExists' } } as const;
   try {
     return await inTransaction(db, async (tx) => {
@@ -102,16 +124,19 @@ export async function startReport(
         .where(
           and(
             eq(reports.reportingPartyCode, input.partyCode),
+            eq(reports.kind, kind),
             eq(reports.periodStart, input.periodStart),
             eq(reports.periodEnd, input.periodEnd),
             eq(reports.revisionKind, 'original'),
           ),
         );
       if (existing) return exists;
-      const carried = await carryForwardFor(tx, input.partyCode, input.periodStart);
-      const previous = await latestPeriodOf(tx, input.partyCode);
+      const carried = await carryForwardFor(tx, input.partyCode, input.periodStart, kind);
+      const previous = await latestPeriodOf(tx, input.partyCode, kind);
       const values = {
         reportingPartyCode: input.partyCode,
+        kind,
+        format,
         periodStart: input.periodStart,
         periodEnd: input.periodEnd,
         periodPrecision: typedPeriodPrecision(input.periodStart, input.periodEnd, previous?.precision),
@@ -124,6 +149,7 @@ export async function startReport(
       const [created] = await tx.insert(reports).values(values).returning({ id: reports.id });
       if (!created) throw new Error('report insert returned nothing');
       await appendToReport(tx, created.id, carried?.activityIds ?? [], 'carry-forward');
+      const incentiveIds = carried ? await copyIncentives(tx, carried.fromReportId, created.id) : [];
       const undated = carried?.undatedActivityIds ?? [];
       if (undated.length > 0) {
         await tx
@@ -141,6 +167,7 @@ export async function startReport(
           ...values,
           carriedForwardActivities: carried?.activityIds ?? [],
           carriedWithoutEndDate: undated,
+          ...(kind === 'art66-2' ? { carriedForwardIncentives: incentiveIds } : {}),
         },
       });
       return { ok: true, reportId: created.id } as const;

@@ -1,8 +1,9 @@
-import { DateInput, ErrorSummary, FieldError } from '../http/form-fields.tsx';
+import { DateInput, ErrorSummary, FieldError, SelectField } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { type Language, languages } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { reportFormats, reportKinds, taxonomyLabel } from '../reports/incentives/taxonomy.ts';
 import { revisionLabel } from '../reports/lifecycle/status.ts';
 import type { ReportingPeriod } from '../reports/period.ts';
 import { draftPath, statusLabel } from './components.tsx';
@@ -11,8 +12,8 @@ import type { MyReport } from './service.ts';
 
 export type StartForm = {
   partyCode: string;
-  values: { periodStart: string; periodEnd: string; originalLanguage: string };
-  errors: Partial<Record<'periodStart' | 'periodEnd' | 'originalLanguage', string>>;
+  values: { periodStart: string; periodEnd: string; originalLanguage: string; kind: string; format: string };
+  errors: Partial<Record<'periodStart' | 'periodEnd' | 'originalLanguage' | 'kind' | 'format', string>>;
 };
 
 type Common = { page: PageContext; labels: ReferenceLabels };
@@ -46,14 +47,42 @@ function StartReportForm(props: Common & { form: StartForm }) {
       <ErrorSummary
         page={page}
         errors={form.errors}
-        labels={{ periodStart: text('periodStart'), periodEnd: text('periodEnd') }}
+        labels={{
+          periodStart: text('periodStart'),
+          periodEnd: text('periodEnd'),
+          kind: text('reportKind'),
+          format: text('reportFormat'),
+        }}
         targets={{
           periodStart: id('periodStart'),
           periodEnd: id('periodEnd'),
           originalLanguage: id('originalLanguage'),
+          kind: id('kind'),
+          format: id('format'),
         }}
       />
       <input type="hidden" name="party" value={form.partyCode} />
+      <SelectField
+        id={id('kind')}
+        name="kind"
+        label={text('reportKind')}
+        value={form.values.kind}
+        error={form.errors.kind}
+        options={reportKinds.map((kind) => ({ value: kind, label: taxonomyLabel(lang, 'kind', kind) }))}
+      />
+      <SelectField
+        id={id('format')}
+        name="format"
+        label={text('reportFormat')}
+        hint={text('reportFormatHint')}
+        value={form.values.format}
+        error={form.errors.format}
+        emptyLabel="—"
+        options={reportFormats.map((format) => ({
+          value: format,
+          label: taxonomyLabel(lang, 'format', format),
+        }))}
+      />
       <p class="hint" id={id('period-hint')}>
         {text('periodHint')}
       </p>
@@ -106,6 +135,7 @@ function PartyReports(props: Common & { partyCode: string; reports: MyReport[]; 
             <thead>
               <tr>
                 <th scope="col">{text('colPeriod')}</th>
+                <th scope="col">{text('reportKind')}</th>
                 <th scope="col">{text('colVersion')}</th>
                 <th scope="col">{text('colStatus')}</th>
                 <th scope="col">{text('colActivities')}</th>
@@ -120,6 +150,12 @@ function PartyReports(props: Common & { partyCode: string; reports: MyReport[]; 
                   <tr>
                     <td>{period}</td>
                     <td>
+                      {taxonomyLabel(lang, 'kind', report.kind)}
+                      {report.format ? (
+                        <span class="muted"> · {taxonomyLabel(lang, 'format', report.format)}</span>
+                      ) : null}
+                    </td>
+                    <td>
                       {version}
                       {report.symbol ? <span class="muted"> · {report.symbol}</span> : null}
                     </td>
@@ -128,7 +164,7 @@ function PartyReports(props: Common & { partyCode: string; reports: MyReport[]; 
                     <td>
                       <a
                         href={draftPath(lang, report.id)}
-                        aria-label={`${text('open')}: ${period}, ${version}`}
+                        aria-label={`${text('open')}: ${period}, ${version}, ${taxonomyLabel(lang, 'kind', report.kind)}`}
                       >
                         {text('open')}
                       </a>
@@ -172,7 +208,13 @@ export function suggestedStartForm(
   const period = next ?? { start: `${year - 1}-01-01`, end: `${year}-12-31` };
   return {
     partyCode,
-    values: { periodStart: period.start, periodEnd: period.end, originalLanguage: lang },
+    values: {
+      periodStart: period.start,
+      periodEnd: period.end,
+      originalLanguage: lang,
+      kind: 'art67',
+      format: '',
+    },
     errors: {},
   };
 }

@@ -25,6 +25,8 @@ export type FeedReport = {
   /** Corrigenda and addenda are entries of their own, titled as such. */
   revisionKind?: 'original' | 'corrigendum' | 'addendum' | 'revision';
   revisionNumber?: number;
+  /** Art. 67 unless said: an Art. 66.2 report is titled as such. */
+  kind?: 'art67' | 'art66-2';
   /** The first narrative paragraph, in the report's original language. */
   firstParagraph: string | null;
   /** ISO 8601 timestamp of the last change. */
@@ -72,6 +74,7 @@ export async function listPublishedReportsForFeed(
       circulationDate: reports.circulationDate,
       revisionKind: reports.revisionKind,
       revisionNumber: reports.revisionNumber,
+      kind: reports.kind,
       firstParagraph: sql<string | null>`${reports.narrative} ->> 0`,
       updatedAt: reports.updatedAt,
     })
@@ -89,8 +92,13 @@ export async function listPublishedReportsForFeed(
 }
 
 /** "Report of Canada, 2020–2021", "Rapport du Canada, 2020–2021": `ofParty` is labels.partyIn(code, lang, 'of'). */
-export function reportEntryTitle(lang: Language, ofParty: string, period: string): string {
-  return feedText(lang)('reportOf', { ofParty, period });
+export function reportEntryTitle(
+  lang: Language,
+  ofParty: string,
+  period: string,
+  kind: FeedReport['kind'] = 'art67',
+): string {
+  return feedText(lang)(kind === 'art66-2' ? 'art66ReportOf' : 'reportOf', { ofParty, period });
 }
 
 /** The WTO keeps the Latin words in its three languages: "Corrigendum 1", "Addendum 2". */
@@ -165,6 +173,7 @@ export function reportsAtomFeed({
       lang,
       labels.partyIn(report.reportingParty, lang, 'of'),
       formatPeriod(report.periodStart, report.periodEnd),
+      report.kind,
     );
     entry.ele('title').txt(`${title}${revisionSuffix(report)}`);
     entry.ele('link', { rel: 'alternate', type: 'text/html', href: url });

@@ -140,6 +140,9 @@ export function Layout(props: { page: PageContext; title: string; children: Chil
                 <a href={`/${lang}/needs`}>{t('navNeeds')}</a>
               </li>
               <li>
+                <a href={`/${lang}/incentives`}>{t('navIncentives')}</a>
+              </li>
+              <li>
                 <a href={`/${lang}/api/v1/docs`}>{t('navApi')}</a>
               </li>
             </ul>

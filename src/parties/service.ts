@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { LocalizedText } from '../db/columns.ts';
 import { type Db, queryRows } from '../db/database.ts';
 import { type ElementCode, elementCodes, isElementCode } from '../elements/taxonomy.ts';
+import { filterIncentives, publicIncentives } from '../incentives/service.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { publicResultsWhere } from '../results/service.ts';
 import { type ResultSums, sumResults } from '../results/sums.ts';
@@ -40,6 +41,16 @@ export type ElementCycle = {
   counts: Array<{ code: ElementCode; count: number }>;
 };
 
+export type Art66Report = {
+  reportId: number;
+  periodStart: string;
+  periodEnd: string;
+  format: 'detailed' | 'update' | null;
+  symbol: string | null;
+  incentiveCount: number;
+  isSample: boolean;
+};
+
 export type PartyProfile = {
   code: string;
   asDonor: {
@@ -48,12 +59,16 @@ export type PartyProfile = {
     ipAreas: CodeCount[];
     beneficiaries: CodeCount[];
     cycles: ReportingCycle[];
+    /** Its published Art. 66.2 reports (latest version of each), newest period first, with their incentives. */
+    art66Reports: Art66Report[];
     /** Its activities in its published reports, per cycle and element of Article 67. */
     elements: ElementCycle[];
     /** Result indicators of its public activities, added up where units agree. */
     results: ResultSums;
   };
   asBeneficiary: {
+    /** Public Art. 66.2 incentives that name it as a beneficiary LDC. */
+    incentives: number;
     helpers: Helper[];
     activities: BeneficiaryActivity[];
     /** Activities for it (directly or through a region) in published reports, per cycle and element. */
@@ -121,12 +136,14 @@ export async function partyProfile(db: Db, labels: ReferenceLabels, code: string
     ),
     queryRows<ReportingCycle>(
       db,
-      sql`WITH cycles AS (SELECT DISTINCT period_start, period_end FROM reports WHERE status = 'published')
+      // Cycles of Art. 67 reports; Art. 66.2 reports are listed apart (art66Reports).
+      sql`WITH cycles AS (SELECT DISTINCT period_start, period_end FROM reports WHERE status = 'published' AND kind = 'art67')
           SELECT c.period_start::text AS "periodStart", c.period_end::text AS "periodEnd", r.id AS "reportId",
                  (SELECT count(*)::int FROM report_activities ra WHERE ra.report_id = r.id) AS "activityCount"
             FROM cycles c
             LEFT JOIN reports r ON r.period_start = c.period_start AND r.period_end = c.period_end
                                AND r.reporting_party_code = ${code} AND r.status = 'published'
+                               AND r.kind = 'art67'
            ORDER BY c.period_end DESC, c.period_start DESC`,
     ),
     queryRows<Helper>(
@@ -188,6 +205,22 @@ export async function partyProfile(db: Db, labels: ReferenceLabels, code: string
          GROUP BY pr.id, pr.name, e.year, e.id
          ORDER BY e.year DESC, pr.id`,
   );
+  // Public incentives only (published reports, latest version): drafts never count.
+  const incentives = await publicIncentives(db);
+  const art66Reports = new Map<number, Art66Report>();
+  for (const row of filterIncentives(incentives, { party: code })) {
+    const report = art66Reports.get(row.report.id) ?? {
+      reportId: row.report.id,
+      periodStart: row.report.periodStart,
+      periodEnd: row.report.periodEnd,
+      format: row.report.format,
+      symbol: row.report.symbol,
+      incentiveCount: 0,
+      isSample: row.report.isSample,
+    };
+    report.incentiveCount += 1;
+    art66Reports.set(row.report.id, report);
+  }
   return {
     code,
     asDonor: {
@@ -196,10 +229,12 @@ export async function partyProfile(db: Db, labels: ReferenceLabels, code: string
       ipAreas,
       beneficiaries,
       cycles,
+      art66Reports: [...art66Reports.values()],
       elements: donorElements,
       results: sumResults(donorResults),
     },
     asBeneficiary: {
+      incentives: filterIncentives(incentives, { ldc: code }).length,
       helpers,
       activities,
       elements: beneficiaryElements,

@@ -7,8 +7,10 @@ import type { Language } from '../i18n/languages.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
 import type { Translate } from '../i18n/translate.ts';
+import { incentivesText } from '../incentives/messages.ts';
 import { type NeedsKey, needsText } from '../needs/messages.ts';
 import type { PartyInfo, ReferenceLabels, StatusPeriod } from '../reference/labels.ts';
+import { taxonomyLabel } from '../reports/incentives/taxonomy.ts';
 import { ResultSumsList } from '../results/components.tsx';
 import { partyElementsText, partyTrainingText } from './messages.ts';
 import type { ElementCycle, PartyProfile, YearCount } from './service.ts';
@@ -313,6 +315,32 @@ export function PartyPage(
           </ul>
         </>
       ) : null}
+      {asDonor.art66Reports.length > 0 ? (
+        <>
+          <h3>{incentivesText(lang)('art66Reports')}</h3>
+          <ul>
+            {asDonor.art66Reports.map((report) => (
+              <li>
+                <a href={`/${lang}/reports/${report.reportId}`}>
+                  {formatPeriod(report.periodStart, report.periodEnd)}
+                  {report.format ? ` · ${taxonomyLabel(lang, 'format', report.format)}` : ''}
+                  {report.symbol ? ` · ${report.symbol}` : ''}
+                </a>{' '}
+                ·{' '}
+                <a href={`/${lang}/incentives?party=${party.code}`}>
+                  {counted(incentivesText(lang), lang, 'incentiveCount', report.incentiveCount)}
+                </a>
+                {report.isSample ? (
+                  <>
+                    {' '}
+                    <span class="sample-badge">{incentivesText(lang)('sampleTag')}</span>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       {props.profile.training.length > 0 ? (
         <section aria-labelledby="party-training">
@@ -346,6 +374,13 @@ export function PartyPage(
 
       <PartyNeeds lang={lang} party={party} needs={props.needs} />
       <h2>{t('partyAsBeneficiary')}</h2>
+      {asBeneficiary.incentives > 0 ? (
+        <p>
+          <a href={`/${lang}/incentives?ldc=${party.code}`}>
+            {counted(incentivesText(lang), lang, 'namedAsLdc', asBeneficiary.incentives)}
+          </a>
+        </p>
+      ) : null}
       {asBeneficiary.helpers.length === 0 ? (
         <p>{t('noBeneficiaryActivities')}</p>
       ) : (

@@ -130,8 +130,8 @@ describe('an Art. 67 report from the first draft to the public gateway (Chromium
   it('drafts, uploads, submits, is returned, resubmits, is published and is found by a visitor', async () => {
     // 1. The reporter of Canada signs in.
     const reporter = await signIn(reporterEmail);
-    await reporter.getByRole('link', { name: 'Art. 67 reports' }).click();
-    await expect(heading(reporter)).resolves.toBe('Art. 67 reports');
+    await reporter.getByRole('link', { name: 'Art. 67 and Art. 66.2 reports' }).click();
+    await expect(heading(reporter)).resolves.toBe('Art. 67 and Art. 66.2 reports');
 
     // 2. The 2021–2022 report starts from the published 2020–2021 one.
     await reporter.getByLabel('First day of the period').fill('2021-01-01');

@@ -5,6 +5,7 @@ import { pageContext } from '../http/page-context.ts';
 import { problemJson } from '../http/problem.ts';
 import { positiveId } from '../http/request.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { isReportKind } from './incentives/taxonomy.ts';
 import { versionRoutes } from './lifecycle/routes.tsx';
 import { asPublished } from './lifecycle/service.ts';
 import { getReport, listReports } from './service.ts';
@@ -16,11 +17,15 @@ export function reportRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
 
   app.get('/:lang{(?:en|fr|es)}/reports', async (c) => {
     const page = pageContext(c);
+    // "Kind of report": Art. 67 or Art. 66.2; an unknown value shows both.
+    const typed = c.req.query('kind');
+    const kind = isReportKind(typed) ? typed : undefined;
     return c.html(
       <ReportsListPage
         page={page}
         labels={await labels()}
-        reports={await listReports(db, { published: true })}
+        reports={await listReports(db, { published: true, ...(kind ? { kind } : {}) })}
+        kind={kind}
       />,
     );
   });

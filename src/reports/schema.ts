@@ -17,6 +17,7 @@ import { activities } from '../activities/schema.ts';
 import { editableColumns } from '../db/columns.ts';
 import { parties } from '../reference/schema.ts';
 import type { ResultIndicator } from '../results/taxonomy.ts';
+import { reportFormats, reportKinds } from './incentives/taxonomy.ts';
 import type { OutlineBlock } from './narrative-outline.ts';
 import { periodPrecisions } from './period.ts';
 
@@ -33,7 +34,7 @@ export const activityOrigins = [
   'import',
 ] as const;
 
-/** One Art. 67 document of one reporting party for one period. */
+/** One cooperation report (Art. 67, or Art. 66.2 on incentives) of one reporting party for one period. */
 export const reports = pgTable(
   'reports',
   {
@@ -41,6 +42,12 @@ export const reports = pgTable(
     reportingPartyCode: text('reporting_party_code')
       .notNull()
       .references(() => parties.code),
+    /** Art. 67 technical cooperation, or Art. 66.2 incentives for technology transfer to LDCs. */
+    kind: text('kind', { enum: reportKinds }).notNull().default('art67'),
+    /** Art. 66.2 only (IP/C/28): a detailed report every third year, updates in between; null for Art. 67. */
+    format: text('format', { enum: reportFormats }),
+    /** Invented for the demo (an Art. 66.2 report of a real Member with invented incentives): marked "sample data" wherever it shows. */
+    isSample: boolean('is_sample').notNull().default(false),
     periodStart: date('period_start').notNull(),
     periodEnd: date('period_end').notNull(),
     /** How precisely the report states its period (see period.ts): years, a fiscal year, months or days. */
@@ -70,9 +77,10 @@ export const reports = pgTable(
     ...editableColumns(),
   },
   (t) => [
-    // A party files one report per period; corrigenda and addenda are numbered revisions of it.
+    // A party files one report of each kind per period; corrigenda and addenda are numbered revisions of it.
     unique('reports_party_period_revision_key').on(
       t.reportingPartyCode,
+      t.kind,
       t.periodStart,
       t.periodEnd,
       t.revisionKind,

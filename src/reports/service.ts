@@ -2,6 +2,9 @@ import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { activities, activityBeneficiaries } from '../activities/schema.ts';
 import type { Db } from '../db/database.ts';
 import { parties } from '../reference/schema.ts';
+import { reportIncentives } from './incentives/schema.ts';
+import { type IncentiveRow, incentivesOfReport } from './incentives/service.ts';
+import type { ReportFormat, ReportKind } from './incentives/taxonomy.ts';
 import type { OutlineBlock } from './narrative-outline.ts';
 import { type PendingEdit, pendingEditsOf, withPendingValues } from './pending-edits.ts';
 import type { PeriodPrecision } from './period.ts';
@@ -18,6 +21,11 @@ export type RevisionNote = {
 export type ReportSummary = {
   id: number;
   reportingParty: { code: string; name: string };
+  /** Art. 67 or Art. 66.2 (with its format, detailed or update). */
+  kind: ReportKind;
+  format: ReportFormat | null;
+  /** Invented for the demo: marked "sample data". */
+  isSample: boolean;
   periodStart: string;
   periodEnd: string;
   symbol: string | null;
@@ -51,6 +59,8 @@ export type ReportDetail = ReportSummary & {
   circulationDate: string | null;
   source: string;
   programmes: ReportRow[];
+  /** An Art. 66.2 report's incentives in order; empty for Art. 67. */
+  incentives: IncentiveRow[];
   revisionOf: number | null;
   revisionKind: RevisionNote['revisionKind'];
   revisionNumber: number;
@@ -62,22 +72,36 @@ export type ReportDetail = ReportSummary & {
  * Reports, newest period first. `published` limits to what the public may see: each published
  * original once, with its latest published revision noted.
  */
-export async function listReports(db: Db, options: { published?: boolean } = {}): Promise<ReportSummary[]> {
+export async function listReports(
+  db: Db,
+  options: { published?: boolean; kind?: ReportKind } = {},
+): Promise<ReportSummary[]> {
   const rows = await db
     .select({
       id: reports.id,
       code: reports.reportingPartyCode,
       name: parties.nameEn,
+      kind: reports.kind,
+      format: reports.format,
+      isSample: reports.isSample,
       periodStart: reports.periodStart,
       periodEnd: reports.periodEnd,
       symbol: reports.symbol,
       status: reports.status,
       originalLanguage: reports.originalLanguage,
-      activityCount: sql<number>`(select count(*)::int from ${reportActivities} where ${reportActivities.reportId} = ${reports.id})`,
+      // An Art. 66.2 report counts its incentives.
+      activityCount: sql<number>`case when ${reports.kind} = 'art66-2'
+        then (select count(*)::int from ${reportIncentives} where ${reportIncentives.reportId} = ${reports.id})
+        else (select count(*)::int from ${reportActivities} where ${reportActivities.reportId} = ${reports.id}) end`,
     })
     .from(reports)
     .innerJoin(parties, eq(parties.code, reports.reportingPartyCode))
-    .where(options.published ? and(eq(reports.status, 'published'), isNull(reports.revisionOf)) : undefined)
+    .where(
+      and(
+        options.published ? and(eq(reports.status, 'published'), isNull(reports.revisionOf)) : undefined,
+        options.kind ? eq(reports.kind, options.kind) : undefined,
+      ),
+    )
     .orderBy(desc(reports.periodEnd), asc(parties.nameEn));
   const summaries = rows.map(({ code, name, ...rest }) => ({ ...rest, reportingParty: { code, name } }));
   if (!options.published) return summaries;
@@ -213,6 +237,9 @@ export async function getReport(db: Db, id: number): Promise<ReportDetail | null
   return {
     id: r.id,
     reportingParty: { code: r.reportingPartyCode, name: report.parties.nameEn },
+    kind: r.kind,
+    format: r.format,
+    isSample: r.isSample,
     periodStart: r.periodStart,
     periodEnd: r.periodEnd,
     periodPrecision: r.periodPrecision,
@@ -233,5 +260,6 @@ export async function getReport(db: Db, id: number): Promise<ReportDetail | null
       ...withPendingValues(row, pending.get(row.activityId)),
       beneficiaries: beneficiaries.get(row.activityId) ?? [],
     })),
+    incentives: r.kind === 'art66-2' ? await incentivesOfReport(db, r.id) : [],
   };
 }

@@ -6,6 +6,7 @@ import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { BeneficiaryList } from './components.tsx';
 import { documentText } from './document/messages.ts';
+import { type ReportKind, reportKinds, taxonomyLabel } from './incentives/taxonomy.ts';
 import { LatestRevisionNote, VersionList } from './lifecycle/components.tsx';
 import { revisionLabel } from './lifecycle/status.ts';
 import { reportPageText } from './messages.ts';
@@ -66,11 +67,22 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
     report.revisionKind === 'original'
       ? ''
       : ` — ${revisionLabel(lang, report.revisionKind, report.revisionNumber)}`;
-  const heading = `${t('reportHubTitle', { ofParty: labels.partyIn(report.reportingParty.code, lang, 'of'), period })}${revision}`;
+  const ofParty = labels.partyIn(report.reportingParty.code, lang, 'of');
+  const art66 = report.kind === 'art66-2';
+  const own = reportPageText(lang);
+  const heading = `${art66 ? t('art66ReportOf', { ofParty, period }) : t('reportHubTitle', { ofParty, period })}${revision}`;
+  // Incentive pages show the latest published version of a report: link them from that version only.
+  const latest = report.versions.at(-1)?.id ?? report.id;
   return (
     <Layout page={page} title={heading}>
       <h1>{heading}</h1>
+      {report.isSample ? <p class="note">{own('sampleReport')}</p> : null}
       <dl class="fields">
+        <dt>{own('kindOfReport')}</dt>
+        <dd>
+          {taxonomyLabel(lang, 'kind', report.kind)}
+          {report.format ? ` · ${taxonomyLabel(lang, 'format', report.format)}` : ''}
+        </dd>
         <dt>{t('facetDonor')}</dt>
         <dd>
           <a href={`/${lang}/parties/${report.reportingParty.code}`}>{party}</a>
@@ -103,19 +115,23 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
             {documentText(lang)('downloadPdf')}
           </a>
         </li>
-        {report.status === 'published' ? (
+        {report.status === 'published' && !art66 ? (
           <li>
             <a href={`/${lang}/search?report=${report.id}`}>{reportPageText(lang)('searchReport')}</a>
           </li>
         ) : null}
       </ul>
+      {art66 ? <h2>{own('overviewHeading')}</h2> : null}
       <Narrative
         paragraphs={report.narrative}
         outline={report.narrativeOutline}
         lang={report.originalLanguage}
       />
-      <h2>{t('listOfProgrammes')}</h2>
-      {report.programmes.length === 0 ? (
+      {art66 ? (
+        <IncentiveTable page={page} labels={labels} report={report} linked={latest === report.id} />
+      ) : null}
+      {art66 ? null : <h2>{t('listOfProgrammes')}</h2>}
+      {art66 ? null : report.programmes.length === 0 ? (
         <p>{t('noItems')}</p>
       ) : (
         <div class="table-scroll">
@@ -155,10 +171,58 @@ export function ReportPage(props: Common & { report: ReportDetail }) {
   );
 }
 
-/** Reports grouped by reporting cycle (period), newest first. */
-export function ReportsListPage(props: Common & { reports: ReportSummary[] }) {
+/** The incentives of an Art. 66.2 report: number, title (linked to its page), type, beneficiary LDCs. */
+function IncentiveTable(props: Common & { report: ReportDetail; linked: boolean }) {
+  const { page, labels, report } = props;
+  const { lang } = page;
+  const doc = documentText(lang);
+  return (
+    <>
+      <h2>{doc('incentivesCaption')}</h2>
+      {report.incentives.length === 0 ? (
+        <p>{doc('noIncentives')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption>{counted(page.t, lang, 'incentiveCount', report.incentives.length)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{doc('columnNumber')}</th>
+                <th scope="col">{doc('columnIncentive')}</th>
+                <th scope="col">{doc('fieldIncentiveType')}</th>
+                <th scope="col">{doc('fieldLdcBeneficiaries')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.incentives.map((incentive) => (
+                <tr>
+                  <td>{incentive.position}</td>
+                  <td lang={report.originalLanguage}>
+                    {props.linked ? (
+                      <a href={`/${lang}/incentives/${incentive.id}`}>{incentive.title}</a>
+                    ) : (
+                      incentive.title
+                    )}
+                  </td>
+                  <td>{taxonomyLabel(lang, 'type', incentive.incentiveType)}</td>
+                  <td>
+                    {incentive.beneficiaryCodes.map((code) => labels.partyName(code, lang)).join('; ') || '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Reports grouped by reporting cycle (period), newest first; `kind` filters Art. 67 or Art. 66.2 reports. */
+export function ReportsListPage(props: Common & { reports: ReportSummary[]; kind?: ReportKind | undefined }) {
   const { page, labels, reports } = props;
   const { t, lang } = page;
+  const own = reportPageText(lang);
   const cycles = new Map<string, ReportSummary[]>();
   for (const report of reports) {
     const key = formatPeriod(report.periodStart, report.periodEnd);
@@ -168,6 +232,23 @@ export function ReportsListPage(props: Common & { reports: ReportSummary[] }) {
     <Layout page={page} title={t('reportsTitle')}>
       <h1>{t('reportsTitle')}</h1>
       <p>{t('reportsIntro')}</p>
+      <nav aria-label={own('kindOfReport')}>
+        <p>
+          {own('kindOfReport')}
+          {t('colon')}{' '}
+          {[undefined, ...reportKinds].map((kind, i) => (
+            <>
+              {i > 0 ? ' · ' : ''}
+              <a
+                href={kind ? `/${lang}/reports?kind=${kind}` : `/${lang}/reports`}
+                aria-current={props.kind === kind ? 'page' : undefined}
+              >
+                {kind ? taxonomyLabel(lang, 'kind', kind) : own('allKinds')}
+              </a>
+            </>
+          ))}
+        </p>
+      </nav>
       {reports.length === 0 ? <p>{t('noItems')}</p> : null}
       {[...cycles.entries()].map(([cycle, list]) => (
         <section>
@@ -179,7 +260,16 @@ export function ReportsListPage(props: Common & { reports: ReportSummary[] }) {
               .map(({ r, name }) => (
                 <li>
                   <a href={`/${lang}/reports/${r.id}`}>{name}</a>
-                  {r.symbol ? ` (${r.symbol})` : ''} — {counted(t, lang, 'programmeCount', r.activityCount)}
+                  {r.symbol ? ` (${r.symbol})` : ''} —{' '}
+                  {r.kind === 'art66-2'
+                    ? `${taxonomyLabel(lang, 'kind', r.kind)}, ${counted(t, lang, 'incentiveCount', r.activityCount)}`
+                    : counted(t, lang, 'programmeCount', r.activityCount)}
+                  {r.isSample ? (
+                    <>
+                      {' '}
+                      <span class="sample-badge">{t('sampleData')}</span>
+                    </>
+                  ) : null}
                   <LatestRevisionNote page={page} revision={r.latestRevision} />
                 </li>
               ))}

@@ -3,6 +3,7 @@ import { type Actor, recordAudit } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import type { PartyInfo, ReferenceLabels } from '../reference/labels.ts';
+import type { ReportKind } from '../reports/incentives/taxonomy.ts';
 import type { RevisionKind } from '../reports/lifecycle/status.ts';
 import { reports } from '../reports/schema.ts';
 import { settings } from '../settings/schema.ts';
@@ -125,6 +126,8 @@ export type CycleRow = {
 
 export type CycleOverview = {
   period: Period;
+  /** Art. 67 or Art. 66.2: each kind has its own cycle of reports. */
+  kind: ReportKind;
   rows: CycleRow[];
   counts: Record<CycleState, number>;
   expected: ExpectedList;
@@ -136,8 +139,17 @@ const stateOf = (report: CycleReport | null): CycleState => {
   return report.status as CycleState;
 };
 
-/** Every expected party (and any other that reported) with where its report stands. */
-export async function cycleOverview(db: Db, labels: ReferenceLabels, period: Period): Promise<CycleOverview> {
+/**
+ * Every expected party (and any other that reported) with where its report of the kind stands.
+ * Art. 66.2 binds the developed country Members only: its expected list is they, on the cycle's
+ * first day (the Secretariat's kept list is the Art. 67 one, with its invited organizations).
+ */
+export async function cycleOverview(
+  db: Db,
+  labels: ReferenceLabels,
+  period: Period,
+  kind: ReportKind = 'art67',
+): Promise<CycleOverview> {
   const filed = await db
     .select({
       id: reports.id,
@@ -150,12 +162,22 @@ export async function cycleOverview(db: Db, labels: ReferenceLabels, period: Per
     .from(reports)
     .where(
       and(
+        eq(reports.kind, kind),
         sql`extract(year from ${reports.periodStart}) = ${period.startYear}`,
         sql`extract(year from ${reports.periodEnd}) = ${period.endYear}`,
       ),
     )
     .orderBy(asc(reports.revisionNumber), asc(reports.id));
-  const list = await expectedList(db, labels, period);
+  const firstDay = `${period.startYear}-01-01`;
+  const list: ExpectedList =
+    kind === 'art66-2'
+      ? {
+          codes: [...labels.parties.values()]
+            .filter((party) => party.kind === 'member' && developedOn(party, firstDay))
+            .map((party) => party.code),
+          source: { kind: 'default' },
+        }
+      : await expectedList(db, labels, period);
   const expected = new Set(list.codes);
   const codes = new Set([...expected, ...filed.map((report) => report.partyCode)]);
   const rows = [...codes].map((partyCode): CycleRow => {
@@ -171,7 +193,7 @@ export async function cycleOverview(db: Db, labels: ReferenceLabels, period: Per
   });
   const counts = Object.fromEntries(cycleStates.map((state) => [state, 0])) as Record<CycleState, number>;
   for (const row of rows) counts[row.state] += 1;
-  return { period, rows, counts, expected: list };
+  return { period, kind, rows, counts, expected: list };
 }
 
 /** Cycles that have reports, newest first, for the period picker. */

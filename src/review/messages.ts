@@ -139,6 +139,10 @@ export const reviewText = defineMessages({
     patternNeedsCode: 'The pattern must contain {code}.',
     patternNeedsOneNumber: 'The pattern must contain {n} exactly once.',
     patternUnknownPlaceholder: 'Only {code} and {n} may stand in braces.',
+    ttiSymbolPattern: 'Pattern of document symbols of Article 66.2 reports',
+    ttiSymbolPatternHint:
+      'Reports on incentives for technology transfer to least developed countries form a series of their own, e.g. IP/C/R/TTI/{code}/{n}.',
+    patternSameAsArt67: 'The Article 66.2 series must differ from the Article 67 series.',
   },
   fr: {
     workspaceAwaitingReview: 'À examiner',
@@ -257,6 +261,10 @@ export const reviewText = defineMessages({
     patternNeedsCode: 'Le modèle doit contenir {code}.',
     patternNeedsOneNumber: 'Le modèle doit contenir {n} une seule fois.',
     patternUnknownPlaceholder: 'Seuls {code} et {n} peuvent figurer entre accolades.',
+    ttiSymbolPattern: 'Modèle des cotes des rapports au titre de l’article 66:2',
+    ttiSymbolPatternHint:
+      'Les rapports sur les incitations au transfert de technologie vers les pays les moins avancés forment une série à part, par exemple IP/C/R/TTI/{code}/{n}.',
+    patternSameAsArt67: 'La série de l’article 66:2 doit différer de celle de l’article 67.',
   },
   es: {
     workspaceAwaitingReview: 'Por examinar',
@@ -374,5 +382,9 @@ export const reviewText = defineMessages({
     patternNeedsCode: 'El modelo debe contener {code}.',
     patternNeedsOneNumber: 'El modelo debe contener {n} una sola vez.',
     patternUnknownPlaceholder: 'Solo {code} y {n} pueden ir entre llaves.',
+    ttiSymbolPattern: 'Modelo de las signaturas de los informes en virtud del párrafo 2 del artículo 66',
+    ttiSymbolPatternHint:
+      'Los informes sobre incentivos para la transferencia de tecnología a los países menos adelantados forman una serie propia, por ejemplo IP/C/R/TTI/{code}/{n}.',
+    patternSameAsArt67: 'La serie del párrafo 2 del artículo 66 debe ser distinta de la del artículo 67.',
   },
 });

@@ -51,7 +51,7 @@ type ReportRow = typeof reports.$inferSelect;
 /** What the symbol of a report depends on. */
 type SymbolSource = Pick<
   ReportRow,
-  'reportingPartyCode' | 'revisionOf' | 'revisionKind' | 'revisionNumber'
+  'reportingPartyCode' | 'kind' | 'revisionOf' | 'revisionKind' | 'revisionNumber'
 > & { status: string };
 
 /**
@@ -65,7 +65,8 @@ export type SymbolPlan =
 
 export async function symbolPlan(db: Db, report: SymbolSource): Promise<SymbolPlan> {
   if (report.revisionKind === 'original') {
-    const pattern = await loadSymbolPattern(db);
+    // Each kind of report has its own series: Art. 67 IP/C/R/TC/…, Art. 66.2 IP/C/R/TTI/….
+    const pattern = await loadSymbolPattern(db, report.kind);
     return {
       kind: 'chosen',
       proposal: await allocateSymbol(db, report.reportingPartyCode, pattern),
@@ -213,7 +214,11 @@ export async function giveSymbol(
     if (!report) return null;
     if (report.status !== 'published' || report.revisionKind !== 'original' || report.symbol)
       throw new ReviewConflict('symbolNotNeeded', report.status);
-    const checked = checkGivenSymbol(typed, await loadSymbolPattern(tx), report.reportingPartyCode);
+    const checked = checkGivenSymbol(
+      typed,
+      await loadSymbolPattern(tx, report.kind),
+      report.reportingPartyCode,
+    );
     if ('problem' in checked) throw new SymbolRefused(checked.problem);
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('ipcoop:report-symbols'))`);
     if (await symbolTaken(tx, checked.symbol, id)) throw new SymbolRefused('taken');

@@ -12,6 +12,7 @@ import { formList, formText, positiveId, readForm } from '../http/request.ts';
 import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { loadReportDocument } from '../reports/document/report-document.ts';
+import { isReportKind, type ReportKind } from '../reports/incentives/taxonomy.ts';
 import { changesSinceReturn, pendingRevisionChanges } from '../reports/lifecycle/service.ts';
 import { resultsOnReport } from '../reports/pending-edits.ts';
 import {
@@ -47,6 +48,7 @@ import {
   saveSymbolPattern,
   seriesSymbol,
   symbolPatternProblem,
+  symbolPrefix,
 } from './symbols.ts';
 import { ConflictPage, ReviewPage, ReviewQueuePage, statusLabel } from './views.tsx';
 import { CyclesPage } from './views-cycles.tsx';
@@ -70,11 +72,12 @@ async function symbolProblemMessage(
   db: Db,
   page: PageContext,
   refused: SymbolRefused,
-  party: string,
+  report: { reportingPartyCode: string; kind: ReportKind },
   typed: string,
 ): Promise<string> {
   const t = reviewText(page.lang);
-  const pattern = await loadSymbolPattern(db);
+  const party = report.reportingPartyCode;
+  const pattern = await loadSymbolPattern(db, report.kind);
   switch (refused.problem) {
     case 'required':
       return t('symbolRequired');
@@ -252,7 +255,7 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     } catch (error) {
       if (error instanceof ReviewConflict) return conflict(error);
       if (error instanceof SymbolRefused) {
-        const message = await symbolProblemMessage(db, page, error, report.reportingPartyCode, typedSymbol);
+        const message = await symbolProblemMessage(db, page, error, report, typedSymbol);
         return renderReview(c, id, { values, errors: { symbol: message }, status: 400 });
       }
       throw error;
@@ -273,7 +276,7 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
       if (error instanceof ReviewConflict)
         return c.html(<ConflictPage page={page} message={conflictMessage(page, error)} reportId={id} />, 409);
       if (error instanceof SymbolRefused) {
-        const message = await symbolProblemMessage(db, page, error, report.reportingPartyCode, typed);
+        const message = await symbolProblemMessage(db, page, error, report, typed);
         return renderReview(c, id, {
           values: { given_symbol: typed },
           errors: { given_symbol: message },
@@ -289,6 +292,8 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     secretariatOnly(c);
     const page = pageContext(c);
     const periods = await knownPeriods(db);
+    const askedKind = c.req.query('kind');
+    const kind = isReportKind(askedKind) ? askedKind : 'art67';
     const asked = c.req.query('period');
     const period = asked === undefined || asked === '' ? defaultPeriod(periods) : parsePeriod(asked);
     const referenceLabels = await labels();
@@ -309,7 +314,7 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
       <CyclesPage
         page={page}
         labels={referenceLabels}
-        overview={await cycleOverview(db, referenceLabels, period)}
+        overview={await cycleOverview(db, referenceLabels, period, kind)}
         periods={periods}
         periodValue={period.key}
         notice={c.req.query('saved') === '1' ? reviewText(page.lang)('listSaved') : undefined}
@@ -345,20 +350,24 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     return c.redirect(`/${page.lang}/secretariat/cycles?period=${period.key}&saved=1#expected-list`, 303);
   });
 
+  /** The example a pattern gives Canada's next report in its series; null for an unusable pattern. */
+  const exampleOf = async (pattern: string, series: ReportKind) =>
+    symbolPatternProblem(pattern)
+      ? null
+      : ((await allocateSymbol(db, 'CAN', pattern, series)) ?? seriesSymbol(pattern, 'CAN', 1));
+
   const settingsPage = async (
     c: Context,
-    pattern: string,
+    patterns: Record<ReportKind, string>,
     extra: { errors?: FormErrors; notice?: string } = {},
   ) =>
     c.html(
       <SettingsPage
         page={pageContext(c)}
-        pattern={pattern}
-        example={
-          symbolPatternProblem(pattern)
-            ? null
-            : ((await allocateSymbol(db, 'CAN', pattern)) ?? seriesSymbol(pattern, 'CAN', 1))
-        }
+        pattern={patterns.art67}
+        example={await exampleOf(patterns.art67, 'art67')}
+        ttiPattern={patterns['art66-2']}
+        ttiExample={await exampleOf(patterns['art66-2'], 'art66-2')}
         errors={extra.errors}
         notice={extra.notice}
       />,
@@ -368,27 +377,43 @@ export function reviewRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   app.get(`${base}/settings`, async (c) => {
     secretariatOnly(c);
     const saved = c.req.query('saved') === '1' ? reviewText(pageContext(c).lang)('saved') : undefined;
-    return settingsPage(c, await loadSymbolPattern(db), { notice: saved });
+    const patterns = {
+      art67: await loadSymbolPattern(db),
+      'art66-2': await loadSymbolPattern(db, 'art66-2'),
+    };
+    return settingsPage(c, patterns, { notice: saved });
   });
 
   app.post(`${base}/settings`, async (c) => {
     const account = secretariatOnly(c);
     const { lang } = pageContext(c);
-    const pattern = formText(await readForm(c), 'symbol_pattern');
+    const body = await readForm(c);
+    const pattern = formText(body, 'symbol_pattern');
+    // A form of before the Art. 66.2 series (no such field) leaves that series as it is.
+    const ttiPattern =
+      body.tti_symbol_pattern === undefined
+        ? await loadSymbolPattern(db, 'art66-2')
+        : formText(body, 'tti_symbol_pattern');
+    const t = reviewText(lang);
+    const messages = {
+      required: t('patternRequired'),
+      tooLong: t('patternTooLong', { max: maxSymbolPatternLength }),
+      badCharacters: t('patternBadCharacters'),
+      needsCode: t('patternNeedsCode'),
+      needsOneNumber: t('patternNeedsOneNumber'),
+      unknownPlaceholder: t('patternUnknownPlaceholder'),
+    };
+    const errors: FormErrors = {};
     const problem = symbolPatternProblem(pattern);
-    if (problem) {
-      const t = reviewText(lang);
-      const messages = {
-        required: t('patternRequired'),
-        tooLong: t('patternTooLong', { max: maxSymbolPatternLength }),
-        badCharacters: t('patternBadCharacters'),
-        needsCode: t('patternNeedsCode'),
-        needsOneNumber: t('patternNeedsOneNumber'),
-        unknownPlaceholder: t('patternUnknownPlaceholder'),
-      };
-      return settingsPage(c, pattern, { errors: { symbol_pattern: messages[problem] } });
-    }
+    if (problem) errors.symbol_pattern = messages[problem];
+    const ttiProblem = symbolPatternProblem(ttiPattern);
+    if (ttiProblem) errors.tti_symbol_pattern = messages[ttiProblem];
+    else if (!problem && symbolPrefix(ttiPattern, 'CAN') === symbolPrefix(pattern, 'CAN'))
+      errors.tti_symbol_pattern = t('patternSameAsArt67');
+    if (Object.keys(errors).length > 0)
+      return settingsPage(c, { art67: pattern, 'art66-2': ttiPattern }, { errors });
     await saveSymbolPattern(db, actorOf(account), pattern);
+    await saveSymbolPattern(db, actorOf(account), ttiPattern, 'art66-2');
     return c.redirect(`/${lang}/secretariat/settings?saved=1`, 303);
   });
 

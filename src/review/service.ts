@@ -9,6 +9,7 @@ import { formatPeriod } from '../i18n/format.ts';
 import { type Language, languages } from '../i18n/languages.ts';
 import { translator } from '../i18n/translate.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import type { ReportFormat, ReportKind } from '../reports/incentives/taxonomy.ts';
 import { type RevisionKind, revisionLabel } from '../reports/lifecycle/status.ts';
 import { reportActivities, reportComments, reportSubmissions, reports } from '../reports/schema.ts';
 import { reviewText } from './messages.ts';
@@ -26,6 +27,7 @@ export class ReviewConflict extends Error {
 export type QueueItem = {
   id: number;
   reportingPartyCode: string;
+  kind: ReportKind;
   periodStart: string;
   periodEnd: string;
   revisionKind: RevisionKind;
@@ -42,6 +44,7 @@ export async function reviewQueue(db: Db): Promise<QueueItem[]> {
     .select({
       id: reports.id,
       reportingPartyCode: reports.reportingPartyCode,
+      kind: reports.kind,
       periodStart: reports.periodStart,
       periodEnd: reports.periodEnd,
       revisionKind: reports.revisionKind,
@@ -68,6 +71,8 @@ export type ReviewComment = {
 export type ReviewReport = {
   id: number;
   reportingPartyCode: string;
+  kind: ReportKind;
+  format: ReportFormat | null;
   periodStart: string;
   periodEnd: string;
   status: string;
@@ -119,6 +124,8 @@ export async function loadReviewReport(db: Db, id: number): Promise<ReviewReport
   return {
     id: report.id,
     reportingPartyCode: report.reportingPartyCode,
+    kind: report.kind,
+    format: report.format,
     periodStart: report.periodStart,
     periodEnd: report.periodEnd,
     status: report.status,
@@ -182,14 +189,14 @@ export const inEveryLanguage = (write: (lang: Language) => string) =>
 type Describable = Pick<
   ReviewReport,
   'reportingPartyCode' | 'periodStart' | 'periodEnd' | 'revisionKind' | 'revisionNumber'
->;
+> & { kind?: ReportKind };
 
 /** "Report of Canada, 2021–2022" (and "— Corrigendum 1") in every interface language, for notifications. */
 export function reportNames(labels: ReferenceLabels, report: Describable): Record<Language, string> {
   const names = {} as Record<Language, string>;
   for (const lang of languages) {
     const t = translator(lang);
-    const name = t('reportOf', {
+    const name = t(report.kind === 'art66-2' ? 'art66ReportOf' : 'reportOf', {
       ofParty: labels.partyIn(report.reportingPartyCode, lang, 'of'),
       period: formatPeriod(report.periodStart, report.periodEnd),
     });
@@ -257,6 +264,7 @@ export async function returnedReports(db: Db): Promise<QueueItem[]> {
     .select({
       id: reports.id,
       reportingPartyCode: reports.reportingPartyCode,
+      kind: reports.kind,
       periodStart: reports.periodStart,
       periodEnd: reports.periodEnd,
       revisionKind: reports.revisionKind,

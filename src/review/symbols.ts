@@ -3,24 +3,30 @@ import { type Actor, recordAudit } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import { parseDocumentSymbol } from '../reports/document-symbol.ts';
+import type { ReportKind } from '../reports/incentives/taxonomy.ts';
 import { reports } from '../reports/schema.ts';
 import { settings } from '../settings/schema.ts';
 
 /**
  * Symbols belong to a series per kind of report and party: Art. 67 reports are numbered
- * IP/C/R/TC/{code}/{n}. A later kind adds its own entry here (Art. 66.2 reports:
- * IP/C/R/TTI/{code}/{n}) with its own settings row; every function below takes the pattern of the
- * series it works in.
+ * IP/C/R/TC/{code}/{n}, Art. 66.2 reports IP/C/R/TTI/{code}/{n}, each pattern in its own settings
+ * row; every function below takes the pattern of the series it works in.
  */
-export type SymbolSeries = 'art67';
+export type SymbolSeries = ReportKind;
 
 /** The settings row holding the pattern of the Art. 67 series. */
 export const symbolPatternKey = 'symbolPattern';
 /** The WTO's own pattern: IP/C/R/TC/CAN/4 is Canada's fourth report. */
 export const defaultSymbolPattern = 'IP/C/R/TC/{code}/{n}';
 
+/** The settings row holding the pattern of the Art. 66.2 series. */
+export const ttiSymbolPatternKey = 'symbolPatternArt66_2';
+/** The WTO's pattern for Art. 66.2 reports: IP/C/R/TTI/CAN/3 is Canada's third. */
+export const defaultTtiSymbolPattern = 'IP/C/R/TTI/{code}/{n}';
+
 const seriesSettings: Record<SymbolSeries, { key: string; pattern: string }> = {
   art67: { key: symbolPatternKey, pattern: defaultSymbolPattern },
+  'art66-2': { key: ttiSymbolPatternKey, pattern: defaultTtiSymbolPattern },
 };
 export const maxSymbolPatternLength = 100;
 
@@ -149,8 +155,13 @@ export async function loadSymbolPattern(db: Db, series: SymbolSeries = 'art67'):
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 /** The next original symbol for a party in a series, from the symbols already given; null when none is known. */
-export async function allocateSymbol(db: Db, code: string, patternToUse?: string): Promise<string | null> {
-  const pattern = patternToUse ?? (await loadSymbolPattern(db));
+export async function allocateSymbol(
+  db: Db,
+  code: string,
+  patternToUse?: string,
+  series: SymbolSeries = 'art67',
+): Promise<string | null> {
+  const pattern = patternToUse ?? (await loadSymbolPattern(db, series));
   const rows = await db
     .select({ symbol: reports.symbol })
     .from(reports)
@@ -162,20 +173,26 @@ export async function allocateSymbol(db: Db, code: string, patternToUse?: string
   );
 }
 
-/** Stores a pattern the caller has checked with symbolPatternProblem(). */
-export async function saveSymbolPattern(db: Db, actor: Actor, pattern: string): Promise<void> {
+/** Stores a series' pattern the caller has checked with symbolPatternProblem(). */
+export async function saveSymbolPattern(
+  db: Db,
+  actor: Actor,
+  pattern: string,
+  series: SymbolSeries = 'art67',
+): Promise<void> {
+  const { key } = seriesSettings[series];
   await inTransaction(db, async (tx) => {
-    const [before] = await tx.select().from(settings).where(eq(settings.key, symbolPatternKey)).for('update');
+    const [before] = await tx.select().from(settings).where(eq(settings.key, key)).for('update');
     if (before?.value === pattern) return;
     const [after] = await tx
       .insert(settings)
-      .values({ key: symbolPatternKey, value: pattern })
+      .values({ key, value: pattern })
       .onConflictDoUpdate({ target: settings.key, set: { value: pattern, ...touch(settings) } })
       .returning();
     await recordAudit(tx, actor, {
       action: before ? 'update' : 'create',
       table: 'settings',
-      id: symbolPatternKey,
+      id: key,
       before: before ? { value: before.value, version: before.version } : null,
       after: after ? { value: after.value, version: after.version } : null,
     });

@@ -3,6 +3,7 @@ import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import { byName } from '../i18n/collate.ts';
 import { counted } from '../i18n/plural.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { reportKinds, taxonomyLabel } from '../reports/incentives/taxonomy.ts';
 import { revisionLabel } from '../reports/lifecycle/status.ts';
 import {
   type CycleOverview,
@@ -140,9 +141,11 @@ export function CyclesPage(props: {
   const { lang } = page;
   const text = reviewText(lang);
   const errors = props.errors ?? {};
+  const kind = overview?.kind ?? 'art67';
   const title = overview
-    ? `${text('cyclesTitle')}${page.t('colon')} ${overview.period.key}`
+    ? `${text('cyclesTitle')}${page.t('colon')} ${overview.period.key} · ${taxonomyLabel(lang, 'kind', kind)}`
     : text('cyclesTitle');
+  const kindQuery = kind === 'art67' ? '' : `&kind=${kind}`;
   const rows = [...(overview?.rows ?? [])]
     .map((row) => ({ row, name: labels.partyName(row.partyCode, lang) }))
     .sort((a, b) => byName(lang)(a.name, b.name));
@@ -151,7 +154,22 @@ export function CyclesPage(props: {
       <h1>{title}</h1>
       <Notice message={props.notice} />
       <p>{text('cyclesIntro')}</p>
+      <nav aria-label={page.t('fieldKindOfReport')}>
+        <ul class="chips">
+          {reportKinds.map((one) => (
+            <li>
+              <a
+                href={`/${lang}/secretariat/cycles?${overview ? `period=${overview.period.key}&` : ''}kind=${one}`}
+                aria-current={one === kind ? 'page' : undefined}
+              >
+                {taxonomyLabel(lang, 'kind', one)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <form method="get" action={`/${lang}/secretariat/cycles`} class="inline">
+        {kind === 'art67' ? null : <input type="hidden" name="kind" value={kind} />}
         <label for="period">{text('period')}</label>{' '}
         <input
           id="period"
@@ -174,7 +192,7 @@ export function CyclesPage(props: {
           {props.periods.map((period) => (
             <li>
               <a
-                href={`/${lang}/secretariat/cycles?period=${period}`}
+                href={`/${lang}/secretariat/cycles?period=${period}${kindQuery}`}
                 aria-current={period === overview?.period.key ? 'page' : undefined}
               >
                 {period}
@@ -232,7 +250,9 @@ export function CyclesPage(props: {
               </tbody>
             </table>
           </div>
-          <ExpectedListForm page={page} labels={labels} overview={overview} errors={errors} />
+          {kind === 'art67' ? (
+            <ExpectedListForm page={page} labels={labels} overview={overview} errors={errors} />
+          ) : null}
         </>
       ) : null}
     </Layout>

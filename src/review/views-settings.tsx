@@ -2,11 +2,13 @@ import { FieldError, FormError, type FormErrors, invalidProps, Notice } from '..
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import { reviewText } from './messages.ts';
 
-/** The symbol pattern, with the symbol it would give Canada's next report as an example. */
+/** The symbol patterns of both series, each with the symbol it would give Canada's next report. */
 export function SettingsPage(props: {
   page: PageContext;
   pattern: string;
   example: string | null;
+  ttiPattern: string;
+  ttiExample: string | null;
   errors?: FormErrors;
   notice?: string | null;
 }) {
@@ -34,6 +36,20 @@ export function SettingsPage(props: {
         />
         <FieldError id="symbol_pattern-error" message={errors.symbol_pattern} />
         {props.example ? <p>{text('symbolExample', { example: props.example })}</p> : null}
+        <label for="tti_symbol_pattern">{text('ttiSymbolPattern')}</label>
+        <p class="hint" id="tti_symbol_pattern-hint">
+          {text('ttiSymbolPatternHint')}
+        </p>
+        <input
+          id="tti_symbol_pattern"
+          name="tti_symbol_pattern"
+          required
+          value={props.ttiPattern}
+          size={40}
+          {...invalidProps('tti_symbol_pattern', errors.tti_symbol_pattern, 'tti_symbol_pattern-hint')}
+        />
+        <FieldError id="tti_symbol_pattern-error" message={errors.tti_symbol_pattern} />
+        {props.ttiExample ? <p>{text('symbolExample', { example: props.ttiExample })}</p> : null}
         <button type="submit">{text('save')}</button>
       </form>
     </Layout>

@@ -28,9 +28,9 @@ type Common = { page: PageContext; labels: ReferenceLabels };
 const reportTitle = (
   page: PageContext,
   labels: ReferenceLabels,
-  r: Pick<QueueItem, 'reportingPartyCode' | 'periodStart' | 'periodEnd'>,
+  r: Pick<QueueItem, 'reportingPartyCode' | 'periodStart' | 'periodEnd' | 'kind'>,
 ) =>
-  page.t('reportOf', {
+  page.t(r.kind === 'art66-2' ? 'art66ReportOf' : 'reportOf', {
     ofParty: labels.partyIn(r.reportingPartyCode, page.lang, 'of'),
     period: formatPeriod(r.periodStart, r.periodEnd),
   });
@@ -270,8 +270,10 @@ export function ReviewPage(props: Common & ReviewPageData) {
               <li>{paragraph}</li>
             ))}
           </ol>
-          <h2>{text('programmes')}</h2>
-          {doc.annex.rows.length === 0 ? <p>{text('noProgrammes')}</p> : null}
+          <h2>{report.kind === 'art66-2' ? doc.annex.caption : text('programmes')}</h2>
+          {doc.annex.rows.length === 0 ? (
+            <p>{report.kind === 'art66-2' ? doc.annex.emptyText : text('noProgrammes')}</p>
+          ) : null}
           {doc.annex.rows.map((row) => (
             <section class="review-programme" id={`programme-${row.number}`}>
               <h3>

@@ -23,7 +23,7 @@ export function reviewWorkspaceEntries(db: Db, labels: () => Promise<ReferenceLa
     const item = (report: QueueItem, detailKey: 'workspaceSubmittedOn' | 'workspaceSubmittedBefore') =>
       ({
         href: `/${lang}/secretariat/reports/${report.id}`,
-        label: t('reportOf', {
+        label: t(report.kind === 'art66-2' ? 'art66ReportOf' : 'reportOf', {
           ofParty: names.partyIn(report.reportingPartyCode, lang, 'of'),
           period: formatPeriod(report.periodStart, report.periodEnd),
         }),

@@ -11,6 +11,7 @@ import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
 import { addNeed, createAssessment, publishAssessment } from '../needs/service.ts';
+import { reportIncentives } from '../reports/incentives/schema.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import {
   certificateSignatories,
@@ -68,6 +69,9 @@ type Fixture = {
   draftReport: number;
   submittedReport: number;
   draftActivity: number;
+  /** Canada's Art. 66.2 draft and one of its incentives. */
+  incentiveReport: number;
+  incentive: number;
   /** A public activity of Canada's published report. */
   publicActivity: number;
   completedEdition: number;
@@ -223,6 +227,56 @@ const rules: Record<string, RouteRule> = {
     allowed: ['reporterCAN'],
     path: (f) => `/en/drafting/reports/${f.publishedReport}/revisions`,
   },
+  // Incentives of an Art. 66.2 draft: its party's reporters
+  'GET /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/incentives/new': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.incentiveReport}/incentives/new`,
+  },
+  'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/incentives': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.incentiveReport}/incentives`,
+    body: { title: 'Tax credit', incentiveType: 'fiscal', ldcSpecificity: 'specific' },
+  },
+  'GET /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/incentives': {
+    allowed: everyone,
+    path: (f) => `/en/drafting/reports/${f.incentiveReport}/incentives`,
+  },
+  'GET /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/incentives/:incentiveId{[0-9]+}/edit': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.incentiveReport}/incentives/${f.incentive}/edit`,
+  },
+  'GET /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/incentives/:incentiveId{[0-9]+}': {
+    allowed: everyone,
+    path: (f) => `/en/drafting/reports/${f.incentiveReport}/incentives/${f.incentive}`,
+  },
+  'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/incentives/:incentiveId{[0-9]+}': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.incentiveReport}/incentives/${f.incentive}`,
+    body: { ...{ title: 'Tax credit', incentiveType: 'fiscal', ldcSpecificity: 'specific' }, version: '1' },
+  },
+  'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/incentives/:incentiveId{[0-9]+}/remove': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.incentiveReport}/incentives/${f.incentive}/remove`,
+    last: true,
+    as: 'reporterCAN',
+  },
+  'GET /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/incentives/template.xlsx': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.incentiveReport}/incentives/template.xlsx`,
+  },
+  'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/incentives/upload': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.incentiveReport}/incentives/upload`,
+  },
+  'GET /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/incentives/upload/:uploadId{[A-Za-z0-9_-]+}': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/drafting/reports/${f.incentiveReport}/incentives/upload/no-such-upload`,
+  },
+  'POST /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/incentives/upload/:uploadId{[A-Za-z0-9_-]+}/confirm':
+    {
+      allowed: ['reporterCAN'],
+      path: (f) => `/en/drafting/reports/${f.incentiveReport}/incentives/upload/no-such-upload/confirm`,
+    },
   'GET /:lang{(?:en|fr|es)}/drafting/reports/:id{[0-9]+}/activities/new': {
     allowed: ['reporterCAN'],
     path: (f) => `/en/drafting/reports/${f.draftReport}/activities/new`,
@@ -641,6 +695,29 @@ describe('authorization on every route that changes data or shows private data',
     };
     const draftReport = await newReport('draft', '2021-04-01', '2022-03-31');
     const submittedReport = await newReport('submitted', '2022-04-01', '2023-03-31');
+    const [incentiveReport] = await db
+      .insert(reports)
+      .values({
+        reportingPartyCode: 'CAN',
+        kind: 'art66-2',
+        format: 'detailed',
+        periodStart: '2021-04-01',
+        periodEnd: '2022-03-31',
+        originalLanguage: 'en',
+        status: 'draft',
+        source: 'authorization test',
+      })
+      .returning({ id: reports.id });
+    const [incentive] = await db
+      .insert(reportIncentives)
+      .values({
+        reportId: incentiveReport?.id as number,
+        position: 1,
+        title: 'Tax credit',
+        incentiveType: 'fiscal',
+        ldcSpecificity: 'specific',
+      })
+      .returning({ id: reportIncentives.id });
     const [draftActivity] = await db
       .insert(activities)
       .values({
@@ -751,6 +828,8 @@ describe('authorization on every route that changes data or shows private data',
       draftReport,
       submittedReport,
       draftActivity: draftActivity?.id as number,
+      incentiveReport: incentiveReport?.id as number,
+      incentive: incentive?.id as number,
       publicActivity: publicActivity?.activityId as number,
       completedEdition: training.editionId,
       openEdition: training.openEditionId,

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { formRequest, type TestSession, testSession } from '../accounts/test-sessions.ts';
 import type { Database } from '../db/database.ts';
+import { seedIncentivesDemo } from '../demo/incentives-demo.ts';
 import { seedNeedsDemo } from '../demo/needs-demo.ts';
 import { seedResultsDemo } from '../demo/results-demo.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
@@ -33,6 +34,7 @@ export async function preparePageTypes(database: Database, url: string): Promise
   await seedTrainingOperationsDemo(db);
   const needs = await seedNeedsDemo(db);
   const results = await seedResultsDemo(db);
+  const incentives = await seedIncentivesDemo(db);
   const focalPoint = await testSession(db, 'focal@layout.example', 'focal-point', { party: 'UGA' });
   const reporter = await testSession(db, 'reporter@layout.example', 'reporter', { party: 'CAN' });
   const secretariat = await testSession(db, 'secretariat@layout.example', 'secretariat');
@@ -64,6 +66,32 @@ export async function preparePageTypes(database: Database, url: string): Promise
     redirectless(multipartRequest(reporter, {}, { name: 'activities.xlsx', bytes: workbook })),
   );
   const preview = new URL(uploaded.headers.get('location') ?? '', url).pathname;
+  // An Art. 66.2 draft with one incentive, and its incentive form refused at its fields.
+  const art66 = await fetch(
+    `${url}/en/drafting/reports`,
+    redirectless(
+      formRequest(reporter, {
+        party: 'CAN',
+        kind: 'art66-2',
+        format: 'update',
+        periodStart: '2024',
+        periodEnd: '2024',
+        originalLanguage: 'en',
+      }),
+    ),
+  );
+  const art66Id = reportIdFrom(art66.headers.get('location'));
+  await fetch(
+    `${url}/en/drafting/reports/${art66Id}/incentives`,
+    redirectless(
+      formRequest(reporter, {
+        title: 'Export credit insurance for technology ventures in least developed countries',
+        incentiveType: 'financial',
+        ldcSpecificity: 'partly',
+        beneficiaryCodes: 'HTI',
+      }),
+    ),
+  );
   if (!preview.includes('/upload/')) throw new Error(`the upload was not staged: ${uploaded.status}`);
 
   const [carried] = await db
@@ -140,6 +168,13 @@ export async function preparePageTypes(database: Database, url: string): Promise
     { name: 'search-fr', path: '/fr/search?q=patent' },
     { name: 'party-es', path: '/es/parties/CAN' },
     { name: 'my-reports-fr', path: '/fr/drafting', cookie: as(reporter) },
+    { name: 'incentives', path: '/en/incentives' },
+    { name: 'incentives-es', path: '/es/incentives?ldc=ETH' },
+    { name: 'incentive', path: '/fr/incentives/1' },
+    { name: 'report-art66', path: `/es/reports/${incentives.reportId}` },
+    { name: 'draft-art66', path: `/fr/drafting/reports/${art66Id}`, cookie: as(reporter) },
+    { name: 'incentive-form', path: `/es/drafting/reports/${art66Id}/incentives/new`, cookie: as(reporter) },
+    { name: 'cycles-art66', path: '/en/secretariat/cycles?kind=art66-2', cookie: as(secretariat) },
   ];
 }
 

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { activities, type DatePrecision } from '../../activities/schema.ts';
 import type { Db } from '../../db/database.ts';
 import { lastDayCovered } from '../../http/partial-date.ts';
+import type { ReportKind } from '../../reports/incentives/taxonomy.ts';
 import { type ReportingPeriod, storedPeriod } from '../../reports/period.ts';
 import { reportActivities, reports } from '../../reports/schema.ts';
 
@@ -39,7 +40,7 @@ export type CarryForward = {
 };
 
 /**
- * What a new draft starts from: the party's latest published report whose period began before the
+ * What a new draft starts from: the party's latest published report of the same kind whose period began before the
  * new one, as its latest published version stands (a corrigendum or addendum carries the whole
  * list), its narrative and its activities still running. Null when the party never published one.
  */
@@ -47,6 +48,7 @@ export async function carryForwardFor(
   db: Db,
   partyCode: string,
   newPeriodStart: string,
+  kind: ReportKind = 'art67',
 ): Promise<CarryForward | null> {
   const [original] = await db
     .select({ id: reports.id })
@@ -54,6 +56,9 @@ export async function carryForwardFor(
     .where(
       and(
         eq(reports.reportingPartyCode, partyCode),
+        eq(reports.kind, kind),
+        // Sample data of the demo is never a real report's predecessor.
+        eq(reports.isSample, false),
         eq(reports.status, 'published'),
         eq(reports.revisionKind, 'original'),
         lt(reports.periodStart, newPeriodStart),

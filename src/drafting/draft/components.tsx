@@ -4,12 +4,15 @@ import { formatDate, formatPeriod } from '../../i18n/format.ts';
 import { pickText } from '../../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { BeneficiaryList } from '../../reports/components.tsx';
+import type { ReportKind } from '../../reports/incentives/taxonomy.ts';
 import { formatReportingPeriod, storedPeriod } from '../../reports/period.ts';
 import { reportGroupings } from '../../reports/schema.ts';
 import { ResultList } from '../../results/components.tsx';
 import { resultsText } from '../../results/messages.ts';
 import { activityNeedsText } from '../activity-needs/messages.ts';
 import { CommentsAside, draftPath, groupingKeys, reportTitle, statusLabel } from '../components.tsx';
+import { IncentivesSection } from '../incentive-form/components.tsx';
+import { incentiveText } from '../incentive-form/messages.ts';
 import type { Grouping } from '../report.ts';
 import { spreadsheetLimits } from '../spreadsheet/read.ts';
 import { draftText } from './messages.ts';
@@ -98,10 +101,13 @@ export function NarrativeForm(
     version: number;
     error?: string;
     submitLabel?: string;
+    /** An Art. 66.2 report's narrative is the overview of its incentives regime, without grouping. */
+    kind?: ReportKind;
   },
 ) {
   const { page } = props;
   const text = draftText(page.lang);
+  const overview = props.kind === 'art66-2';
   return (
     <form
       method="post"
@@ -111,9 +117,11 @@ export function NarrativeForm(
     >
       <CsrfField page={page} />
       <input type="hidden" name="version" value={String(props.version)} />
-      <label for="narrative">{text('narrativeLabel')}</label>
+      <label for="narrative">
+        {overview ? incentiveText(page.lang)('overviewLabel') : text('narrativeLabel')}
+      </label>
       <p class="hint" id="narrative-hint">
-        {text('narrativeHint')}
+        {overview ? incentiveText(page.lang)('overviewHint') : text('narrativeHint')}
       </p>
       <textarea
         id="narrative"
@@ -126,14 +134,20 @@ export function NarrativeForm(
         {props.text}
       </textarea>
       <FieldError id="narrative-error" message={props.error} />
-      <label for="grouping">{text('groupingLabel')}</label>
-      <select id="grouping" name="grouping">
-        {reportGroupings.map((grouping) => (
-          <option value={grouping} selected={grouping === props.grouping}>
-            {text(groupingKeys[grouping])}
-          </option>
-        ))}
-      </select>
+      {overview ? (
+        <input type="hidden" name="grouping" value={props.grouping} />
+      ) : (
+        <>
+          <label for="grouping">{text('groupingLabel')}</label>
+          <select id="grouping" name="grouping">
+            {reportGroupings.map((grouping) => (
+              <option value={grouping} selected={grouping === props.grouping}>
+                {text(groupingKeys[grouping])}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <button type="submit">{props.submitLabel ?? text('saveNarrative')}</button>
     </form>
   );
@@ -144,9 +158,11 @@ function NarrativeSection(
 ) {
   const { page, draft } = props;
   const text = draftText(page.lang);
+  const overview = draft.kind === 'art66-2';
+  const sectionTitle = overview ? incentiveText(page.lang)('overviewLabel') : text('narrativeTitle');
   return (
     <section aria-labelledby="narrative-title">
-      <h2 id="narrative-title">{text('narrativeTitle')}</h2>
+      <h2 id="narrative-title">{sectionTitle}</h2>
       {props.editable && draft.carriedFrom && draft.staleSentences.length > 0 ? (
         <div class="note" id="stale-period">
           <p>
@@ -180,6 +196,7 @@ function NarrativeSection(
               grouping={draft.grouping}
               version={draft.version}
               error={props.error}
+              kind={draft.kind}
             />
           ) : draft.narrative.length === 0 ? (
             <p class="muted">{text('narrativeEmpty')}</p>
@@ -190,16 +207,18 @@ function NarrativeSection(
                   <li>{paragraph}</li>
                 ))}
               </ol>
-              <p>
-                {text('groupingLabel')}: {text(groupingKeys[draft.grouping])}
-              </p>
+              {overview ? null : (
+                <p>
+                  {text('groupingLabel')}: {text(groupingKeys[draft.grouping])}
+                </p>
+              )}
             </>
           )}
         </div>
         <CommentsAside
           page={page}
           comments={commentsOn(draft.comments, 'narrative')}
-          about={text('narrativeTitle')}
+          about={sectionTitle}
           after={replyUnder(page, draft.id, props.editable, props.replyError)}
         />
       </div>
@@ -446,29 +465,43 @@ export function DraftPage(props: DraftPageProps) {
         error={props.narrativeError}
         replyError={props.replyError}
       />
-      <section aria-labelledby="activities-title">
-        <h2 id="activities-title">{text('activitiesTitle', { count: draft.rows.length })}</h2>
-        {editable ? <UndatedCarried page={page} draft={draft} /> : null}
-        {draft.rows.length === 0 ? <p>{text('noActivities')}</p> : null}
-        <ol class="drafted-activities">
-          {draft.rows.map((row) => (
-            <ActivityItem
-              page={page}
-              labels={labels}
-              draft={shown}
-              row={row}
-              editable={editable}
-              replyError={props.replyError}
-            />
-          ))}
-        </ol>
-        {editable ? (
-          <p>
-            <a href={`${base}/activities/new`}>{text('addActivity')}</a>
-          </p>
-        ) : null}
-      </section>
-      {editable ? <SpreadsheetSection page={page} reportId={draft.id} error={props.uploadError} /> : null}
+      {draft.kind === 'art66-2' ? (
+        <IncentivesSection
+          page={page}
+          labels={labels}
+          reportId={draft.id}
+          incentives={draft.incentives}
+          editable={editable}
+          uploadError={props.uploadError}
+        />
+      ) : null}
+      {draft.kind === 'art66-2' ? null : (
+        <section aria-labelledby="activities-title">
+          <h2 id="activities-title">{text('activitiesTitle', { count: draft.rows.length })}</h2>
+          {editable ? <UndatedCarried page={page} draft={draft} /> : null}
+          {draft.rows.length === 0 ? <p>{text('noActivities')}</p> : null}
+          <ol class="drafted-activities">
+            {draft.rows.map((row) => (
+              <ActivityItem
+                page={page}
+                labels={labels}
+                draft={shown}
+                row={row}
+                editable={editable}
+                replyError={props.replyError}
+              />
+            ))}
+          </ol>
+          {editable ? (
+            <p>
+              <a href={`${base}/activities/new`}>{text('addActivity')}</a>
+            </p>
+          ) : null}
+        </section>
+      )}
+      {editable && draft.kind !== 'art66-2' ? (
+        <SpreadsheetSection page={page} reportId={draft.id} error={props.uploadError} />
+      ) : null}
       {editable ? (
         <section aria-labelledby="submit-title">
           <h2 id="submit-title">{text('submitTitle')}</h2>

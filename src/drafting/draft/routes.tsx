@@ -12,6 +12,7 @@ import { loadReportDocument } from '../../reports/document/report-document.ts';
 import { canEditReport } from '../../reports/lifecycle/access.ts';
 import { reportGroupings } from '../../reports/schema.ts';
 import { LockedPage, reportTitle } from '../components.tsx';
+import { incentiveText } from '../incentive-form/messages.ts';
 import type { Grouping, ReportHeader } from '../report.ts';
 import { activityIdOf, reportForRequest } from '../request-guards.tsx';
 import { DraftPage } from './components.tsx';
@@ -40,6 +41,12 @@ const notices = new Set<DraftMessageKey>([
   'submitted',
   'revisionStarted',
 ]);
+/** Notices of the incentive forms of an Art. 66.2 draft. */
+const incentiveNotices = new Set(['incentiveAdded', 'incentiveSaved', 'incentiveRemoved'] as const);
+const isIncentiveNotice = (
+  key: string | undefined,
+): key is 'incentiveAdded' | 'incentiveSaved' | 'incentiveRemoved' =>
+  (incentiveNotices as Set<string>).has(key ?? '');
 
 /** Longest narrative accepted: far above any real report, low enough to keep rows sane. */
 const maxNarrativeLength = 100_000;
@@ -73,7 +80,9 @@ export function draftRoutes(db: Db, labels: () => Promise<ReferenceLabels>, repo
         ? counted(draftText(page.lang), page.lang, 'imported', count)
         : key && notices.has(key)
           ? draftText(page.lang)(key)
-          : undefined;
+          : isIncentiveNotice(key)
+            ? incentiveText(page.lang)(key)
+            : undefined;
     return c.html(
       <DraftPage
         page={page}

@@ -10,6 +10,8 @@ import type { Language } from '../../i18n/languages.ts';
 import { type ActivityOrigin, renumberRows } from '../../reports/activity-list.ts';
 import { reportSnapshot } from '../../reports/document/snapshot.ts';
 import { freezePublishedReports } from '../../reports/freeze.ts';
+import { reportIncentives } from '../../reports/incentives/schema.ts';
+import { copyIncentives, type IncentiveRow, incentivesOfReport } from '../../reports/incentives/service.ts';
 import { editableStatuses, type RevisionKind } from '../../reports/lifecycle/status.ts';
 import {
   discardPendingEdit,
@@ -78,6 +80,8 @@ export type Draft = ReportHeader & {
   /** Sentences of the narrative still naming the period carried from, while it can be changed. */
   staleSentences: StalePeriodSentence[];
   rows: DraftRow[];
+  /** An Art. 66.2 report's incentives in order; empty for Art. 67. */
+  incentives: IncentiveRow[];
   /** Comments of the Secretariat not yet answered by a new submission. */
   comments: DraftComment[];
 };
@@ -108,6 +112,7 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
     .where(
       and(
         eq(reports.reportingPartyCode, header.reportingPartyCode),
+        eq(reports.kind, header.kind),
         eq(reports.status, 'published'),
         eq(reports.revisionKind, 'original'),
         ne(reports.id, family),
@@ -187,6 +192,7 @@ export async function loadDraft(db: Db, id: number): Promise<Draft | null> {
       beneficiaries: beneficiaries.get(row.activityId) ?? [],
       results: results.get(row.activityId) ?? [],
     })),
+    incentives: header.kind === 'art66-2' ? await incentivesOfReport(db, header.id) : [],
     comments,
   };
 }
@@ -373,10 +379,17 @@ export async function submitReport(
     const [before] = await tx.select().from(reports).where(eq(reports.id, reportId)).for('update');
     if (!before) return null;
     if (!editableStatuses.includes(before.status)) return { ok: false, reason: 'locked' };
-    const [listed] = await tx
-      .select({ count: sql<number>`count(*)::int` })
-      .from(reportActivities)
-      .where(eq(reportActivities.reportId, reportId));
+    // An Art. 67 report lists activities, an Art. 66.2 report incentives.
+    const [listed] =
+      before.kind === 'art66-2'
+        ? await tx
+            .select({ count: sql<number>`count(*)::int` })
+            .from(reportIncentives)
+            .where(eq(reportIncentives.reportId, reportId))
+        : await tx
+            .select({ count: sql<number>`count(*)::int` })
+            .from(reportActivities)
+            .where(eq(reportActivities.reportId, reportId));
     if ((listed?.count ?? 0) === 0 && before.narrative.length === 0) return { ok: false, reason: 'empty' };
     // An edit of one of its activities in flight ends before the submission (and is in it): edits
     // of this report's activities take the same row locks. Other drafts' edits are their own
@@ -467,6 +480,8 @@ export async function startRevision(
       .where(and(eq(reports.revisionOf, originalId), eq(reports.revisionKind, kind)));
     const values = {
       reportingPartyCode: source.reportingPartyCode,
+      kind: source.kind,
+      format: source.format,
       periodStart: source.periodStart,
       periodEnd: source.periodEnd,
       originalLanguage: source.originalLanguage,
@@ -489,11 +504,17 @@ export async function startRevision(
     if (rows.length > 0) {
       await tx.insert(reportActivities).values(rows.map((row) => ({ ...row, reportId: created.id })));
     }
+    const incentiveIds = await copyIncentives(tx, source.id, created.id);
     await recordAudit(tx, actor, {
       action: 'create-revision',
       table: 'reports',
       id: created.id,
-      after: { ...values, copiedFrom: source.id, activities: rows.map((row) => row.activityId) },
+      after: {
+        ...values,
+        copiedFrom: source.id,
+        activities: rows.map((row) => row.activityId),
+        ...(incentiveIds.length > 0 ? { incentives: incentiveIds } : {}),
+      },
     });
     return { reportId: created.id, created: true };
   });

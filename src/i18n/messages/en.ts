@@ -6,6 +6,7 @@ export const en = {
   navHome: 'Home',
   navSearch: 'Search',
   navNeeds: 'Needs',
+  navIncentives: 'Art. 66.2 incentives',
   navReports: 'Reports',
   navApi: 'Open data and API',
   languageSwitcher: 'Language',

@@ -7,6 +7,7 @@ export const es: Messages = {
   navHome: 'Inicio',
   navSearch: 'Búsqueda',
   navNeeds: 'Necesidades',
+  navIncentives: 'Incentivos art. 66.2',
   navReports: 'Informes',
   navApi: 'Datos abiertos y API',
   languageSwitcher: 'Idioma',

@@ -7,6 +7,7 @@ export const fr: Messages = {
   navHome: 'Accueil',
   navSearch: 'Recherche',
   navNeeds: 'Besoins',
+  navIncentives: 'Incitations art. 66:2',
   navReports: 'Rapports',
   navApi: 'Données ouvertes et API',
   languageSwitcher: 'Langue',

@@ -48,6 +48,13 @@ export const documentText = defineMessages({
     agencyNotStated: 'Implementing agency not stated',
     fieldAreasOfIp: 'Areas of intellectual property',
     pageNumber: 'Page: {page}/{pages}',
+    art66Title: 'Implementation of Article 66.2 of the TRIPS Agreement: {party}',
+    art66Introduction:
+      'Article 66.2 of the TRIPS Agreement provides that developed country Members shall provide incentives to enterprises and institutions in their territories for the purpose of promoting and encouraging technology transfer to least-developed country Members, in order to enable them to create a sound and viable technological base. Under the Council’s decision of 19 February 2003 (IP/C/28), developed country Members submit a detailed report every third year and updates in the intervening years. This document reproduces the information received from {party} for the period {period}.',
+    incentivesCaption: 'List of incentives and programmes',
+    columnIncentive: 'Title of the incentive or programme',
+    noIncentives: 'No incentive or programme is listed.',
+    incentiveDetails: 'Details of the incentives and programmes',
   },
   fr: {
     council: 'Conseil des aspects des droits de propriété intellectuelle qui touchent au commerce',
@@ -79,6 +86,13 @@ export const documentText = defineMessages({
     agencyNotStated: "Organisme d'exécution non précisé",
     fieldAreasOfIp: 'Domaines de la propriété intellectuelle',
     pageNumber: 'Page\u202f: {page}/{pages}',
+    art66Title: 'Mise en œuvre de l’article 66:2 de l’Accord sur les ADPIC\u202f: {party}',
+    art66Introduction:
+      'L’article 66:2 de l’Accord sur les ADPIC dispose que les pays développés Membres offriront des incitations aux entreprises et institutions sur leur territoire afin de promouvoir et d’encourager le transfert de technologie vers les pays les moins avancés Membres pour leur permettre de se doter d’une base technologique solide et viable. En vertu de la décision du Conseil du 19 février 2003 (IP/C/28), les pays développés Membres présentent un rapport détaillé tous les trois ans et des mises à jour les années intermédiaires. Le présent document reproduit les renseignements communiqués par {party} pour la période {period}.',
+    incentivesCaption: 'Liste des incitations et des programmes',
+    columnIncentive: 'Titre de l’incitation ou du programme',
+    noIncentives: 'Aucune incitation ni aucun programme n’est mentionné.',
+    incentiveDetails: 'Détails des incitations et des programmes',
   },
   es: {
     council: 'Consejo de los Aspectos de los Derechos de Propiedad Intelectual relacionados con el Comercio',
@@ -110,5 +124,12 @@ export const documentText = defineMessages({
     agencyNotStated: 'Organismo de ejecución no especificado',
     fieldAreasOfIp: 'Ámbitos de la propiedad intelectual',
     pageNumber: 'Página: {page}/{pages}',
+    art66Title: 'Aplicación del párrafo 2 del artículo 66 del Acuerdo sobre los ADPIC: {party}',
+    art66Introduction:
+      'El párrafo 2 del artículo 66 del Acuerdo sobre los ADPIC dispone que los países desarrollados Miembros ofrecerán incentivos a las empresas e instituciones de su territorio con el fin de promover y alentar la transferencia de tecnología a los países menos adelantados Miembros, con objeto de que éstos puedan establecer una base tecnológica sólida y viable. En virtud de la decisión del Consejo de 19 de febrero de 2003 (IP/C/28), los países desarrollados Miembros presentan un informe detallado cada tres años y actualizaciones en los años intermedios. El presente documento reproduce la información recibida de {party} para el período {period}.',
+    incentivesCaption: 'Lista de incentivos y programas',
+    columnIncentive: 'Título del incentivo o programa',
+    noIncentives: 'No se enumera ningún incentivo ni programa.',
+    incentiveDetails: 'Detalles de los incentivos y programas',
   },
 });

@@ -3,6 +3,7 @@ import { formatDate } from '../../i18n/format.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { textIn } from '../../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
+import { taxonomyLabel } from '../incentives/taxonomy.ts';
 import { diffSnapshots, type ProgrammeField } from '../lifecycle/diff.ts';
 import { previousVersion, versionSnapshot } from '../lifecycle/service.ts';
 import { type OutlineBlock, outlineOf } from '../narrative-outline.ts';
@@ -10,7 +11,7 @@ import { formatReportingPeriod, storedPeriod } from '../period.ts';
 import { reportVersions } from '../service.ts';
 import { documentText } from './messages.ts';
 import { type Grouped, groupProgrammes } from './programme-groups.ts';
-import type { ReportSnapshot, SnapshotProgramme } from './snapshot.ts';
+import type { ReportSnapshot, SnapshotIncentive, SnapshotProgramme } from './snapshot.ts';
 
 export type AnnexRow = { number: number; title: string; start: string; beneficiaries: string };
 export type ProgrammeDetail = {
@@ -104,6 +105,100 @@ function agencyNames(programme: SnapshotProgramme, role: 'implementing' | 'partn
 }
 
 /**
+ * An Article 66.2 report as a WTO document: title naming Article 66.2 and the format (detailed
+ * report or update), the Article's paragraph, the overview of the incentives regime, a table of
+ * the incentives (number, title, type, beneficiary LDCs) and one section per incentive with every
+ * field IP/C/28 asks for. A corrigendum or addendum of one is shown whole.
+ */
+function buildIncentivesDocument(
+  snapshot: ReportSnapshot,
+  labels: ReferenceLabels,
+  lang: Language,
+): ReportDocument {
+  const t = documentText(lang);
+  const party = labels.partyName(snapshot.reportingPartyCode, lang);
+  const period = formatReportingPeriod(
+    storedPeriod(snapshot.periodStart, snapshot.periodEnd, snapshot.periodPrecision ?? 'year'),
+    lang,
+  );
+  const list = (values: string[]) => values.join('; ');
+  const incentives = snapshot.incentives ?? [];
+  const ldcNames = (i: SnapshotIncentive) =>
+    list(i.beneficiaryCodes.map((code) => labels.partyName(code, lang)));
+  const figure = (value: number | null) => (value === null ? null : value.toLocaleString(lang));
+  const amount = (i: SnapshotIncentive) =>
+    i.amount === null
+      ? null
+      : `${Number(i.amount).toLocaleString(lang, { maximumFractionDigits: 2 })}${i.currency ? ` ${i.currency}` : ''}`;
+  const fieldsOf = (i: SnapshotIncentive): Array<[string, string | null]> => [
+    [t('fieldIncentiveType'), taxonomyLabel(lang, 'type', i.incentiveType)],
+    [t('fieldGovernmentBody'), i.governmentBody],
+    [t('fieldEligibleEntities'), i.eligibleEntities],
+    [t('fieldLdcBeneficiaries'), ldcNames(i)],
+    [t('fieldSectors'), list(i.sectors.map((code) => taxonomyLabel(lang, 'sector', code)))],
+    [t('fieldTechnologyTransferred'), i.technologyTransferred],
+    [t('fieldModeAndTerms'), i.modeAndTerms],
+    [t('fieldLdcSpecificity'), taxonomyLabel(lang, 'specificity', i.ldcSpecificity)],
+    [t('fieldAmount'), amount(i)],
+    [t('fieldEnterprises'), figure(i.enterprises)],
+    [t('fieldPeopleTrained'), figure(i.peopleTrained)],
+    [t('fieldDescription'), i.description],
+  ];
+  const format = snapshot.reportFormat ?? 'detailed';
+  return {
+    reportId: snapshot.reportId,
+    lang,
+    symbol: snapshot.symbol,
+    symbolLine: snapshot.symbol ?? t('draft'),
+    date: formatDate(lang, snapshot.circulationDate),
+    council: t('council'),
+    original: t('original', { language: labels.languageName(snapshot.originalLanguage, lang) }),
+    title: t('art66Title', { party }),
+    revision: snapshot.revisionKind === 'original' ? null : t(snapshot.revisionKind),
+    subtitle: taxonomyLabel(lang, 'format', format),
+    period: t('periodCovered', { period }),
+    introduction: t('art66Introduction', { party, period }),
+    narrative: snapshot.narrative,
+    outline: snapshot.narrative.map((text, index) => ({ kind: 'paragraph', number: `${index + 1}.`, text })),
+    annex: {
+      heading: t('annex'),
+      caption: t('incentivesCaption'),
+      // The table's third column is the type of incentive (an Art. 67 annex has the start date there).
+      columns: [t('columnNumber'), t('columnIncentive'), t('fieldIncentiveType'), t('fieldLdcBeneficiaries')],
+      rows: incentives.map((i) => ({
+        number: i.position,
+        title: i.title,
+        start: taxonomyLabel(lang, 'type', i.incentiveType),
+        beneficiaries: ldcNames(i) || none,
+      })),
+      emptyText: t('noIncentives'),
+    },
+    details: {
+      heading: t('incentiveDetails'),
+      groups:
+        incentives.length === 0
+          ? []
+          : [
+              {
+                heading: null,
+                groups: [],
+                programmes: incentives.map((i) => ({
+                  number: i.position,
+                  title: i.title,
+                  fields: fieldsOf(i).flatMap(([label, value]) => (value ? [{ label, value }] : [])),
+                })),
+              },
+            ],
+    },
+    scope: 'whole',
+    revisionNote: null,
+    corrections: [],
+    pageNumber: t('pageNumber'),
+    colon: `${t('colon')} `,
+  };
+}
+
+/**
  * The pure half: a snapshot (live or as published) rendered in one language. With `previous` (the
  * version before it), a corrigendum lists its corrections only and an addendum carries only what
  * it adds; without it, every version is shown whole.
@@ -114,6 +209,7 @@ export function buildReportDocument(
   lang: Language,
   previous?: ReportSnapshot | null,
 ): ReportDocument {
+  if (snapshot.kind === 'art66-2') return buildIncentivesDocument(snapshot, labels, lang);
   const t = documentText(lang);
   const party = labels.partyName(snapshot.reportingPartyCode, lang);
   const period = formatReportingPeriod(

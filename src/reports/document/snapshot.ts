@@ -4,6 +4,8 @@ import { activities, activityAgencies, datePrecisions } from '../../activities/s
 import { agencies } from '../../agencies/schema.ts';
 import type { Db } from '../../db/database.ts';
 import { languages } from '../../i18n/languages.ts';
+import { incentivesOfReport } from '../incentives/service.ts';
+import { incentiveTypes, ldcSpecificities, reportFormats, reportKinds } from '../incentives/taxonomy.ts';
 import { agenciesById, pendingEditsOf, withPendingValues } from '../pending-edits.ts';
 import { periodPrecisions } from '../period.ts';
 import { reportActivities, reportGroupings, reports, revisionKinds } from '../schema.ts';
@@ -47,6 +49,26 @@ const snapshotProgramme = z.object({
   ),
 });
 
+/** One incentive of an Art. 66.2 report as the document states it. */
+const snapshotIncentive = z.object({
+  position: z.number().int(),
+  incentiveId: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  incentiveType: z.enum(incentiveTypes),
+  governmentBody: z.string(),
+  eligibleEntities: z.string(),
+  beneficiaryCodes: z.array(z.string()),
+  sectors: z.array(z.string()),
+  technologyTransferred: z.string(),
+  modeAndTerms: z.string(),
+  ldcSpecificity: z.enum(ldcSpecificities),
+  amount: z.string().nullable(),
+  currency: z.string().nullable(),
+  enterprises: z.number().int().nullable(),
+  peopleTrained: z.number().int().nullable(),
+});
+
 /**
  * What a report's document says, in no particular language (codes, not labels): stored in
  * reports.snapshot on publication, and rendered in EN/FR/ES by buildReportDocument().
@@ -77,10 +99,15 @@ export const reportSnapshotSchema = z.object({
   revisionKind: z.enum(revisionKinds),
   revisionNumber: z.number().int(),
   programmes: z.array(snapshotProgramme),
+  /** Added with Art. 66.2 reports: snapshots published before are Art. 67 reports without incentives. */
+  kind: z.enum(reportKinds).optional(),
+  reportFormat: z.enum(reportFormats).nullable().optional(),
+  incentives: z.array(snapshotIncentive).optional(),
 });
 
 export type ReportSnapshot = z.infer<typeof reportSnapshotSchema>;
 export type SnapshotProgramme = z.infer<typeof snapshotProgramme>;
+export type SnapshotIncentive = z.infer<typeof snapshotIncentive>;
 
 /** A stored snapshot, checked: a malformed one is an error, never silently replaced by live rows. */
 export function parseReportSnapshot(value: unknown, reportId: number): ReportSnapshot {
@@ -134,6 +161,7 @@ export async function reportSnapshot(db: Db, reportId: number): Promise<ReportSn
         }),
     );
   }
+  const incentives = report.kind === 'art66-2' ? await incentivesOfReport(db, reportId) : [];
   const drafted = rows.map((row) => ({
     ...row,
     activity: withPendingValues(row.activity, pending.get(row.activity.id)),
@@ -153,6 +181,14 @@ export async function reportSnapshot(db: Db, reportId: number): Promise<ReportSn
     grouping: report.grouping,
     revisionKind: report.revisionKind,
     revisionNumber: report.revisionNumber,
+    kind: report.kind,
+    reportFormat: report.format,
+    incentives: incentives.map(
+      ({ id, reportId: _report, createdAt: _c, updatedAt: _u, version: _v, ...row }) => ({
+        ...row,
+        incentiveId: id,
+      }),
+    ),
     programmes: drafted.map(({ rowNumber, activity: a }) => ({
       rowNumber,
       activityId: a.id,
