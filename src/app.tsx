@@ -28,6 +28,7 @@ import {
 } from './http/error-pages.tsx';
 import { cachedFor, pageContext } from './http/page-context.ts';
 import { needsRoutes, needsWorkspaceEntries } from './needs/routes.tsx';
+import { offersRoutes, offersWorkspaceEntries } from './offers/routes.tsx';
 import { type OperationsSettings, operationsSettings } from './operations/environment.ts';
 import { createMetrics } from './operations/metrics.ts';
 import { limitPublicForms, readableForms } from './operations/request-guards.tsx';
@@ -125,6 +126,7 @@ export function createApp(database: Database, options: AppOptions = {}) {
     reviewWorkspaceEntries(database.db, labels),
     trainingWorkspaceEntries(database.db),
     needsWorkspaceEntries(database.db, labels),
+    offersWorkspaceEntries(database.db),
   ];
   app.route('/', draftingRoutes(database.db, labels));
   app.route('/', trainingRoutes(database.db, labels));
@@ -143,6 +145,7 @@ export function createApp(database: Database, options: AppOptions = {}) {
   app.route('/', programmeRoutes(database.db, labels));
   app.route('/', activityPages(database.db, labels));
   app.route('/', needsRoutes(database.db, labels));
+  app.route('/', offersRoutes(database.db, labels));
   app.route('/', activityRoutes(database.db, labels));
   app.route('/', searchRoutes(database.db, labels));
   app.route('/', apiDocsRoutes());

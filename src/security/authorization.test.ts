@@ -11,6 +11,7 @@ import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
 import { addNeed, createAssessment, publishAssessment } from '../needs/service.ts';
+import { createOffer } from '../offers/service.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import {
   certificateSignatories,
@@ -85,6 +86,8 @@ type Fixture = {
   /** Kenya's needs assessment, still a draft, and a need of a published one. */
   draftAssessment: number;
   publishedNeed: number;
+  /** An open offer of Canada's. */
+  offer: number;
 };
 
 type RouteRule = {
@@ -387,6 +390,27 @@ const rules: Record<string, RouteRule> = {
     allowed: [...secretariat, 'focalKEN'],
     path: (f) => `/en/needs/${f.publishedNeed}/status`,
   },
+  // Offers: reporters for their Member, coordinators for their agency; changed only by the owner's.
+  'GET /:lang{(?:en|fr|es)}/offers/mine': {
+    allowed: [...reporters, 'coordinatorCIPO', 'coordinatorWIPO'],
+    path: () => '/en/offers/mine',
+  },
+  'GET /:lang{(?:en|fr|es)}/offers/new': {
+    allowed: [...reporters, 'coordinatorCIPO', 'coordinatorWIPO'],
+    path: () => '/en/offers/new',
+  },
+  'POST /:lang{(?:en|fr|es)}/offers/new': {
+    allowed: [...reporters, 'coordinatorCIPO', 'coordinatorWIPO'],
+    path: () => '/en/offers/new',
+  },
+  'GET /:lang{(?:en|fr|es)}/offers/:id{[0-9]+}/edit': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/offers/${f.offer}/edit`,
+  },
+  'POST /:lang{(?:en|fr|es)}/offers/:id{[0-9]+}/edit': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/offers/${f.offer}/edit`,
+  },
   'GET /:lang{(?:en|fr|es)}/training/alumni': {
     allowed: ['coordinatorCIPO'],
     path: () => '/en/training/alumni',
@@ -517,6 +541,9 @@ const privatePrefixes = [
   '/secretariat',
   '/training',
   '/needs/assessments',
+  '/offers/mine',
+  '/offers/new',
+  '/offers/:id{[0-9]+}/edit',
 ];
 const changesData = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
 const isPrivate = (path: string) =>
@@ -699,7 +726,22 @@ describe('authorization on every route that changes data or shows private data',
       needOf('Public need'),
     );
     await publishAssessment(db, needsActor, publishedAssessment);
+    const offer = await createOffer(db, needsActor, {
+      owner: 'party:CAN',
+      title: 'An offer',
+      description: '',
+      language: 'en',
+      ipAreas: [],
+      kindsOfHelp: ['training-personnel'],
+      eligibleParties: [],
+      eligibleRegions: [],
+      languages: ['en'],
+      capacity: null,
+      deadline: null,
+      status: 'open',
+    });
     fixture = {
+      offer,
       draftAssessment,
       publishedNeed,
       signatory: signatory?.id as number,
