@@ -13,6 +13,8 @@ import { fieldErrors, formText, idParam, readForm, redirectAfterPost } from '../
 import { byName } from '../i18n/collate.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { counted } from '../i18n/plural.ts';
+import { seesSuggestions } from '../matching/policy.ts';
+import { suggestionsForNeed } from '../matching/service.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { expandQuery } from '../reference/vocabulary.ts';
 import { needsCsv, needsTable, needsXlsx } from './export.ts';
@@ -159,11 +161,16 @@ export function needsRoutes(db: Db, labels: Labels) {
     const page = pageContext(c);
     const story = await needStory(db, idParam(c));
     if (!story) throw new NotFoundError('need');
+    const all = await labels();
+    const looking = story.need.status === 'open' || story.need.status === 'offered';
+    const suggestions =
+      looking && seesSuggestions(page.account) ? await suggestionsForNeed(db, all, story, page.lang) : null;
     return c.html(
       <NeedPage
         page={page}
-        labels={await labels()}
+        labels={all}
         story={story}
+        suggestions={suggestions}
         seesContact={seesNeedContacts(page.account)}
         manages={managesNeedsOf(page.account, story.assessment.partyCode)}
         notice={doneNotice(c, page.lang)}

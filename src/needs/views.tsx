@@ -14,6 +14,8 @@ import { formatDate } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
+import { NeedSuggestions } from '../matching/components.tsx';
+import type { ShownSuggestion } from '../matching/service.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import type { AssessmentValues, NeedValues } from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
@@ -176,6 +178,8 @@ export function NeedPage(props: {
   story: Story;
   seesContact: boolean;
   manages: boolean;
+  /** Ranked offers and donors, for those who see suggestions (null: not shown). */
+  suggestions?: ShownSuggestion[] | null;
   errors?: FieldErrors;
   values?: { status: string; note: string };
   notice?: string | undefined;
@@ -227,6 +231,9 @@ export function NeedPage(props: {
           )}
         </dd>
       </dl>
+      {props.suggestions ? (
+        <NeedSuggestions lang={lang} labels={labels} suggestions={props.suggestions} />
+      ) : null}
       <h2>{text('history')}</h2>
       <ol class="history">
         {story.history.map(({ change, by }) => (

@@ -1,4 +1,4 @@
-import { coordinatedAgencies, hasRole, isSecretariat, reportingParties } from '../accounts/policy.ts';
+import { coordinatedAgencies, reportingParties } from '../accounts/policy.ts';
 import type { Account } from '../accounts/service.ts';
 
 /** Whose offer it is: a donor Member's (its reporters publish) or an agency's (its coordinators). */
@@ -12,15 +12,3 @@ export const publishesOffers = (account: Account | null | undefined) =>
 export const managesOffer = (account: Account | null | undefined, offer: OfferOwner) =>
   (offer.donorPartyCode !== null && reportingParties(account).includes(offer.donorPartyCode)) ||
   (offer.agencyId !== null && coordinatedAgencies(account).includes(offer.agencyId));
-
-/**
- * Who sees the suggestions of the matching (on a need's page and an offer's page): the people who
- * can act on them — donors' reporters and coordinators, the Members' focal points and the
- * Secretariat. Anonymous visitors and other roles do not: a ranking of donors is a working tool,
- * not a public statement.
- */
-export const seesSuggestions = (account: Account | null | undefined) =>
-  isSecretariat(account) ||
-  hasRole(account, 'reporter') ||
-  hasRole(account, 'coordinator') ||
-  hasRole(account, 'focal-point');

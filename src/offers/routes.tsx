@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import type { Child } from 'hono/jsx';
 import { requireAccount, requirePermission } from '../accounts/guard.ts';
 import { reportingParties } from '../accounts/policy.ts';
 import type { Account } from '../accounts/service.ts';
@@ -14,6 +13,8 @@ import { byName } from '../i18n/collate.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
+import { seesSuggestions } from '../matching/policy.ts';
+import { needsForDonorPage, needsForOfferPage } from '../matching/service.ts';
 import { mayHaveNeeds } from '../needs/policy.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { offerRegionChoices } from './eligibility.ts';
@@ -52,15 +53,12 @@ function readFilters(c: Context): OfferFilters | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** Suggestions shown on an offer's page; the matching room provides them (see app.tsx). */
-export type OfferSuggestions = (c: Context, offer: Offer) => Promise<Child | null>;
-
 /**
  * Offers: the public list (with training editions open for nominations) and page, the JSON, CSV
  * and XLSX of GET /api/v1/offers, and the pages where reporters (for their Member) and
  * coordinators (for their agency) publish and change offers.
  */
-export function offersRoutes(db: Db, labels: Labels, suggestions?: OfferSuggestions) {
+export function offersRoutes(db: Db, labels: Labels) {
   const app = new Hono();
 
   const listed = async (filters: OfferFilters, language: Language) => {
@@ -232,9 +230,12 @@ export function offersRoutes(db: Db, labels: Labels, suggestions?: OfferSuggesti
       db,
       offers.flatMap((offer) => (offer.agencyId ? [offer.agencyId] : [])),
     );
+    const donor = reportingParties(account)[0];
     return c.html(
       <MyOffersPage
         page={page}
+        labels={all}
+        matchingNeeds={donor ? await needsForDonorPage(db, all, donor) : null}
         offers={offers}
         owner={(offer) => ownerName(offer, page.lang, all, agencies)}
       />,
@@ -319,7 +320,7 @@ export function offersRoutes(db: Db, labels: Labels, suggestions?: OfferSuggesti
         owner={ownerName(offer, page.lang, all, agencies)}
         manages={managesOffer(page.account, offer)}
         notice={notice}
-        suggestions={suggestions ? await suggestions(c, offer) : null}
+        matchingNeeds={seesSuggestions(page.account) ? await needsForOfferPage(db, all, offer) : null}
       />,
     );
   });

@@ -1,4 +1,3 @@
-import type { Child } from 'hono/jsx';
 import {
   CheckboxList,
   DateField,
@@ -16,6 +15,8 @@ import { formatDate } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
+import { MatchingNeeds } from '../matching/components.tsx';
+import type { ShownNeed } from '../matching/service.ts';
 import { type NeedsKey, needsText } from '../needs/messages.ts';
 import { kindsOfHelp } from '../needs/taxonomy.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
@@ -219,8 +220,8 @@ export function OfferPage(props: {
   owner: string;
   manages: boolean;
   notice?: string | undefined;
-  /** The needs it could serve, for those who see suggestions. */
-  suggestions?: Child;
+  /** The needs it could serve, for those who see suggestions (null: not shown). */
+  matchingNeeds: ShownNeed[] | null;
 }) {
   const { page, labels, offer } = props;
   const { lang } = page;
@@ -243,12 +244,21 @@ export function OfferPage(props: {
           <a href={`/${lang}/offers/${offer.id}/edit`}>{word('editOffer')}</a>
         </p>
       ) : null}
-      {props.suggestions ?? null}
+      {props.matchingNeeds ? (
+        <MatchingNeeds lang={lang} labels={labels} title="needsForOfferTitle" needs={props.matchingNeeds} />
+      ) : null}
     </Layout>
   );
 }
 
-export function MyOffersPage(props: { page: PageContext; offers: Offer[]; owner: (offer: Offer) => string }) {
+export function MyOffersPage(props: {
+  page: PageContext;
+  labels: ReferenceLabels;
+  /** For a reporter: the needs the Member's past activities suggest it could serve. */
+  matchingNeeds: ShownNeed[] | null;
+  offers: Offer[];
+  owner: (offer: Offer) => string;
+}) {
   const { page } = props;
   const { lang } = page;
   const word = wordOf(lang);
@@ -270,6 +280,14 @@ export function MyOffersPage(props: { page: PageContext; offers: Offer[]; owner:
           </li>
         ))}
       </ul>
+      {props.matchingNeeds ? (
+        <MatchingNeeds
+          lang={lang}
+          labels={props.labels}
+          title="needsForDonorTitle"
+          needs={props.matchingNeeds}
+        />
+      ) : null}
     </Layout>
   );
 }
