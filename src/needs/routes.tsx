@@ -1,7 +1,12 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { requireAccount, requirePermission } from '../accounts/guard.ts';
-import { focalPointParties, isSecretariat } from '../accounts/policy.ts';
+import {
+  coordinatedAgencies,
+  focalPointParties,
+  isSecretariat,
+  reportingParties,
+} from '../accounts/policy.ts';
 import type { Account } from '../accounts/service.ts';
 import { type WorkspaceEntries, workspaceItemLimit } from '../accounts/workspace-entries.ts';
 import { actorOf } from '../audit/record.ts';
@@ -12,16 +17,30 @@ import { problemJson } from '../http/problem.ts';
 import { fieldErrors, formText, idParam, readForm, redirectAfterPost } from '../http/request.ts';
 import { byName } from '../i18n/collate.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
+import { textIn } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
 import { seesSuggestions } from '../matching/policy.ts';
 import { suggestionsForNeed } from '../matching/service.ts';
+import { publishesOffers } from '../offers/policy.ts';
+import { coordinatedAgencyNames } from '../offers/service.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { expandQuery } from '../reference/vocabulary.ts';
 import { needsCsv, needsTable, needsXlsx } from './export.ts';
 import { needFilters } from './filters.ts';
-import { assessmentForm, assessmentValues, emptyNeed, needForm, needValues, statusForm } from './forms.ts';
+import {
+  assessmentForm,
+  assessmentValues,
+  decisionForm,
+  emptyNeed,
+  needForm,
+  needValues,
+  proposalForm,
+  statusForm,
+} from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
 import { managesAnyNeeds, managesNeedsOf, mayHaveNeeds, seesNeedContacts } from './policy.ts';
+import type { PageForms as ProposalForms } from './proposal-views.tsx';
+import { decideProposal, openOffersOf, proposalsOf, proposeHelp } from './proposals.ts';
 import {
   addNeed,
   assessmentById,
@@ -35,12 +54,13 @@ import {
   publishAssessment,
   publishedNeeds,
 } from './service.ts';
+import { takesProposals } from './status.ts';
 import { kindsOfHelp, needStatuses } from './taxonomy.ts';
 import { AssessmentFormPage, AssessmentPage, AssessmentsPage, NeedPage, NeedsListPage } from './views.tsx';
 
 type Labels = () => Promise<ReferenceLabels>;
 const lang = '/:lang{(?:en|fr|es)}';
-const doneKeys = ['created', 'need-added', 'published', 'status'] as const;
+const doneKeys = ['created', 'need-added', 'published', 'status', 'proposed', 'decided'] as const;
 
 /** Filters from the query string; a value that is not one of the known ones is ignored on pages. */
 function readFilters(c: Context): NeedFilters | null {
@@ -153,11 +173,24 @@ export function needsRoutes(db: Db, labels: Labels) {
     });
   });
 
-  const needPage = async (
-    c: Context,
-    status = 200 as 200 | 400 | 409,
-    form?: { values: { status: string; note: string }; errors: Record<string, string> },
-  ) => {
+  /** The parties and agencies the account speaks for as a donor: the owner choices of a proposal. */
+  const donorChoices = async (account: Account, language: Language) => {
+    const all = await labels();
+    const agencies = [...(await coordinatedAgencyNames(db, account)).values()];
+    return [
+      ...reportingParties(account).map((code) => ({
+        value: `party:${code}`,
+        label: all.partyName(code, language),
+      })),
+      ...agencies.map((agency) => ({ value: `agency:${agency.id}`, label: textIn(agency.name, language) })),
+    ];
+  };
+
+  type PageForms = ProposalForms & {
+    status?: { values: { status: string; note: string }; errors: Record<string, string> };
+  };
+
+  const needPage = async (c: Context, status = 200 as 200 | 400 | 409, forms: PageForms = {}) => {
     const page = pageContext(c);
     const story = await needStory(db, idParam(c));
     if (!story) throw new NotFoundError('need');
@@ -165,16 +198,32 @@ export function needsRoutes(db: Db, labels: Labels) {
     const looking = story.need.status === 'open' || story.need.status === 'offered';
     const suggestions =
       looking && seesSuggestions(page.account) ? await suggestionsForNeed(db, all, story, page.lang) : null;
+    const account = page.account;
+    const proposing =
+      account && publishesOffers(account) && (takesProposals(story.need.status) || forms.proposal)
+        ? {
+            owners: await donorChoices(account, page.lang),
+            offers: (await openOffersOf(db, reportingParties(account), coordinatedAgencies(account))).map(
+              (offer) => ({
+                value: String(offer.id),
+                label: offer.title,
+              }),
+            ),
+          }
+        : null;
     return c.html(
       <NeedPage
         page={page}
         labels={all}
         story={story}
         suggestions={suggestions}
+        proposals={await proposalsOf(db, story.need.id)}
+        proposing={proposing}
+        forms={forms}
         seesContact={seesNeedContacts(page.account)}
         manages={managesNeedsOf(page.account, story.assessment.partyCode)}
         notice={doneNotice(c, page.lang)}
-        {...(form ?? {})}
+        {...(forms.status ?? {})}
       />,
       status,
     );
@@ -191,7 +240,7 @@ export function needsRoutes(db: Db, labels: Labels) {
     const form = await readForm(c);
     const values = { status: formText(form, 'status'), note: formText(form, 'note') };
     const parsed = statusForm.safeParse(values);
-    if (!parsed.success) return needPage(c, 400, { values, errors: fieldErrors(parsed.error) });
+    if (!parsed.success) return needPage(c, 400, { status: { values, errors: fieldErrors(parsed.error) } });
     const seen = z.enum(needStatuses).safeParse(formText(form, 'seen'));
     const result = await changeNeedStatus(
       db,
@@ -202,9 +251,73 @@ export function needsRoutes(db: Db, labels: Labels) {
       parsed.data.note,
     );
     if (!result.ok) {
-      return needPage(c, 409, { values, errors: { status: 'statusNotAllowed' } });
+      return needPage(c, 409, { status: { values, errors: { status: 'statusNotAllowed' } } });
     }
     return redirectAfterPost(c, `/${page.lang}/needs/${story.need.id}`, 'status');
+  });
+
+  app.post(`${lang}/needs/:id{[0-9]+}/proposals`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, publishesOffers);
+    const story = await needStory(db, idParam(c));
+    if (!story) throw new NotFoundError('need');
+    const form = await readForm(c);
+    const values = {
+      owner: formText(form, 'owner'),
+      text: formText(form, 'text'),
+      offer: formText(form, 'offer'),
+    };
+    const parsed = proposalForm.safeParse(values);
+    const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+    const owners = new Set((await donorChoices(account, page.lang)).map((owner) => owner.value));
+    if (!errors.owner && !owners.has(values.owner)) errors.owner = 'proposeOwnerRequired';
+    if (!parsed.success || Object.keys(errors).length)
+      return needPage(c, 400, { proposal: { values, errors } });
+    const owner = parsed.data.owner;
+    const result = await proposeHelp(db, actorOf(account), story.need.id, {
+      donorPartyCode: owner.startsWith('party:') ? owner.slice(6) : null,
+      agencyId: owner.startsWith('agency:') ? Number(owner.slice(7)) : null,
+      text: parsed.data.text,
+      language: page.lang,
+      offerId: parsed.data.offer,
+    });
+    if (!result.ok) {
+      const key = result.reason === 'offer' ? 'offer' : 'text';
+      const message = result.reason === 'offer' ? 'proposalOfferInvalid' : 'proposalClosed';
+      return needPage(c, result.reason === 'offer' ? 400 : 409, {
+        proposal: { values, errors: { [key]: message } },
+      });
+    }
+    return redirectAfterPost(c, `/${page.lang}/needs/${story.need.id}`, 'proposed');
+  });
+
+  app.post(`${lang}/needs/:id{[0-9]+}/proposals/:proposal{[0-9]+}`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, managesAnyNeeds);
+    const story = await needStory(db, idParam(c));
+    if (!story) throw new NotFoundError('need');
+    requirePermission(managesNeedsOf(account, story.assessment.partyCode));
+    const proposalId = idParam(c, 'proposal');
+    const form = await readForm(c);
+    const parsed = decisionForm.safeParse({
+      decision: formText(form, 'decision'),
+      note: formText(form, 'note'),
+    });
+    if (!parsed.success)
+      return needPage(c, 400, { decision: { proposal: proposalId, errors: fieldErrors(parsed.error) } });
+    const result = await decideProposal(
+      db,
+      actorOf(account),
+      story.need.id,
+      proposalId,
+      parsed.data.decision,
+      parsed.data.note,
+    );
+    if (!result.ok) {
+      if (result.reason === 'not-found') throw new NotFoundError('proposal');
+      return needPage(c, 409, { decision: { proposal: proposalId, errors: { decision: 'proposalStale' } } });
+    }
+    return redirectAfterPost(c, `/${page.lang}/needs/${story.need.id}`, 'decided');
   });
 
   app.get(`${lang}/needs/assessments`, async (c) => {

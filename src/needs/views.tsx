@@ -19,6 +19,8 @@ import type { ShownSuggestion } from '../matching/service.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import type { AssessmentValues, NeedValues } from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
+import { type PageForms, ProposalsSection, proposalNote } from './proposal-views.tsx';
+import type { ProposalRow } from './proposals.ts';
 import type { Assessment, Need, NeedFilters } from './service.ts';
 import { statusesAfter } from './status.ts';
 import { assessmentSources, kindsOfHelp, needPriorities, needStatuses } from './taxonomy.ts';
@@ -180,6 +182,10 @@ export function NeedPage(props: {
   manages: boolean;
   /** Ranked offers and donors, for those who see suggestions (null: not shown). */
   suggestions?: ShownSuggestion[] | null;
+  proposals: ProposalRow[];
+  /** The donor's choices, when the account may propose help for this need. */
+  proposing: { owners: Option[]; offers: Option[] } | null;
+  forms: PageForms;
   errors?: FieldErrors;
   values?: { status: string; note: string };
   notice?: string | undefined;
@@ -231,6 +237,15 @@ export function NeedPage(props: {
           )}
         </dd>
       </dl>
+      <ProposalsSection
+        page={page}
+        labels={labels}
+        needId={need.id}
+        proposals={props.proposals}
+        manages={props.manages}
+        proposing={props.proposing}
+        forms={props.forms}
+      />
       {props.suggestions ? (
         <NeedSuggestions lang={lang} labels={labels} suggestions={props.suggestions} />
       ) : null}
@@ -243,7 +258,7 @@ export function NeedPage(props: {
             </time>{' '}
             <StatusTag lang={lang} status={change.toStatus} />
             {change.note ? (
-              <> — {change.note}</>
+              <> — {proposalNote(lang, change.note) ?? change.note}</>
             ) : change.fromStatus === null ? (
               <> — {text('publishedNote')}</>
             ) : null}

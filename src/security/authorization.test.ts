@@ -10,6 +10,7 @@ import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
+import { proposeHelp } from '../needs/proposals.ts';
 import { addNeed, createAssessment, publishAssessment } from '../needs/service.ts';
 import { createOffer } from '../offers/service.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
@@ -86,8 +87,9 @@ type Fixture = {
   /** Kenya's needs assessment, still a draft, and a need of a published one. */
   draftAssessment: number;
   publishedNeed: number;
-  /** An open offer of Canada's. */
+  /** An open offer of Canada's, and a pending proposal for the published need. */
   offer: number;
+  proposal: number;
 };
 
 type RouteRule = {
@@ -389,6 +391,15 @@ const rules: Record<string, RouteRule> = {
   'POST /:lang{(?:en|fr|es)}/needs/:id{[0-9]+}/status': {
     allowed: [...secretariat, 'focalKEN'],
     path: (f) => `/en/needs/${f.publishedNeed}/status`,
+  },
+  // Proposals: donors' reporters and coordinators propose; the Member (or the Secretariat) answers.
+  'POST /:lang{(?:en|fr|es)}/needs/:id{[0-9]+}/proposals': {
+    allowed: [...reporters, 'coordinatorCIPO', 'coordinatorWIPO'],
+    path: (f) => `/en/needs/${f.publishedNeed}/proposals`,
+  },
+  'POST /:lang{(?:en|fr|es)}/needs/:id{[0-9]+}/proposals/:proposal{[0-9]+}': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/${f.publishedNeed}/proposals/${f.proposal}`,
   },
   // Offers: reporters for their Member, coordinators for their agency; changed only by the owner's.
   'GET /:lang{(?:en|fr|es)}/offers/mine': {
@@ -740,8 +751,21 @@ describe('authorization on every route that changes data or shows private data',
       deadline: null,
       status: 'open',
     });
+    const proposal = await proposeHelp(
+      db,
+      { userId: focal.userId, label: 'authorization test' },
+      publishedNeed,
+      {
+        donorPartyCode: 'CAN',
+        agencyId: null,
+        text: 'A proposal.',
+        language: 'en',
+        offerId: null,
+      },
+    );
     fixture = {
       offer,
+      proposal: proposal.ok ? proposal.id : 0,
       draftAssessment,
       publishedNeed,
       signatory: signatory?.id as number,
