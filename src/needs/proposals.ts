@@ -107,7 +107,7 @@ export async function proposeHelp(
       .innerJoin(needsAssessments, eq(needs.assessmentId, needsAssessments.id))
       .where(eq(needs.id, needId))
       .for('update', { of: needs });
-    if (!row || row.assessment.status !== 'published') return { ok: false, reason: 'not-found' };
+    if (row?.assessment.status !== 'published') return { ok: false, reason: 'not-found' };
     if (!takesProposals(row.need.status)) return { ok: false, reason: 'closed' };
     if (input.offerId !== null) {
       const [offer] = await tx.select().from(offers).where(eq(offers.id, input.offerId));

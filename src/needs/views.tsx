@@ -137,7 +137,10 @@ export function NeedsListPage(props: {
         {counted(text, lang, 'needCount', rows.length)} ·{' '}
         <a href={`/api/v1/needs${apiQuery ? `?${apiQuery}` : ''}`}>{text('apiNeeds')}</a> ·{' '}
         <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=csv&lang=${lang}`}>CSV</a> ·{' '}
-        <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=xlsx&lang=${lang}`}>XLSX</a>
+        <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=xlsx&lang=${lang}`}>XLSX</a> ·{' '}
+        <a href={`/${lang}/needs/feed.atom`} type="application/atom+xml">
+          Atom
+        </a>
       </p>
       {rows.length === 0 ? <p>{text('noNeeds')}</p> : null}
       <ul class="need-list">

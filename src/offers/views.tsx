@@ -171,7 +171,13 @@ export function OffersListPage(props: {
         {counted(offersText(lang), lang, 'offerCount', total)} ·{' '}
         <a href={`/api/v1/offers${apiQuery ? `?${apiQuery}` : ''}`}>{word('apiOffers')}</a> ·{' '}
         <a href={`/api/v1/offers?${apiQuery ? `${apiQuery}&` : ''}format=csv&lang=${lang}`}>CSV</a> ·{' '}
-        <a href={`/api/v1/offers?${apiQuery ? `${apiQuery}&` : ''}format=xlsx&lang=${lang}`}>XLSX</a>
+        <a href={`/api/v1/offers?${apiQuery ? `${apiQuery}&` : ''}format=xlsx&lang=${lang}`}>XLSX</a> ·{' '}
+        <a
+          href={`/${lang}/needs/feed.atom${filters.area || filters.region ? `?${new URLSearchParams(Object.entries({ area: filters.area, region: filters.region }).filter((e): e is [string, string] => !!e[1])).toString()}` : ''}`}
+          type="application/atom+xml"
+        >
+          Atom
+        </a>
       </p>
       {total === 0 ? <p>{word('noOffers')}</p> : null}
       <ul class="offer-list">
