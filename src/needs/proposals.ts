@@ -94,7 +94,7 @@ async function proposingSide(tx: Db, proposal: Proposal): Promise<number[]> {
  */
 export async function proposeHelp(
   db: Db,
-  actor: Actor & { userId: number },
+  actor: Actor,
   needId: number,
   input: ProposalInput,
   options: { isSample?: boolean } = {},
