@@ -116,6 +116,7 @@ export const needsText = defineMessages({
     notifyAccepted: 'Your proposal for the need “{need}” is accepted.',
     notifyDeclined: 'Your proposal for the need “{need}” is declined.',
     proposalsTitle: 'Proposals',
+    proposalSample: 'Sample data: this proposal is made up.',
     noProposals: 'No donor has proposed help yet.',
     proposeTitle: 'Propose help',
     proposeIntro:
@@ -241,6 +242,7 @@ export const needsText = defineMessages({
     notifyAccepted: 'Votre proposition pour le besoin « {need} » est acceptée.',
     notifyDeclined: 'Votre proposition pour le besoin « {need} » est déclinée.',
     proposalsTitle: 'Propositions',
+    proposalSample: 'Données d’exemple\u202f: cette proposition est inventée.',
     noProposals: 'Aucun donateur n’a encore proposé son aide.',
     proposeTitle: 'Proposer une aide',
     proposeIntro:
@@ -365,6 +367,7 @@ export const needsText = defineMessages({
     notifyAccepted: 'Su propuesta para la necesidad «{need}» ha sido aceptada.',
     notifyDeclined: 'Su propuesta para la necesidad «{need}» ha sido rechazada.',
     proposalsTitle: 'Propuestas',
+    proposalSample: 'Datos de ejemplo: esta propuesta es ficticia.',
     noProposals: 'Ningún donante ha propuesto ayuda todavía.',
     proposeTitle: 'Proponer ayuda',
     proposeIntro:

@@ -74,7 +74,7 @@ export function ProposalsSection(props: {
                   {proposal.isSample ? (
                     <>
                       {' '}
-                      <span class="sample-badge">{text('sampleNotice')}</span>
+                      <span class="sample-badge">{text('proposalSample')}</span>
                     </>
                   ) : null}
                 </p>

@@ -16,6 +16,7 @@ import { textIn } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
 import { NeedSuggestions } from '../matching/components.tsx';
 import type { ShownSuggestion } from '../matching/service.ts';
+import { offersText } from '../offers/messages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import type { AssessmentValues, NeedValues } from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
@@ -26,6 +27,7 @@ import { statusesAfter } from './status.ts';
 import { assessmentSources, kindsOfHelp, needPriorities, needStatuses } from './taxonomy.ts';
 
 type Option = { value: string; label: string };
+const offersLink = (lang: Language) => offersText(lang)('offersTitle');
 const say = (lang: Language) => needsText(lang);
 const label = (lang: Language, key: string) => say(lang)(key as NeedsKey);
 /** Field → message key, as the forms give them, turned into words for the error summary. */
@@ -103,6 +105,9 @@ export function NeedsListPage(props: {
     <Layout page={page} title={text('needsTitle')}>
       <h1>{text('needsTitle')}</h1>
       <p>{text('needsIntro')}</p>
+      <p>
+        <a href={`/${lang}/offers`}>{offersLink(lang)}</a>
+      </p>
       <form method="get" action={`/${lang}/needs`} class="filters-row">
         <TextField name="q" label={text('words')} value={filters.q ?? ''} maxLength={200} />
         <SelectField

@@ -127,6 +127,9 @@ export function OffersListPage(props: {
     <Layout page={page} title={word('offersTitle')}>
       <h1>{word('offersTitle')}</h1>
       <p>{word('offersIntro')}</p>
+      <p>
+        <a href={`/${lang}/needs`}>{needsText(lang)('needsTitle')}</a>
+      </p>
       {props.mayPublish ? (
         <p>
           <a href={`/${lang}/offers/mine`}>{word('myOffers')}</a> ·{' '}
