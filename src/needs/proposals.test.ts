@@ -131,6 +131,9 @@ describe.each(testBackends)('proposals of help for a need (%s database)', (backe
       .where(eq(notifications.userId, focalUGA.userId));
     expect(told).toHaveLength(1);
     expect(told[0]?.link).toBe(`/needs/${needId}`);
+    const workspace = await (await get('/en/workspace', focalUGA)).text();
+    expect(workspace).toContain('Proposals of help to answer');
+    expect(workspace).toContain('1 proposal waiting');
     const publicPage = await (await get(`/fr/needs/${needId}`)).text();
     expect(publicPage).toContain('Two places in our spring course.');
     expect(publicPage).toContain('Un donateur a proposé son aide.');

@@ -228,3 +228,25 @@ export async function openOffersOf(db: Db, parties: string[], agencyIds: number[
     .where(and(eq(offers.status, 'open'), or(...conditions)))
     .orderBy(asc(offers.title));
 }
+
+/** Pending proposals for the needs of some Members (or of all, for the Secretariat), oldest first. */
+export async function pendingProposalsFor(db: Db, parties: string[] | 'all') {
+  if (parties !== 'all' && parties.length === 0) return [];
+  return db
+    .select({
+      proposalId: needProposals.id,
+      needId: needs.id,
+      title: needs.title,
+      language: needsAssessments.language,
+    })
+    .from(needProposals)
+    .innerJoin(needs, eq(needs.id, needProposals.needId))
+    .innerJoin(needsAssessments, eq(needsAssessments.id, needs.assessmentId))
+    .where(
+      and(
+        eq(needProposals.status, 'pending'),
+        parties === 'all' ? undefined : inArray(needsAssessments.partyCode, parties),
+      ),
+    )
+    .orderBy(asc(needProposals.createdAt), asc(needProposals.id));
+}

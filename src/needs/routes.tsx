@@ -40,7 +40,7 @@ import {
 import { type NeedsKey, needsText } from './messages.ts';
 import { managesAnyNeeds, managesNeedsOf, mayHaveNeeds, seesNeedContacts } from './policy.ts';
 import type { PageForms as ProposalForms } from './proposal-views.tsx';
-import { decideProposal, openOffersOf, proposalsOf, proposeHelp } from './proposals.ts';
+import { decideProposal, openOffersOf, pendingProposalsFor, proposalsOf, proposeHelp } from './proposals.ts';
 import {
   addNeed,
   assessmentById,
@@ -452,8 +452,23 @@ export function needsWorkspaceEntries(db: Db, labels: Labels): WorkspaceEntries 
     const rows = await assessmentsOf(db, isSecretariat(account) ? 'all' : focalPointParties(account));
     const drafts = rows.filter((row) => row.assessment.status === 'draft');
     const all = await labels();
+    const pending = await pendingProposalsFor(
+      db,
+      isSecretariat(account) ? 'all' : focalPointParties(account),
+    );
     return {
       cards: [
+        {
+          title: text('workspaceProposalsTitle'),
+          count: pending.length,
+          countText: counted(text, language, 'workspaceProposals', pending.length),
+          needsAction: pending.length > 0,
+          items: pending.slice(0, workspaceItemLimit).map((row) => ({
+            href: `/${language}/needs/${row.needId}#proposal-${row.proposalId}`,
+            label: textIn(row.title, language, row.language),
+          })),
+          link: { href: `/${language}/needs?status=offered`, label: text('needsTitle') },
+        },
         {
           title: text('workspaceDraftsTitle'),
           count: drafts.length,

@@ -320,7 +320,11 @@ export function offersRoutes(db: Db, labels: Labels) {
         owner={ownerName(offer, page.lang, all, agencies)}
         manages={managesOffer(page.account, offer)}
         notice={notice}
-        matchingNeeds={seesSuggestions(page.account) ? await needsForOfferPage(db, all, offer) : null}
+        matchingNeeds={
+          seesSuggestions(page.account) && offer.status === 'open'
+            ? await needsForOfferPage(db, all, offer)
+            : null
+        }
       />,
     );
   });
