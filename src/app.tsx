@@ -27,6 +27,7 @@ import {
   TooLargePage,
 } from './http/error-pages.tsx';
 import { cachedFor, pageContext } from './http/page-context.ts';
+import { matchingSections } from './matching/sections.tsx';
 import { needsRoutes, needsWorkspaceEntries } from './needs/routes.tsx';
 import { offersRoutes, offersWorkspaceEntries } from './offers/routes.tsx';
 import { type OperationsSettings, operationsSettings } from './operations/environment.ts';
@@ -144,8 +145,10 @@ export function createApp(database: Database, options: AppOptions = {}) {
   app.route('/', partyRoutes(database.db, labels));
   app.route('/', programmeRoutes(database.db, labels));
   app.route('/', activityPages(database.db, labels));
-  app.route('/', needsRoutes(database.db, labels));
-  app.route('/', offersRoutes(database.db, labels));
+  // The matching's sections on the pages of needs and offers, handed to them so neither depends on it.
+  const matching = matchingSections(database.db, labels);
+  app.route('/', needsRoutes(database.db, labels, matching.forNeed));
+  app.route('/', offersRoutes(database.db, labels, matching));
   app.route('/', activityRoutes(database.db, labels));
   app.route('/', searchRoutes(database.db, labels));
   app.route('/', apiDocsRoutes());

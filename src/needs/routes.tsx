@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import { requireAccount, requirePermission } from '../accounts/guard.ts';
 import {
@@ -19,12 +20,11 @@ import { byName } from '../i18n/collate.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
-import { seesSuggestions } from '../matching/policy.ts';
-import { suggestionsForNeed } from '../matching/service.ts';
 import { publishesOffers } from '../offers/policy.ts';
 import { coordinatedAgencyNames } from '../offers/service.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { expandQuery } from '../reference/vocabulary.ts';
+import { AssessmentFormPage } from './assessment-views.tsx';
 import { needsCsv, needsTable, needsXlsx } from './export.ts';
 import { needFilters } from './filters.ts';
 import {
@@ -42,11 +42,13 @@ import { managesAnyNeeds, managesNeedsOf, mayHaveNeeds, seesNeedContacts } from 
 import type { PageForms as ProposalForms } from './proposal-views.tsx';
 import { decideProposal, openOffersOf, pendingProposalsFor, proposalsOf, proposeHelp } from './proposals.ts';
 import {
+  type Assessment,
   addNeed,
   assessmentById,
   assessmentsOf,
   changeNeedStatus,
   createAssessment,
+  type Need,
   type NeedFilters,
   needStory,
   needsOfAssessment,
@@ -56,7 +58,7 @@ import {
 } from './service.ts';
 import { takesProposals } from './status.ts';
 import { kindsOfHelp, needStatuses } from './taxonomy.ts';
-import { AssessmentFormPage, AssessmentPage, AssessmentsPage, NeedPage, NeedsListPage } from './views.tsx';
+import { AssessmentPage, AssessmentsPage, NeedPage, NeedsListPage } from './views.tsx';
 
 type Labels = () => Promise<ReferenceLabels>;
 const lang = '/:lang{(?:en|fr|es)}';
@@ -85,7 +87,15 @@ const doneNotice = (c: Context, language: Language) => {
  * Member's focal point (or the Secretariat for it) records an assessment, publishes it and
  * follows each need's status.
  */
-export function needsRoutes(db: Db, labels: Labels) {
+export function needsRoutes(
+  db: Db,
+  labels: Labels,
+  /** A section of the need's page another room provides (the matching's suggestions, see app.tsx). */
+  needSection?: (
+    viewer: { account: Account | null; lang: Language },
+    row: { need: Need; assessment: Assessment },
+  ) => Promise<Child | null>,
+) {
   const app = new Hono();
 
   /** Parties the account may record needs for, for the form's list. */
@@ -195,9 +205,7 @@ export function needsRoutes(db: Db, labels: Labels) {
     const story = await needStory(db, idParam(c));
     if (!story) throw new NotFoundError('need');
     const all = await labels();
-    const looking = story.need.status === 'open' || story.need.status === 'offered';
-    const suggestions =
-      looking && seesSuggestions(page.account) ? await suggestionsForNeed(db, all, story, page.lang) : null;
+    const suggestions = needSection ? await needSection(page, story) : null;
     const account = page.account;
     const proposing =
       account && publishesOffers(account) && (takesProposals(story.need.status) || forms.proposal)

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import {
   CheckboxField,
   DateField,
@@ -14,17 +15,15 @@ import { formatDate } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
-import { NeedSuggestions } from '../matching/components.tsx';
-import type { ShownSuggestion } from '../matching/service.ts';
 import { offersText } from '../offers/messages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import type { AssessmentValues, NeedValues } from './forms.ts';
+import type { NeedValues } from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
 import { type PageForms, ProposalsSection, proposalNote } from './proposal-views.tsx';
 import type { ProposalRow } from './proposals.ts';
 import type { Assessment, Need, NeedFilters } from './service.ts';
 import { statusesAfter } from './status.ts';
-import { assessmentSources, kindsOfHelp, needPriorities, needStatuses } from './taxonomy.ts';
+import { kindsOfHelp, needPriorities, needStatuses } from './taxonomy.ts';
 
 type Option = { value: string; label: string };
 const offersLink = (lang: Language) => offersText(lang)('offersTitle');
@@ -188,8 +187,8 @@ export function NeedPage(props: {
   story: Story;
   seesContact: boolean;
   manages: boolean;
-  /** Ranked offers and donors, for those who see suggestions (null: not shown). */
-  suggestions?: ShownSuggestion[] | null;
+  /** Another room's section (the matching's ranked offers and donors), or null. */
+  suggestions?: Child | null;
   proposals: ProposalRow[];
   /** The donor's choices, when the account may propose help for this need. */
   proposing: { owners: Option[]; offers: Option[] } | null;
@@ -254,9 +253,7 @@ export function NeedPage(props: {
         proposing={props.proposing}
         forms={props.forms}
       />
-      {props.suggestions ? (
-        <NeedSuggestions lang={lang} labels={labels} suggestions={props.suggestions} />
-      ) : null}
+      {props.suggestions ?? null}
       <h2>{text('history')}</h2>
       <ol class="history">
         {story.history.map(({ change, by }) => (
@@ -341,100 +338,6 @@ export function AssessmentsPage(props: {
           </li>
         ))}
       </ul>
-    </Layout>
-  );
-}
-
-export function AssessmentFormPage(props: {
-  page: PageContext;
-  parties: Option[];
-  languageName: (code: string) => string;
-  values: AssessmentValues;
-  errors?: FieldErrors;
-}) {
-  const { page, values, errors = {} } = props;
-  const { lang } = page;
-  const text = say(lang);
-  const error = (name: string) => (errors[name] ? label(lang, errors[name]) : undefined);
-  return (
-    <Layout page={page} title={text('newAssessment')}>
-      <p>
-        <a href={`/${lang}/needs/assessments`}>{text('myAssessments')}</a>
-      </p>
-      <h1>{text('newAssessment')}</h1>
-      <form method="post" action={`/${lang}/needs/assessments/new`} class="stacked" novalidate>
-        <CsrfField page={page} />
-        <ErrorSummary
-          page={page}
-          errors={inWords(lang, errors)}
-          labels={{
-            party: text('member'),
-            source: text('source'),
-            symbol: text('symbol'),
-            documentDate: text('documentDate'),
-            language: text('language'),
-            contactName: text('contactName'),
-            contactEmail: text('contactEmail'),
-          }}
-        />
-        <SelectField
-          name="party"
-          label={text('member')}
-          options={props.parties}
-          value={values.party}
-          error={error('party')}
-        />
-        <SelectField
-          name="source"
-          label={text('source')}
-          options={assessmentSources.map((source) => ({
-            value: source,
-            label: label(lang, `source-${source}`),
-          }))}
-          value={values.source}
-          error={error('source')}
-        />
-        <TextField
-          name="symbol"
-          label={text('symbol')}
-          value={values.symbol}
-          maxLength={60}
-          error={error('symbol')}
-        />
-        <DateField
-          name="documentDate"
-          label={text('documentDate')}
-          lang={lang}
-          precision="any"
-          value={values.documentDate}
-          error={error('documentDate')}
-        />
-        <SelectField
-          name="language"
-          label={text('language')}
-          options={(['en', 'fr', 'es'] as const).map((code) => ({
-            value: code,
-            label: props.languageName(code),
-          }))}
-          value={values.language || lang}
-          error={error('language')}
-        />
-        <TextField
-          name="contactName"
-          label={text('contactName')}
-          value={values.contactName}
-          error={error('contactName')}
-        />
-        <TextField
-          name="contactEmail"
-          type="email"
-          label={text('contactEmail')}
-          hint={text('contactPrivate')}
-          value={values.contactEmail}
-          error={error('contactEmail')}
-        />
-        <button type="submit">{text('createAssessment')}</button>
-      </form>
     </Layout>
   );
 }

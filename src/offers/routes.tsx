@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import { requireAccount, requirePermission } from '../accounts/guard.ts';
 import { reportingParties } from '../accounts/policy.ts';
 import type { Account } from '../accounts/service.ts';
@@ -13,8 +14,6 @@ import { byName } from '../i18n/collate.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
-import { seesSuggestions } from '../matching/policy.ts';
-import { needsForDonorPage, needsForOfferPage } from '../matching/service.ts';
 import { mayHaveNeeds } from '../needs/policy.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { offerRegionChoices } from './eligibility.ts';
@@ -58,7 +57,13 @@ function readFilters(c: Context): OfferFilters | null {
  * and XLSX of GET /api/v1/offers, and the pages where reporters (for their Member) and
  * coordinators (for their agency) publish and change offers.
  */
-export function offersRoutes(db: Db, labels: Labels) {
+/** Sections of the offers' pages another room provides (the matching's, see app.tsx). */
+export type OfferSections = {
+  forOffer: (viewer: { account: Account | null; lang: Language }, offer: Offer) => Promise<Child | null>;
+  forDonor: (viewer: { account: Account | null; lang: Language }, donor: string) => Promise<Child | null>;
+};
+
+export function offersRoutes(db: Db, labels: Labels, sections?: OfferSections) {
   const app = new Hono();
 
   const listed = async (filters: OfferFilters, language: Language) => {
@@ -235,7 +240,7 @@ export function offersRoutes(db: Db, labels: Labels) {
       <MyOffersPage
         page={page}
         labels={all}
-        matchingNeeds={donor ? await needsForDonorPage(db, all, donor) : null}
+        matchingNeeds={donor && sections ? await sections.forDonor(page, donor) : null}
         offers={offers}
         owner={(offer) => ownerName(offer, page.lang, all, agencies)}
       />,
@@ -320,11 +325,7 @@ export function offersRoutes(db: Db, labels: Labels) {
         owner={ownerName(offer, page.lang, all, agencies)}
         manages={managesOffer(page.account, offer)}
         notice={notice}
-        matchingNeeds={
-          seesSuggestions(page.account) && offer.status === 'open'
-            ? await needsForOfferPage(db, all, offer)
-            : null
-        }
+        matchingNeeds={sections ? await sections.forOffer(page, offer) : null}
       />,
     );
   });

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import {
   CheckboxList,
   DateField,
@@ -15,8 +16,6 @@ import { formatDate } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
-import { MatchingNeeds } from '../matching/components.tsx';
-import type { ShownNeed } from '../matching/service.ts';
 import { type NeedsKey, needsText } from '../needs/messages.ts';
 import { kindsOfHelp } from '../needs/taxonomy.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
@@ -229,8 +228,8 @@ export function OfferPage(props: {
   owner: string;
   manages: boolean;
   notice?: string | undefined;
-  /** The needs it could serve, for those who see suggestions (null: not shown). */
-  matchingNeeds: ShownNeed[] | null;
+  /** Another room's section: the needs it could serve (the matching's), or null. */
+  matchingNeeds: Child | null;
 }) {
   const { page, labels, offer } = props;
   const { lang } = page;
@@ -253,9 +252,7 @@ export function OfferPage(props: {
           <a href={`/${lang}/offers/${offer.id}/edit`}>{word('editOffer')}</a>
         </p>
       ) : null}
-      {props.matchingNeeds ? (
-        <MatchingNeeds lang={lang} labels={labels} title="needsForOfferTitle" needs={props.matchingNeeds} />
-      ) : null}
+      {props.matchingNeeds ?? null}
     </Layout>
   );
 }
@@ -263,8 +260,8 @@ export function OfferPage(props: {
 export function MyOffersPage(props: {
   page: PageContext;
   labels: ReferenceLabels;
-  /** For a reporter: the needs the Member's past activities suggest it could serve. */
-  matchingNeeds: ShownNeed[] | null;
+  /** For a reporter: the needs the Member's past activities fit (the matching's section), or null. */
+  matchingNeeds: Child | null;
   offers: Offer[];
   owner: (offer: Offer) => string;
 }) {
@@ -289,14 +286,7 @@ export function MyOffersPage(props: {
           </li>
         ))}
       </ul>
-      {props.matchingNeeds ? (
-        <MatchingNeeds
-          lang={lang}
-          labels={props.labels}
-          title="needsForDonorTitle"
-          needs={props.matchingNeeds}
-        />
-      ) : null}
+      {props.matchingNeeds ?? null}
     </Layout>
   );
 }
