@@ -75,5 +75,12 @@ describe('the ranking of suggestions for a need', () => {
     const turned = needsForDonor('CAN', [activity], [stranger, need], '2026-11-30');
     expect(turned.map((row) => row.need.id)).toEqual(['n', 'm']);
     expect(needsForOffer(offer, [stranger, need], '2026-11-30').map((row) => row.need.id)).toEqual(['n']);
+    // An activity whose IP areas were never recorded counts by its kind of help, below a shared area.
+    const unrecorded = { ...activity, id: 'c', donor: 'USA', ipAreas: [] };
+    const other = { ...activity, id: 'd', donor: 'JPN', ipAreas: ['patents'] };
+    const ranked = rankForNeed(need, [], [unrecorded, other], '2026-11-30');
+    expect(ranked.map((s) => s.key)).toEqual(['donor:USA']);
+    expect(ranked[0]?.reasons[0]).toEqual({ code: 'same-kinds', values: ['training-personnel'] });
+    expect(ranked[0]?.score).toBeLessThan(rankForNeed(need, [], [activity], '2026-11-30')[0]?.score ?? 0);
   });
 });

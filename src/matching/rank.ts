@@ -117,11 +117,15 @@ function scoreOffer(need: NeedProfile, offer: OfferProfile, today: string): Sugg
   return { key: offer.key, score, reasons };
 }
 
-/** How close one past activity is to the need; null when it shares no IP area. */
+/**
+ * How close one past activity is to the need; null when it shares no IP area. An activity whose
+ * IP areas were never recorded (many imported reports) counts when it shares a kind of help, for
+ * less than a shared area would give.
+ */
 function activityFit(need: NeedProfile, activity: ActivityProfile, today: string) {
   const areas = shared(need.ipAreas, activity.ipAreas);
-  if (!areas.length) return null;
   const kinds = shared(need.kinds, activity.kinds);
+  if (!areas.length && !(activity.ipAreas.length === 0 && kinds.length)) return null;
   const toMember = activity.beneficiaries.includes(need.party);
   const regions = shared(
     activity.regions,
@@ -130,7 +134,7 @@ function activityFit(need: NeedProfile, activity: ActivityProfile, today: string
   const language = activity.languages.includes(need.language);
   const recent = activity.year !== null && activity.year >= Number(today.slice(0, 4)) - weight.recentYears;
   const score =
-    weight.area +
+    (areas.length ? weight.area : 0) +
     (kinds.length ? weight.activityKind : 0) +
     (toMember ? weight.deliveredToMember : regions.length ? weight.deliveredToRegion : 0) +
     (language ? weight.language : 0) +
@@ -147,7 +151,9 @@ function scoreDonor(
   const best = fits.reduce((a, b) => (b.score > a.score ? b : a));
   const score = best.score + weight.repeat * Math.min(fits.length - 1, 2);
   const union = (pick: (fit: (typeof fits)[number]) => string[]) => [...new Set(fits.flatMap(pick))];
-  const reasons: Reason[] = [{ code: 'same-areas', values: union((fit) => fit.areas) }];
+  const reasons: Reason[] = [];
+  const areas = union((fit) => fit.areas);
+  if (areas.length) reasons.push({ code: 'same-areas', values: areas });
   const kinds = union((fit) => fit.kinds);
   if (kinds.length) reasons.push({ code: 'same-kinds', values: kinds });
   const toMember = fits.filter((fit) => fit.toMember).length;

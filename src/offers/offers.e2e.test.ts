@@ -128,7 +128,9 @@ describe('offers and proposals in the browser', () => {
     expect(await answer.locator('.tag').first().textContent()).toBe('Offre reçue');
     // The answer form of a pending proposal passes axe too.
     expect(await axeViolations(answer)).toEqual([]);
-    await answer.getByLabel('Note, affichée avec la proposition (facultatif)').fill('Merci, deux examinateurs sont désignés.');
+    await answer
+      .getByLabel('Note, affichée avec la proposition (facultatif)')
+      .fill('Merci, deux examinateurs sont désignés.');
     await answer.getByRole('button', { name: 'Accepter' }).click();
     await answer.waitForURL(/done=decided/);
     expect(await answer.locator('ol.proposals').textContent()).toContain('Acceptée');

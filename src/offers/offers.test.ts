@@ -120,10 +120,10 @@ describe.each(testBackends)('offers of donors and agencies (%s database)', (back
     expect(list).not.toContain('Examiner training in trademark practice');
     const all = await (await get('/en/offers')).text();
     expect(all).toContain('Training edition open for nominations');
-    expect(all).toContain('2027 edition');
+    expect(all).toContain('Executive Training Program (2027)');
     const closedOnly = await (await get('/en/offers?status=closed')).text();
     expect(closedOnly).toContain('Examiner training in trademark practice');
-    expect(closedOnly).not.toContain('2027 edition');
+    expect(closedOnly).not.toContain('Executive Training Program (2027)');
   });
 
   it('serves offers as JSON, CSV and XLSX with formula-safe cells', async () => {

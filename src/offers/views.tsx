@@ -103,7 +103,7 @@ function OfferFacts(props: { lang: Language; labels: ReferenceLabels; offer: Off
 }
 
 export const editionTitle = (lang: Language, edition: EditionOffer) =>
-  `${textIn(edition.programmeName, lang)}, ${wordOf(lang)('editionOfYear', { year: edition.year })}`;
+  `${textIn(edition.programmeName, lang)} (${edition.year})`;
 
 export function OffersListPage(props: {
   page: PageContext;
