@@ -43,7 +43,8 @@ export const apiDocsText = defineMessages({
     paramOfferStatus: 'open or closed.',
     opNeedsFeed: 'Atom feed of newly published needs and offers',
     paramFeedArea: 'IP area, e.g. trademarks',
-    paramFeedRegion: 'Region or group: the Member of a need is in it, an offer is open to it (e.g. 002, LDC)',
+    paramFeedRegion:
+      'Region or group: the Member of a need is in it, an offer names it or is open to all (e.g. 002, LDC)',
     opFeed: 'Atom feed of newly published reports',
     paramQ:
       'Full-text query (English, French and Spanish stemming; accents ignored; "quotes" and -exclusions work). IP terms are also searched in the other two languages (brevet: patent, patente).',
@@ -118,7 +119,7 @@ export const apiDocsText = defineMessages({
     opNeedsFeed: 'Flux Atom des besoins et des offres nouvellement publiés',
     paramFeedArea: 'Domaine de PI, par exemple trademarks',
     paramFeedRegion:
-      'Région ou groupe\u202f: le Membre d’un besoin en fait partie, une offre y est ouverte (par exemple 002, LDC)',
+      'Région ou groupe\u202f: le Membre d’un besoin en fait partie, une offre le nomme ou est ouverte à tous (par exemple 002, LDC)',
     opFeed: 'Flux Atom des rapports nouvellement publiés',
     paramQ:
       'Recherche en texte intégral (racines anglaises, françaises et espagnoles ; accents ignorés ; les "guillemets" et les -exclusions fonctionnent). Les termes de PI sont aussi cherchés dans les deux autres langues (brevet\u202f: patent, patente).',
@@ -195,7 +196,7 @@ export const apiDocsText = defineMessages({
     opNeedsFeed: 'Canal Atom de las necesidades y ofertas recién publicadas',
     paramFeedArea: 'Esfera de PI, por ejemplo trademarks',
     paramFeedRegion:
-      'Región o grupo: el Miembro de una necesidad forma parte de él, una oferta está abierta a él (por ejemplo 002, LDC)',
+      'Región o grupo: el Miembro de una necesidad forma parte de él, una oferta lo nombra o está abierta a todos (por ejemplo 002, LDC)',
     opFeed: 'Canal Atom de los informes recién publicados',
     paramQ:
       'Búsqueda de texto completo (raíces en español, francés e inglés; sin distinguir acentos; funcionan las "comillas" y las -exclusiones). Los términos de PI se buscan también en los otros dos idiomas (patente: patent, brevet).',

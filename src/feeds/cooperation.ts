@@ -30,7 +30,10 @@ export type CooperationFeedFilters = z.infer<typeof cooperationFeedFilters>;
 
 type NeedRow = { need: Need; assessment: Assessment };
 
-/** The needs and offers the filters keep: the area among theirs; a need's Member in the region, an offer open to it. */
+/**
+ * The needs and offers the filters keep: the area among theirs; a need's Member in the region; an
+ * offer naming the region or open to all (as the offers list and GET /api/v1/offers filter).
+ */
 export function narrowCooperation(
   labels: ReferenceLabels,
   needRows: NeedRow[],
@@ -48,8 +51,7 @@ export function narrowCooperation(
       (!area || offer.ipAreas.includes(area)) &&
       (!region ||
         offer.eligibleRegions.includes(region) ||
-        (offer.eligibleRegions.length === 0 && offer.eligibleParties.length === 0) ||
-        offer.eligibleParties.some((party) => partyGroups(labels, party).includes(region))),
+        (offer.eligibleRegions.length === 0 && offer.eligibleParties.length === 0)),
   );
   return { needs: keptNeeds, offers: keptOffers };
 }
