@@ -28,7 +28,9 @@ import {
 } from './http/error-pages.tsx';
 import { cachedFor, pageContext } from './http/page-context.ts';
 import { incentiveGatewayRoutes } from './incentives/routes.tsx';
+import { matchingSections } from './matching/sections.tsx';
 import { needsRoutes, needsWorkspaceEntries } from './needs/routes.tsx';
+import { offersRoutes, offersWorkspaceEntries } from './offers/routes.tsx';
 import { type OperationsSettings, operationsSettings } from './operations/environment.ts';
 import { createMetrics } from './operations/metrics.ts';
 import { limitPublicForms, readableForms } from './operations/request-guards.tsx';
@@ -126,6 +128,7 @@ export function createApp(database: Database, options: AppOptions = {}) {
     reviewWorkspaceEntries(database.db, labels),
     trainingWorkspaceEntries(database.db),
     needsWorkspaceEntries(database.db, labels),
+    offersWorkspaceEntries(database.db),
   ];
   app.route('/', draftingRoutes(database.db, labels));
   app.route('/', trainingRoutes(database.db, labels));
@@ -143,8 +146,11 @@ export function createApp(database: Database, options: AppOptions = {}) {
   app.route('/', partyRoutes(database.db, labels));
   app.route('/', programmeRoutes(database.db, labels));
   app.route('/', activityPages(database.db, labels));
-  app.route('/', needsRoutes(database.db, labels));
   app.route('/', incentiveGatewayRoutes(database.db, labels));
+  // The matching's sections on the pages of needs and offers, handed to them so neither depends on it.
+  const matching = matchingSections(database.db, labels);
+  app.route('/', needsRoutes(database.db, labels, matching.forNeed));
+  app.route('/', offersRoutes(database.db, labels, matching));
   app.route('/', activityRoutes(database.db, labels));
   app.route('/', searchRoutes(database.db, labels));
   app.route('/', apiDocsRoutes());

@@ -324,4 +324,63 @@ export const exampleResponses: Record<
       ],
     },
   },
+  '/api/v1/offers': {
+    path: '/api/v1/offers?kind=training-personnel&lang=en',
+    body: {
+      total: 2,
+      offers: [
+        {
+          id: 1,
+          kind: 'offer',
+          donor: 'CAN',
+          agency: null,
+          title: 'Trademark examination training for African IP offices',
+          description:
+            'Two weeks with CIPO examiners: examination practice, oppositions, the Nice classification.',
+          language: 'en',
+          ipAreas: ['trademarks'],
+          kindsOfHelp: ['training-personnel'],
+          eligibleParties: [],
+          eligibleRegions: ['002'],
+          languages: ['en', 'fr'],
+          capacity: '6 examiners a year',
+          deadline: '2027-03-31',
+          status: 'open',
+          createdAt: '2026-11-30T12:00:00.000Z',
+          isSample: true,
+        },
+      ],
+      trainingEditions: [
+        {
+          editionId: 2,
+          kind: 'training-edition',
+          programmeId: 1,
+          programme: { en: 'WIPO-CIPO Executive Training Program' },
+          year: 2027,
+          organizers: ['CIPO', 'WIPO Academy'],
+          ipAreas: ['patents', 'trademarks'],
+          kindsOfHelp: ['training-personnel'],
+          languages: ['en'],
+          capacity: 10,
+          nominationDeadline: '2027-06-30',
+          startDate: '2027-10-04',
+        },
+      ],
+    },
+  },
+  '/{lang}/needs/feed.atom': {
+    path: '/en/needs/feed.atom?area=trademarks',
+    text: `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+  <title>New needs and offers — Trademarks</title>
+  <link rel="self" type="application/atom+xml" href="https://hub.example/en/needs/feed.atom?area=trademarks"/>
+  <entry>
+    <id>https://hub.example/en/offers/1</id>
+    <title>Offer: Trademark examination training for African IP offices</title>
+    <link rel="alternate" type="text/html" href="https://hub.example/en/offers/1"/>
+    <updated>2026-11-30T12:00:00.000Z</updated>
+    <author><name>Canada</name></author>
+  </entry>
+</feed>`,
+  },
 };

@@ -44,6 +44,18 @@ export const apiDocsText = defineMessages({
     paramIncentiveLdc: 'Beneficiary LDC party code, e.g. ETH.',
     paramIncentiveSpecificity: 'How far specific to LDCs: specific, partly or general.',
     paramIncentiveParty: 'Reporting Member party code, e.g. CAN.',
+    opOffers: 'Offers of donors and agencies, and training editions open for nominations (trainingEditions)',
+    paramOfferQ: 'Words in the title or description.',
+    paramOfferArea: 'IP area of the registry’s taxonomy, e.g. trademarks.',
+    paramOfferKind:
+      'Kind of help: legislative-advice, equipment-automation, training-personnel, expert-mission, awareness or financial.',
+    paramOfferRegion:
+      'Offers open to this region or group (M49 code such as 002, or LDC, DEVELOPING), and offers open to all.',
+    paramOfferStatus: 'open or closed.',
+    opNeedsFeed: 'Atom feed of newly published needs and offers',
+    paramFeedArea: 'IP area, e.g. trademarks',
+    paramFeedRegion:
+      'Region or group: the Member of a need is in it, an offer names it or is open to all (e.g. 002, LDC)',
     opFeed: 'Atom feed of newly published reports',
     paramQ:
       'Full-text query (English, French and Spanish stemming; accents ignored; "quotes" and -exclusions work). IP terms are also searched in the other two languages (brevet: patent, patente).',
@@ -118,6 +130,19 @@ export const apiDocsText = defineMessages({
     paramIncentiveSpecificity:
       'Dans quelle mesure l’incitation est propre aux PMA : specific, partly ou general.',
     paramIncentiveParty: 'Code du Membre déclarant, par exemple CAN.',
+    opOffers:
+      'Offres des donateurs et des organismes, et éditions de formation ouvertes aux candidatures (trainingEditions)',
+    paramOfferQ: 'Mots du titre ou de la description.',
+    paramOfferArea: 'Domaine de PI de la taxonomie du registre, par exemple trademarks.',
+    paramOfferKind:
+      'Type d’aide\u202f: legislative-advice, equipment-automation, training-personnel, expert-mission, awareness ou financial.',
+    paramOfferRegion:
+      'Offres ouvertes à cette région ou à ce groupe (code M49 tel que 002, ou LDC, DEVELOPING), et offres ouvertes à tous.',
+    paramOfferStatus: 'open ou closed.',
+    opNeedsFeed: 'Flux Atom des besoins et des offres nouvellement publiés',
+    paramFeedArea: 'Domaine de PI, par exemple trademarks',
+    paramFeedRegion:
+      'Région ou groupe\u202f: le Membre d’un besoin en fait partie, une offre le nomme ou est ouverte à tous (par exemple 002, LDC)',
     opFeed: 'Flux Atom des rapports nouvellement publiés',
     paramQ:
       'Recherche en texte intégral (racines anglaises, françaises et espagnoles ; accents ignorés ; les "guillemets" et les -exclusions fonctionnent). Les termes de PI sont aussi cherchés dans les deux autres langues (brevet\u202f: patent, patente).',
@@ -193,6 +218,19 @@ export const apiDocsText = defineMessages({
     paramIncentiveLdc: 'Código de la parte PMA beneficiaria, por ejemplo ETH.',
     paramIncentiveSpecificity: 'En qué medida es específico para los PMA: specific, partly o general.',
     paramIncentiveParty: 'Código del Miembro que informa, por ejemplo CAN.',
+    opOffers:
+      'Ofertas de donantes y organismos, y ediciones de formación abiertas a candidaturas (trainingEditions)',
+    paramOfferQ: 'Palabras del título o de la descripción.',
+    paramOfferArea: 'Esfera de PI de la taxonomía del registro, por ejemplo trademarks.',
+    paramOfferKind:
+      'Tipo de ayuda: legislative-advice, equipment-automation, training-personnel, expert-mission, awareness o financial.',
+    paramOfferRegion:
+      'Ofertas abiertas a esta región o grupo (código M49 como 002, o LDC, DEVELOPING), y ofertas abiertas a todos.',
+    paramOfferStatus: 'open o closed.',
+    opNeedsFeed: 'Canal Atom de las necesidades y ofertas recién publicadas',
+    paramFeedArea: 'Esfera de PI, por ejemplo trademarks',
+    paramFeedRegion:
+      'Región o grupo: el Miembro de una necesidad forma parte de él, una oferta lo nombra o está abierta a todos (por ejemplo 002, LDC)',
     opFeed: 'Canal Atom de los informes recién publicados',
     paramQ:
       'Búsqueda de texto completo (raíces en español, francés e inglés; sin distinguir acentos; funcionan las "comillas" y las -exclusiones). Los términos de PI se buscan también en los otros dos idiomas (patente: patent, brevet).',

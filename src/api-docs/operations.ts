@@ -1,9 +1,11 @@
 import { activityFilters } from '../activities/filters.ts';
 import { columnKeys } from '../exports/columns.ts';
 import { maxDownloadActivities } from '../exports/limits.ts';
+import { cooperationFeedFilters } from '../feeds/cooperation.ts';
 import { feedFilters } from '../feeds/filters.ts';
 import { incentiveFilters } from '../incentives/filters.ts';
 import { needFilters } from '../needs/filters.ts';
+import { offerFilters } from '../offers/filters.ts';
 import type { ApiDocsKey } from './messages.ts';
 import { type ApiOperation, queryParameters, responses } from './openapi.ts';
 
@@ -161,6 +163,55 @@ export const apiOperations: ApiOperation[] = [
       },
     ],
     responses: { 200: responses.json('Published incentives, or the download'), 400: responses.problem },
+  },
+  {
+    path: '/api/v1/offers',
+    summary: 'opOffers',
+    parameters: [
+      ...queryParameters(offerFilters, {
+        q: 'paramOfferQ',
+        area: 'paramOfferArea',
+        kind: 'paramOfferKind',
+        region: 'paramOfferRegion',
+        status: 'paramOfferStatus',
+      }),
+      {
+        name: 'format',
+        in: 'query',
+        required: false,
+        description: 'paramNeedFormat',
+        schema: { enum: ['json', 'csv', 'xlsx'] },
+      },
+      {
+        name: 'lang',
+        in: 'query',
+        required: false,
+        description: 'paramLang',
+        schema: { enum: ['en', 'fr', 'es'] },
+      },
+    ],
+    responses: {
+      200: responses.json('Offers and open training editions, or the download'),
+      400: responses.problem,
+    },
+  },
+  {
+    path: '/{lang}/needs/feed.atom',
+    summary: 'opNeedsFeed',
+    parameters: [
+      {
+        name: 'lang',
+        in: 'path',
+        required: true,
+        description: 'paramFeedLang',
+        schema: { enum: ['en', 'fr', 'es'] },
+      },
+      ...queryParameters(cooperationFeedFilters, { area: 'paramFeedArea', region: 'paramFeedRegion' }),
+    ],
+    responses: {
+      200: { description: 'Atom 1.0', content: { 'application/atom+xml': {} } },
+      400: responses.problem,
+    },
   },
   {
     path: '/{lang}/reports/feed.atom',

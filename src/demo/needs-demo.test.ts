@@ -19,7 +19,9 @@ describe('the needs demo', () => {
     expect(await seedNeedsDemo(database.db)).toEqual(first);
     const rows = await publishedNeeds(database.db);
     expect(new Set(rows.map((row) => row.assessment.partyCode))).toEqual(new Set(['UGA', 'KHM']));
-    expect(new Set(rows.map((row) => row.need.status))).toEqual(new Set(['open', 'met', 'withdrawn']));
+    expect(new Set(rows.map((row) => row.need.status))).toEqual(
+      new Set(['open', 'offered', 'met', 'withdrawn']),
+    );
     expect(rows.every((row) => row.assessment.isSample)).toBe(true);
 
     const app = createApp(database);
@@ -33,5 +35,20 @@ describe('the needs demo', () => {
     const party = await (await app.request('/en/parties/UGA')).text();
     expect(party).toContain('Priority needs of Members');
     expect(party).toContain('href="/en/needs?party=UGA&amp;status=met">Met: 1</a>');
+  });
+
+  it('shows Canada’s sample offer and its accepted proposal: Uganda’s examiners need is offered', async () => {
+    const rows = await publishedNeeds(database.db, { party: 'UGA', status: 'offered' });
+    expect(rows.map((row) => row.need.title.en)).toEqual([
+      'Training of patent examiners in substantive examination',
+    ]);
+    const app = createApp(database);
+    const page = await (await app.request(`/en/needs/${rows[0]?.need.id}`)).text();
+    expect(page).toContain('Proposed by Canada');
+    expect(page).toContain('Accepted');
+    expect(page).toContain('Patent examination training for least-developed Members');
+    expect(page).toContain('A donor proposed help.');
+    const offers = await (await app.request('/en/offers')).text();
+    expect(offers).toContain('Sample data: the donor is real, this offer is not.');
   });
 });

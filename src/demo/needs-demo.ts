@@ -1,9 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { agencies } from '../agencies/schema.ts';
 import { systemActor } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
 import type { NeedInput } from '../needs/forms.ts';
+import { decideProposal, proposeHelp } from '../needs/proposals.ts';
 import { needsAssessments } from '../needs/schema.ts';
 import { addNeed, changeNeedStatus, createAssessment, publishAssessment } from '../needs/service.ts';
+import { createOffer } from '../offers/service.ts';
 
 const need = (input: Partial<NeedInput> & Pick<NeedInput, 'title' | 'kindsOfHelp'>): NeedInput => ({
   description: null,
@@ -41,7 +44,7 @@ export async function seedNeedsDemo(db: Db): Promise<{ assessments: number[] }> 
     { isSample: true },
   );
   const published = { id: uganda, language: 'en' as const, status: 'draft' as const };
-  await addNeed(
+  const examiners = await addNeed(
     db,
     systemActor,
     published,
@@ -128,7 +131,7 @@ export async function seedNeedsDemo(db: Db): Promise<{ assessments: number[] }> 
       wishedStart: '2026-01',
     }),
   );
-  await addNeed(
+  const customs = await addNeed(
     db,
     systemActor,
     draft,
@@ -140,5 +143,93 @@ export async function seedNeedsDemo(db: Db): Promise<{ assessments: number[] }> 
     }),
   );
   await publishAssessment(db, systemActor, cambodia);
+  await seedOffersAndProposals(db, { examiners, customs });
   return { assessments: [uganda, cambodia] };
+}
+
+/**
+ * Sample offers of Canada (its reporters) and of CIPO (its coordinators, when the demo's agencies
+ * are loaded), and proposals: Canada's, accepted, for Uganda's patent examiners; CIPO's, pending,
+ * for Cambodia's customs officers. Both needs show "offered". All marked as sample data.
+ */
+async function seedOffersAndProposals(db: Db, needIds: { examiners: number; customs: number }) {
+  const sample = { isSample: true };
+  const canada = await createOffer(
+    db,
+    systemActor,
+    {
+      owner: 'party:CAN',
+      title: 'Patent examination training for least-developed Members',
+      description:
+        'Sample: two weeks with CIPO patent examiners in Gatineau — search, examination of pharmaceutical and agricultural applications, quality review.',
+      language: 'en',
+      ipAreas: ['patents'],
+      kindsOfHelp: ['training-personnel', 'expert-mission'],
+      eligibleParties: [],
+      eligibleRegions: ['LDC'],
+      languages: ['en', 'fr'],
+      capacity: '6 examiners a year',
+      deadline: '2027-03-31',
+      status: 'open',
+    },
+    sample,
+  );
+  const accepted = await proposeHelp(
+    db,
+    systemActor,
+    needIds.examiners,
+    {
+      donorPartyCode: 'CAN',
+      agencyId: null,
+      text: 'Sample: four places in the spring 2027 session for URSB examiners, travel paid, followed by a one-week expert mission in Kampala.',
+      language: 'en',
+      offerId: canada,
+    },
+    sample,
+  );
+  if (accepted.ok) {
+    await decideProposal(
+      db,
+      systemActor,
+      needIds.examiners,
+      accepted.id,
+      'accepted',
+      'Sample: four examiners named; dates confirmed with CIPO.',
+    );
+  }
+  const [cipo] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, 'CIPO'));
+  if (!cipo) return;
+  await createOffer(
+    db,
+    systemActor,
+    {
+      owner: `agency:${cipo.id}`,
+      title: 'Formation à la lutte contre la contrefaçon pour les douanes',
+      description:
+        'Exemple\u202f: un atelier de trois jours avec l’Agence des services frontaliers du Canada sur la détection des marchandises contrefaisantes.',
+      language: 'fr',
+      ipAreas: ['enforcement', 'trademarks'],
+      kindsOfHelp: ['training-personnel'],
+      eligibleParties: [],
+      eligibleRegions: [],
+      languages: ['fr', 'en'],
+      capacity: '20 agents',
+      deadline: null,
+      status: 'open',
+    },
+    sample,
+  );
+  await proposeHelp(
+    db,
+    systemActor,
+    needIds.customs,
+    {
+      donorPartyCode: null,
+      agencyId: cipo.id,
+      text: 'Exemple\u202f: un atelier à Phnom Penh au premier semestre 2027 pour vingt agents des douanes.',
+      language: 'fr',
+      offerId: null,
+    },
+    sample,
+  );
 }

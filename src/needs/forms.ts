@@ -120,3 +120,20 @@ export const statusForm = z.object({
   status: z.enum(needStatuses, 'choose'),
   note: z.string().min(1, 'explanationRequired').max(1000, 'tooLong'),
 });
+
+/** A donor's proposal: on whose behalf ("party:CAN" or "agency:12"), what, and optionally which offer. */
+export const proposalForm = z.object({
+  owner: z.string().regex(/^(party:[A-Z0-9-]{2,12}|agency:\d{1,9})$/, 'proposeOwnerRequired'),
+  text: z.string().min(1, 'proposalTextRequired').max(4000, 'tooLong'),
+  offer: z
+    .string()
+    .regex(/^(\d{1,9})?$/, 'proposalOfferInvalid')
+    .transform((text) => (text ? Number(text) : null)),
+});
+export type ProposalValues = { owner: string; text: string; offer: string };
+
+/** The Member's answer to a proposal. */
+export const decisionForm = z.object({
+  decision: z.enum(['accepted', 'declined'], 'choose'),
+  note: z.string().max(1000, 'tooLong'),
+});

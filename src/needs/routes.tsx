@@ -1,7 +1,13 @@
 import { type Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import { requireAccount, requirePermission } from '../accounts/guard.ts';
-import { focalPointParties, isSecretariat } from '../accounts/policy.ts';
+import {
+  coordinatedAgencies,
+  focalPointParties,
+  isSecretariat,
+  reportingParties,
+} from '../accounts/policy.ts';
 import type { Account } from '../accounts/service.ts';
 import { type WorkspaceEntries, workspaceItemLimit } from '../accounts/workspace-entries.ts';
 import { actorOf } from '../audit/record.ts';
@@ -12,21 +18,38 @@ import { problemJson } from '../http/problem.ts';
 import { fieldErrors, formText, idParam, readForm, redirectAfterPost } from '../http/request.ts';
 import { byName } from '../i18n/collate.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
+import { textIn } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
+import { publishesOffers } from '../offers/policy.ts';
+import { coordinatedAgencyNames } from '../offers/service.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { expandQuery } from '../reference/vocabulary.ts';
+import { AssessmentFormPage } from './assessment-views.tsx';
 import { coverageRoutes } from './coverage/routes.tsx';
 import { needsCsv, needsTable, needsXlsx } from './export.ts';
 import { needFilters } from './filters.ts';
-import { assessmentForm, assessmentValues, emptyNeed, needForm, needValues, statusForm } from './forms.ts';
+import {
+  assessmentForm,
+  assessmentValues,
+  decisionForm,
+  emptyNeed,
+  needForm,
+  needValues,
+  proposalForm,
+  statusForm,
+} from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
 import { managesAnyNeeds, managesNeedsOf, mayHaveNeeds, seesNeedContacts } from './policy.ts';
+import type { PageForms as ProposalForms } from './proposal-views.tsx';
+import { decideProposal, openOffersOf, pendingProposalsFor, proposalsOf, proposeHelp } from './proposals.ts';
 import {
+  type Assessment,
   addNeed,
   assessmentById,
   assessmentsOf,
   changeNeedStatus,
   createAssessment,
+  type Need,
   type NeedFilters,
   needStory,
   needsOfAssessment,
@@ -35,12 +58,13 @@ import {
   publishedNeeds,
 } from './service.ts';
 import { needsSpreadsheetRoutes } from './spreadsheet/routes.tsx';
+import { takesProposals } from './status.ts';
 import { kindsOfHelp, needStatuses } from './taxonomy.ts';
-import { AssessmentFormPage, AssessmentPage, AssessmentsPage, NeedPage, NeedsListPage } from './views.tsx';
+import { AssessmentPage, AssessmentsPage, NeedPage, NeedsListPage } from './views.tsx';
 
 type Labels = () => Promise<ReferenceLabels>;
 const lang = '/:lang{(?:en|fr|es)}';
-const doneKeys = ['created', 'need-added', 'imported', 'published', 'status'] as const;
+const doneKeys = ['created', 'need-added', 'imported', 'published', 'status', 'proposed', 'decided'] as const;
 
 /** Filters from the query string; a value that is not one of the known ones is ignored on pages. */
 function readFilters(c: Context): NeedFilters | null {
@@ -65,7 +89,15 @@ const doneNotice = (c: Context, language: Language) => {
  * Member's focal point (or the Secretariat for it) records an assessment, publishes it and
  * follows each need's status.
  */
-export function needsRoutes(db: Db, labels: Labels) {
+export function needsRoutes(
+  db: Db,
+  labels: Labels,
+  /** A section of the need's page another room provides (the matching's suggestions, see app.tsx). */
+  needSection?: (
+    viewer: { account: Account | null; lang: Language },
+    row: { need: Need; assessment: Assessment },
+  ) => Promise<Child | null>,
+) {
   const app = new Hono();
   app.route('/', coverageRoutes(db, labels));
   app.route('/', needsSpreadsheetRoutes(db, labels));
@@ -155,23 +187,55 @@ export function needsRoutes(db: Db, labels: Labels) {
     });
   });
 
-  const needPage = async (
-    c: Context,
-    status = 200 as 200 | 400 | 409,
-    form?: { values: { status: string; note: string }; errors: Record<string, string> },
-  ) => {
+  /** The parties and agencies the account speaks for as a donor: the owner choices of a proposal. */
+  const donorChoices = async (account: Account, language: Language) => {
+    const all = await labels();
+    const agencies = [...(await coordinatedAgencyNames(db, account)).values()];
+    return [
+      ...reportingParties(account).map((code) => ({
+        value: `party:${code}`,
+        label: all.partyName(code, language),
+      })),
+      ...agencies.map((agency) => ({ value: `agency:${agency.id}`, label: textIn(agency.name, language) })),
+    ];
+  };
+
+  type PageForms = ProposalForms & {
+    status?: { values: { status: string; note: string }; errors: Record<string, string> };
+  };
+
+  const needPage = async (c: Context, status = 200 as 200 | 400 | 409, forms: PageForms = {}) => {
     const page = pageContext(c);
     const story = await needStory(db, idParam(c));
     if (!story) throw new NotFoundError('need');
+    const all = await labels();
+    const suggestions = needSection ? await needSection(page, story) : null;
+    const account = page.account;
+    const proposing =
+      account && publishesOffers(account) && (takesProposals(story.need.status) || forms.proposal)
+        ? {
+            owners: await donorChoices(account, page.lang),
+            offers: (await openOffersOf(db, reportingParties(account), coordinatedAgencies(account))).map(
+              (offer) => ({
+                value: String(offer.id),
+                label: offer.title,
+              }),
+            ),
+          }
+        : null;
     return c.html(
       <NeedPage
         page={page}
-        labels={await labels()}
+        labels={all}
         story={story}
+        suggestions={suggestions}
+        proposals={await proposalsOf(db, story.need.id)}
+        proposing={proposing}
+        forms={forms}
         seesContact={seesNeedContacts(page.account)}
         manages={managesNeedsOf(page.account, story.assessment.partyCode)}
         notice={doneNotice(c, page.lang)}
-        {...(form ?? {})}
+        {...(forms.status ?? {})}
       />,
       status,
     );
@@ -188,7 +252,7 @@ export function needsRoutes(db: Db, labels: Labels) {
     const form = await readForm(c);
     const values = { status: formText(form, 'status'), note: formText(form, 'note') };
     const parsed = statusForm.safeParse(values);
-    if (!parsed.success) return needPage(c, 400, { values, errors: fieldErrors(parsed.error) });
+    if (!parsed.success) return needPage(c, 400, { status: { values, errors: fieldErrors(parsed.error) } });
     const seen = z.enum(needStatuses).safeParse(formText(form, 'seen'));
     const result = await changeNeedStatus(
       db,
@@ -199,9 +263,73 @@ export function needsRoutes(db: Db, labels: Labels) {
       parsed.data.note,
     );
     if (!result.ok) {
-      return needPage(c, 409, { values, errors: { status: 'statusNotAllowed' } });
+      return needPage(c, 409, { status: { values, errors: { status: 'statusNotAllowed' } } });
     }
     return redirectAfterPost(c, `/${page.lang}/needs/${story.need.id}`, 'status');
+  });
+
+  app.post(`${lang}/needs/:id{[0-9]+}/proposals`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, publishesOffers);
+    const story = await needStory(db, idParam(c));
+    if (!story) throw new NotFoundError('need');
+    const form = await readForm(c);
+    const values = {
+      owner: formText(form, 'owner'),
+      text: formText(form, 'text'),
+      offer: formText(form, 'offer'),
+    };
+    const parsed = proposalForm.safeParse(values);
+    const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+    const owners = new Set((await donorChoices(account, page.lang)).map((owner) => owner.value));
+    if (!errors.owner && !owners.has(values.owner)) errors.owner = 'proposeOwnerRequired';
+    if (!parsed.success || Object.keys(errors).length)
+      return needPage(c, 400, { proposal: { values, errors } });
+    const owner = parsed.data.owner;
+    const result = await proposeHelp(db, actorOf(account), story.need.id, {
+      donorPartyCode: owner.startsWith('party:') ? owner.slice(6) : null,
+      agencyId: owner.startsWith('agency:') ? Number(owner.slice(7)) : null,
+      text: parsed.data.text,
+      language: page.lang,
+      offerId: parsed.data.offer,
+    });
+    if (!result.ok) {
+      const key = result.reason === 'offer' ? 'offer' : 'text';
+      const message = result.reason === 'offer' ? 'proposalOfferInvalid' : 'proposalClosed';
+      return needPage(c, result.reason === 'offer' ? 400 : 409, {
+        proposal: { values, errors: { [key]: message } },
+      });
+    }
+    return redirectAfterPost(c, `/${page.lang}/needs/${story.need.id}`, 'proposed');
+  });
+
+  app.post(`${lang}/needs/:id{[0-9]+}/proposals/:proposal{[0-9]+}`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, managesAnyNeeds);
+    const story = await needStory(db, idParam(c));
+    if (!story) throw new NotFoundError('need');
+    requirePermission(managesNeedsOf(account, story.assessment.partyCode));
+    const proposalId = idParam(c, 'proposal');
+    const form = await readForm(c);
+    const parsed = decisionForm.safeParse({
+      decision: formText(form, 'decision'),
+      note: formText(form, 'note'),
+    });
+    if (!parsed.success)
+      return needPage(c, 400, { decision: { proposal: proposalId, errors: fieldErrors(parsed.error) } });
+    const result = await decideProposal(
+      db,
+      actorOf(account),
+      story.need.id,
+      proposalId,
+      parsed.data.decision,
+      parsed.data.note,
+    );
+    if (!result.ok) {
+      if (result.reason === 'not-found') throw new NotFoundError('proposal');
+      return needPage(c, 409, { decision: { proposal: proposalId, errors: { decision: 'proposalStale' } } });
+    }
+    return redirectAfterPost(c, `/${page.lang}/needs/${story.need.id}`, 'decided');
   });
 
   app.get(`${lang}/needs/assessments`, async (c) => {
@@ -336,8 +464,23 @@ export function needsWorkspaceEntries(db: Db, labels: Labels): WorkspaceEntries 
     const rows = await assessmentsOf(db, isSecretariat(account) ? 'all' : focalPointParties(account));
     const drafts = rows.filter((row) => row.assessment.status === 'draft');
     const all = await labels();
+    const pending = await pendingProposalsFor(
+      db,
+      isSecretariat(account) ? 'all' : focalPointParties(account),
+    );
     return {
       cards: [
+        {
+          title: text('workspaceProposalsTitle'),
+          count: pending.length,
+          countText: counted(text, language, 'workspaceProposals', pending.length),
+          needsAction: pending.length > 0,
+          items: pending.slice(0, workspaceItemLimit).map((row) => ({
+            href: `/${language}/needs/${row.needId}#proposal-${row.proposalId}`,
+            label: textIn(row.title, language, row.language),
+          })),
+          link: { href: `/${language}/needs?status=offered`, label: text('needsTitle') },
+        },
         {
           title: text('workspaceDraftsTitle'),
           count: drafts.length,

@@ -1,8 +1,16 @@
 import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
+import { agencies } from '../agencies/schema.ts';
 import { editableColumns, type LocalizedText } from '../db/columns.ts';
+import { offers } from '../offers/schema.ts';
 import { parties } from '../reference/schema.ts';
-import { assessmentSources, type kindsOfHelp, needPriorities, needStatuses } from './taxonomy.ts';
+import {
+  assessmentSources,
+  type kindsOfHelp,
+  needPriorities,
+  needStatuses,
+  proposalStatuses,
+} from './taxonomy.ts';
 
 /**
  * A Member's needs assessment (a TRIPS Council submission under IP/C/40, a WIPO-assisted
@@ -72,4 +80,33 @@ export const needStatusChanges = pgTable(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('need_status_changes_need_idx').on(t.needId)],
+);
+
+/**
+ * A donor's answer to a need: a donor Member (through its reporters) or an agency (through its
+ * coordinators) proposes help, with or without one of its offers; the Member's focal point (or the
+ * Secretariat) accepts or declines it. The need's status follows (./status.ts).
+ */
+export const needProposals = pgTable(
+  'need_proposals',
+  {
+    id: serial('id').primaryKey(),
+    needId: integer('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'cascade' }),
+    offerId: integer('offer_id').references(() => offers.id, { onDelete: 'set null' }),
+    donorPartyCode: text('donor_party_code').references(() => parties.code),
+    agencyId: integer('agency_id').references(() => agencies.id),
+    text: text('text').notNull(),
+    /** The language the proposal is written in (the page's language when it was made). */
+    language: text('language', { enum: ['en', 'fr', 'es'] }).notNull(),
+    status: text('status', { enum: proposalStatuses }).notNull().default('pending'),
+    proposedBy: integer('proposed_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+    isSample: boolean('is_sample').notNull().default(false),
+    ...editableColumns(),
+  },
+  (t) => [index('need_proposals_need_idx').on(t.needId)],
 );

@@ -22,3 +22,7 @@ export type NeedPriority = (typeof needPriorities)[number];
 /** open → offered → in progress → met, or withdrawn; see ./status.ts for who may move it where. */
 export const needStatuses = ['open', 'offered', 'in-progress', 'met', 'withdrawn'] as const;
 export type NeedStatus = (typeof needStatuses)[number];
+
+/** A proposal waits for the Member's answer, then is accepted or declined. */
+export const proposalStatuses = ['pending', 'accepted', 'declined'] as const;
+export type ProposalStatus = (typeof proposalStatuses)[number];

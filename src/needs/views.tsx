@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import {
   CheckboxField,
   DateField,
@@ -14,18 +15,22 @@ import { formatDate } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
+import { offersText } from '../offers/messages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { coverageText } from './coverage/messages.ts';
 import { DeliveringActivities } from './delivery/components.tsx';
 import type { deliveringActivities } from './delivery/service.ts';
-import type { AssessmentValues, NeedValues } from './forms.ts';
+import type { NeedValues } from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
+import { type PageForms, ProposalsSection, proposalNote } from './proposal-views.tsx';
+import type { ProposalRow } from './proposals.ts';
 import type { Assessment, Need, NeedFilters } from './service.ts';
 import { needsSheetText } from './spreadsheet/messages.ts';
 import { statusesAfter } from './status.ts';
-import { assessmentSources, kindsOfHelp, needPriorities, needStatuses } from './taxonomy.ts';
+import { kindsOfHelp, needPriorities, needStatuses } from './taxonomy.ts';
 
 type Option = { value: string; label: string };
+const offersLink = (lang: Language) => offersText(lang)('offersTitle');
 const say = (lang: Language) => needsText(lang);
 const label = (lang: Language, key: string) => say(lang)(key as NeedsKey);
 /** Field → message key, as the forms give them, turned into words for the error summary. */
@@ -104,7 +109,8 @@ export function NeedsListPage(props: {
       <h1>{text('needsTitle')}</h1>
       <p>{text('needsIntro')}</p>
       <p>
-        <a href={`/${lang}/needs/coverage`}>{coverageText(lang)('coverageTitle')}</a>
+        <a href={`/${lang}/needs/coverage`}>{coverageText(lang)('coverageTitle')}</a> ·{' '}
+        <a href={`/${lang}/offers`}>{offersLink(lang)}</a>
       </p>
       <form method="get" action={`/${lang}/needs`} class="filters-row">
         <TextField name="q" label={text('words')} value={filters.q ?? ''} maxLength={200} />
@@ -140,7 +146,10 @@ export function NeedsListPage(props: {
         {counted(text, lang, 'needCount', rows.length)} ·{' '}
         <a href={`/api/v1/needs${apiQuery ? `?${apiQuery}` : ''}`}>{text('apiNeeds')}</a> ·{' '}
         <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=csv&lang=${lang}`}>CSV</a> ·{' '}
-        <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=xlsx&lang=${lang}`}>XLSX</a>
+        <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=xlsx&lang=${lang}`}>XLSX</a> ·{' '}
+        <a href={`/${lang}/needs/feed.atom`} type="application/atom+xml">
+          Atom
+        </a>
       </p>
       {rows.length === 0 ? <p>{text('noNeeds')}</p> : null}
       <ul class="need-list">
@@ -184,6 +193,12 @@ export function NeedPage(props: {
   story: Story;
   seesContact: boolean;
   manages: boolean;
+  /** Another room's section (the matching's ranked offers and donors), or null. */
+  suggestions?: Child | null;
+  proposals: ProposalRow[];
+  /** The donor's choices, when the account may propose help for this need. */
+  proposing: { owners: Option[]; offers: Option[] } | null;
+  forms: PageForms;
   errors?: FieldErrors;
   values?: { status: string; note: string };
   notice?: string | undefined;
@@ -236,6 +251,16 @@ export function NeedPage(props: {
         </dd>
       </dl>
       <DeliveringActivities lang={lang} labels={labels} activities={story.delivering} />
+      <ProposalsSection
+        page={page}
+        labels={labels}
+        needId={need.id}
+        proposals={props.proposals}
+        manages={props.manages}
+        proposing={props.proposing}
+        forms={props.forms}
+      />
+      {props.suggestions ?? null}
       <h2>{text('history')}</h2>
       <ol class="history">
         {story.history.map(({ change, by }) => (
@@ -245,7 +270,7 @@ export function NeedPage(props: {
             </time>{' '}
             <StatusTag lang={lang} status={change.toStatus} />
             {change.note ? (
-              <> — {change.note}</>
+              <> — {proposalNote(lang, change.note) ?? change.note}</>
             ) : change.fromStatus === null ? (
               <> — {text('publishedNote')}</>
             ) : null}
@@ -320,100 +345,6 @@ export function AssessmentsPage(props: {
           </li>
         ))}
       </ul>
-    </Layout>
-  );
-}
-
-export function AssessmentFormPage(props: {
-  page: PageContext;
-  parties: Option[];
-  languageName: (code: string) => string;
-  values: AssessmentValues;
-  errors?: FieldErrors;
-}) {
-  const { page, values, errors = {} } = props;
-  const { lang } = page;
-  const text = say(lang);
-  const error = (name: string) => (errors[name] ? label(lang, errors[name]) : undefined);
-  return (
-    <Layout page={page} title={text('newAssessment')}>
-      <p>
-        <a href={`/${lang}/needs/assessments`}>{text('myAssessments')}</a>
-      </p>
-      <h1>{text('newAssessment')}</h1>
-      <form method="post" action={`/${lang}/needs/assessments/new`} class="stacked" novalidate>
-        <CsrfField page={page} />
-        <ErrorSummary
-          page={page}
-          errors={inWords(lang, errors)}
-          labels={{
-            party: text('member'),
-            source: text('source'),
-            symbol: text('symbol'),
-            documentDate: text('documentDate'),
-            language: text('language'),
-            contactName: text('contactName'),
-            contactEmail: text('contactEmail'),
-          }}
-        />
-        <SelectField
-          name="party"
-          label={text('member')}
-          options={props.parties}
-          value={values.party}
-          error={error('party')}
-        />
-        <SelectField
-          name="source"
-          label={text('source')}
-          options={assessmentSources.map((source) => ({
-            value: source,
-            label: label(lang, `source-${source}`),
-          }))}
-          value={values.source}
-          error={error('source')}
-        />
-        <TextField
-          name="symbol"
-          label={text('symbol')}
-          value={values.symbol}
-          maxLength={60}
-          error={error('symbol')}
-        />
-        <DateField
-          name="documentDate"
-          label={text('documentDate')}
-          lang={lang}
-          precision="any"
-          value={values.documentDate}
-          error={error('documentDate')}
-        />
-        <SelectField
-          name="language"
-          label={text('language')}
-          options={(['en', 'fr', 'es'] as const).map((code) => ({
-            value: code,
-            label: props.languageName(code),
-          }))}
-          value={values.language || lang}
-          error={error('language')}
-        />
-        <TextField
-          name="contactName"
-          label={text('contactName')}
-          value={values.contactName}
-          error={error('contactName')}
-        />
-        <TextField
-          name="contactEmail"
-          type="email"
-          label={text('contactEmail')}
-          hint={text('contactPrivate')}
-          value={values.contactEmail}
-          error={error('contactEmail')}
-        />
-        <button type="submit">{text('createAssessment')}</button>
-      </form>
     </Layout>
   );
 }

@@ -10,7 +10,9 @@ import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
+import { proposeHelp } from '../needs/proposals.ts';
 import { addNeed, createAssessment, publishAssessment } from '../needs/service.ts';
+import { createOffer } from '../offers/service.ts';
 import { reportIncentives } from '../reports/incentives/schema.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
 import {
@@ -89,6 +91,9 @@ type Fixture = {
   /** Kenya's needs assessment, still a draft, and a need of a published one. */
   draftAssessment: number;
   publishedNeed: number;
+  /** An open offer of Canada's, and a pending proposal for the published need. */
+  offer: number;
+  proposal: number;
 };
 
 type RouteRule = {
@@ -482,6 +487,36 @@ const rules: Record<string, RouteRule> = {
     allowed: [...secretariat],
     path: () => '/en/needs/coverage/overview.pdf',
   },
+  // Proposals: donors' reporters and coordinators propose; the Member (or the Secretariat) answers.
+  'POST /:lang{(?:en|fr|es)}/needs/:id{[0-9]+}/proposals': {
+    allowed: [...reporters, 'coordinatorCIPO', 'coordinatorWIPO'],
+    path: (f) => `/en/needs/${f.publishedNeed}/proposals`,
+  },
+  'POST /:lang{(?:en|fr|es)}/needs/:id{[0-9]+}/proposals/:proposal{[0-9]+}': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/${f.publishedNeed}/proposals/${f.proposal}`,
+  },
+  // Offers: reporters for their Member, coordinators for their agency; changed only by the owner's.
+  'GET /:lang{(?:en|fr|es)}/offers/mine': {
+    allowed: [...reporters, 'coordinatorCIPO', 'coordinatorWIPO'],
+    path: () => '/en/offers/mine',
+  },
+  'GET /:lang{(?:en|fr|es)}/offers/new': {
+    allowed: [...reporters, 'coordinatorCIPO', 'coordinatorWIPO'],
+    path: () => '/en/offers/new',
+  },
+  'POST /:lang{(?:en|fr|es)}/offers/new': {
+    allowed: [...reporters, 'coordinatorCIPO', 'coordinatorWIPO'],
+    path: () => '/en/offers/new',
+  },
+  'GET /:lang{(?:en|fr|es)}/offers/:id{[0-9]+}/edit': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/offers/${f.offer}/edit`,
+  },
+  'POST /:lang{(?:en|fr|es)}/offers/:id{[0-9]+}/edit': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/offers/${f.offer}/edit`,
+  },
   'GET /:lang{(?:en|fr|es)}/training/alumni': {
     allowed: ['coordinatorCIPO'],
     path: () => '/en/training/alumni',
@@ -613,6 +648,9 @@ const privatePrefixes = [
   '/training',
   '/needs/assessments',
   '/needs/coverage/',
+  '/offers/mine',
+  '/offers/new',
+  '/offers/:id{[0-9]+}/edit',
 ];
 const changesData = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
 const isPrivate = (path: string) =>
@@ -818,7 +856,35 @@ describe('authorization on every route that changes data or shows private data',
       needOf('Public need'),
     );
     await publishAssessment(db, needsActor, publishedAssessment);
+    const offer = await createOffer(db, needsActor, {
+      owner: 'party:CAN',
+      title: 'An offer',
+      description: '',
+      language: 'en',
+      ipAreas: [],
+      kindsOfHelp: ['training-personnel'],
+      eligibleParties: [],
+      eligibleRegions: [],
+      languages: ['en'],
+      capacity: null,
+      deadline: null,
+      status: 'open',
+    });
+    const proposal = await proposeHelp(
+      db,
+      { userId: focal.userId, label: 'authorization test' },
+      publishedNeed,
+      {
+        donorPartyCode: 'CAN',
+        agencyId: null,
+        text: 'A proposal.',
+        language: 'en',
+        offerId: null,
+      },
+    );
     fixture = {
+      offer,
+      proposal: proposal.ok ? proposal.id : 0,
       draftAssessment,
       publishedNeed,
       signatory: signatory?.id as number,
