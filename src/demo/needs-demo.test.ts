@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
 import { publishedNeeds } from '../needs/service.ts';
 import { seedNeedsDemo } from './needs-demo.ts';
+import { seedDemo } from './seed-demo.ts';
 
 describe('the needs demo', () => {
   let database: Database;
@@ -50,5 +51,20 @@ describe('the needs demo', () => {
     expect(page).toContain('A donor proposed help.');
     const offers = await (await app.request('/en/offers')).text();
     expect(offers).toContain('Sample data: the donor is real, this offer is not.');
+  });
+
+  it('with Canada’s report loaded, shows a need in progress through one of its activities', async () => {
+    const withReport = await openTestDatabase('embedded');
+    try {
+      await seedDemo(withReport.db);
+      await seedNeedsDemo(withReport.db);
+      const [inProgress] = await publishedNeeds(withReport.db, { party: 'KHM', status: 'in-progress' });
+      expect(inProgress?.need.title.fr).toContain('gestion d’un office');
+      const page = await (await createApp(withReport).request(`/en/needs/${inProgress?.need.id}`)).text();
+      expect(page).toContain('CIPO-WIPO Executive Workshop on IP Office Management');
+      expect(page).toContain('Activities that address it');
+    } finally {
+      await withReport.close();
+    }
   });
 });

@@ -1,12 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { activities } from '../activities/schema.ts';
 import { agencies } from '../agencies/schema.ts';
 import { systemActor } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
+import { needActivityLinks } from '../needs/delivery/schema.ts';
+import { advanceNeedsOfStartedActivities } from '../needs/delivery/service.ts';
 import type { NeedInput } from '../needs/forms.ts';
 import { decideProposal, proposeHelp } from '../needs/proposals.ts';
 import { needsAssessments } from '../needs/schema.ts';
 import { addNeed, changeNeedStatus, createAssessment, publishAssessment } from '../needs/service.ts';
 import { createOffer } from '../offers/service.ts';
+import { reportActivities, reports } from '../reports/schema.ts';
 
 const need = (input: Partial<NeedInput> & Pick<NeedInput, 'title' | 'kindsOfHelp'>): NeedInput => ({
   description: null,
@@ -109,7 +113,7 @@ export async function seedNeedsDemo(db: Db): Promise<{ assessments: number[] }> 
     {
       party: 'KHM',
       symbol: null,
-      documentDate: '2024-10',
+      documentDate: '2020-11',
       source: 'trips-council',
       language: 'fr',
       contactName: null,
@@ -142,9 +146,43 @@ export async function seedNeedsDemo(db: Db): Promise<{ assessments: number[] }> 
       priority: 'medium',
     }),
   );
+  const management = await addNeed(
+    db,
+    systemActor,
+    draft,
+    need({
+      title: 'Formation des cadres de l’office à la gestion d’un office de propriété intellectuelle',
+      kindsOfHelp: ['training-personnel'],
+      priority: 'medium',
+    }),
+  );
   await publishAssessment(db, systemActor, cambodia);
   await seedOffersAndProposals(db, { examiners, customs });
+  await seedDelivery(db, management);
   return { assessments: [uganda, cambodia] };
+}
+
+/**
+ * Canada's demo report (when loaded) says its CIPO–WIPO workshop on IP office management addresses
+ * Cambodia's need for managers' training: the need shows the activity and is in progress.
+ */
+async function seedDelivery(db: Db, needId: number) {
+  const [workshop] = await db
+    .select({ activityId: reportActivities.activityId, reportId: reports.id })
+    .from(reportActivities)
+    .innerJoin(reports, eq(reports.id, reportActivities.reportId))
+    .innerJoin(activities, eq(activities.id, reportActivities.activityId))
+    .where(
+      and(
+        eq(reports.reportingPartyCode, 'CAN'),
+        eq(reports.status, 'published'),
+        sql`${activities.title}->>'en' ILIKE '%Executive Workshop on IP Office Management%'`,
+      ),
+    )
+    .limit(1);
+  if (!workshop) return;
+  await db.insert(needActivityLinks).values({ needId, ...workshop });
+  await advanceNeedsOfStartedActivities(db, systemActor, { reportId: workshop.reportId });
 }
 
 /**

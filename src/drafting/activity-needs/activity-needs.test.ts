@@ -79,16 +79,14 @@ describe.each(testBackends)(
       otherReporter = await testSession(database.db, 'officer@jpo.example', 'reporter', { party: 'JPN' });
       secretariat = await testSession(database.db, 'officer@wto.example', 'secretariat');
       const uganda = await publishedNeeds(database.db, { party: 'UGA' });
-      const byStatus = (status: string) =>
-        uganda.filter((row) => row.need.status === status).map((row) => row.need.id);
-      [openNeed = 0, secondNeed = 0] = byStatus('open');
-      [metNeed = 0] = byStatus('met');
-      // Uganda has one open need in the demo: open another one for the second activity.
-      if (!secondNeed) {
-        secondNeed = metNeed;
-        await database.db.update(needs).set({ status: 'open' }).where(eq(needs.id, secondNeed));
-        metNeed = byStatus('withdrawn')[0] ?? 0;
-      }
+      const withStatus = (...statuses: string[]) =>
+        uganda.filter((row) => statuses.includes(row.need.status)).map((row) => row.need.id);
+      // The demo's Uganda: a need offered (a proposal accepted), one met, one withdrawn. A second
+      // linkable need is made by reopening the withdrawn one.
+      [openNeed = 0] = withStatus('open', 'offered');
+      [metNeed = 0] = withStatus('met');
+      [secondNeed = 0] = withStatus('withdrawn');
+      await database.db.update(needs).set({ status: 'open' }).where(eq(needs.id, secondNeed));
       const [report] = await database.db
         .insert(reports)
         .values({
@@ -156,7 +154,7 @@ describe.each(testBackends)(
 
       const needPage = await (await get(`/en/needs/${openNeed}`)).text();
       expect(needPage).not.toContain(title);
-      expect(await statusOf(openNeed)).toBe('open');
+      expect(await statusOf(openNeed)).toBe('offered');
     });
 
     it('after publication shows the activity on the need, in progress once it has started, explained', async () => {
