@@ -34,3 +34,12 @@ export function fullTextQuery(q: string): SQL {
   if (rest.trim()) parts.unshift(searchQuery(rest));
   return sql`(${sql.join(parts, sql` && `)})`;
 }
+
+/**
+ * Whether a text matches the search box as activities do (the three stemmers, the vocabulary's
+ * equivalents): for the few rows of needs, offers and incentives, read on the fly, not indexed.
+ */
+export function matchesSearch(text: SQL, q: string): SQL {
+  const words = sql`(to_tsvector('ipcoop_en', ${text}) || to_tsvector('ipcoop_fr', ${text}) || to_tsvector('ipcoop_es', ${text}))`;
+  return sql`${words} @@ ${fullTextQuery(q)}`;
+}

@@ -9,7 +9,7 @@ import { seedIncentivesDemo } from '../demo/incentives-demo.ts';
 import { reportIncentives } from '../reports/incentives/schema.ts';
 import { reports } from '../reports/schema.ts';
 import { pdfText } from '../testing/pdf.ts';
-import { filterIncentives, incentiveFacets, publicIncentives } from './service.ts';
+import { filterIncentives, incentiveFacets, incentivesMatching, publicIncentives } from './service.ts';
 
 describe.each(testBackends)('the public incentives of Article 66.2 reports (%s database)', (backend) => {
   let database: Database;
@@ -77,6 +77,13 @@ describe.each(testBackends)('the public incentives of Article 66.2 reports (%s d
     expect(filterIncentives(rows, { sector: 'energy-environment', specificity: 'general' })).toHaveLength(0);
     expect(filterIncentives(rows, { q: 'SOLAIRE solar' })).toHaveLength(0);
     expect(filterIncentives(rows, { q: 'solar storage' })).toHaveLength(1);
+    // Words are searched as activities are: stemmed, and across languages through the vocabulary.
+    const training = await incentivesMatching(database.db, 'formación');
+    expect(filterIncentives(rows, { q: 'formación' }, training).map((row) => row.title)).toContain(
+      'University partnerships in agricultural biotechnology',
+    );
+    const page = await (await createApp(database).request('/fr/incentives?q=formation')).text();
+    expect(page).toContain('University partnerships in agricultural biotechnology');
     const facets = incentiveFacets(rows, { type: 'fiscal' });
     // The type facet ignores its own choice; the others count within it.
     expect(facets.type.get('financial')).toBe(1);

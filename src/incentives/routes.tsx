@@ -10,7 +10,13 @@ import { incentiveTypes, ldcSpecificities, technologySectors } from '../reports/
 import { incentiveJson, incentivesCsv, incentivesTable, incentivesXlsx } from './export.ts';
 import { readIncentiveFilters } from './filters.ts';
 import { incentivesText } from './messages.ts';
-import { filterIncentives, incentiveFacets, publicIncentive, publicIncentives } from './service.ts';
+import {
+  filterIncentives,
+  incentiveFacets,
+  incentivesMatching,
+  publicIncentive,
+  publicIncentives,
+} from './service.ts';
 import { IncentivePage, IncentivesListPage } from './views.tsx';
 
 const lang = '/:lang{(?:en|fr|es)}';
@@ -24,13 +30,14 @@ export function incentiveGatewayRoutes(db: Db, labels: () => Promise<ReferenceLa
     // On a page, a value that is not a known one is ignored rather than refused.
     const filters = readIncentiveFilters((name) => c.req.query(name)) ?? {};
     const all = await publicIncentives(db);
+    const matched = filters.q ? await incentivesMatching(db, filters.q) : undefined;
     return c.html(
       <IncentivesListPage
         page={page}
         labels={await labels()}
-        rows={filterIncentives(all, filters)}
+        rows={filterIncentives(all, filters, matched)}
         filters={filters}
-        facets={incentiveFacets(all, filters)}
+        facets={incentiveFacets(all, filters, matched)}
       />,
     );
   });
@@ -50,7 +57,8 @@ export function incentiveGatewayRoutes(db: Db, labels: () => Promise<ReferenceLa
           message: `type: ${incentiveTypes.join(', ')}; sector: ${technologySectors.join(', ')}; specificity: ${ldcSpecificities.join(', ')}; ldc and party: a three-letter party code`,
         },
       ]);
-    const rows = filterIncentives(await publicIncentives(db), filters);
+    const matched = filters.q ? await incentivesMatching(db, filters.q) : undefined;
+    const rows = filterIncentives(await publicIncentives(db), filters, matched);
     const format = c.req.query('format') ?? 'json';
     if (format === 'csv' || format === 'xlsx') {
       const language = c.req.query('lang') ?? 'en';

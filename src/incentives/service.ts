@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { matchesSearch } from '../activities/full-text-query.ts';
 import type { Db } from '../db/database.ts';
 import { reportIncentives } from '../reports/incentives/schema.ts';
 import type { IncentiveRow } from '../reports/incentives/service.ts';
@@ -68,11 +69,32 @@ export async function publicIncentive(db: Db, id: number): Promise<PublicIncenti
   return row ? { ...row.incentive, report: row.report } : null;
 }
 
+/**
+ * The ids of the incentives the words find, searched as activities are (the three stemmers, the IP
+ * vocabulary's equivalents: "formación" finds "training") in the title, description, technology,
+ * government body and terms.
+ */
+export async function incentivesMatching(db: Db, q: string): Promise<Set<number>> {
+  const text = sql`(${reportIncentives.title} || ' ' || ${reportIncentives.description} || ' ' || ${reportIncentives.technologyTransferred} || ' ' || ${reportIncentives.governmentBody} || ' ' || ${reportIncentives.modeAndTerms})`;
+  const rows = await db
+    .select({ id: reportIncentives.id })
+    .from(reportIncentives)
+    .where(matchesSearch(text, q));
+  return new Set(rows.map((row) => row.id));
+}
+
 /** Lower case without accents: "Énergie" finds "energie". */
 const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-/** The incentives that pass every filter; words must all appear in the title, description or technology. */
-export function filterIncentives(rows: PublicIncentive[], filters: IncentiveFilters): PublicIncentive[] {
+/**
+ * The incentives that pass every filter. Words go by `matched` (incentivesMatching) when given;
+ * without it they must all appear in the texts as typed.
+ */
+export function filterIncentives(
+  rows: PublicIncentive[],
+  filters: IncentiveFilters,
+  matched?: ReadonlySet<number>,
+): PublicIncentive[] {
   const words = filters.q ? folded(filters.q).split(/\s+/).filter(Boolean) : [];
   return rows.filter((row) => {
     if (filters.type && row.incentiveType !== filters.type) return false;
@@ -81,6 +103,7 @@ export function filterIncentives(rows: PublicIncentive[], filters: IncentiveFilt
     if (filters.specificity && row.ldcSpecificity !== filters.specificity) return false;
     if (filters.party && row.report.partyCode !== filters.party) return false;
     if (words.length === 0) return true;
+    if (matched) return matched.has(row.id);
     const haystack = folded(
       [row.title, row.description, row.technologyTransferred, row.governmentBody, row.modeAndTerms].join(' '),
     );
@@ -97,11 +120,15 @@ export type IncentiveFacets = Record<
  * How many incentives each value of each facet would give, the other filters kept (a facet never
  * counts against its own choice, so every value shown can be picked).
  */
-export function incentiveFacets(rows: PublicIncentive[], filters: IncentiveFilters): IncentiveFacets {
+export function incentiveFacets(
+  rows: PublicIncentive[],
+  filters: IncentiveFilters,
+  matched?: ReadonlySet<number>,
+): IncentiveFacets {
   const count = (facet: keyof IncentiveFacets, valuesOf: (row: PublicIncentive) => string[]) => {
     const { [facet]: _own, ...others } = filters;
     const counts = new Map<string, number>();
-    for (const row of filterIncentives(rows, others)) {
+    for (const row of filterIncentives(rows, others, matched)) {
       for (const value of new Set(valuesOf(row))) counts.set(value, (counts.get(value) ?? 0) + 1);
     }
     return counts;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { users } from '../accounts/schema.ts';
-import { fullTextQuery } from '../activities/full-text-query.ts';
+import { matchesSearch } from '../activities/full-text-query.ts';
 import { type Actor, recordAudit } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
 import { type Db, inTransaction } from '../db/database.ts';
@@ -207,8 +207,6 @@ export type NeedFilters = {
 const allText = (column: typeof needs.title | typeof needs.description) =>
   sql`coalesce((SELECT string_agg(value, ' ') FROM jsonb_each_text(${column})), '')`;
 const needText = sql`(${allText(needs.title)} || ' ' || ${allText(needs.description)})`;
-/** A need's words in the three stemmers: few rows, so read on the fly rather than indexed. */
-const needWords = sql`(to_tsvector('ipcoop_en', ${needText}) || to_tsvector('ipcoop_fr', ${needText}) || to_tsvector('ipcoop_es', ${needText}))`;
 
 /** Published needs, newest assessment first; drafts never. */
 export async function publishedNeeds(db: Db, filters: NeedFilters = {}, limit = 500) {
@@ -216,7 +214,7 @@ export async function publishedNeeds(db: Db, filters: NeedFilters = {}, limit = 
   if (filters.party) where.push(eq(needsAssessments.partyCode, filters.party));
   if (filters.status) where.push(eq(needs.status, filters.status));
   if (filters.kind) where.push(sql`${needs.kindsOfHelp} @> ${JSON.stringify([filters.kind])}::jsonb`);
-  if (filters.q?.trim()) where.push(sql`${needWords} @@ ${fullTextQuery(filters.q)}`);
+  if (filters.q?.trim()) where.push(matchesSearch(needText, filters.q));
   return db
     .select({ need: needs, assessment: needsAssessments })
     .from(needs)

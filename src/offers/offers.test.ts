@@ -82,6 +82,10 @@ describe.each(testBackends)('offers of donors and agencies (%s database)', (back
     expect(page).toContain('Canadá');
     expect(page).toContain('Formación del personal');
     expect(page).toContain('África');
+    // Found by a word in another language, through the IP vocabulary ("marque": trademark).
+    expect(await (await get('/fr/offers?q=marque')).text()).toContain(
+      'Examiner training in trademark practice',
+    );
     const audit = await database.db.select().from(auditLog).where(eq(auditLog.tableName, 'offers'));
     expect(audit.map((row) => row.action)).toEqual(['create']);
   });

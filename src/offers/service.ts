@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { coordinatedAgencies, reportingParties } from '../accounts/policy.ts';
 import type { Account } from '../accounts/service.ts';
+import { matchesSearch } from '../activities/full-text-query.ts';
 import { activities } from '../activities/schema.ts';
 import { agencies } from '../agencies/schema.ts';
 import { type Actor, recordAudit } from '../audit/record.ts';
@@ -98,8 +99,7 @@ export async function listOffers(db: Db, filters: OfferFilters = {}, limit = 500
     where.push(or(named, open) as SQL);
   }
   if (filters.q?.trim()) {
-    const pattern = `%${filters.q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    where.push(sql`(${offers.title} ilike ${pattern} or ${offers.description} ilike ${pattern})`);
+    where.push(matchesSearch(sql`(${offers.title} || ' ' || ${offers.description})`, filters.q));
   }
   return db
     .select()
