@@ -113,6 +113,8 @@ describe.each(testBackends)('coverage of needs: met and outstanding (%s database
     const english = await (await get('/en/needs/coverage')).text();
     expect(english).toContain('Sample data');
     expect(english).toContain('Canada: 2 activities');
+    // Who responded: Canada's accepted proposal for Uganda's patent examiners (the demo's).
+    expect(english).toContain('Canada: Accepted (1)');
     expect(await (await get('/en/needs/coverage', secretariat)).text()).toContain(
       'href="/fr/needs/coverage/overview.docx"',
     );
@@ -128,6 +130,7 @@ describe.each(testBackends)('coverage of needs: met and outstanding (%s database
     expect(text).toContain('Ouganda');
     expect(text).toContain('Training of patent examiners in substantive examination');
     expect(text).toContain('données d’exemple');
+    expect(text).toMatch(/Canada\s?: Acceptée \(1\)/);
     expect(text).not.toContain('Secret draft need');
 
     const pdf = await get('/es/needs/coverage/overview.pdf', secretariat);

@@ -5,6 +5,7 @@ import type { ReferenceLabels } from '../../reference/labels.ts';
 import { documentText } from '../../reports/document/messages.ts';
 import type { NoteDocument } from '../../reports/document/note.ts';
 import { type NeedsKey, needsText } from '../messages.ts';
+import { responderText } from './labels.ts';
 import { coverageText } from './messages.ts';
 import { type CoveredNeed, coverageTotals, isOutstanding, type MemberCoverage } from './service.ts';
 
@@ -73,9 +74,10 @@ export function coverageDocument(
             status('met'),
             t('columnOutstanding'),
             status('withdrawn'),
+            t('columnResponded'),
             t('columnDelivered'),
           ],
-          widths: [0.22, 0.1, 0.1, 0.13, 0.12, 0.33],
+          widths: [0.16, 0.08, 0.08, 0.11, 0.11, 0.23, 0.23],
           rows: [...members]
             .sort(byParty)
             .map((member) => [
@@ -84,6 +86,7 @@ export function coverageDocument(
               String(member.counts.met),
               String(member.outstanding),
               String(member.counts.withdrawn),
+              member.responded.map((r) => responderText(r, lang, labels)).join('; ') || '—',
               member.delivered.map((d) => `${party(d.donorCode)} (${d.activities})`).join('; ') || '—',
             ]),
         },

@@ -22,6 +22,10 @@ export const coverageText = defineMessages({
     outstandingAreas: 'Outstanding needs by area',
     deliveredSince: 'Help received since the assessment of {date}',
     deliveredEver: 'Help received',
+    respondedHeading: 'Who responded to its needs (proposals)',
+    respondedNone: 'No proposal of help yet.',
+    columnResponded: 'Proposals',
+    responder: '{who}: {status} ({count})',
     deliveredNone: 'No published activity names this Member as a beneficiary since then.',
     deliveredCountOne: '{donor}: {count} activity',
     deliveredCountOther: '{donor}: {count} activities',
@@ -37,7 +41,7 @@ export const coverageText = defineMessages({
     documentTotals:
       'Members with published needs: {members}. Needs: {total}; met: {met}; outstanding: {outstanding} (open: {open}; offered: {offered}; in progress: {inProgress}); withdrawn: {withdrawn}.',
     documentDelivered:
-      'For each Member, the last column gives the partners whose published activities named it as a beneficiary since its assessment, and how many activities.',
+      'For each Member, the last two columns give who proposed help for its needs and how each proposal stands, and the partners whose published activities named it as a beneficiary since its assessment, with how many activities.',
     sectionOutstanding: 'Outstanding needs',
     sectionMet: 'Needs met',
     noOutstanding: 'No need is outstanding.',
@@ -62,6 +66,10 @@ export const coverageText = defineMessages({
     outstandingAreas: 'Besoins en suspens par domaine',
     deliveredSince: 'Aide reçue depuis l’évaluation de {date}',
     deliveredEver: 'Aide reçue',
+    respondedHeading: 'Qui a répondu à ses besoins (propositions)',
+    respondedNone: 'Aucune proposition d’aide pour l’instant.',
+    columnResponded: 'Propositions',
+    responder: '{who} : {status} ({count})',
     deliveredNone: 'Depuis, aucune activité publiée ne désigne ce Membre comme bénéficiaire.',
     deliveredCountOne: '{donor} : {count} activité',
     deliveredCountOther: '{donor} : {count} activités',
@@ -77,7 +85,7 @@ export const coverageText = defineMessages({
     documentTotals:
       'Membres ayant publié des besoins : {members}. Besoins : {total} ; satisfaits : {met} ; en suspens : {outstanding} (ouverts : {open} ; offerts : {offered} ; en cours : {inProgress}) ; retirés : {withdrawn}.',
     documentDelivered:
-      'Pour chaque Membre, la dernière colonne indique les partenaires dont des activités publiées l’ont désigné comme bénéficiaire depuis son évaluation, et combien d’activités.',
+      'Pour chaque Membre, les deux dernières colonnes indiquent qui a proposé une aide pour ses besoins et où en est chaque proposition, ainsi que les partenaires dont des activités publiées l’ont désigné comme bénéficiaire depuis son évaluation, avec le nombre d’activités.',
     sectionOutstanding: 'Besoins en suspens',
     sectionMet: 'Besoins satisfaits',
     noOutstanding: 'Aucun besoin n’est en suspens.',
@@ -102,6 +110,10 @@ export const coverageText = defineMessages({
     outstandingAreas: 'Necesidades pendientes por esfera',
     deliveredSince: 'Ayuda recibida desde la evaluación de {date}',
     deliveredEver: 'Ayuda recibida',
+    respondedHeading: 'Quién respondió a sus necesidades (propuestas)',
+    respondedNone: 'Todavía no hay propuestas de ayuda.',
+    columnResponded: 'Propuestas',
+    responder: '{who}: {status} ({count})',
     deliveredNone: 'Desde entonces, ninguna actividad publicada nombra a este Miembro como beneficiario.',
     deliveredCountOne: '{donor}: {count} actividad',
     deliveredCountOther: '{donor}: {count} actividades',
@@ -117,7 +129,7 @@ export const coverageText = defineMessages({
     documentTotals:
       'Miembros que publicaron necesidades: {members}. Necesidades: {total}; atendidas: {met}; pendientes: {outstanding} (abiertas: {open}; ofrecidas: {offered}; en curso: {inProgress}); retiradas: {withdrawn}.',
     documentDelivered:
-      'Para cada Miembro, la última columna indica los asociados cuyas actividades publicadas lo nombraron como beneficiario desde su evaluación, y cuántas actividades.',
+      'Para cada Miembro, las dos últimas columnas indican quién propuso ayuda para sus necesidades y en qué punto está cada propuesta, y los asociados cuyas actividades publicadas lo nombraron como beneficiario desde su evaluación, con el número de actividades.',
     sectionOutstanding: 'Necesidades pendientes',
     sectionMet: 'Necesidades atendidas',
     noOutstanding: 'Ninguna necesidad está pendiente.',

@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { activities, activityBeneficiaries } from '../../activities/schema.ts';
+import { agencies } from '../../agencies/schema.ts';
+import type { LocalizedText } from '../../db/columns.ts';
 import type { Db } from '../../db/database.ts';
 import { parsePartialDate } from '../../http/partial-date.ts';
-import { needStatusChanges, needs, needsAssessments } from '../schema.ts';
-import { type KindOfHelp, type NeedStatus, needStatuses } from '../taxonomy.ts';
+import { needProposals, needStatusChanges, needs, needsAssessments } from '../schema.ts';
+import { type KindOfHelp, type NeedStatus, needStatuses, type ProposalStatus } from '../taxonomy.ts';
 
 /** Needs still waiting for help: nobody has met them and the Member has not withdrawn them. */
 export const outstandingStatuses: readonly NeedStatus[] = ['open', 'offered', 'in-progress'];
@@ -41,6 +43,15 @@ export type MemberCoverage = {
   assessedOn: string | null;
   /** Published activities listing the Member as a beneficiary since then, by donor, most first. */
   delivered: Array<{ donorCode: string; activities: number }>;
+  /** Who proposed help for its needs (a donor Member or an agency), by the proposals' status. */
+  responded: Responder[];
+};
+
+export type Responder = {
+  donorCode: string | null;
+  agency: { acronym: string | null; name: LocalizedText } | null;
+  status: ProposalStatus;
+  count: number;
 };
 
 const noCounts = (): StatusCounts =>
@@ -118,6 +129,7 @@ export async function coverageByMember(db: Db, partyCode?: string): Promise<Memb
       outstandingAreas: [],
       assessedOn: null,
       delivered: [],
+      responded: [],
     };
     member.counts[need.status] += 1;
     member.total += 1;
@@ -136,6 +148,7 @@ export async function coverageByMember(db: Db, partyCode?: string): Promise<Memb
       member.assessedOn = documentDate;
     }
   }
+  for (const row of await respondersOf(db, partyCode)) members.get(row.member)?.responded.push(row.responder);
   for (const member of members.values()) {
     member.delivered = await deliveredTo(db, member);
     member.outstandingKinds.sort((a, b) => b.count - a.count);
@@ -148,6 +161,41 @@ function bump<K extends string>(tally: Array<{ key: K; count: number }>, key: K)
   const entry = tally.find((item) => item.key === key);
   if (entry) entry.count += 1;
   else tally.push({ key, count: 1 });
+}
+
+/** Proposals of help for the Members' published needs, by Member, proposer and status. */
+async function respondersOf(db: Db, partyCode?: string) {
+  const rows = await db
+    .select({
+      member: needsAssessments.partyCode,
+      donorCode: needProposals.donorPartyCode,
+      acronym: agencies.acronym,
+      name: agencies.name,
+      status: needProposals.status,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(needProposals)
+    .innerJoin(needs, eq(needs.id, needProposals.needId))
+    .innerJoin(needsAssessments, eq(needsAssessments.id, needs.assessmentId))
+    .leftJoin(agencies, eq(agencies.id, needProposals.agencyId))
+    .where(
+      and(
+        eq(needsAssessments.status, 'published'),
+        partyCode ? eq(needsAssessments.partyCode, partyCode) : undefined,
+      ),
+    )
+    .groupBy(
+      needsAssessments.partyCode,
+      needProposals.donorPartyCode,
+      agencies.acronym,
+      agencies.name,
+      needProposals.status,
+    )
+    .orderBy(asc(needProposals.status), desc(sql`count(*)`));
+  return rows.map(({ member, donorCode, acronym, name, status, count }) => ({
+    member,
+    responder: { donorCode, agency: name ? { acronym, name } : null, status, count } satisfies Responder,
+  }));
 }
 
 async function deliveredTo(db: Db, member: MemberCoverage) {

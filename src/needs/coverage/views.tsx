@@ -10,6 +10,7 @@ import { worldMapSvg } from '../../reference/world-map.ts';
 import { documentText } from '../../reports/document/messages.ts';
 import { type NeedsKey, needsText } from '../messages.ts';
 import { needStatuses } from '../taxonomy.ts';
+import { responderText } from './labels.ts';
 import { coverageText } from './messages.ts';
 import type { MemberCoverage } from './service.ts';
 
@@ -53,6 +54,18 @@ function MemberDetail(props: { lang: Language; labels: ReferenceLabels; member: 
             </dd>
           </>
         ) : null}
+        <dt>{t('respondedHeading')}</dt>
+        <dd>
+          {member.responded.length === 0 ? (
+            t('respondedNone')
+          ) : (
+            <ul>
+              {member.responded.map((responder) => (
+                <li>{responderText(responder, lang, labels)}</li>
+              ))}
+            </ul>
+          )}
+        </dd>
         <dt>{since ? t('deliveredSince', { date: since }) : t('deliveredEver')}</dt>
         <dd>
           {member.delivered.length === 0 ? (
