@@ -1,9 +1,9 @@
 import { elementName } from '../elements/taxonomy.ts';
-import { inEveryLanguage, vocabulary } from '../i18n/catalogue.ts';
+import { inEveryLanguage } from '../i18n/catalogue.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
-import { measureName, periodText, resultTypeName } from '../results/labels.ts';
+import { resultLine } from '../results/labels.ts';
 import type { ExportActivity } from './load.ts';
 import { type ExportMessageKey, exportText } from './messages.ts';
 
@@ -214,15 +214,7 @@ const cells: Record<ColumnKey, Cell> = {
         ? 'confirmed'
         : 'suggested',
   // One line per indicator: "Output: what is measured (unit) — each period's target and achieved value".
-  results: (a, c) =>
-    list(
-      a.results.map(
-        (indicator) =>
-          `${resultTypeName(indicator.type, c.lang)}: ${indicator.title}${indicator.isSample ? ` [${vocabulary(c.lang)('sampleData')}]` : ''} (${measureName(indicator.measure, c.lang)}) — ${indicator.periods
-            .map((period) => periodText(indicator, period, c.lang))
-            .join(' / ')}`,
-      ),
-    ),
+  results: (a, c) => list(a.results.map((indicator) => resultLine(indicator, c.lang))),
   agencies: (a, c) => agencyNames(a, 'implementing', c.lang),
   partners: (a, c) => agencyNames(a, 'partner', c.lang),
   budget: (a) => a.budgetAmount ?? '',

@@ -5,6 +5,8 @@ import type { Language } from '../i18n/languages.ts';
 import { translator } from '../i18n/translate.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { taxonomyLabel } from '../reports/incentives/taxonomy.ts';
+import { resultLine } from '../results/labels.ts';
+import { resultsText } from '../results/messages.ts';
 import { incentivesText } from './messages.ts';
 import type { PublicIncentive } from './service.ts';
 
@@ -39,6 +41,7 @@ export function incentivesTable(
     text('fieldCurrency'),
     text('fieldEnterprises'),
     text('fieldPeopleTrained'),
+    resultsText(lang)('results'),
     'url',
     text('sampleTag'),
   ];
@@ -62,6 +65,7 @@ export function incentivesTable(
     row.currency ?? '',
     row.enterprises === null ? '' : String(row.enterprises),
     row.peopleTrained === null ? '' : String(row.peopleTrained),
+    row.results.map((indicator) => resultLine(indicator, lang)).join('; '),
     `${baseUrl}/${lang}/incentives/${row.id}`,
     row.report.isSample ? '1' : '0',
   ]);
@@ -109,5 +113,6 @@ export const incentiveJson = (row: PublicIncentive) => ({
   currency: row.currency,
   enterprises: row.enterprises,
   peopleTrained: row.peopleTrained,
+  results: row.results,
   isSample: row.report.isSample,
 });

@@ -11,6 +11,7 @@ import {
   taxonomyLabel,
   technologySectors,
 } from '../reports/incentives/taxonomy.ts';
+import { ResultsSection } from '../results/components.tsx';
 import { incentivesText } from './messages.ts';
 import type { IncentiveFacets, IncentiveFilters, PublicIncentive } from './service.ts';
 
@@ -249,6 +250,7 @@ export function IncentivePage(props: Common & { row: PublicIncentive }) {
       <dl class="fields">
         {fields.flatMap(([label, value]) => (value ? [<dt>{label}</dt>, <dd>{value}</dd>] : []))}
       </dl>
+      {row.results.length > 0 ? <ResultsSection lang={lang} indicators={row.results} /> : null}
     </Layout>
   );
 }

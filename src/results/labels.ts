@@ -1,3 +1,4 @@
+import { vocabulary } from '../i18n/catalogue.ts';
 import { formatDateRange, formatNumber } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import { resultsText } from './messages.ts';
@@ -67,4 +68,11 @@ export function baselineText(indicator: ResultIndicator, lang: Language): string
   if (indicator.baselineYear === null) return null;
   const value = formatResultValue(indicator.measure, indicator.baselineValue, lang) ?? '—';
   return resultsText(lang)('baselineLine', { year: indicator.baselineYear, value });
+}
+
+/** One indicator on one line, for spreadsheets: "Output: what is measured (unit) — each period's target and achieved value". */
+export function resultLine(indicator: ResultIndicator, lang: Language): string {
+  const sample = indicator.isSample ? ` [${vocabulary(lang)('sampleData')}]` : '';
+  const periods = indicator.periods.map((period) => periodText(indicator, period, lang)).join(' / ');
+  return `${resultTypeName(indicator.type, lang)}: ${indicator.title}${sample} (${measureName(indicator.measure, lang)}) — ${periods}`;
 }

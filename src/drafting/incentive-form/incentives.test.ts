@@ -14,6 +14,18 @@ import { loadSymbolPattern } from '../../review/symbols.ts';
 import { multipartRequest, reportIdFrom } from '../test-helpers.ts';
 import { readIncentive } from './input.ts';
 
+/** A result indicator of an incentive, as the form posts it. */
+const researchersTrained = {
+  'result-1-type': 'output',
+  'result-1-title': 'Researchers of LDC institutes trained',
+  'result-1-language': 'en',
+  'result-1-measure': 'people-trained',
+  'result-1-period-1-start': '2023-01-01',
+  'result-1-period-1-end': '2023-12-31',
+  'result-1-period-1-target': '40',
+  'result-1-period-1-actual': '36',
+};
+
 const goodIncentive = {
   title: 'Technology Transfer Tax Credit',
   description: 'A credit on the costs of licensing technology to enterprises in LDCs.',
@@ -177,6 +189,16 @@ describe.each(testBackends)('drafting an Art. 66.2 report (%s database)', (backe
     expect(html).toContain('VUT: no era un país menos adelantado durante el período del informe.');
     expect(html).toContain('value="Department of Finance"');
     expect(await incentivesOf(reportId)).toHaveLength(0);
+    // A result indicator with a period ending before it starts and a target that is not a number.
+    const badResult = await post(`/en/drafting/reports/${reportId}/incentives`, officer, {
+      ...goodIncentive,
+      ...researchersTrained,
+      'result-1-period-1-end': '2022-12-31',
+      'result-1-period-1-target': 'ten',
+    });
+    expect(badResult.status).toBe(400);
+    expect(await badResult.text()).toContain('Result indicator 1');
+    expect(await incentivesOf(reportId)).toHaveLength(0);
 
     const added = await post(`/en/drafting/reports/${reportId}/incentives`, officer, goodIncentive);
     expect(added.status).toBe(303);
@@ -188,12 +210,16 @@ describe.each(testBackends)('drafting an Art. 66.2 report (%s database)', (backe
       ldcSpecificity: 'partly',
       amount: '',
       currency: '',
+      ...researchersTrained,
     });
     expect(second.status).toBe(303);
     const rows = await incentivesOf(reportId);
     expect(rows.map((row) => [row.position, row.title, row.amount])).toEqual([
       [1, 'Technology Transfer Tax Credit', '1250000.00'],
       [2, 'University partnerships', null],
+    ]);
+    expect(rows[1]?.results).toMatchObject([
+      { type: 'output', measure: 'people-trained', periods: [{ start: '2023-01-01', end: '2023-12-31' }] },
     ]);
     const [audit] = await database.db
       .select()
@@ -281,6 +307,12 @@ describe.each(testBackends)('drafting an Art. 66.2 report (%s database)', (backe
       reportFormat: 'detailed',
       incentives: [{ title: 'University partnerships' }, { title: 'Technology Transfer Tax Credit' }],
     });
+    // The incentive's result indicator is on its public page and in the API once published.
+    const partnership = (await incentivesOf(reportId)).find((r) => r.title === 'University partnerships');
+    const publicPage = await (await get(`/en/incentives/${partnership?.id}`)).text();
+    expect(publicPage).toContain('Researchers of LDC institutes trained');
+    const api = await (await get('/api/v1/incentives?q=partnerships')).json();
+    expect(JSON.stringify(api)).toContain('Researchers of LDC institutes trained');
   });
 
   it('follows each kind of report in its own reporting cycle', async () => {

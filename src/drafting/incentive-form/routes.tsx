@@ -5,8 +5,11 @@ import { actorOf } from '../../audit/record.ts';
 import type { Db } from '../../db/database.ts';
 import { pageContext } from '../../http/page-context.ts';
 import { type FormBody, formFile, formList, formText, idParam, readForm } from '../../http/request.ts';
+import type { Language } from '../../i18n/languages.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { type IncentiveRow, incentiveOnReport, ldcsDuring } from '../../reports/incentives/service.ts';
+import { rawResultsFromBody, rawResultsOf } from '../../results/form.ts';
+import { validateResults } from '../../results/input.ts';
 import { LockedPage } from '../components.tsx';
 import { DraftPage } from '../draft/components.tsx';
 import { loadDraft } from '../draft/service.ts';
@@ -25,14 +28,19 @@ import {
 } from './spreadsheet.ts';
 import { IncentiveFormPage, type IncentiveFormState, IncentiveUploadPage } from './views.tsx';
 
-const emptyState: IncentiveFormState = { text: {}, beneficiaryCodes: [], sectors: [] };
+const emptyState: IncentiveFormState = { text: {}, beneficiaryCodes: [], sectors: [], results: [] };
 
 function stateOfBody(body: FormBody): IncentiveFormState {
   const text: IncentiveFormState['text'] = {};
   for (const field of incentiveFields) {
     if (field !== 'beneficiaryCodes' && field !== 'sectors') text[field] = formText(body, field);
   }
-  return { text, beneficiaryCodes: formList(body, 'beneficiaryCodes'), sectors: formList(body, 'sectors') };
+  return {
+    text,
+    beneficiaryCodes: formList(body, 'beneficiaryCodes'),
+    sectors: formList(body, 'sectors'),
+    results: rawResultsFromBody(body),
+  };
 }
 
 function stateOfRow(row: IncentiveRow): IncentiveFormState {
@@ -54,6 +62,24 @@ function stateOfRow(row: IncentiveRow): IncentiveFormState {
     },
     beneficiaryCodes: row.beneficiaryCodes,
     sectors: row.sectors,
+    results: rawResultsOf(row.results),
+  };
+}
+
+/** The incentive and its result indicators, checked together: the form shows every error at once. */
+function checkedForm(state: IncentiveFormState, lang: Language, report: ReportHeader, ldcs: string[]) {
+  const incentive = readIncentive(
+    { ...state.text, beneficiaryCodes: state.beneficiaryCodes, sectors: state.sectors },
+    lang,
+    new Set(ldcs),
+  );
+  const results = validateResults(state.results, lang, report.originalLanguage);
+  if (incentive.ok && results.ok)
+    return { ok: true as const, values: { ...incentive.values, results: results.value } };
+  return {
+    ok: false as const,
+    errors: incentive.ok ? {} : incentive.errors,
+    resultErrors: results.ok ? {} : results.errors,
   };
 }
 
@@ -97,11 +123,7 @@ export function incentiveRoutes(db: Db, labels: () => Promise<ReferenceLabels>, 
     const body = await readForm(c);
     const state = stateOfBody(body);
     const ldcs = await ldcsDuring(db, report.periodStart, report.periodEnd);
-    const result = readIncentive(
-      { ...state.text, beneficiaryCodes: state.beneficiaryCodes, sectors: state.sectors },
-      page.lang,
-      new Set(ldcs),
-    );
+    const result = checkedForm(state, page.lang, report, ldcs);
     if (!result.ok) {
       return c.html(
         <IncentiveFormPage
@@ -112,6 +134,7 @@ export function incentiveRoutes(db: Db, labels: () => Promise<ReferenceLabels>, 
           ldcs={ldcs}
           state={state}
           errors={result.errors}
+          resultErrors={result.resultErrors}
         />,
         400,
       );
@@ -148,11 +171,7 @@ export function incentiveRoutes(db: Db, labels: () => Promise<ReferenceLabels>, 
     const state = stateOfBody(body);
     const version = Number.parseInt(formText(body, 'version'), 10) || -1;
     const ldcs = await ldcsDuring(db, report.periodStart, report.periodEnd);
-    const result = readIncentive(
-      { ...state.text, beneficiaryCodes: state.beneficiaryCodes, sectors: state.sectors },
-      page.lang,
-      new Set(ldcs),
-    );
+    const result = checkedForm(state, page.lang, report, ldcs);
     if (!result.ok) {
       return c.html(
         <IncentiveFormPage
@@ -164,6 +183,7 @@ export function incentiveRoutes(db: Db, labels: () => Promise<ReferenceLabels>, 
           ldcs={ldcs}
           state={state}
           errors={result.errors}
+          resultErrors={result.resultErrors}
         />,
         400,
       );

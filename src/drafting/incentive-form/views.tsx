@@ -8,6 +8,8 @@ import {
   taxonomyLabel,
   technologySectors,
 } from '../../reports/incentives/taxonomy.ts';
+import { ResultFields, resultErrorItems } from '../../results/components.tsx';
+import type { RawIndicator, ResultErrors } from '../../results/input.ts';
 import { draftPath, reportTitle } from '../components.tsx';
 import type { ReportHeader } from '../report.ts';
 import { uploadText } from '../spreadsheet/messages.ts';
@@ -20,6 +22,8 @@ export type IncentiveFormState = {
   text: Partial<Record<Exclude<IncentiveField, 'beneficiaryCodes' | 'sectors'>, string>>;
   beneficiaryCodes: string[];
   sectors: string[];
+  /** Result indicators as typed (results/form.ts). */
+  results: RawIndicator[];
 };
 
 /** The control each field's error links to (a list's first box). */
@@ -41,6 +45,7 @@ export function IncentiveFormPage(props: {
   ldcs: string[];
   state: IncentiveFormState;
   errors: IncentiveErrors;
+  resultErrors?: ResultErrors;
   /** Shown above the form when the incentive changed since the form was opened. */
   conflict?: boolean;
 }) {
@@ -75,6 +80,7 @@ export function IncentiveFormPage(props: {
         targets={Object.fromEntries(
           Object.keys(errors).map((name) => [name, targetOf(name as IncentiveField, sortedLdcs)]),
         )}
+        items={resultErrorItems(props.resultErrors ?? {}, lang, page.t('colon'))}
       />
       <form method="post" action={action} class="stacked" novalidate>
         <CsrfField page={page} />
@@ -138,6 +144,13 @@ export function IncentiveFormPage(props: {
           <TextField {...field('enterprises')} maxLength={12} />
           <TextField {...field('peopleTrained')} maxLength={12} />
         </fieldset>
+        <ResultFields
+          page={page}
+          indicators={state.results}
+          computed={[]}
+          errors={props.resultErrors ?? {}}
+          defaultLanguage={report.originalLanguage}
+        />
         <button type="submit">{text('saveIncentive')}</button>
       </form>
     </Layout>

@@ -1,5 +1,6 @@
-import { index, integer, numeric, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, numeric, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
 import { editableColumns } from '../../db/columns.ts';
+import type { ResultIndicator } from '../../results/taxonomy.ts';
 import { reports } from '../schema.ts';
 import { incentiveTypes, ldcSpecificities } from './taxonomy.ts';
 
@@ -36,6 +37,8 @@ export const reportIncentives = pgTable(
     currency: text('currency'),
     enterprises: integer('enterprises'),
     peopleTrained: integer('people_trained'),
+    /** Result indicators of the incentive (results/taxonomy.ts), as entered; part of the report. */
+    results: jsonb('results').$type<ResultIndicator[]>().notNull().default([]),
     ...editableColumns(),
   },
   (t) => [

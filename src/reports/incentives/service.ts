@@ -6,6 +6,8 @@ import type { IncentiveType, LdcSpecificity, TechnologySector } from './taxonomy
 
 /** The incentives of Article 66.2 reports as records: reading them and the LDCs they may name. */
 
+import type { ResultIndicator } from '../../results/taxonomy.ts';
+
 export type IncentiveRow = typeof reportIncentives.$inferSelect;
 
 /** What a reporter gives for one incentive, checked (drafting/incentive-form/input.ts reads it). */
@@ -25,6 +27,8 @@ export type IncentiveValues = {
   currency: string | null;
   enterprises: number | null;
   peopleTrained: number | null;
+  /** Result indicators; a spreadsheet row gives none (the form does). */
+  results?: ResultIndicator[];
 };
 
 export const incentiveValueColumns = [
@@ -42,6 +46,7 @@ export const incentiveValueColumns = [
   'currency',
   'enterprises',
   'peopleTrained',
+  'results',
 ] as const satisfies ReadonlyArray<keyof IncentiveValues>;
 
 /** The fields of a stored incentive a form or a snapshot shows. */

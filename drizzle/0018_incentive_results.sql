@@ -1,0 +1,1 @@
+ALTER TABLE "report_incentives" ADD COLUMN "results" jsonb DEFAULT '[]'::jsonb NOT NULL;
