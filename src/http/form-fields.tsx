@@ -355,3 +355,33 @@ export function Pager(props: {
     </nav>
   );
 }
+
+/**
+ * The upload of a filled-in spreadsheet (XLSX or CSV): its label, the file field with its error
+ * under it, and the button; `hintId` names the paragraph that says what the file may hold.
+ */
+export function SpreadsheetUploadForm(props: {
+  page: PageContext;
+  action: string;
+  label: string;
+  button: string;
+  hintId: string;
+  error?: string | undefined;
+}) {
+  return (
+    <form method="post" action={props.action} enctype="multipart/form-data" class="stacked" novalidate>
+      <CsrfField page={props.page} />
+      <label for="file">{props.label}</label>
+      <input
+        id="file"
+        name="file"
+        type="file"
+        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        required
+        {...invalidProps('file', props.error, props.hintId)}
+      />
+      <FieldError id="file-error" message={props.error} />
+      <button type="submit">{props.button}</button>
+    </form>
+  );
+}

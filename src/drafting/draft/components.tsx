@@ -1,4 +1,11 @@
-import { ConfirmAction, ErrorSummary, FieldError, invalidProps, Notice } from '../../http/form-fields.tsx';
+import {
+  ConfirmAction,
+  ErrorSummary,
+  FieldError,
+  invalidProps,
+  Notice,
+  SpreadsheetUploadForm,
+} from '../../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
 import { formatDate, formatPeriod } from '../../i18n/format.ts';
 import { pickText } from '../../i18n/localized-text.ts';
@@ -309,20 +316,14 @@ function SpreadsheetSection(props: { page: PageContext; reportId: number; error?
           {text('downloadTemplate')}
         </a>
       </p>
-      <form method="post" action={`${base}/upload`} enctype="multipart/form-data" class="stacked" novalidate>
-        <CsrfField page={page} />
-        <label for="file">{text('uploadLabel')}</label>
-        <input
-          id="file"
-          name="file"
-          type="file"
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          required
-          {...invalidProps('file', props.error, 'upload-hint')}
-        />
-        <FieldError id="file-error" message={props.error} />
-        <button type="submit">{text('uploadButton')}</button>
-      </form>
+      <SpreadsheetUploadForm
+        page={page}
+        action={`${base}/upload`}
+        label={text('uploadLabel')}
+        button={text('uploadButton')}
+        hintId="upload-hint"
+        error={props.error}
+      />
     </section>
   );
 }

@@ -1,5 +1,5 @@
-import { ConfirmAction, FieldError, invalidProps } from '../../http/form-fields.tsx';
-import { CsrfField, type PageContext } from '../../http/layout.tsx';
+import { ConfirmAction, SpreadsheetUploadForm } from '../../http/form-fields.tsx';
+import type { PageContext } from '../../http/layout.tsx';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import type { IncentiveRow } from '../../reports/incentives/service.ts';
 import { taxonomyLabel } from '../../reports/incentives/taxonomy.ts';
@@ -77,26 +77,14 @@ export function IncentivesSection(props: {
               {sheetText(lang)('downloadTemplate')}
             </a>
           </p>
-          <form
-            method="post"
+          <SpreadsheetUploadForm
+            page={page}
             action={`${base}/incentives/upload`}
-            enctype="multipart/form-data"
-            class="stacked"
-            novalidate
-          >
-            <CsrfField page={page} />
-            <label for="file">{sheetText(lang)('uploadLabel')}</label>
-            <input
-              id="file"
-              name="file"
-              type="file"
-              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              required
-              {...invalidProps('file', props.uploadError, 'upload-hint')}
-            />
-            <FieldError id="file-error" message={props.uploadError} />
-            <button type="submit">{sheetText(lang)('uploadButton')}</button>
-          </form>
+            label={sheetText(lang)('uploadLabel')}
+            button={sheetText(lang)('uploadButton')}
+            hintId="upload-hint"
+            error={props.uploadError}
+          />
         </>
       ) : null}
     </section>

@@ -1,6 +1,6 @@
 import { draftText } from '../../drafting/draft/messages.ts';
 import { uploadText } from '../../drafting/spreadsheet/messages.ts';
-import { FieldError, invalidProps } from '../../http/form-fields.tsx';
+import { SpreadsheetUploadForm } from '../../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
 import type { Language } from '../../i18n/languages.ts';
 import { counted } from '../../i18n/plural.ts';
@@ -38,20 +38,14 @@ export function NeedsUploadPage(props: {
           {draft('downloadTemplate')}
         </a>
       </p>
-      <form method="post" action={`${base}/upload`} enctype="multipart/form-data" class="stacked" novalidate>
-        <CsrfField page={page} />
-        <label for="file">{draft('uploadLabel')}</label>
-        <input
-          id="file"
-          name="file"
-          type="file"
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          required
-          {...invalidProps('file', props.error, 'upload-hint')}
-        />
-        <FieldError id="file-error" message={props.error} />
-        <button type="submit">{draft('uploadButton')}</button>
-      </form>
+      <SpreadsheetUploadForm
+        page={page}
+        action={`${base}/upload`}
+        label={draft('uploadLabel')}
+        button={draft('uploadButton')}
+        hintId="upload-hint"
+        error={props.error}
+      />
     </Layout>
   );
 }
