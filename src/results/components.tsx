@@ -203,6 +203,8 @@ export function ResultFields(props: {
   computed: ResultIndicator[];
   errors: ResultErrors;
   defaultLanguage: Language;
+  /** What the indicators measure: an activity (default) or an Art. 66.2 incentive. */
+  of?: 'activity' | 'incentive';
 }) {
   const { page } = props;
   const text = resultsText(page.lang);
@@ -220,7 +222,7 @@ export function ResultFields(props: {
   return (
     <section class="result-fields" aria-labelledby="results-title">
       <h2 id="results-title">{text('results')}</h2>
-      <p class="hint">{text('resultsHint')}</p>
+      <p class="hint">{text(props.of === 'incentive' ? 'incentiveResultsHint' : 'resultsHint')}</p>
       {props.computed.length > 0 ? (
         <>
           <p class="note">{text('automaticResults')}</p>

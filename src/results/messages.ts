@@ -14,6 +14,8 @@ export const resultsText = defineMessages({
     resultTextUnknown: '“{value}” is not among: {choices}.',
     resultsHint:
       'Indicators of what the activity achieved, as IATI models them: one or more measurement periods each, with a target, an achieved value or both.',
+    incentiveResultsHint:
+      'Indicators of what the incentive achieved: one or more measurement periods each, with a target, an achieved value or both.',
     resultIndicator: 'Result indicator {number}',
     newResultIndicator: 'New result indicator',
     newResultIndicatorHint: 'Leave it empty if there is none to add; save to get another.',
@@ -91,6 +93,8 @@ export const resultsText = defineMessages({
     resultTextUnknown: '« {value} » ne figure pas parmi : {choices}.',
     resultsHint:
       'Indicateurs de ce que l’activité a permis d’obtenir, tels que l’IITA les décrit : une ou plusieurs périodes de mesure chacun, avec une cible, une valeur atteinte ou les deux.',
+    incentiveResultsHint:
+      'Indicateurs de ce que l’incitation a permis d’obtenir : une ou plusieurs périodes de mesure chacun, avec une cible, une valeur atteinte ou les deux.',
     resultIndicator: 'Indicateur de résultat {number}',
     newResultIndicator: 'Nouvel indicateur de résultat',
     newResultIndicatorHint:
@@ -168,6 +172,8 @@ export const resultsText = defineMessages({
     resultTextUnknown: '«{value}» no figura entre: {choices}.',
     resultsHint:
       'Indicadores de lo que logró la actividad, tal como los describe la IATI: uno o varios períodos de medición cada uno, con una meta, un valor alcanzado o ambos.',
+    incentiveResultsHint:
+      'Indicadores de lo que logró el incentivo: uno o varios períodos de medición cada uno, con una meta, un valor alcanzado o ambos.',
     resultIndicator: 'Indicador de resultado {number}',
     newResultIndicator: 'Nuevo indicador de resultado',
     newResultIndicatorHint: 'Déjelo vacío si no hay ninguno que añadir; guarde para obtener otro.',

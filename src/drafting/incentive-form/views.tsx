@@ -150,6 +150,7 @@ export function IncentiveFormPage(props: {
           computed={[]}
           errors={props.resultErrors ?? {}}
           defaultLanguage={report.originalLanguage}
+          of="incentive"
         />
         <button type="submit">{text('saveIncentive')}</button>
       </form>
