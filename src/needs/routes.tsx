@@ -15,7 +15,7 @@ import type { Db } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { pageContext } from '../http/page-context.ts';
 import { problemJson } from '../http/problem.ts';
-import { fieldErrors, formText, idParam, readForm, redirectAfterPost } from '../http/request.ts';
+import { fieldErrors, formText, idParam, positiveId, readForm, redirectAfterPost } from '../http/request.ts';
 import { byName } from '../i18n/collate.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
@@ -48,6 +48,7 @@ import {
   assessmentById,
   assessmentsOf,
   changeNeedStatus,
+  countPublishedNeeds,
   createAssessment,
   type Need,
   type NeedFilters,
@@ -64,6 +65,7 @@ import { AssessmentPage, AssessmentsPage, NeedPage, NeedsListPage } from './view
 
 type Labels = () => Promise<ReferenceLabels>;
 const lang = '/:lang{(?:en|fr|es)}';
+const needsPageSize = 50;
 const doneKeys = ['created', 'need-added', 'imported', 'published', 'status', 'proposed', 'decided'] as const;
 
 /** Filters from the query string; a value that is not one of the known ones is ignored on pages. */
@@ -117,7 +119,12 @@ export function needsRoutes(
     const page = pageContext(c);
     const all = await labels();
     const filters = readFilters(c) ?? {};
-    const rows = await publishedNeeds(db, filters);
+    // Fifty a page; a page number that is not one is the first page.
+    const current = Math.min(positiveId(c.req.query('page') ?? '') ?? 1, 10_000);
+    const [rows, total] = await Promise.all([
+      publishedNeeds(db, filters, needsPageSize, (current - 1) * needsPageSize),
+      countPublishedNeeds(db, filters),
+    ]);
     const parties = (await partiesWithPublishedNeeds(db))
       .map((code) => ({ value: code, label: all.partyName(code, page.lang) }))
       .sort((a, b) => byName(page.lang)(a.label, b.label));
@@ -130,6 +137,7 @@ export function needsRoutes(
         filters={filters}
         parties={parties}
         alsoSearched={alsoSearched}
+        pages={{ current, total: Math.ceil(total / needsPageSize), count: total }}
       />,
     );
   });

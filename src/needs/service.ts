@@ -208,20 +208,35 @@ const allText = (column: typeof needs.title | typeof needs.description) =>
   sql`coalesce((SELECT string_agg(value, ' ') FROM jsonb_each_text(${column})), '')`;
 const needText = sql`(${allText(needs.title)} || ' ' || ${allText(needs.description)})`;
 
-/** Published needs, newest assessment first; drafts never. */
-export async function publishedNeeds(db: Db, filters: NeedFilters = {}, limit = 500) {
+function publishedWhere(filters: NeedFilters): SQL | undefined {
   const where: SQL[] = [eq(needsAssessments.status, 'published')];
   if (filters.party) where.push(eq(needsAssessments.partyCode, filters.party));
   if (filters.status) where.push(eq(needs.status, filters.status));
   if (filters.kind) where.push(sql`${needs.kindsOfHelp} @> ${JSON.stringify([filters.kind])}::jsonb`);
   if (filters.q?.trim()) where.push(matchesSearch(needText, filters.q));
+  return and(...where);
+}
+
+/** Published needs, newest assessment first; drafts never. `offset` skips the pages before. */
+export async function publishedNeeds(db: Db, filters: NeedFilters = {}, limit = 500, offset = 0) {
   return db
     .select({ need: needs, assessment: needsAssessments })
     .from(needs)
     .innerJoin(needsAssessments, eq(needs.assessmentId, needsAssessments.id))
-    .where(and(...where))
+    .where(publishedWhere(filters))
     .orderBy(desc(needsAssessments.publishedAt), asc(needs.id))
-    .limit(limit);
+    .limit(limit)
+    .offset(offset);
+}
+
+/** How many published needs the filters find (for the list's pages). */
+export async function countPublishedNeeds(db: Db, filters: NeedFilters = {}): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(needs)
+    .innerJoin(needsAssessments, eq(needs.assessmentId, needsAssessments.id))
+    .where(publishedWhere(filters));
+  return row?.count ?? 0;
 }
 
 /** The Members that have published needs: the choices of the list's Member filter. */

@@ -4,6 +4,7 @@ import {
   DateField,
   ErrorSummary,
   Notice,
+  Pager,
   SelectField,
   TextArea,
   TextField,
@@ -97,6 +98,8 @@ export function NeedsListPage(props: {
   filters: NeedFilters;
   parties: Option[];
   alsoSearched: string[];
+  /** This page, how many pages, how many needs in all. */
+  pages: { current: number; total: number; count: number };
 }) {
   const { page, labels, rows, filters } = props;
   const { lang } = page;
@@ -151,7 +154,11 @@ export function NeedsListPage(props: {
           Atom
         </a>
       </p>
-      {rows.length === 0 ? <p>{text('noNeeds')}</p> : null}
+      {rows.length === 0 ? (
+        <p>{text('noNeeds')}</p>
+      ) : (
+        <p>{counted(text, lang, 'needCount', props.pages.count)}</p>
+      )}
       <ul class="need-list">
         {rows.map(({ need, assessment }) => (
           <li>
@@ -173,6 +180,14 @@ export function NeedsListPage(props: {
           </li>
         ))}
       </ul>
+      <Pager
+        page={page}
+        current={props.pages.current}
+        total={props.pages.total}
+        href={(n) =>
+          `/${lang}/needs?${new URLSearchParams([...new URLSearchParams(apiQuery), ['page', String(n)]])}`
+        }
+      />
     </Layout>
   );
 }
