@@ -61,3 +61,15 @@ export async function lockStaged<T extends Staged>(tx: Db, kind: string, id: str
   const value = (row?.value as T | undefined) ?? null;
   return { value, forget: () => tx.delete(settings).where(eq(settings.key, keyOf(kind, id))) };
 }
+
+/**
+ * Takes a staged upload for an import that runs on its own: deleted as it is read, so a second
+ * confirmation (a double click, a reload) finds nothing. Null when gone or expired.
+ */
+export async function claimStaged<T extends Staged>(db: Db, kind: string, id: string): Promise<T | null> {
+  const [row] = await db
+    .delete(settings)
+    .where(and(eq(settings.key, keyOf(kind, id)), gt(settings.createdAt, lifetime)))
+    .returning({ value: settings.value });
+  return (row?.value as T | undefined) ?? null;
+}

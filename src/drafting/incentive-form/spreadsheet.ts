@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { and, eq, gt, like, lt, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { type Actor, recordAudit } from '../../audit/record.ts';
-import { type Db, inTransaction } from '../../db/database.ts';
+import type { Actor } from '../../audit/record.ts';
+import type { Db } from '../../db/database.ts';
 import type { Language } from '../../i18n/languages.ts';
 import type { IncentiveValues } from '../../reports/incentives/service.ts';
 import {
@@ -11,7 +9,7 @@ import {
   taxonomyLabel,
   technologySectors,
 } from '../../reports/incentives/taxonomy.ts';
-import { settings } from '../../settings/schema.ts';
+import { claimStaged, stage, staged } from '../../uploads/staging.ts';
 import { type GridCell, hasContent, readGrid } from '../spreadsheet/grid.ts';
 import { spreadsheetLimits } from '../spreadsheet/limits.ts';
 import { spreadsheetText, templateText } from '../spreadsheet/messages.ts';
@@ -178,42 +176,17 @@ export type StagedIncentives = {
   preview: IncentivePreview;
 };
 
-const keyPrefix = 'incentive-upload:';
-const lifetime = sql`now() - interval '1 hour'`;
+const stagedKind = 'incentive-upload';
 
-export async function stageIncentives(db: Db, actor: Actor, staged: StagedIncentives): Promise<string> {
-  const id = randomBytes(16).toString('base64url');
-  await inTransaction(db, async (tx) => {
-    await tx
-      .delete(settings)
-      .where(and(like(settings.key, `${keyPrefix}%`), lt(settings.createdAt, lifetime)));
-    await tx.insert(settings).values({ key: `${keyPrefix}${id}`, value: staged });
-    await recordAudit(tx, actor, {
-      action: 'stage-upload',
-      table: 'settings',
-      id: `${keyPrefix}${id}`,
-      after: { reportId: staged.reportId, fileName: staged.fileName, rows: staged.preview.rows.length },
-    });
+export const stageIncentives = (db: Db, actor: Actor, upload: StagedIncentives): Promise<string> =>
+  stage(db, actor, stagedKind, upload, {
+    reportId: upload.reportId,
+    fileName: upload.fileName,
+    rows: upload.preview.rows.length,
   });
-  return id;
-}
 
-export async function stagedIncentives(db: Db, id: string): Promise<StagedIncentives | null> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.key, `${keyPrefix}${id}`), gt(settings.createdAt, lifetime)));
-  return (row?.value as StagedIncentives | undefined) ?? null;
-}
+export const stagedIncentives = (db: Db, id: string) => staged<StagedIncentives>(db, stagedKind, id);
 
-/**
- * Takes a staged upload for its import: deleted as it is read, so a second confirmation (a double
- * click, a reload) finds nothing and imports nothing twice. Null when gone or expired.
- */
-export async function claimStagedIncentives(db: Db, id: string): Promise<StagedIncentives | null> {
-  const [row] = await db
-    .delete(settings)
-    .where(and(eq(settings.key, `${keyPrefix}${id}`), gt(settings.createdAt, lifetime)))
-    .returning({ value: settings.value });
-  return (row?.value as StagedIncentives | undefined) ?? null;
-}
+/** Takes a staged upload for its import: a second confirmation finds nothing and imports nothing twice. */
+export const claimStagedIncentives = (db: Db, id: string) =>
+  claimStaged<StagedIncentives>(db, stagedKind, id);

@@ -1,17 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { and, eq, gt, like, lt, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../../audit/record.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import type { Language } from '../../i18n/languages.ts';
-import { settings } from '../../settings/schema.ts';
+import { lockStaged, stage, staged, stagedIdPattern } from '../../uploads/staging.ts';
 import { addActivitiesToReport } from '../activity-form/service.ts';
 import type { ReportLocked } from '../report.ts';
 import type { SpreadsheetPreview } from './read.ts';
 
-/**
- * An uploaded spreadsheet between its preview and its import. It waits in the settings table
- * (no process memory, so any app process can take the confirm), for its uploader only, one hour.
- */
+/** An uploaded spreadsheet between its preview and its import (uploads/staging.ts keeps it an hour). */
 export type StagedUpload = {
   userId: number;
   reportId: number;
@@ -21,46 +16,22 @@ export type StagedUpload = {
   preview: Pick<SpreadsheetPreview, 'format' | 'sheetName' | 'rows' | 'warnings'>;
 };
 
-const keyPrefix = 'upload:';
-const lifetime = sql`now() - interval '1 hour'`;
-export const uploadIdPattern = '[A-Za-z0-9_-]+';
+const stagedKind = 'upload';
+export const uploadIdPattern = stagedIdPattern;
 
 export const goodRows = (upload: Pick<StagedUpload, 'preview'>) =>
   upload.preview.rows.filter((row) => row.input !== null && row.errors.length === 0);
 
-/** Forgets uploads nobody confirmed within the hour. */
-async function purgeExpired(db: Db): Promise<void> {
-  await db.delete(settings).where(and(like(settings.key, `${keyPrefix}%`), lt(settings.createdAt, lifetime)));
-}
-
-export async function stageUpload(db: Db, actor: Actor, upload: StagedUpload): Promise<string> {
-  const id = randomBytes(16).toString('base64url');
-  await inTransaction(db, async (tx) => {
-    await purgeExpired(tx);
-    await tx.insert(settings).values({ key: `${keyPrefix}${id}`, value: upload });
-    await recordAudit(tx, actor, {
-      action: 'stage-upload',
-      table: 'settings',
-      id: `${keyPrefix}${id}`,
-      after: {
-        reportId: upload.reportId,
-        fileName: upload.fileName,
-        rows: upload.preview.rows.length,
-        goodRows: goodRows(upload).length,
-      },
-    });
+export const stageUpload = (db: Db, actor: Actor, upload: StagedUpload): Promise<string> =>
+  stage(db, actor, stagedKind, upload, {
+    reportId: upload.reportId,
+    fileName: upload.fileName,
+    rows: upload.preview.rows.length,
+    goodRows: goodRows(upload).length,
   });
-  return id;
-}
 
 /** The staged upload, if it exists and has not expired. */
-export async function stagedUpload(db: Db, uploadId: string): Promise<StagedUpload | null> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.key, `${keyPrefix}${uploadId}`), gt(settings.createdAt, lifetime)));
-  return (row?.value as StagedUpload | undefined) ?? null;
-}
+export const stagedUpload = (db: Db, uploadId: string) => staged<StagedUpload>(db, stagedKind, uploadId);
 
 export type ConfirmResult =
   | { ok: true; activityIds: number[] }
@@ -80,14 +51,8 @@ export async function confirmUpload(
   report: { id: number; reportingPartyCode: string },
 ): Promise<ConfirmResult> {
   return inTransaction(db, async (tx) => {
-    const key = `${keyPrefix}${uploadId}`;
     // Locked: a double click imports once; the second finds nothing.
-    const [row] = await tx
-      .select()
-      .from(settings)
-      .where(and(eq(settings.key, key), gt(settings.createdAt, lifetime)))
-      .for('update');
-    const upload = row?.value as StagedUpload | undefined;
+    const { value: upload, forget } = await lockStaged<StagedUpload>(tx, stagedKind, uploadId);
     if (!upload) return { ok: false, reason: 'missing' };
     if (upload.userId !== actor.userId) return { ok: false, reason: 'not-yours' };
     if (upload.reportId !== report.id) return { ok: false, reason: 'other-report' };
@@ -103,7 +68,7 @@ export async function confirmUpload(
     if (!added) return { ok: false, reason: 'missing' };
     if (!added.ok) return added;
     const { activityIds } = added;
-    await tx.delete(settings).where(eq(settings.key, key));
+    await forget();
     await recordAudit(tx, actor, {
       action: 'import-upload',
       table: 'reports',

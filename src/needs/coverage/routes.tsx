@@ -6,7 +6,7 @@ import { pageContext } from '../../http/page-context.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { noteDocx, notePdf } from '../../reports/document/note.ts';
 import { coverageDocument } from './document.ts';
-import { coverageByMember, coveredNeeds } from './service.ts';
+import { coverageByMember, coverageOverview } from './service.ts';
 import { CoveragePage } from './views.tsx';
 
 const lang = '/:lang{(?:en|fr|es)}';
@@ -46,7 +46,7 @@ export function coverageRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const page = pageContext(c);
     const extension = c.req.param('file').endsWith('.pdf') ? 'pdf' : 'docx';
     const format = formats[extension];
-    const [reference, members, needs] = await Promise.all([labels(), coverageByMember(db), coveredNeeds(db)]);
+    const [reference, { members, needs }] = await Promise.all([labels(), coverageOverview(db)]);
     const body = await format.write(coverageDocument(page.lang, reference, members, needs, new Date()));
     const day = new Date().toISOString().slice(0, 10);
     return c.body(new Uint8Array(body), 200, {

@@ -107,7 +107,16 @@ function firstDay(text: string | null): string | null {
  * whoever gave them, whether or not they answer a recorded need.
  */
 export async function coverageByMember(db: Db, partyCode?: string): Promise<MemberCoverage[]> {
-  const covered = await coveredNeeds(db, partyCode);
+  return membersOf(db, await coveredNeeds(db, partyCode), partyCode);
+}
+
+/** Every Member's coverage and every published need, read once: what the overview document needs. */
+export async function coverageOverview(db: Db) {
+  const needs = await coveredNeeds(db);
+  return { needs, members: await membersOf(db, needs) };
+}
+
+async function membersOf(db: Db, covered: CoveredNeed[], partyCode?: string): Promise<MemberCoverage[]> {
   const assessments = await db
     .select({ partyCode: needsAssessments.partyCode, documentDate: needsAssessments.documentDate })
     .from(needsAssessments)
