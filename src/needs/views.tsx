@@ -146,7 +146,7 @@ export function NeedsListPage(props: {
         </p>
       ) : null}
       <p>
-        {counted(text, lang, 'needCount', rows.length)} ·{' '}
+        {counted(text, lang, 'needCount', props.pages.count)} ·{' '}
         <a href={`/api/v1/needs${apiQuery ? `?${apiQuery}` : ''}`}>{text('apiNeeds')}</a> ·{' '}
         <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=csv&lang=${lang}`}>CSV</a> ·{' '}
         <a href={`/api/v1/needs?${apiQuery ? `${apiQuery}&` : ''}format=xlsx&lang=${lang}`}>XLSX</a> ·{' '}
@@ -154,11 +154,7 @@ export function NeedsListPage(props: {
           Atom
         </a>
       </p>
-      {rows.length === 0 ? (
-        <p>{text('noNeeds')}</p>
-      ) : (
-        <p>{counted(text, lang, 'needCount', props.pages.count)}</p>
-      )}
+      {rows.length === 0 ? <p>{text('noNeeds')}</p> : null}
       <ul class="need-list">
         {rows.map(({ need, assessment }) => (
           <li>
