@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -91,7 +92,8 @@ export function createApp(database: Database, options: AppOptions = {}) {
   );
   app.use(compressResponses());
   // Weak: the same resource is sent brotli, gzip or plain, byte-different but equivalent.
-  app.use(etag({ weak: true }));
+  // SHA-1 in process, at once: WebCrypto's digest would hop to the thread pool for every page.
+  app.use(etag({ weak: true, generateDigest: (body) => Uint8Array.from(createHash('sha1').update(body).digest()).buffer }));
   // Pages and data change when reports are published: a minute of caching, then revalidation by ETag.
   app.use(async (c, next) => {
     await next();

@@ -8,6 +8,7 @@
  * --registry demo (default) loads the demo registry into a fresh database; --registry bench uses
  * the registry `npm run bench -- --keep` left (.bench-data/ or ipcoop_bench_<n>_<seed>) with the
  * bench's queries (mix.ts registryMix), and waits until every hub answers searches from memory.
+ * --profile DIR writes each hub's CPU profile there (node --cpu-prof) when it stops.
  * Prints requests, errors by kind (resets included), non-2xx answers, latency of the whole mix
  * and of the search page alone (one more client asking only search pages, timed), and the hubs'
  * RSS after a 10 s warm-up and at the end; exits 1 on any error.
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     registry: { type: 'string', default: 'demo' },
     activities: { type: 'string', default: '200000' },
     seed: { type: 'string', default: '42' },
+    profile: { type: 'string' },
   },
 });
 const clients = Number(values.clients);
@@ -97,6 +99,7 @@ async function startHub(env: Record<string, string>, demo: boolean): Promise<str
   const child = spawn(
     process.execPath,
     [
+      ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : []),
       '--import',
       'tsx',
       cli,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import type { Db } from '../db/database.ts';
 import { parseColumns, type RowContext } from '../exports/columns.ts';
@@ -7,6 +8,7 @@ import { problemJson } from '../http/problem.ts';
 import { positiveId } from '../http/request.ts';
 import { isLanguage } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { registryVersion } from '../reports/registry-version.ts';
 import { activityDetail } from './detail.ts';
 import { countActivityFacets } from './facets.ts';
 import { type ActivityFilters, activityFilters } from './filters.ts';
@@ -41,6 +43,17 @@ const attachment = (format: Format) => {
   const extension = format === 'iati' ? 'xml' : format;
   return `attachment; filename="ipcoop-activities-${day}${format === 'iati' ? '-iati' : ''}.${extension}"`;
 };
+
+/**
+ * A download's validator, known before it is written: the same address gives the same file while
+ * the registry is unchanged (and on the same day, which is in its name). Without it the ETag
+ * middleware would read the whole stream to hash it before sending the first byte.
+ */
+async function downloadTag(db: Db, url: string): Promise<string> {
+  const day = new Date().toISOString().slice(0, 10);
+  const key = `${await registryVersion(db)} ${day} ${url}`;
+  return `W/"${createHash('sha1').update(key).digest('base64url')}"`;
+}
 
 export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   const app = new Hono();
@@ -94,6 +107,7 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     return c.body(body, 200, {
       'Content-Type': contentTypes[format],
       'Content-Disposition': attachment(format),
+      ETag: await downloadTag(db, c.req.url),
     });
   }
 

@@ -44,8 +44,18 @@ export function formatDateRange(lang: Language, start: string | null, end: strin
   return formatter.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`));
 }
 
+// Building an Intl.NumberFormat costs far more than using one, and a search page formats hundreds
+// of facet counts: one formatter per language and set of options, kept for the process.
+const numberFormatters = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(language: Language, value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locales[language], options).format(value);
+  const key = options ? `${language}:${JSON.stringify(options)}` : language;
+  let formatter = numberFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locales[language], options);
+    numberFormatters.set(key, formatter);
+  }
+  return formatter.format(value);
 }
 
 export function formatPercent(language: Language, share: number): string {

@@ -250,6 +250,20 @@ describe.each(testBackends)('gateway search, downloads and feed (%s database)', 
     expect((await app.request('/api/v1/activities?format=csv&columns=nonsense')).status).toBe(400);
   });
 
+  it('tags a download before writing it, so a client that has it gets 304', async () => {
+    const path = '/api/v1/activities?q=patent&format=csv';
+    const first = await app.request(path);
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^W\/"[\w-]+"$/);
+    await first.arrayBuffer();
+    const again = await app.request(path, { headers: { 'If-None-Match': tag ?? '' } });
+    expect(again.status).toBe(304);
+    // Another download (other filters) is another file.
+    const other = await app.request('/api/v1/activities?q=trademark&format=csv');
+    expect(other.headers.get('etag')).not.toBe(tag);
+    await other.arrayBuffer();
+  });
+
   it('downloads XLSX and JSON', async () => {
     const xlsx = await app.request('/api/v1/activities?beneficiary=CRI&format=xlsx&lang=es');
     const workbook = new ExcelJS.Workbook();
