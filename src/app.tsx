@@ -93,7 +93,12 @@ export function createApp(database: Database, options: AppOptions = {}) {
   app.use(compressResponses());
   // Weak: the same resource is sent brotli, gzip or plain, byte-different but equivalent.
   // SHA-1 in process, at once: WebCrypto's digest would hop to the thread pool for every page.
-  app.use(etag({ weak: true, generateDigest: (body) => Uint8Array.from(createHash('sha1').update(body).digest()).buffer }));
+  app.use(
+    etag({
+      weak: true,
+      generateDigest: (body) => Uint8Array.from(createHash('sha1').update(body).digest()).buffer,
+    }),
+  );
   // Pages and data change when reports are published: a minute of caching, then revalidation by ETag.
   app.use(async (c, next) => {
     await next();
