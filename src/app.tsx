@@ -17,6 +17,7 @@ import { auditRoutes } from './audit/routes.tsx';
 import type { Database } from './db/database.ts';
 import { draftingRoutes, draftingWorkspaceEntries } from './drafting/routes.tsx';
 import { ForbiddenError, NotFoundError } from './errors.ts';
+import { configuredDownloadCache, type DownloadCache } from './exports/download-cache.ts';
 import { feedRoutes } from './feeds/routes.ts';
 import { homeRoutes } from './home/routes.tsx';
 import { compressResponses } from './http/compression.ts';
@@ -63,6 +64,8 @@ export type AppOptions = {
   settings?: OperationsSettings;
   /** Set false by the server while it drains, so /readyz sends traffic elsewhere. */
   readiness?: Readiness;
+  /** Where finished downloads are kept; by default as configured (none for an in-memory database). */
+  downloads?: DownloadCache | null;
 };
 
 export function createApp(database: Database, options: AppOptions = {}) {
@@ -158,7 +161,9 @@ export function createApp(database: Database, options: AppOptions = {}) {
   const matching = matchingSections(database.db, labels);
   app.route('/', needsRoutes(database.db, labels, matching.forNeed));
   app.route('/', offersRoutes(database.db, labels, matching));
-  app.route('/', activityRoutes(database.db, labels));
+  const downloads =
+    options.downloads === undefined ? configuredDownloadCache(database.location) : options.downloads;
+  app.route('/', activityRoutes(database.db, labels, downloads));
   app.route('/', searchRoutes(database.db, labels));
   app.route('/', apiDocsRoutes());
   app.route('/', reviewRoutes(database.db, labels));

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -37,8 +38,11 @@ describe('configuration from the environment', () => {
       logLevel: 'info',
       keepAliveSeconds: 75,
       shutdownSeconds: 25,
+      cacheDir: join(tmpdir(), 'ipcoop-cache'),
+      downloadCacheMb: 512,
     });
     expect(readConfig({ VITEST: 'true' }).logLevel).toBe('silent');
+    expect(readConfig({ VITEST: 'true' }).downloadCacheMb).toBe(0);
     expect(readConfig({ PORT: '', DATABASE_URL: ' ', IPCOOP_DATA_DIR: '' })).toEqual(defaults);
   });
 
@@ -61,6 +65,8 @@ describe('configuration from the environment', () => {
       IPCOOP_LOG_LEVEL: 'warn',
       IPCOOP_KEEP_ALIVE_SECONDS: '90',
       IPCOOP_SHUTDOWN_SECONDS: '10',
+      IPCOOP_CACHE_DIR: '/var/cache/ipcoop',
+      IPCOOP_DOWNLOAD_CACHE_MB: '0',
     });
     expect(settings).toEqual({
       port: 8080,
@@ -80,6 +86,8 @@ describe('configuration from the environment', () => {
       logLevel: 'warn',
       keepAliveSeconds: 90,
       shutdownSeconds: 10,
+      cacheDir: '/var/cache/ipcoop',
+      downloadCacheMb: 0,
     });
     expect(readConfig({ IPCOOP_TRUST_PROXY: 'no' }).trustProxy).toBe(false);
   });
@@ -95,6 +103,7 @@ describe('configuration from the environment', () => {
     ]);
     expect(problemsOf({ PORT: '0' })).toHaveLength(1);
     expect(problemsOf({ IPCOOP_MAIL_FROM: 'nobody' })).toHaveLength(1);
+    expect(problemsOf({ IPCOOP_DOWNLOAD_CACHE_MB: '-1' })).toHaveLength(1);
   });
 
   it('never repeats a value that may hold a password', () => {

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -40,6 +42,10 @@ export type Config = {
   keepAliveSeconds: number;
   /** IPCOOP_SHUTDOWN_SECONDS: on SIGTERM, how long requests in flight may take to finish. */
   shutdownSeconds: number;
+  /** IPCOOP_CACHE_DIR: where finished downloads are kept (several processes may share it). */
+  cacheDir: string;
+  /** IPCOOP_DOWNLOAD_CACHE_MB: how much of it downloads may take; 0 keeps none. */
+  downloadCacheMb: number;
 };
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
@@ -70,6 +76,8 @@ const expectations: Record<string, { expected: string; secret?: boolean }> = {
   IPCOOP_LOG_LEVEL: { expected: `one of ${logLevels.join(', ')}` },
   IPCOOP_KEEP_ALIVE_SECONDS: { expected: 'a whole number of seconds 1–3600' },
   IPCOOP_SHUTDOWN_SECONDS: { expected: 'a whole number of seconds 1–600' },
+  IPCOOP_CACHE_DIR: { expected: 'a folder' },
+  IPCOOP_DOWNLOAD_CACHE_MB: { expected: 'a whole number of megabytes 0–1000000' },
   VITEST: { expected: 'set by the test runner' },
 };
 
@@ -134,6 +142,13 @@ const environment = z.object({
   IPCOOP_LOG_LEVEL: setting(z.enum(logLevels)),
   IPCOOP_KEEP_ALIVE_SECONDS: setting(seconds(3600), 75),
   IPCOOP_SHUTDOWN_SECONDS: setting(seconds(600), 25),
+  IPCOOP_CACHE_DIR: setting(text, join(tmpdir(), 'ipcoop-cache')),
+  IPCOOP_DOWNLOAD_CACHE_MB: setting(
+    text
+      .regex(/^\d{1,7}$/)
+      .transform(Number)
+      .refine((n) => n <= 1_000_000),
+  ),
   VITEST: setting(text),
 });
 
@@ -178,6 +193,9 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     logLevel: v.IPCOOP_LOG_LEVEL ?? (v.VITEST ? 'silent' : 'info'),
     keepAliveSeconds: v.IPCOOP_KEEP_ALIVE_SECONDS,
     shutdownSeconds: v.IPCOOP_SHUTDOWN_SECONDS,
+    cacheDir: v.IPCOOP_CACHE_DIR,
+    // Test files open hundreds of throwaway databases: their downloads are not worth keeping.
+    downloadCacheMb: v.IPCOOP_DOWNLOAD_CACHE_MB ?? (v.VITEST ? 0 : 512),
   };
 }
 

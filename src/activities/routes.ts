@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import type { Db } from '../db/database.ts';
 import { parseColumns, type RowContext } from '../exports/columns.ts';
+import type { DownloadCache } from '../exports/download-cache.ts';
 import { maxDownloadActivities } from '../exports/limits.ts';
 import { type DownloadFormat, downloadStream, exportBatches } from '../exports/stream.ts';
 import { problemJson } from '../http/problem.ts';
@@ -55,7 +56,11 @@ async function downloadTag(db: Db, url: string): Promise<string> {
   return `W/"${createHash('sha1').update(key).digest('base64url')}"`;
 }
 
-export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
+export function activityRoutes(
+  db: Db,
+  labels: () => Promise<ReferenceLabels>,
+  downloads: DownloadCache | null = null,
+) {
   const app = new Hono();
 
   app.get('/api/v1/activities', async (c) => {
@@ -84,6 +89,14 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const columns = parseColumns(c.req.queries('columns')?.join(','));
     if ('error' in columns)
       return problemJson(c, 400, columns.error, [{ field: 'columns', message: columns.error }]);
+    const tag = await downloadTag(db, c.req.url);
+    const headers = {
+      'Content-Type': contentTypes[format],
+      'Content-Disposition': attachment(format),
+      ETag: tag,
+    };
+    const kept = downloads?.read(tag);
+    if (kept) return c.body(kept.body, 200, { ...headers, 'Content-Length': String(kept.bytes) });
     const ids = await matchingActivityIds(db, parsed.filters, maxDownloadActivities);
     if (format === 'iati' && ids.length === 0) {
       return problemJson(
@@ -104,11 +117,7 @@ export function activityRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
       // The answer has started: the error can only end it early; the log says why (console goes to the log).
       (error) => console.error(`download stopped early (${format}):`, error),
     );
-    return c.body(body, 200, {
-      'Content-Type': contentTypes[format],
-      'Content-Disposition': attachment(format),
-      ETag: await downloadTag(db, c.req.url),
-    });
+    return c.body(downloads ? downloads.keep(tag, body) : body, 200, headers);
   }
 
   // Before /:id, which would otherwise take "facets" for an id.
