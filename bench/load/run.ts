@@ -111,7 +111,8 @@ async function startHub(env: Record<string, string>, demo: boolean): Promise<str
       ...(demo ? ['--demo'] : []),
     ],
     {
-      env: { ...process.env, IPCOOP_LOG_LEVEL: 'warn', ...env },
+      // Downloads kept by the hubs start empty at each run (IPCOOP_DOWNLOAD_CACHE_MB=0: none kept).
+      env: { ...process.env, IPCOOP_LOG_LEVEL: 'warn', IPCOOP_CACHE_DIR: join(folder, 'cache'), ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
