@@ -95,6 +95,8 @@ export function activityRoutes(
       'Content-Disposition': attachment(format),
       ETag: tag,
     };
+    // Someone in this process is writing the same file: wait for it rather than write it twice.
+    await downloads?.written(tag, 30_000);
     const kept = downloads?.read(tag);
     if (kept) return c.body(kept.body, 200, { ...headers, 'Content-Length': String(kept.bytes) });
     const ids = await matchingActivityIds(db, parsed.filters, maxDownloadActivities);

@@ -51,6 +51,32 @@ describe('finished downloads kept on disk', () => {
     expect(cache.read('tag-b')).toBeNull();
   });
 
+  it('tells those who ask for a file being written when it is done', async () => {
+    const cache = downloadCache(newFolder(), 1024 * 1024);
+    let finish: () => void = () => {};
+    const slow = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('a,b\n'));
+        finish = () => controller.close();
+      },
+    });
+    expect(cache.written('slow', 1000)).toBeNull();
+    const body = textOf(cache.keep('slow', slow));
+    const done = cache.written('slow', 5000);
+    expect(done).not.toBeNull();
+    let settledYet = false;
+    void done?.then(() => {
+      settledYet = true;
+    });
+    await settled();
+    expect(settledYet).toBe(false);
+    finish();
+    await body;
+    await done;
+    expect(cache.read('slow')?.bytes).toBe(4);
+    expect(cache.written('slow', 1000)).toBeNull();
+  });
+
   it('keeps nothing of a download that failed or that the client left', async () => {
     const folder = newFolder();
     const cache = downloadCache(folder, 1024 * 1024);
@@ -114,5 +140,16 @@ describe('the activities download served from the kept file', () => {
     expect(after.headers.get('etag')).not.toBe(first.headers.get('etag'));
     expect(after.headers.get('content-length')).toBeNull();
     await after.text();
+  });
+
+  it('writes a new file once for people who ask for it at the same time', async () => {
+    const path = '/api/v1/activities?q=trademark&format=xlsx';
+    const first = await app.request(path);
+    // The second arrives while the first is still being written: it waits, then gets the file.
+    const second = app.request(path);
+    const written = Buffer.from(await first.arrayBuffer());
+    const kept = await second;
+    expect(kept.headers.get('content-length')).toBe(String(written.length));
+    expect(Buffer.from(await kept.arrayBuffer()).equals(written)).toBe(true);
   });
 });

@@ -20,6 +20,11 @@ export type DownloadCache = {
   read(tag: string): { body: ReadableStream<Uint8Array>; bytes: number } | null;
   /** The download as it is written, kept as well once it reaches its end. */
   keep(tag: string, body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array>;
+  /**
+   * While this process writes this download for someone, settles when that ends (kept or not;
+   * at most after `waitMs`): many people asking for the same new file get one writing of it.
+   */
+  written(tag: string, waitMs: number): Promise<void> | null;
 };
 
 /**
@@ -54,7 +59,13 @@ export function downloadCache(folder: string, maxBytes: number): DownloadCache {
     }
   };
   void trim();
+  const writing = new Map<string, Promise<void>>();
   return {
+    written(tag, waitMs) {
+      const ends = writing.get(tag);
+      if (!ends) return null;
+      return Promise.race([ends, new Promise<void>((resolve) => setTimeout(resolve, waitMs).unref())]);
+    },
     read(tag) {
       let fd: number;
       try {
@@ -76,6 +87,18 @@ export function downloadCache(folder: string, maxBytes: number): DownloadCache {
       const final = pathOf(tag);
       const part = `${final}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
       const file = createWriteStream(part);
+      let ended: () => void = () => {};
+      if (!writing.has(tag)) {
+        writing.set(
+          tag,
+          new Promise<void>((resolve) => {
+            ended = () => {
+              writing.delete(tag);
+              resolve();
+            };
+          }),
+        );
+      }
       let fileFailed = false;
       // A full disk must not break the download: it is only not kept.
       file.on('error', () => {
@@ -83,7 +106,7 @@ export function downloadCache(folder: string, maxBytes: number): DownloadCache {
       });
       const abandon = () => {
         file.destroy();
-        void rm(part, { force: true });
+        void rm(part, { force: true }).finally(ended);
       };
       const reader = body.getReader();
       return new ReadableStream<Uint8Array>(
@@ -101,7 +124,10 @@ export function downloadCache(folder: string, maxBytes: number): DownloadCache {
               controller.close();
               if (fileFailed) return abandon();
               file.end(() => {
-                rename(part, final).then(trim, abandon);
+                rename(part, final).then(() => {
+                  ended();
+                  return trim();
+                }, abandon);
               });
               return;
             }
