@@ -5,6 +5,7 @@ import { parseColumns, type RowContext } from '../exports/columns.ts';
 import type { DownloadCache } from '../exports/download-cache.ts';
 import { maxDownloadActivities } from '../exports/limits.ts';
 import { type DownloadFormat, downloadStream, exportBatches } from '../exports/stream.ts';
+import { cachedByKeyWhileUnchanged } from '../http/page-context.ts';
 import { problemJson } from '../http/problem.ts';
 import { positiveId } from '../http/request.ts';
 import { isLanguage } from '../i18n/languages.ts';
@@ -62,13 +63,17 @@ export function activityRoutes(
   downloads: DownloadCache | null = null,
 ) {
   const app = new Hono();
+  // The same questions come again and again (scripts polling, a popular word): each answer is
+  // kept until the registry changes, in this process or any other (500 answers, LRU).
+  const answersOf = cachedByKeyWhileUnchanged<unknown>(() => registryVersion(db), 500);
 
   app.get('/api/v1/activities', async (c) => {
     const format = c.req.query('format');
     if (format === undefined || format === '') {
       const parsed = parseFilters(c);
       if ('problem' in parsed) return parsed.problem;
-      return c.json(await listActivities(db, parsed.filters));
+      const { filters } = parsed;
+      return c.json(await answersOf(`list ${JSON.stringify(filters)}`, () => listActivities(db, filters)));
     }
     if (!formats.includes(format as Format)) {
       return problemJson(c, 400, 'Unknown format.', [
@@ -126,7 +131,10 @@ export function activityRoutes(
   app.get('/api/v1/activities/facets', async (c) => {
     const parsed = parseFilters(c);
     if ('problem' in parsed) return parsed.problem;
-    return c.json(await countActivityFacets(db, parsed.filters));
+    const { filters } = parsed;
+    return c.json(
+      await answersOf(`facets ${JSON.stringify(filters)}`, () => countActivityFacets(db, filters)),
+    );
   });
 
   app.get('/api/v1/activities/:id', async (c) => {
