@@ -133,8 +133,13 @@ export function downloadCache(folder: string, maxBytes: number): DownloadCache {
             }
             if (!fileFailed && !file.write(chunk.value)) {
               await new Promise<void>((resolve) => {
-                file.once('drain', () => resolve());
-                file.once('error', () => resolve());
+                const settle = () => {
+                  file.off('drain', settle);
+                  file.off('error', settle);
+                  resolve();
+                };
+                file.once('drain', settle);
+                file.once('error', settle);
               });
             }
             controller.enqueue(chunk.value);
