@@ -27,9 +27,9 @@ const fieldWords: Record<string, NeedsKey> = {
 };
 
 /**
- * The need's public record of edits: how many and when last, then each revision (newest first)
- * with its date, the side that made it (never the person), its explanation, the fields it changed
- * and the title and description as they were before it.
+ * The need's public record of edits: how many and when last, then each revision (oldest first, as
+ * the status history) with its date, the side that made it (never the person), its explanation,
+ * the fields it changed and the title and description as they were before it.
  */
 export function NeedRevisions(props: { lang: Language; revisions: NeedRevision[]; language: string }) {
   const { lang, revisions } = props;
@@ -46,8 +46,8 @@ export function NeedRevisions(props: { lang: Language; revisions: NeedRevision[]
           : text('neverEdited')}
       </p>
       {revisions.length ? (
-        <ol class="history" reversed>
-          {[...revisions].reverse().map((revision) => {
+        <ol class="history">
+          {revisions.map((revision) => {
             const fields = [...new Set(revision.changedFields.map((field) => fieldWords[field]))].filter(
               (key): key is NeedsKey => Boolean(key),
             );
