@@ -399,7 +399,7 @@ export function AssessmentPage(props: {
       <ol class="need-list">
         {props.needs.map((need) => (
           <li>
-            <h2 class="h3" lang={assessment.language}>
+            <h2 class="h3" lang={assessment.language} id={`need-${need.id}-title`}>
               {assessment.status === 'published' ? (
                 <a href={`/${lang}/needs/${need.id}`}>{textIn(need.title, lang, assessment.language)}</a>
               ) : (
@@ -410,10 +410,7 @@ export function AssessmentPage(props: {
             <NeedFacts lang={lang} labels={labels} need={need} />
             {assessment.status === 'published' && editable(need) ? (
               <p>
-                <a
-                  href={`/${lang}/needs/${need.id}/edit`}
-                  aria-label={`${text('editNeed')} — ${textIn(need.title, lang, assessment.language)}`}
-                >
+                <a href={`/${lang}/needs/${need.id}/edit`} aria-describedby={`need-${need.id}-title`}>
                   {text('editNeed')}
                 </a>
               </p>
