@@ -272,6 +272,8 @@ export const exampleResponses: Record<
           wishedStart: '2025-06',
           wishedEnd: null,
           status: 'met',
+          revisionCount: 0,
+          revisedAt: null,
           assessment: {
             id: 1,
             symbol: null,

@@ -49,6 +49,10 @@ describe('the needs demo', () => {
     expect(page).toContain('Accepted');
     expect(page).toContain('Patent examination training for least-developed Members');
     expect(page).toContain('A donor proposed help.');
+    // Edited once after publication: its page shows the earlier title, not who edited it.
+    expect(rows[0]?.revisionCount).toBe(1);
+    expect(page).toMatch(/Edited 1 time, last on /);
+    expect(page).toContain('Title before: <span lang="en">Training of patent examiners</span>');
     const offers = await (await app.request('/en/offers')).text();
     expect(offers).toContain('Sample data: the donor is real, this offer is not.');
   });

@@ -7,7 +7,8 @@ import { needActivityLinks } from '../needs/delivery/schema.ts';
 import { advanceNeedsOfStartedActivities } from '../needs/delivery/service.ts';
 import type { NeedInput } from '../needs/forms.ts';
 import { decideProposal, proposeHelp } from '../needs/proposals.ts';
-import { needsAssessments } from '../needs/schema.ts';
+import { reviseNeed } from '../needs/revisions.ts';
+import { needs, needsAssessments } from '../needs/schema.ts';
 import { addNeed, changeNeedStatus, createAssessment, publishAssessment } from '../needs/service.ts';
 import { createOffer } from '../offers/service.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
@@ -48,22 +49,25 @@ export async function seedNeedsDemo(db: Db): Promise<{ assessments: number[] }> 
     { isSample: true },
   );
   const published = { id: uganda, language: 'en' as const, status: 'draft' as const };
-  const examiners = await addNeed(
-    db,
-    systemActor,
-    published,
-    need({
-      title: 'Training of patent examiners in substantive examination',
-      description:
-        'Six examiners to be trained in search and examination of pharmaceutical and agricultural patent applications.',
-      ipAreas: ['patents'],
-      kindsOfHelp: ['training-personnel', 'expert-mission'],
-      institution: 'Uganda Registration Services Bureau',
-      priority: 'high',
-      wishedStart: '2026',
-      wishedEnd: '2027',
-    }),
-  );
+  // The examiners' need as first published; edited afterwards (below), its earlier version kept.
+  const examinersNow = need({
+    title: 'Training of patent examiners in substantive examination',
+    description:
+      'Six examiners to be trained in search and examination of pharmaceutical and agricultural patent applications.',
+    ipAreas: ['patents'],
+    kindsOfHelp: ['training-personnel', 'expert-mission'],
+    institution: 'Uganda Registration Services Bureau',
+    priority: 'high',
+    wishedStart: '2026',
+    wishedEnd: '2027',
+  });
+  const examiners = await addNeed(db, systemActor, published, {
+    ...examinersNow,
+    title: 'Training of patent examiners',
+    description:
+      'Four examiners to be trained in search and examination of pharmaceutical patent applications.',
+    kindsOfHelp: ['training-personnel'],
+  });
   const automation = await addNeed(
     db,
     systemActor,
@@ -90,6 +94,19 @@ export async function seedNeedsDemo(db: Db): Promise<{ assessments: number[] }> 
     }),
   );
   await publishAssessment(db, systemActor, uganda);
+  const [examinersRow] = await db
+    .select({ version: needs.version })
+    .from(needs)
+    .where(eq(needs.id, examiners));
+  await reviseNeed(
+    db,
+    systemActor,
+    examiners,
+    examinersRow?.version ?? 1,
+    examinersNow,
+    'Sample: two more examiners, agricultural applications too, and an expert mission to follow the training.',
+    'member',
+  );
   await changeNeedStatus(
     db,
     systemActor,

@@ -137,3 +137,24 @@ export const decisionForm = z.object({
   decision: z.enum(['accepted', 'declined'], 'choose'),
   note: z.string().max(1000, 'tooLong'),
 });
+
+/** Why a published need's text or facts change: shown in its public history. */
+export const changeNoteForm = z.object({
+  note: z.string().trim().min(1, 'changeNoteRequired').max(1000, 'tooLong'),
+});
+
+/** The version of the record a form was made from ('' or nonsense reads as 0, which never matches). */
+export const seenVersion = (form: Record<string, unknown>) => {
+  const parsed = z.coerce.number().int().positive().safeParse(formText(form, 'version'));
+  return parsed.success ? parsed.data : 0;
+};
+
+/** The proposing side's new text for its pending proposal. */
+export const proposalEditForm = z.object({
+  text: z.string().trim().min(1, 'proposalTextRequired').max(4000, 'tooLong'),
+});
+
+/** The proposing side's optional word when it withdraws its proposal. */
+export const withdrawalForm = z.object({
+  note: z.string().trim().max(1000, 'tooLong'),
+});

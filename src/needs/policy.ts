@@ -1,4 +1,10 @@
-import { focalPointParties, hasRole, isSecretariat } from '../accounts/policy.ts';
+import {
+  coordinatedAgencies,
+  focalPointParties,
+  hasRole,
+  isSecretariat,
+  reportingParties,
+} from '../accounts/policy.ts';
 import type { Account } from '../accounts/service.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 
@@ -21,3 +27,21 @@ export function mayHaveNeeds(labels: ReferenceLabels, partyCode: string): boolea
   const current = party.status.find((period) => period.from <= today && (!period.to || period.to >= today));
   return current?.status === 'ldc' || current?.status === 'developing';
 }
+
+/**
+ * Who speaks for a proposal of help, to change or withdraw it: whoever made it, its donor Member's
+ * reporters or its agency's coordinators (the people told of the Member's answer).
+ */
+export function speaksForProposal(
+  account: Account | null | undefined,
+  proposal: { proposedBy: number | null; donorPartyCode: string | null; agencyId: number | null },
+): boolean {
+  if (!account) return false;
+  if (proposal.proposedBy === account.id) return true;
+  if (proposal.donorPartyCode && reportingParties(account).includes(proposal.donorPartyCode)) return true;
+  return proposal.agencyId !== null && coordinatedAgencies(account).includes(proposal.agencyId);
+}
+
+/** On whose side a change is recorded: the Member's own focal point, or the Secretariat for it. */
+export const sideOf = (account: Account, partyCode: string): 'member' | 'secretariat' =>
+  focalPointParties(account).includes(partyCode) ? 'member' : 'secretariat';

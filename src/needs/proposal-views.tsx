@@ -1,4 +1,4 @@
-import { ErrorSummary, FieldError, SelectField, TextArea } from '../http/form-fields.tsx';
+import { ErrorSummary, FieldError, FormError, SelectField, TextArea } from '../http/form-fields.tsx';
 import { CsrfField, type PageContext } from '../http/layout.tsx';
 import type { FieldErrors } from '../http/request.ts';
 import { formatDate } from '../i18n/format.ts';
@@ -14,7 +14,7 @@ const word = (lang: Language, key: string) => needsText(lang)(key as NeedsKey);
 
 /** A status change the proposals made ("proposal:<id>:<what>"), in words; null for a note a person wrote. */
 export function proposalNote(lang: Language, note: string): string | null {
-  const what = /^proposal:\d+:(pending|accepted|declined)$/.exec(note)?.[1];
+  const what = /^proposal:\d+:(pending|accepted|declined|withdrawn)$/.exec(note)?.[1];
   return what ? word(lang, `note-${what}`) : null;
 }
 
@@ -26,7 +26,12 @@ function ownerOf(row: ProposalRow, lang: Language, labels: ReferenceLabels) {
 export type PageForms = {
   proposal?: { values: ProposalValues; errors: FieldErrors };
   decision?: { proposal: number; errors: FieldErrors };
+  /** The proposing side's change of text or withdrawal that was refused, to show again open. */
+  edit?: { proposal: number; values: { text: string }; errors: FieldErrors };
+  withdraw?: { proposal: number; values: { note: string }; errors: FieldErrors };
 };
+
+const tagOf: Record<string, string> = { accepted: 'success', declined: 'danger', withdrawn: 'muted' };
 
 /** A need's proposals, the Member's answers to pending ones, and the donor's form to propose help. */
 export function ProposalsSection(props: {
@@ -36,6 +41,8 @@ export function ProposalsSection(props: {
   proposals: ProposalRow[];
   manages: boolean;
   proposing: { owners: Option[]; offers: Option[] } | null;
+  /** The proposals this account speaks for: it may change a pending one's text or withdraw it. */
+  speaksFor: number[];
   forms: PageForms;
 }) {
   const { page, labels, needId, forms } = props;
@@ -66,9 +73,7 @@ export function ProposalsSection(props: {
                     })}
                   </strong>{' '}
                   ·{' '}
-                  <span
-                    class={`tag tag-${proposal.status === 'accepted' ? 'success' : proposal.status === 'declined' ? 'danger' : 'warning'}`}
-                  >
+                  <span class={`tag tag-${tagOf[proposal.status] ?? 'warning'}`}>
                     {word(lang, `proposal-${proposal.status}`)}
                   </span>
                   {proposal.isSample ? (
@@ -88,6 +93,22 @@ export function ProposalsSection(props: {
                   </p>
                 ) : null}
                 {proposal.decisionNote ? <p class="muted">{proposal.decisionNote}</p> : null}
+                {proposal.status === 'withdrawn' && proposal.withdrawnAt ? (
+                  <p>
+                    {text('withdrawnOn', {
+                      date: formatDate(lang, proposal.withdrawnAt.toISOString()) ?? '',
+                    })}
+                    {proposal.withdrawalNote ? (
+                      <>
+                        {' '}
+                        <span class="muted">{proposal.withdrawalNote}</span>
+                      </>
+                    ) : null}
+                  </p>
+                ) : null}
+                {props.speaksFor.includes(proposal.id) ? (
+                  <DonorActions page={page} needId={needId} row={row} forms={forms} />
+                ) : null}
                 {props.manages && proposal.status === 'pending' ? (
                   <form
                     method="post"
@@ -171,5 +192,72 @@ export function ProposalsSection(props: {
         </section>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The proposing side's actions on its proposal: change the text while it waits for the Member's
+ * answer, withdraw it while it is pending or accepted (a confirmation step with an optional note).
+ */
+function DonorActions(props: { page: PageContext; needId: number; row: ProposalRow; forms: PageForms }) {
+  const { page, needId, row, forms } = props;
+  const { proposal } = row;
+  const { lang } = page;
+  const text = needsText(lang);
+  const base = `/${lang}/needs/${needId}/proposals/${proposal.id}`;
+  const id = `proposal-${proposal.id}`;
+  const edit = forms.edit?.proposal === proposal.id ? forms.edit : null;
+  const withdraw = forms.withdraw?.proposal === proposal.id ? forms.withdraw : null;
+  const message = (errors: FieldErrors | undefined, field: string) =>
+    errors?.[field] ? word(lang, errors[field]) : undefined;
+  const live = proposal.status === 'pending' || proposal.status === 'accepted';
+  return (
+    <div class="actions">
+      {proposal.status === 'pending' ? (
+        <details class="confirm" open={Boolean(edit)}>
+          <summary class="button secondary">{text('editProposal')}</summary>
+          <form method="post" action={`${base}/edit`} class="stacked confirm-body" novalidate>
+            <CsrfField page={page} />
+            <input type="hidden" name="version" value={String(proposal.version)} />
+            <FormError page={page} message={message(edit?.errors, 'form')} />
+            <TextArea
+              id={`${id}-text`}
+              name="text"
+              label={text('proposalText')}
+              value={edit?.values.text ?? proposal.text}
+              rows={4}
+              maxLength={4000}
+              error={message(edit?.errors, 'text')}
+            />
+            <button type="submit">{text('saveProposalText')}</button>
+          </form>
+        </details>
+      ) : null}{' '}
+      {live ? (
+        <details class="confirm confirm-warning" open={Boolean(withdraw)}>
+          <summary class="button warning">{text('withdrawProposal')}</summary>
+          <div class="confirm-body">
+            <p>{text('withdrawQuestion')}</p>
+            <form method="post" action={`${base}/withdraw`} class="stacked" novalidate>
+              <CsrfField page={page} />
+              <input type="hidden" name="version" value={String(proposal.version)} />
+              <FormError page={page} message={message(withdraw?.errors, 'form')} />
+              <TextArea
+                id={`${id}-withdrawal`}
+                name="note"
+                label={text('withdrawalNote')}
+                value={withdraw?.values.note}
+                rows={2}
+                maxLength={1000}
+                error={message(withdraw?.errors, 'note')}
+              />
+              <button type="submit" class="warning">
+                {text('confirmWithdraw')}
+              </button>
+            </form>
+          </div>
+        </details>
+      ) : null}
+    </div>
   );
 }

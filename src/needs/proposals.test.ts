@@ -19,6 +19,14 @@ describe('the status rule of proposals', () => {
     expect(statusAfterProposals('met', ['pending'])).toBe('met');
     expect(statusAfterProposals('in-progress', ['declined'])).toBe('in-progress');
   });
+
+  it('counts a proposal its donor withdrew for nothing, pending or accepted before', () => {
+    expect(statusAfterProposals('offered', ['withdrawn'])).toBe('open');
+    expect(statusAfterProposals('offered', ['withdrawn', 'declined'])).toBe('open');
+    expect(statusAfterProposals('offered', ['withdrawn', 'pending'])).toBe('offered');
+    expect(statusAfterProposals('offered', ['accepted', 'withdrawn'])).toBe('offered');
+    expect(statusAfterProposals('in-progress', ['withdrawn'])).toBe('in-progress');
+  });
 });
 
 describe.each(testBackends)('proposals of help for a need (%s database)', (backend) => {

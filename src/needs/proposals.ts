@@ -200,6 +200,125 @@ export async function decideProposal(
   return result;
 }
 
+/**
+ * The proposing side changes the text of its proposal while it waits for the Member's answer. The
+ * form's `seenVersion` must be the proposal's version (a change or an answer meanwhile wins). The
+ * Member's focal points are told.
+ */
+export async function editProposal(
+  db: Db,
+  actor: Actor,
+  needId: number,
+  proposalId: number,
+  seenVersion: number,
+  text: string,
+): Promise<ProposalResult> {
+  let tell: (() => Promise<void>) | undefined;
+  const result = await inTransaction(db, async (tx): Promise<ProposalResult> => {
+    const found = await lockedProposal(tx, needId, proposalId);
+    if (!found) return { ok: false, reason: 'not-found' };
+    const { row, proposal } = found;
+    if (proposal.status !== 'pending' || proposal.version !== seenVersion)
+      return { ok: false, reason: 'stale' };
+    await tx
+      .update(needProposals)
+      .set({ text, ...touch(needProposals) })
+      .where(eq(needProposals.id, proposalId));
+    await recordAudit(tx, actor, {
+      action: 'update',
+      table: 'need_proposals',
+      id: proposalId,
+      before: { text: proposal.text },
+      after: { text },
+    });
+    tell = await notify(
+      tx,
+      await focalPointsOf(tx, row.assessment.partyCode),
+      inEveryLanguage(needsText, 'notifyProposalEdited', { need: Object.values(row.need.title)[0] ?? '' }),
+      `/needs/${needId}#proposal-${proposalId}`,
+    );
+    return { ok: true, id: proposalId };
+  });
+  await tell?.();
+  return result;
+}
+
+/**
+ * The proposing side withdraws its proposal, pending or accepted, with an optional note. It then
+ * counts for nothing in the need's status (an offered need with no other live proposal is open
+ * again, on record), and the Member's focal points are told.
+ */
+export async function withdrawProposal(
+  db: Db,
+  actor: Actor,
+  needId: number,
+  proposalId: number,
+  seenVersion: number,
+  note: string,
+): Promise<ProposalResult> {
+  let tell: (() => Promise<void>) | undefined;
+  const result = await inTransaction(db, async (tx): Promise<ProposalResult> => {
+    const found = await lockedProposal(tx, needId, proposalId);
+    if (!found) return { ok: false, reason: 'not-found' };
+    const { row, proposal } = found;
+    const live = proposal.status === 'pending' || proposal.status === 'accepted';
+    if (!live || proposal.version !== seenVersion) return { ok: false, reason: 'stale' };
+    await tx
+      .update(needProposals)
+      .set({
+        status: 'withdrawn',
+        withdrawnAt: new Date(),
+        withdrawnBy: actor.userId,
+        withdrawalNote: note || null,
+        ...touch(needProposals),
+      })
+      .where(eq(needProposals.id, proposalId));
+    await recordAudit(tx, actor, {
+      action: 'withdraw',
+      table: 'need_proposals',
+      id: proposalId,
+      before: { status: proposal.status },
+      after: { status: 'withdrawn', note },
+    });
+    await followProposals(tx, actor, row.need, `proposal:${proposalId}:withdrawn`);
+    tell = await notify(
+      tx,
+      await focalPointsOf(tx, row.assessment.partyCode),
+      inEveryLanguage(needsText, 'notifyWithdrawn', { need: Object.values(row.need.title)[0] ?? '' }),
+      `/needs/${needId}#proposal-${proposalId}`,
+    );
+    return { ok: true, id: proposalId };
+  });
+  await tell?.();
+  return result;
+}
+
+/** A published need and one of its proposals, both locked for the change. */
+async function lockedProposal(tx: Db, needId: number, proposalId: number) {
+  const [row] = await tx
+    .select({ need: needs, assessment: needsAssessments })
+    .from(needs)
+    .innerJoin(needsAssessments, eq(needs.assessmentId, needsAssessments.id))
+    .where(eq(needs.id, needId))
+    .for('update', { of: needs });
+  if (row?.assessment.status !== 'published') return null;
+  const [proposal] = await tx
+    .select()
+    .from(needProposals)
+    .where(and(eq(needProposals.id, proposalId), eq(needProposals.needId, needId)))
+    .for('update');
+  return proposal ? { row, proposal } : null;
+}
+
+/** A proposal by id, on its need (null when it is not that need's). */
+export async function proposalOf(db: Db, needId: number, proposalId: number): Promise<Proposal | null> {
+  const [proposal] = await db
+    .select()
+    .from(needProposals)
+    .where(and(eq(needProposals.id, proposalId), eq(needProposals.needId, needId)));
+  return proposal ?? null;
+}
+
 /** A need's proposals, oldest first, with the name of the agency that made one and the offer's title. */
 export async function proposalsOf(db: Db, needId: number) {
   return db

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
-import { requireAccount, requirePermission } from '../accounts/guard.ts';
+import { requireAccount, requirePermission, requireSignedIn } from '../accounts/guard.ts';
 import {
   coordinatedAgencies,
   focalPointParties,
@@ -31,17 +31,40 @@ import { needFilters } from './filters.ts';
 import {
   assessmentForm,
   assessmentValues,
+  changeNoteForm,
   decisionForm,
   emptyNeed,
+  type NeedValues,
   needForm,
   needValues,
+  proposalEditForm,
   proposalForm,
+  seenVersion,
   statusForm,
+  withdrawalForm,
 } from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
-import { managesAnyNeeds, managesNeedsOf, mayHaveNeeds, seesNeedContacts } from './policy.ts';
+import {
+  managesAnyNeeds,
+  managesNeedsOf,
+  mayHaveNeeds,
+  seesNeedContacts,
+  sideOf,
+  speaksForProposal,
+} from './policy.ts';
 import type { PageForms as ProposalForms } from './proposal-views.tsx';
-import { decideProposal, openOffersOf, pendingProposalsFor, proposalsOf, proposeHelp } from './proposals.ts';
+import {
+  decideProposal,
+  editProposal,
+  openOffersOf,
+  pendingProposalsFor,
+  proposalOf,
+  proposalsOf,
+  proposeHelp,
+  withdrawProposal,
+} from './proposals.ts';
+import { NeedEditPage } from './revision-views.tsx';
+import { reviseNeed } from './revisions.ts';
 import {
   type Assessment,
   addNeed,
@@ -66,7 +89,18 @@ import { AssessmentPage, AssessmentsPage, NeedPage, NeedsListPage } from './view
 type Labels = () => Promise<ReferenceLabels>;
 const lang = '/:lang{(?:en|fr|es)}';
 const needsPageSize = 50;
-const doneKeys = ['created', 'need-added', 'imported', 'published', 'status', 'proposed', 'decided'] as const;
+const doneKeys = [
+  'created',
+  'need-added',
+  'imported',
+  'published',
+  'status',
+  'proposed',
+  'decided',
+  'revised',
+  'proposal-edited',
+  'proposal-withdrawn',
+] as const;
 
 /** Filters from the query string; a value that is not one of the known ones is ignored on pages. */
 function readFilters(c: Context): NeedFilters | null {
@@ -170,7 +204,7 @@ export function needsRoutes(
       return problemJson(c, 400, 'Unknown format.', [{ field: 'format', message: 'json, csv or xlsx' }]);
     return c.json({
       total: rows.length,
-      needs: rows.map(({ need, assessment }) => ({
+      needs: rows.map(({ need, assessment, revisionCount, revisedAt }) => ({
         id: need.id,
         party: assessment.partyCode,
         title: need.title,
@@ -182,6 +216,8 @@ export function needsRoutes(
         wishedStart: need.wishedStart,
         wishedEnd: need.wishedEnd,
         status: need.status,
+        revisionCount,
+        revisedAt: revisedAt ? new Date(revisedAt).toISOString() : null,
         assessment: {
           id: assessment.id,
           symbol: assessment.symbol,
@@ -231,14 +267,18 @@ export function needsRoutes(
             ),
           }
         : null;
+    const proposals = await proposalsOf(db, story.need.id);
     return c.html(
       <NeedPage
         page={page}
         labels={all}
         story={story}
         suggestions={suggestions}
-        proposals={await proposalsOf(db, story.need.id)}
+        proposals={proposals}
         proposing={proposing}
+        speaksFor={proposals
+          .filter((row) => speaksForProposal(account, row.proposal))
+          .map((row) => row.proposal.id)}
         forms={forms}
         seesContact={seesNeedContacts(page.account)}
         manages={managesNeedsOf(page.account, story.assessment.partyCode)}
@@ -338,6 +378,154 @@ export function needsRoutes(
       return needPage(c, 409, { decision: { proposal: proposalId, errors: { decision: 'proposalStale' } } });
     }
     return redirectAfterPost(c, `/${page.lang}/needs/${story.need.id}`, 'decided');
+  });
+
+  /** The published need of the path, for whoever records its Member's needs. */
+  const managedNeed = async (c: Context) => {
+    const account = requireAccount(c, managesAnyNeeds);
+    const story = await needStory(db, idParam(c));
+    if (!story) throw new NotFoundError('need');
+    requirePermission(managesNeedsOf(account, story.assessment.partyCode));
+    return { account, story };
+  };
+
+  /** A need's fields as its edit form shows them: the text in the assessment's language. */
+  const valuesOfNeed = (need: Need, assessment: Assessment): NeedValues & { note: string } => {
+    const language = assessment.language as Language;
+    return {
+      title: need.title[language] ?? textIn(need.title, language),
+      description: need.description[language] ?? '',
+      ipAreas: need.ipAreas,
+      kindsOfHelp: need.kindsOfHelp,
+      institution: need.institution ?? '',
+      priority: need.priority,
+      wishedStart: need.wishedStart ?? '',
+      wishedEnd: need.wishedEnd ?? '',
+      note: '',
+    };
+  };
+
+  const editPage = async (
+    c: Context,
+    story: { need: Need; assessment: Assessment },
+    values: NeedValues & { note: string },
+    errors: Record<string, string> = {},
+    status: 200 | 400 | 409 = 200,
+  ) =>
+    c.html(
+      <NeedEditPage
+        page={pageContext(c)}
+        labels={await labels()}
+        need={story.need}
+        assessment={story.assessment}
+        values={values}
+        errors={errors}
+      />,
+      status,
+    );
+
+  app.get(`${lang}/needs/:id{[0-9]+}/edit`, async (c) => {
+    const { story } = await managedNeed(c);
+    return editPage(c, story, valuesOfNeed(story.need, story.assessment));
+  });
+
+  app.post(`${lang}/needs/:id{[0-9]+}/edit`, async (c) => {
+    const page = pageContext(c);
+    const { account, story } = await managedNeed(c);
+    const form = await readForm(c);
+    const values = { ...needValues(form), note: formText(form, 'note') };
+    const parsed = needForm.safeParse(values);
+    const note = changeNoteForm.safeParse(values);
+    // Every problem at once: the explanation is checked with the need's fields.
+    const errors: Record<string, string> = {
+      ...(parsed.success ? {} : fieldErrors(parsed.error)),
+      ...(note.success ? {} : fieldErrors(note.error)),
+    };
+    const knownAreas = new Set((await labels()).termsOf('ip-area').map((term) => term.key));
+    if (!errors.ipAreas && values.ipAreas.some((area) => !knownAreas.has(area))) errors.ipAreas = 'choose';
+    if (!parsed.success || !note.success || Object.keys(errors).length)
+      return editPage(c, story, values, errors, 400);
+    const result = await reviseNeed(
+      db,
+      actorOf(account),
+      story.need.id,
+      seenVersion(form),
+      parsed.data,
+      note.data.note,
+      sideOf(account, story.assessment.partyCode),
+    );
+    if (!result.ok) {
+      if (result.reason === 'not-found') throw new NotFoundError('need');
+      if (result.reason === 'unchanged') return editPage(c, story, values, { form: 'needUnchanged' }, 400);
+      // Stale or closed meanwhile: the need as it is now, with the reason.
+      const now = (await needStory(db, story.need.id)) ?? story;
+      const key = result.reason === 'closed' ? 'needClosed' : 'needStale';
+      return editPage(c, now, valuesOfNeed(now.need, now.assessment), { form: key }, 409);
+    }
+    return redirectAfterPost(c, `/${page.lang}/needs/${story.need.id}`, 'revised');
+  });
+
+  /** The proposal of the path on a published need, for its proposing side only. */
+  const ownProposal = async (c: Context) => {
+    const { account } = requireSignedIn(c);
+    const story = await needStory(db, idParam(c));
+    if (!story) throw new NotFoundError('need');
+    const proposal = await proposalOf(db, story.need.id, idParam(c, 'proposal'));
+    if (!proposal) throw new NotFoundError('proposal');
+    requirePermission(speaksForProposal(account, proposal));
+    return { account, story, proposal };
+  };
+
+  app.post(`${lang}/needs/:id{[0-9]+}/proposals/:proposal{[0-9]+}/edit`, async (c) => {
+    const page = pageContext(c);
+    const { account, story, proposal } = await ownProposal(c);
+    const form = await readForm(c);
+    const values = { text: formText(form, 'text') };
+    const parsed = proposalEditForm.safeParse(values);
+    if (!parsed.success)
+      return needPage(c, 400, { edit: { proposal: proposal.id, values, errors: fieldErrors(parsed.error) } });
+    const result = await editProposal(
+      db,
+      actorOf(account),
+      story.need.id,
+      proposal.id,
+      seenVersion(form),
+      parsed.data.text,
+    );
+    if (!result.ok) {
+      if (result.reason === 'not-found') throw new NotFoundError('proposal');
+      return needPage(c, 409, {
+        edit: { proposal: proposal.id, values, errors: { form: 'proposalChanged' } },
+      });
+    }
+    return redirectAfterPost(c, `/${page.lang}/needs/${story.need.id}`, 'proposal-edited');
+  });
+
+  app.post(`${lang}/needs/:id{[0-9]+}/proposals/:proposal{[0-9]+}/withdraw`, async (c) => {
+    const page = pageContext(c);
+    const { account, story, proposal } = await ownProposal(c);
+    const form = await readForm(c);
+    const values = { note: formText(form, 'note') };
+    const parsed = withdrawalForm.safeParse(values);
+    if (!parsed.success)
+      return needPage(c, 400, {
+        withdraw: { proposal: proposal.id, values, errors: fieldErrors(parsed.error) },
+      });
+    const result = await withdrawProposal(
+      db,
+      actorOf(account),
+      story.need.id,
+      proposal.id,
+      seenVersion(form),
+      parsed.data.note,
+    );
+    if (!result.ok) {
+      if (result.reason === 'not-found') throw new NotFoundError('proposal');
+      return needPage(c, 409, {
+        withdraw: { proposal: proposal.id, values, errors: { form: 'proposalChanged' } },
+      });
+    }
+    return redirectAfterPost(c, `/${page.lang}/needs/${story.need.id}`, 'proposal-withdrawn');
   });
 
   app.get(`${lang}/needs/assessments`, async (c) => {

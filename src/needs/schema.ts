@@ -1,4 +1,14 @@
-import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
 import { agencies } from '../agencies/schema.ts';
 import { editableColumns, type LocalizedText } from '../db/columns.ts';
@@ -82,6 +92,42 @@ export const needStatusChanges = pgTable(
   (t) => [index('need_status_changes_need_idx').on(t.needId)],
 );
 
+/** The fields of a need a revision keeps, as they were before the change. */
+export type NeedFieldValues = {
+  title: LocalizedText;
+  description: LocalizedText;
+  ipAreas: string[];
+  kindsOfHelp: string[];
+  institution: string | null;
+  priority: string;
+  wishedStart: string | null;
+  wishedEnd: string | null;
+};
+
+/**
+ * Every change of a published need's text and facts: the values before it, which fields changed,
+ * the explanation, when, by whom (kept, never shown publicly) and on which side (the Member's focal
+ * point or the Secretariat for it). Written in the same transaction as the change.
+ */
+export const needRevisions = pgTable(
+  'need_revisions',
+  {
+    id: serial('id').primaryKey(),
+    needId: integer('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'cascade' }),
+    /** 1 for the first edit of the need, then 2, 3… */
+    revision: integer('revision').notNull(),
+    previous: jsonb('previous').$type<NeedFieldValues>().notNull(),
+    changedFields: jsonb('changed_fields').$type<string[]>().notNull(),
+    note: text('note').notNull(),
+    revisedBy: integer('revised_by').references(() => users.id, { onDelete: 'set null' }),
+    byRole: text('by_role', { enum: ['member', 'secretariat'] }).notNull(),
+    revisedAt: timestamp('revised_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('need_revisions_need_revision_idx').on(t.needId, t.revision)],
+);
+
 /**
  * A donor's answer to a need: a donor Member (through its reporters) or an agency (through its
  * coordinators) proposes help, with or without one of its offers; the Member's focal point (or the
@@ -105,6 +151,10 @@ export const needProposals = pgTable(
     decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionNote: text('decision_note'),
+    /** When the proposing side withdrew it (pending or accepted), by whom, with its optional note. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnBy: integer('withdrawn_by').references(() => users.id, { onDelete: 'set null' }),
+    withdrawalNote: text('withdrawal_note'),
     isSample: boolean('is_sample').notNull().default(false),
     ...editableColumns(),
   },

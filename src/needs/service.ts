@@ -7,7 +7,8 @@ import { type Db, inTransaction } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
 import { deliveringActivities } from './delivery/service.ts';
 import type { AssessmentInput, NeedInput } from './forms.ts';
-import { needStatusChanges, needs, needsAssessments } from './schema.ts';
+import { revisionsOf } from './revisions.ts';
+import { needRevisions, needStatusChanges, needs, needsAssessments } from './schema.ts';
 import { mayMoveByHand } from './status.ts';
 import type { KindOfHelp, NeedStatus } from './taxonomy.ts';
 
@@ -220,7 +221,15 @@ function publishedWhere(filters: NeedFilters): SQL | undefined {
 /** Published needs, newest assessment first; drafts never. `offset` skips the pages before. */
 export async function publishedNeeds(db: Db, filters: NeedFilters = {}, limit = 500, offset = 0) {
   return db
-    .select({ need: needs, assessment: needsAssessments })
+    .select({
+      need: needs,
+      assessment: needsAssessments,
+      /** How many times its text or facts were edited since publication, and when last. */
+      revisionCount: sql<number>`(select count(*)::int from ${needRevisions} where ${needRevisions.needId} = ${needs.id})`,
+      revisedAt: sql<
+        Date | string | null
+      >`(select max(${needRevisions.revisedAt}) from ${needRevisions} where ${needRevisions.needId} = ${needs.id})`,
+    })
     .from(needs)
     .innerJoin(needsAssessments, eq(needs.assessmentId, needsAssessments.id))
     .where(publishedWhere(filters))
@@ -249,7 +258,7 @@ export async function partiesWithPublishedNeeds(db: Db): Promise<string[]> {
   return rows.map((row) => row.party);
 }
 
-/** A need with its assessment and status history (oldest first); null for a draft's need. */
+/** A need with its assessment, status history and revisions (oldest first); null for a draft's need. */
 export async function needStory(db: Db, id: number, options: { includeDrafts?: boolean } = {}) {
   const [row] = await db
     .select({ need: needs, assessment: needsAssessments })
@@ -263,7 +272,12 @@ export async function needStory(db: Db, id: number, options: { includeDrafts?: b
     .leftJoin(users, eq(needStatusChanges.changedBy, users.id))
     .where(eq(needStatusChanges.needId, id))
     .orderBy(asc(needStatusChanges.changedAt), asc(needStatusChanges.id));
-  return { ...row, history, delivering: await deliveringActivities(db, id) };
+  return {
+    ...row,
+    history,
+    revisions: await revisionsOf(db, id),
+    delivering: await deliveringActivities(db, id),
+  };
 }
 
 /** How many published needs of a Member stand at each status (statuses with none left out). */

@@ -19,7 +19,7 @@ export const mayMoveByHand = (from: NeedStatus, to: NeedStatus) => byHand[from].
 
 /**
  * What proposals make of an open or offered need: "offered" while one is pending or accepted, back
- * to "open" when every one is declined. A need in progress, met or withdrawn keeps its status: a
+ * to "open" when every one is declined or withdrawn by its donor. A need in progress, met or withdrawn keeps its status: a
  * proposal does not undo the Member's word or the work under way.
  */
 export function statusAfterProposals(current: NeedStatus, proposals: readonly ProposalStatus[]): NeedStatus {

@@ -23,6 +23,9 @@ export type NeedPriority = (typeof needPriorities)[number];
 export const needStatuses = ['open', 'offered', 'in-progress', 'met', 'withdrawn'] as const;
 export type NeedStatus = (typeof needStatuses)[number];
 
-/** A proposal waits for the Member's answer, then is accepted or declined. */
-export const proposalStatuses = ['pending', 'accepted', 'declined'] as const;
+/**
+ * A proposal waits for the Member's answer, then is accepted or declined; the donor may withdraw it
+ * while it is pending or accepted.
+ */
+export const proposalStatuses = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];

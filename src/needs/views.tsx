@@ -1,14 +1,5 @@
 import type { Child } from 'hono/jsx';
-import {
-  CheckboxField,
-  DateField,
-  ErrorSummary,
-  Notice,
-  Pager,
-  SelectField,
-  TextArea,
-  TextField,
-} from '../http/form-fields.tsx';
+import { ErrorSummary, Notice, Pager, SelectField, TextArea, TextField } from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import { parsePartialDate } from '../http/partial-date.ts';
 import type { FieldErrors } from '../http/request.ts';
@@ -23,12 +14,15 @@ import { DeliveringActivities } from './delivery/components.tsx';
 import type { deliveringActivities } from './delivery/service.ts';
 import type { NeedValues } from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
+import { NeedFields } from './need-fields.tsx';
 import { type PageForms, ProposalsSection, proposalNote } from './proposal-views.tsx';
 import type { ProposalRow } from './proposals.ts';
+import { NeedRevisions } from './revision-views.tsx';
+import type { NeedRevision } from './revisions.ts';
 import type { Assessment, Need, NeedFilters } from './service.ts';
 import { needsSheetText } from './spreadsheet/messages.ts';
 import { statusesAfter } from './status.ts';
-import { kindsOfHelp, needPriorities, needStatuses } from './taxonomy.ts';
+import { kindsOfHelp, needStatuses } from './taxonomy.ts';
 
 type Option = { value: string; label: string };
 const offersLink = (lang: Language) => offersText(lang)('offersTitle');
@@ -51,6 +45,9 @@ function StatusTag(props: { lang: Language; status: string }) {
 function SampleNotice(props: { lang: Language; isSample: boolean }) {
   return props.isSample ? <p class="sample-badge">{say(props.lang)('sampleNotice')}</p> : null;
 }
+
+/** A published need's text and facts may change until it is met or withdrawn. */
+const editable = (need: Need) => need.status !== 'met' && need.status !== 'withdrawn';
 
 const wishedDates = (lang: Language, need: Need) => {
   const start = partial(lang, need.wishedStart);
@@ -195,6 +192,7 @@ type Story = {
     change: { fromStatus: string | null; toStatus: string; note: string; changedAt: Date };
     by: string | null;
   }>;
+  revisions: NeedRevision[];
   delivering: Awaited<ReturnType<typeof deliveringActivities>>;
 };
 
@@ -209,6 +207,8 @@ export function NeedPage(props: {
   proposals: ProposalRow[];
   /** The donor's choices, when the account may propose help for this need. */
   proposing: { owners: Option[]; offers: Option[] } | null;
+  /** The proposals the account speaks for (it may change or withdraw them). */
+  speaksFor: number[];
   forms: PageForms;
   errors?: FieldErrors;
   values?: { status: string; note: string };
@@ -234,6 +234,13 @@ export function NeedPage(props: {
       </p>
       {description ? <p lang={assessment.language}>{description}</p> : null}
       <NeedFacts lang={lang} labels={labels} need={need} />
+      {props.manages && editable(need) ? (
+        <p>
+          <a class="button secondary" href={`/${lang}/needs/${need.id}/edit`}>
+            {text('editNeed')}
+          </a>
+        </p>
+      ) : null}
       <h2>{text('assessment')}</h2>
       <dl class="fields">
         <dt>{text('source')}</dt>
@@ -269,9 +276,11 @@ export function NeedPage(props: {
         proposals={props.proposals}
         manages={props.manages}
         proposing={props.proposing}
+        speaksFor={props.speaksFor}
         forms={props.forms}
       />
       {props.suggestions ?? null}
+      <NeedRevisions lang={lang} revisions={story.revisions} language={assessment.language} />
       <h2>{text('history')}</h2>
       <ol class="history">
         {story.history.map(({ change, by }) => (
@@ -372,7 +381,6 @@ export function AssessmentPage(props: {
   const { page, labels, assessment, values, errors = {} } = props;
   const { lang } = page;
   const text = say(lang);
-  const error = (name: string) => (errors[name] ? label(lang, errors[name]) : undefined);
   const title = text('assessmentOf', { party: labels.partyName(assessment.partyCode, lang) });
   return (
     <Layout page={page} title={title}>
@@ -391,7 +399,7 @@ export function AssessmentPage(props: {
       <ol class="need-list">
         {props.needs.map((need) => (
           <li>
-            <h2 class="h3" lang={assessment.language}>
+            <h2 class="h3" lang={assessment.language} id={`need-${need.id}-title`}>
               {assessment.status === 'published' ? (
                 <a href={`/${lang}/needs/${need.id}`}>{textIn(need.title, lang, assessment.language)}</a>
               ) : (
@@ -400,6 +408,13 @@ export function AssessmentPage(props: {
               <StatusTag lang={lang} status={need.status} />
             </h2>
             <NeedFacts lang={lang} labels={labels} need={need} />
+            {assessment.status === 'published' && editable(need) ? (
+              <p>
+                <a href={`/${lang}/needs/${need.id}/edit`} aria-describedby={`need-${need.id}-title`}>
+                  {text('editNeed')}
+                </a>
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -431,113 +446,7 @@ export function AssessmentPage(props: {
           novalidate
         >
           <CsrfField page={page} />
-          <ErrorSummary
-            page={page}
-            errors={inWords(lang, errors)}
-            labels={{
-              title: text('needTitle'),
-              description: text('description'),
-              kindsOfHelp: text('kindsOfHelp'),
-              ipAreas: text('ipAreas'),
-              institution: text('institution'),
-              priority: text('priority'),
-              wishedStart: text('wishedStart'),
-              wishedEnd: text('wishedEnd'),
-            }}
-            targets={{
-              kindsOfHelp: `kind-${kindsOfHelp[0]}`,
-              ipAreas: `area-${labels.termsOf('ip-area')[0]?.key ?? ''}`,
-            }}
-          />
-          <TextField
-            name="title"
-            label={text('needTitle')}
-            value={values.title}
-            maxLength={300}
-            error={error('title')}
-            required
-          />
-          <TextArea
-            name="description"
-            label={text('description')}
-            value={values.description}
-            maxLength={4000}
-            error={error('description')}
-          />
-          <fieldset aria-describedby={errors.kindsOfHelp ? 'kindsOfHelp-error' : undefined}>
-            <legend>{text('kindsOfHelp')}</legend>
-            <ul class="checkbox-columns">
-              {kindsOfHelp.map((kind) => (
-                <li>
-                  <CheckboxField
-                    id={`kind-${kind}`}
-                    name="kindsOfHelp"
-                    value={kind}
-                    label={label(lang, `kind-${kind}`)}
-                    checked={values.kindsOfHelp.includes(kind)}
-                  />
-                </li>
-              ))}
-            </ul>
-            {errors.kindsOfHelp ? (
-              <p class="field-error" id="kindsOfHelp-error">
-                {error('kindsOfHelp')}
-              </p>
-            ) : null}
-          </fieldset>
-          <fieldset>
-            <legend>{text('ipAreas')}</legend>
-            <ul class="checkbox-columns">
-              {labels.termsOf('ip-area').map((area) => (
-                <li>
-                  <CheckboxField
-                    id={`area-${area.key}`}
-                    name="ipAreas"
-                    value={area.key}
-                    label={area.names[lang]}
-                    checked={values.ipAreas.includes(area.key)}
-                  />
-                </li>
-              ))}
-            </ul>
-            {errors.ipAreas ? (
-              <p class="field-error" id="ipAreas-error">
-                {error('ipAreas')}
-              </p>
-            ) : null}
-          </fieldset>
-          <TextField
-            name="institution"
-            label={text('institution')}
-            value={values.institution}
-            error={error('institution')}
-          />
-          <SelectField
-            name="priority"
-            label={text('priority')}
-            options={needPriorities.map((priority) => ({
-              value: priority,
-              label: label(lang, `priority-${priority}`),
-            }))}
-            value={values.priority}
-            error={error('priority')}
-          />
-          <DateField
-            name="wishedStart"
-            label={text('wishedStart')}
-            lang={lang}
-            precision="any"
-            value={values.wishedStart}
-            error={error('wishedStart')}
-          />
-          <DateField
-            name="wishedEnd"
-            label={text('wishedEnd')}
-            lang={lang}
-            precision="any"
-            value={values.wishedEnd}
-            error={error('wishedEnd')}
-          />
+          <NeedFields page={page} labels={labels} values={values} errors={errors} />
           <button type="submit">{text('saveNeed')}</button>
         </form>
       </section>

@@ -482,6 +482,15 @@ const rules: Record<string, RouteRule> = {
     allowed: [...secretariat, 'focalKEN'],
     path: (f) => `/en/needs/${f.publishedNeed}/status`,
   },
+  // Editing a published need's text and facts (its history kept): who records the Member's needs.
+  'GET /:lang{(?:en|fr|es)}/needs/:id{[0-9]+}/edit': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/${f.publishedNeed}/edit`,
+  },
+  'POST /:lang{(?:en|fr|es)}/needs/:id{[0-9]+}/edit': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/${f.publishedNeed}/edit`,
+  },
   // The Secretariat's "met and outstanding" overview (the coverage page itself is public)
   'GET /:lang{(?:en|fr|es)}/needs/coverage/:file{overview\\.(?:docx|pdf)}': {
     allowed: [...secretariat],
@@ -495,6 +504,16 @@ const rules: Record<string, RouteRule> = {
   'POST /:lang{(?:en|fr|es)}/needs/:id{[0-9]+}/proposals/:proposal{[0-9]+}': {
     allowed: [...secretariat, 'focalKEN'],
     path: (f) => `/en/needs/${f.publishedNeed}/proposals/${f.proposal}`,
+  },
+  // A proposal is changed or withdrawn by its proposing side only: Canada's reporters here (the
+  // proposer, another account, is not walked); not the Member, not the Secretariat.
+  'POST /:lang{(?:en|fr|es)}/needs/:id{[0-9]+}/proposals/:proposal{[0-9]+}/edit': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/needs/${f.publishedNeed}/proposals/${f.proposal}/edit`,
+  },
+  'POST /:lang{(?:en|fr|es)}/needs/:id{[0-9]+}/proposals/:proposal{[0-9]+}/withdraw': {
+    allowed: ['reporterCAN'],
+    path: (f) => `/en/needs/${f.publishedNeed}/proposals/${f.proposal}/withdraw`,
   },
   // Offers: reporters for their Member, coordinators for their agency; changed only by the owner's.
   'GET /:lang{(?:en|fr|es)}/offers/mine': {
@@ -651,6 +670,7 @@ const privatePrefixes = [
   '/offers/mine',
   '/offers/new',
   '/offers/:id{[0-9]+}/edit',
+  '/needs/:id{[0-9]+}/edit',
 ];
 const changesData = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
 const isPrivate = (path: string) =>

@@ -128,6 +128,8 @@ export async function preparePageTypes(database: Database, url: string): Promise
     { name: 'needs-coverage', path: '/en/needs/coverage', cookie: as(secretariat) },
     { name: 'need', path: '/en/needs/1', cookie: as(focalPoint) },
     { name: 'need-donor', path: '/en/needs/1', cookie: as(reporter) },
+    // The Member's form to edit a published need (the demo's examiners need was edited once).
+    { name: 'need-edit', path: '/en/needs/1/edit', cookie: as(focalPoint) },
     { name: 'offers', path: '/en/offers' },
     { name: 'offer', path: '/fr/offers/1', cookie: as(reporter) },
     { name: 'offer-form', path: '/en/offers/new', cookie: as(reporter) },
