@@ -190,12 +190,13 @@ export const partyNeedsShown = 10;
  * how many were met, the counts by status, and a link to the list of all of them.
  */
 function PartyNeeds(props: {
-  lang: Language;
+  page: PageContext;
   labels: ReferenceLabels;
   party: PartyInfo;
   needs: CoveredNeed[];
 }) {
-  const { lang, labels, party, needs } = props;
+  const { labels, party, needs } = props;
+  const { lang } = props.page;
   if (needs.length === 0) return null;
   const n = needsText(lang);
   const t = partyNeedsText(lang);
@@ -245,7 +246,8 @@ function PartyNeeds(props: {
         {byStatus.map(({ status, count }) => (
           <li>
             <a href={`/${lang}/needs?party=${party.code}&status=${status}`}>
-              {n(`status-${status}` as NeedsKey)}: {formatNumber(lang, count)}
+              {n(`status-${status}` as NeedsKey)}
+              {props.page.t('colon')} {formatNumber(lang, count)}
             </a>
           </li>
         ))}
@@ -500,7 +502,7 @@ export function PartyPage(
           </ul>
         </>
       )}
-      <PartyNeeds lang={lang} labels={labels} party={party} needs={props.needs} />
+      <PartyNeeds page={page} labels={labels} party={party} needs={props.needs} />
       <PartyElements page={page} labels={labels} party={party} profile={profile} />
     </Layout>
   );
