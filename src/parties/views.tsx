@@ -3,7 +3,6 @@ import { elementName, elementsText } from '../elements/taxonomy.ts';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { byName } from '../i18n/collate.ts';
 import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
-import type { Language } from '../i18n/languages.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
 import type { Translate } from '../i18n/translate.ts';
