@@ -102,5 +102,10 @@ if (matchingCount > 0) {
   if (!row) throw new Error('no need');
   console.log(`${matchingCount} public activities`);
   await timed('suggestionsForNeed (one need)', () => suggestionsForNeed(db, labels, row, 'en'));
+  // As the first request after a publication: the registry's version moved, the activities are read again.
+  await timed('suggestionsForNeed right after a change of the registry', async () => {
+    await db.execute(sql`UPDATE search_state SET version = version + 1`);
+    await suggestionsForNeed(db, labels, row, 'en');
+  });
 }
 await database.close();
