@@ -11,7 +11,7 @@ export const coverageText = defineMessages({
   en: {
     coverageTitle: 'Needs met and outstanding',
     coverageIntro:
-      'For each Member that published its needs: how many are met, how many still wait for help, and which partners delivered cooperation to it since its assessment.',
+      'For each Member that published its needs: how many are met, how many still wait for help, how many activities of published reports address, and which partners delivered cooperation to it since its assessment.',
     mapTitle: 'Members by outstanding needs',
     noCoverage: 'No Member has published needs yet.',
     columnMember: 'Member',
@@ -65,7 +65,7 @@ export const coverageText = defineMessages({
   fr: {
     coverageTitle: 'Besoins satisfaits et en suspens',
     coverageIntro:
-      'Pour chaque Membre ayant publié ses besoins : combien sont satisfaits, combien attendent encore une aide, et quels partenaires lui ont apporté une coopération depuis son évaluation.',
+      'Pour chaque Membre ayant publié ses besoins : combien sont satisfaits, combien attendent encore une aide, combien sont traités par des activités de rapports publiés, et quels partenaires lui ont apporté une coopération depuis son évaluation.',
     mapTitle: 'Membres selon leurs besoins en suspens',
     noCoverage: 'Aucun Membre n’a encore publié de besoins.',
     columnMember: 'Membre',
@@ -120,7 +120,7 @@ export const coverageText = defineMessages({
   es: {
     coverageTitle: 'Necesidades atendidas y pendientes',
     coverageIntro:
-      'Para cada Miembro que publicó sus necesidades: cuántas están atendidas, cuántas esperan todavía ayuda y qué asociados le prestaron cooperación desde su evaluación.',
+      'Para cada Miembro que publicó sus necesidades: cuántas están atendidas, cuántas esperan todavía ayuda, cuántas atienden actividades de informes publicados y qué asociados le prestaron cooperación desde su evaluación.',
     mapTitle: 'Miembros según sus necesidades pendientes',
     noCoverage: 'Ningún Miembro ha publicado todavía necesidades.',
     columnMember: 'Miembro',

@@ -72,11 +72,9 @@ function MemberDetail(props: { lang: Language; labels: ReferenceLabels; member: 
             t('addressedNone')
           ) : (
             <>
-              <p>
-                {counted(t, lang, 'addressedSummary', member.total, {
-                  addressed: formatNumber(lang, member.addressed),
-                })}
-              </p>
+              {counted(t, lang, 'addressedSummary', member.total, {
+                addressed: formatNumber(lang, member.addressed),
+              })}
               <ul>
                 {member.addressedBy.map((d) => (
                   <li>
