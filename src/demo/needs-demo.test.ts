@@ -34,7 +34,7 @@ describe('the needs demo', () => {
     expect(page).toContain('Satisfait');
     // The Member's page shows its needs beside the help it receives.
     const party = await (await app.request('/en/parties/UGA')).text();
-    expect(party).toContain('Priority needs of Members');
+    expect(party).toContain('Needs of Uganda');
     expect(party).toContain('href="/en/needs?party=UGA&amp;status=met">Met: 1</a>');
   });
 

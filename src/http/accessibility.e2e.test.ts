@@ -7,7 +7,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA) in Chromium', () => {
   const pages: string[] = [];
 
   beforeAll(async () => {
-    site = await startDemoSite();
+    site = await startDemoSite({ needs: true });
     for (const lang of languages) {
       pages.push(
         `/${lang}/`,
@@ -18,6 +18,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA) in Chromium', () => {
         `/${lang}/reports`,
         `/${lang}/parties/CRI`,
         `/${lang}/parties/CAN`,
+        `/${lang}/parties/UGA`,
         `/${lang}/no-such-page`,
       );
     }

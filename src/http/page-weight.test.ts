@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
+import { seedNeedsDemo } from '../demo/needs-demo.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 
 /** Budget for one page on a slow connection: its HTML and CSS together, compressed (brotli). */
@@ -13,6 +14,7 @@ describe('page weight', () => {
   beforeAll(async () => {
     database = await openTestDatabase('embedded');
     await seedDemo(database.db);
+    await seedNeedsDemo(database.db);
     app = createApp(database);
   });
   afterAll(async () => {
@@ -38,6 +40,7 @@ describe('page weight', () => {
         '/reports',
         '/parties/CAN',
         '/parties/CRI',
+        '/parties/UGA',
       ]) {
         const url = `/${lang}${path}`;
         sizes[url] = (await compressedSize(url)) + css;

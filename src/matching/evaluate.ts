@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { kindsOfHelp } from '../needs/taxonomy.ts';
-import { rankForNeed } from './rank.ts';
+import { candidatesFor, indexActivities, rankForNeed } from './rank.ts';
 
 const codes = z.array(z.string());
 const kinds = z.array(z.enum(kindsOfHelp));
@@ -65,8 +65,10 @@ export type Evaluation = {
 };
 
 export function evaluateRanking(set: EvalSet = readEvalSet()): Evaluation {
+  // The path the need's page takes: the activities indexed once, only those that can fit ranked.
+  const indexed = indexActivities(set.activities);
   const ranks = set.needs.map((need) => {
-    const list = rankForNeed(need, set.offers, set.activities, set.today);
+    const list = rankForNeed(need, set.offers, candidatesFor(need, indexed), set.today);
     const index = list.findIndex((suggestion) => suggestion.key === need.expected);
     return {
       need: need.id,

@@ -1,9 +1,14 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formRequest, type TestSession, testSession } from '../accounts/test-sessions.ts';
+import { activities, activityBeneficiaries } from '../activities/schema.ts';
+import { refreshActivitySearch } from '../activities/search-index.ts';
 import { createApp } from '../app.tsx';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
+import { insertActivity } from '../exports/test-fixtures.ts';
 import { addNeed, createAssessment, publishAssessment } from '../needs/service.ts';
+import { publishedActivityIndex } from './service.ts';
 
 describe.each(testBackends)('suggestions on the pages of needs and offers (%s database)', (backend) => {
   let database: Database;
@@ -92,5 +97,30 @@ describe.each(testBackends)('suggestions on the pages of needs and offers (%s da
     expect(await (await get(`/en/offers/${offerId}`, admin)).text()).toContain(
       'Needs this offer could serve',
     );
+  });
+
+  it('reads the published activities once per state of the registry: a publication shows on the next request', async () => {
+    const japan = 'href="/en/parties/JPN"';
+    expect(await (await get(`/en/needs/${needId}`, reporter)).text()).not.toContain(japan);
+    // Unchanged registry: the same index is served, not read again.
+    expect(await publishedActivityIndex(database.db)).toBe(await publishedActivityIndex(database.db));
+    // Japan's trademark training for Uganda becomes public, as a publication makes it.
+    const activityId = await insertActivity(database.db, {
+      donorPartyCode: 'JPN',
+      title: { en: 'JPO trademark examination course' },
+      ipAreas: ['trademarks'],
+      startDate: '2025-02-01',
+    });
+    await database.db
+      .insert(activityBeneficiaries)
+      .values({ activityId, position: 1, kind: 'party', partyCode: 'UGA', nameAsWritten: 'Uganda' });
+    await refreshActivitySearch(database.db, [activityId]);
+    const after = await (await get(`/en/needs/${needId}`, reporter)).text();
+    expect(after).toContain(japan);
+    expect(after).toContain('1 past activity for this Member');
+    // Hidden again (its report withdrawn): gone on the next request too.
+    await database.db.update(activities).set({ isPublic: false }).where(eq(activities.id, activityId));
+    await refreshActivitySearch(database.db, [activityId]);
+    expect(await (await get(`/en/needs/${needId}`, reporter)).text()).not.toContain(japan);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRanking, readEvalSet } from './evaluate.ts';
-import { needsForDonor, needsForOffer, type OfferProfile, rankForNeed } from './rank.ts';
+import {
+  candidatesFor,
+  indexActivities,
+  needsForDonor,
+  needsForOffer,
+  type OfferProfile,
+  rankForNeed,
+} from './rank.ts';
 
 const set = readEvalSet();
 const need = {
@@ -82,5 +89,34 @@ describe('the ranking of suggestions for a need', () => {
     expect(ranked.map((s) => s.key)).toEqual(['donor:USA']);
     expect(ranked[0]?.reasons[0]).toEqual({ code: 'same-kinds', values: ['training-personnel'] });
     expect(ranked[0]?.score).toBeLessThan(rankForNeed(need, [], [activity], '2026-11-30')[0]?.score ?? 0);
+  });
+});
+
+describe('the activity index', () => {
+  it('ranks exactly as reading every activity does, for every need of the set and every donor', () => {
+    const index = indexActivities(set.activities);
+    for (const one of [...set.needs, need]) {
+      const candidates = candidatesFor(one, index);
+      expect(candidates.length).toBeLessThanOrEqual(set.activities.length);
+      expect(rankForNeed(one, set.offers, candidates, set.today)).toEqual(
+        rankForNeed(one, set.offers, set.activities, set.today),
+      );
+    }
+    const donors = [...new Set(set.activities.map((activity) => activity.donor))];
+    for (const donor of donors) {
+      expect(needsForDonor(donor, index.byDonor.get(donor) ?? [], set.needs, set.today)).toEqual(
+        needsForDonor(donor, set.activities, set.needs, set.today),
+      );
+    }
+  });
+
+  it('leaves out only activities that share nothing the ranking counts', () => {
+    const index = indexActivities(set.activities);
+    const candidates = candidatesFor(need, index);
+    const left = set.activities.filter((activity) => !candidates.includes(activity));
+    expect(left.length).toBeGreaterThan(0);
+    for (const activity of left) {
+      expect(rankForNeed(need, [], [activity], set.today)).toEqual([]);
+    }
   });
 });

@@ -172,6 +172,55 @@ function scoreDonor(
 }
 
 /**
+ * Published activities arranged for the ranking: every one in a stable order, and where to look
+ * for those that can fit a need — by IP area, and, for activities whose IP areas were never
+ * recorded, by kind of help (activityFit takes no other). Built once per state of the registry.
+ */
+export type ActivityIndex = {
+  all: ActivityProfile[];
+  byArea: Map<string, number[]>;
+  unrecordedByKind: Map<KindOfHelp, number[]>;
+  byDonor: Map<string, ActivityProfile[]>;
+};
+
+export function indexActivities(activities: ActivityProfile[]): ActivityIndex {
+  const index: ActivityIndex = {
+    all: activities,
+    byArea: new Map(),
+    unrecordedByKind: new Map(),
+    byDonor: new Map(),
+  };
+  const add = <K>(map: Map<K, number[]>, key: K, position: number) => {
+    const list = map.get(key);
+    if (list) list.push(position);
+    else map.set(key, [position]);
+  };
+  activities.forEach((activity, position) => {
+    for (const area of activity.ipAreas) add(index.byArea, area, position);
+    if (activity.ipAreas.length === 0)
+      for (const kind of activity.kinds) add(index.unrecordedByKind, kind, position);
+    const own = index.byDonor.get(activity.donor);
+    if (own) own.push(activity);
+    else index.byDonor.set(activity.donor, [activity]);
+  });
+  return index;
+}
+
+/**
+ * The activities that can fit a need, in the index's order: exactly those for which activityFit
+ * is not null, so ranking them gives what ranking all of them gives.
+ */
+export function candidatesFor(need: NeedProfile, index: ActivityIndex): ActivityProfile[] {
+  const positions = new Set<number>();
+  for (const area of need.ipAreas)
+    for (const position of index.byArea.get(area) ?? []) positions.add(position);
+  for (const kind of need.kinds) {
+    for (const position of index.unrecordedByKind.get(kind) ?? []) positions.add(position);
+  }
+  return [...positions].sort((a, b) => a - b).map((position) => index.all[position] as ActivityProfile);
+}
+
+/**
  * Ranked suggestions for a need, best first: open offers it may take up (open to its Member,
  * deadline not passed, sharing an IP area or a kind of help) and donors (as "donor:CODE") who
  * delivered published activities in the same IP areas, each with its reasons.

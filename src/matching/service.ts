@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { activities, activitySearch } from '../activities/schema.ts';
 import type { Db } from '../db/database.ts';
+import { cachedWhileUnchanged } from '../http/page-context.ts';
 import type { Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
 import { needs, needsAssessments } from '../needs/schema.ts';
@@ -9,8 +10,12 @@ import { partyGroups } from '../offers/eligibility.ts';
 import { offers } from '../offers/schema.ts';
 import { agencyNames, editionsOpenForNominations, type Offer } from '../offers/service.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { registryVersion } from '../reports/registry-version.ts';
 import {
+  type ActivityIndex,
   type ActivityProfile,
+  candidatesFor,
+  indexActivities,
   type NeedProfile,
   needsForDonor,
   needsForOffer,
@@ -46,17 +51,46 @@ async function activityProfiles(db: Db): Promise<ActivityProfile[]> {
     })
     .from(activitySearch)
     .innerJoin(activities, eq(activities.id, activitySearch.activityId))
-    .where(eq(activities.isPublic, true));
+    .where(eq(activities.isPublic, true))
+    .orderBy(activitySearch.activityId);
+  // Thousands of activities share a few hundred lists of areas, kinds, places and languages:
+  // each list is kept once, so the profiles held between publications stay small.
+  const lists = new Map<string, string[]>();
+  const intern = <T extends string>(list: T[]): T[] => {
+    const key = list.join('\u0000');
+    const known = lists.get(key);
+    if (known) return known as T[];
+    lists.set(key, list);
+    return list;
+  };
   return rows.map((row) => ({
     id: `activity:${row.id}`,
     donor: row.donor,
-    ipAreas: row.ipAreas,
-    kinds: [...new Set(row.elements.flatMap((element) => kindOfElement[element] ?? []))],
-    beneficiaries: row.beneficiaries,
-    regions: row.regions,
-    languages: row.languages.length ? row.languages : [row.originalLanguage],
+    ipAreas: intern(row.ipAreas),
+    kinds: intern([...new Set(row.elements.flatMap((element) => kindOfElement[element] ?? []))]),
+    beneficiaries: intern(row.beneficiaries),
+    regions: intern(row.regions),
+    languages: intern(row.languages.length ? row.languages : [row.originalLanguage]),
     year: row.startDate ? Number(row.startDate.slice(0, 4)) : null,
   }));
+}
+
+/**
+ * The published activities, indexed for the ranking, read once per state of the registry: a
+ * publication, a change or a hiding of an activity (in any process) moves registryVersion, and
+ * the next request reads them again. One cache per database.
+ */
+const activityIndexes = new WeakMap<Db, () => Promise<ActivityIndex>>();
+export function publishedActivityIndex(db: Db): Promise<ActivityIndex> {
+  let load = activityIndexes.get(db);
+  if (!load) {
+    load = cachedWhileUnchanged(
+      () => registryVersion(db),
+      async () => indexActivities(await activityProfiles(db)),
+    );
+    activityIndexes.set(db, load);
+  }
+  return load();
 }
 
 const offerProfile = (offer: Offer, donor: string): OfferProfile => ({
@@ -121,7 +155,8 @@ export async function suggestionsForNeed(
       open: true,
     })),
   ];
-  const ranked = rankForNeed(needProfile(labels, row), profiles, await activityProfiles(db), today());
+  const need = needProfile(labels, row);
+  const ranked = rankForNeed(need, profiles, candidatesFor(need, await publishedActivityIndex(db)), today());
   return ranked.slice(0, limit).map((suggestion): ShownSuggestion => {
     const [kind, id] = suggestion.key.split(':') as ['offer' | 'edition' | 'donor', string];
     if (kind === 'offer') {
@@ -187,7 +222,8 @@ export async function needsForDonorPage(
 ): Promise<ShownNeed[]> {
   const rows = await needsLookingForHelp(db);
   const profiles = rows.map((row) => ({ ...needProfile(labels, row), row }));
-  return needsForDonor(donor, await activityProfiles(db), profiles, today())
+  const index = await publishedActivityIndex(db);
+  return needsForDonor(donor, index.byDonor.get(donor) ?? [], profiles, today())
     .slice(0, limit)
     .map(({ need, reasons }) => ({ row: need.row, reasons }));
 }

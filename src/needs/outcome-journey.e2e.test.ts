@@ -166,5 +166,8 @@ describe('a need from its record to its delivery, in the browser', () => {
     const outstanding = text.slice(text.indexOf('Outstanding needs'), text.indexOf('Needs met'));
     expect(outstanding).toContain(needTitle);
     expect(outstanding).toContain('In progress');
+    // With the activity of Canada's published report that addresses it, and its symbol.
+    expect(outstanding).toContain('Activities that address it');
+    expect(outstanding).toMatch(/\(Canada, IP\/C\/R\/TC\/CAN\/9\)/);
   }, 60_000);
 });

@@ -55,3 +55,46 @@ export const partyTrainingText = defineMessages({
     selectedUpcoming: 'seleccionados, sin haber comenzado la edición: {count}',
   },
 });
+
+/** A party page's section on the Member's own needs, beside the help it receives. */
+export const partyNeedsText = defineMessages({
+  en: {
+    needsHeading: 'Needs {ofParty}',
+    needsIntro:
+      'What the Member asked for in its published needs assessments, beside the help it receives above: its needs still waiting for help, and how many were met.',
+    needsMetOne: '{count} need met',
+    needsMetOther: '{count} needs met',
+    needsOutstandingOne: '{count} need still waiting for help (open, offered or in progress):',
+    needsOutstandingOther: '{count} needs still waiting for help (open, offered or in progress):',
+    needsNoneOutstanding: 'No need is waiting for help.',
+    needsAllOne: 'Its {count} need, whatever its status',
+    needsAllOther: 'All its {count} needs, whatever their status',
+    needsByStatus: 'By status',
+  },
+  fr: {
+    needsHeading: 'Besoins {ofParty}',
+    needsIntro:
+      'Ce que le Membre a demandé dans ses évaluations des besoins publiées, à côté de l’aide qu’il reçoit ci-dessus : ses besoins qui attendent encore une aide, et combien ont été satisfaits.',
+    needsMetOne: '{count} besoin satisfait',
+    needsMetOther: '{count} besoins satisfaits',
+    needsOutstandingOne: '{count} besoin attend encore une aide (ouvert, offert ou en cours) :',
+    needsOutstandingOther: '{count} besoins attendent encore une aide (ouverts, offerts ou en cours) :',
+    needsNoneOutstanding: 'Aucun besoin n’attend d’aide.',
+    needsAllOne: 'Son besoin ({count}), quel que soit son statut',
+    needsAllOther: 'Ses {count} besoins, quel que soit leur statut',
+    needsByStatus: 'Par statut',
+  },
+  es: {
+    needsHeading: 'Necesidades {ofParty}',
+    needsIntro:
+      'Lo que el Miembro pidió en sus evaluaciones de necesidades publicadas, junto a la ayuda que recibe arriba: sus necesidades que todavía esperan ayuda y cuántas se atendieron.',
+    needsMetOne: '{count} necesidad atendida',
+    needsMetOther: '{count} necesidades atendidas',
+    needsOutstandingOne: '{count} necesidad espera todavía ayuda (abierta, ofrecida o en curso):',
+    needsOutstandingOther: '{count} necesidades esperan todavía ayuda (abiertas, ofrecidas o en curso):',
+    needsNoneOutstanding: 'Ninguna necesidad espera ayuda.',
+    needsAllOne: 'Su necesidad ({count}), sea cual sea su situación',
+    needsAllOther: 'Sus {count} necesidades, sea cual sea su situación',
+    needsByStatus: 'Por situación',
+  },
+});

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { NotFoundPage } from '../http/error-pages.tsx';
 import { pageContext } from '../http/page-context.ts';
 import { problemJson } from '../http/problem.ts';
-import { needStatusCounts } from '../needs/service.ts';
+import { coveredNeeds } from '../needs/coverage/service.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { partyProfile } from './service.ts';
 import { PartyPage } from './views.tsx';
@@ -23,7 +23,7 @@ export function partyRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
         labels={reference}
         party={party}
         profile={await partyProfile(db, reference, party.code)}
-        needs={await needStatusCounts(db, party.code)}
+        needs={await coveredNeeds(db, party.code)}
       />,
     );
   });

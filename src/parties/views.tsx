@@ -3,16 +3,17 @@ import { elementName, elementsText } from '../elements/taxonomy.ts';
 import { Layout, type PageContext } from '../http/layout.tsx';
 import { byName } from '../i18n/collate.ts';
 import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
-import type { Language } from '../i18n/languages.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { incentivesText } from '../incentives/messages.ts';
+import { type CoveredNeed, isOutstanding } from '../needs/coverage/service.ts';
 import { type NeedsKey, needsText } from '../needs/messages.ts';
+import { type NeedPriority, needPriorities, needStatuses } from '../needs/taxonomy.ts';
 import type { PartyInfo, ReferenceLabels, StatusPeriod } from '../reference/labels.ts';
 import { taxonomyLabel } from '../reports/incentives/taxonomy.ts';
 import { ResultSumsList } from '../results/components.tsx';
-import { partyElementsText, partyTrainingText } from './messages.ts';
+import { partyElementsText, partyNeedsText, partyTrainingText } from './messages.ts';
 import type { ElementCycle, PartyProfile, YearCount } from './service.ts';
 
 type Common = { page: PageContext; labels: ReferenceLabels };
@@ -179,27 +180,80 @@ function PartyElements(props: Common & { party: PartyInfo; profile: PartyProfile
   );
 }
 
-/** The Member's published needs by status, each count a link to the list of them. */
+/** How many of its needs the party page lists before the link to all of them. */
+export const partyNeedsShown = 10;
+
+/**
+ * The Member's published needs beside the help it receives: those still waiting for help (the
+ * first ten, title in the reader's language when given, else as written, with its language),
+ * how many were met, the counts by status, and a link to the list of all of them.
+ */
 function PartyNeeds(props: {
-  lang: Language;
+  page: PageContext;
+  labels: ReferenceLabels;
   party: PartyInfo;
-  needs: Array<{ status: string; count: number }>;
+  needs: CoveredNeed[];
 }) {
-  const { lang, party } = props;
-  const text = needsText(lang);
-  if (props.needs.length === 0) return null;
+  const { labels, party, needs } = props;
+  const { lang } = props.page;
+  if (needs.length === 0) return null;
+  const n = needsText(lang);
+  const t = partyNeedsText(lang);
+  const priority = (need: CoveredNeed) => needPriorities.indexOf(need.priority as NeedPriority);
+  const outstanding = needs
+    .filter((need) => isOutstanding(need.status))
+    .sort((a, b) => priority(a) - priority(b) || a.id - b.id);
+  const met = needs.filter((need) => need.status === 'met').length;
+  const byStatus = needStatuses
+    .map((status) => ({ status, count: needs.filter((need) => need.status === status).length }))
+    .filter((row) => row.count > 0);
   return (
     <section aria-labelledby="party-needs">
-      <h2 id="party-needs">{text('needsTitle')}</h2>
+      <h2 id="party-needs">{t('needsHeading', { ofParty: labels.partyIn(party.code, lang, 'of') })}</h2>
+      {needs.some((need) => need.isSample) ? <p class="sample-badge">{n('sampleNotice')}</p> : null}
+      <p>{t('needsIntro')}</p>
+      <p>
+        <a href={`/${lang}/needs?party=${party.code}&status=met`}>{counted(t, lang, 'needsMet', met)}</a>
+      </p>
+      {outstanding.length === 0 ? (
+        <p>{t('needsNoneOutstanding')}</p>
+      ) : (
+        <>
+          <p>{counted(t, lang, 'needsOutstanding', outstanding.length)}</p>
+          <ul>
+            {outstanding.slice(0, partyNeedsShown).map((need) => {
+              const title = pickText(need.title, lang, need.language);
+              return (
+                <li>
+                  <a href={`/${lang}/needs/${need.id}`} lang={title.lang === lang ? undefined : title.lang}>
+                    {title.value}
+                  </a>{' '}
+                  <span class="muted">
+                    — {n(`status-${need.status}` as NeedsKey)}
+                    {need.kindsOfHelp.length > 0
+                      ? ` · ${need.kindsOfHelp.map((kind) => n(`kind-${kind}` as NeedsKey)).join(', ')}`
+                      : ''}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      <h3>{t('needsByStatus')}</h3>
       <ul>
-        {props.needs.map(({ status, count }) => (
+        {byStatus.map(({ status, count }) => (
           <li>
             <a href={`/${lang}/needs?party=${party.code}&status=${status}`}>
-              {text(`status-${status}` as NeedsKey)}: {formatNumber(lang, count)}
+              {n(`status-${status}` as NeedsKey)}
+              {props.page.t('colon')} {formatNumber(lang, count)}
             </a>
           </li>
         ))}
       </ul>
+      <p>
+        <a href={`/${lang}/needs?party=${party.code}`}>{counted(t, lang, 'needsAll', needs.length)}</a>
+      </p>
     </section>
   );
 }
@@ -208,7 +262,8 @@ export function PartyPage(
   props: Common & {
     party: PartyInfo;
     profile: PartyProfile;
-    needs: Array<{ status: string; count: number }>;
+    /** Its published needs (drafts never), whatever their status. */
+    needs: CoveredNeed[];
   },
 ) {
   const { page, labels, party, profile } = props;
@@ -372,7 +427,6 @@ export function PartyPage(
         </section>
       ) : null}
 
-      <PartyNeeds lang={lang} party={party} needs={props.needs} />
       <h2>{t('partyAsBeneficiary')}</h2>
       {asBeneficiary.incentives > 0 ? (
         <p>
@@ -447,6 +501,7 @@ export function PartyPage(
           </ul>
         </>
       )}
+      <PartyNeeds page={page} labels={labels} party={party} needs={props.needs} />
       <PartyElements page={page} labels={labels} party={party} profile={profile} />
     </Layout>
   );

@@ -7,6 +7,7 @@ import { createApp } from '../app.tsx';
 import { config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/test-database.ts';
+import { seedNeedsDemo } from '../demo/needs-demo.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 
 // What every browser test shares: Chromium started the one way this project's machines allow,
@@ -56,10 +57,14 @@ export type DemoSite = {
   close: () => Promise<void>;
 };
 
-/** The demo registry in memory, served on loopback, with Chromium ready: what every browser test starts from. */
-export async function startDemoSite(): Promise<DemoSite> {
+/**
+ * The demo registry in memory, served on loopback, with Chromium ready: what every browser test
+ * starts from; `needs` adds the sample needs assessments (Uganda, Cambodia).
+ */
+export async function startDemoSite(options: { needs?: boolean } = {}): Promise<DemoSite> {
   const database = await openTestDatabase('embedded');
   const demo = await seedDemo(database.db);
+  if (options.needs) await seedNeedsDemo(database.db);
   const server = await serveForTest(database);
   const chromium = await launchChromium();
   return {

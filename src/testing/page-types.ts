@@ -118,6 +118,7 @@ export async function preparePageTypes(database: Database, url: string): Promise
     { name: 'reports', path: '/en/reports' },
     { name: 'party', path: '/en/parties/CAN' },
     { name: 'party-beneficiary', path: '/es/parties/CRI' },
+    { name: 'party-needs', path: '/en/parties/UGA' },
     // The elements of Article 67 with their confirmation form, as the party's reporter sees it.
     { name: 'activity-elements', path: '/fr/activities/4', cookie: as(reporter) },
     // Result indicators of every kind (counted, percentage, qualitative), marked as sample data.

@@ -8,9 +8,11 @@ import type { Database } from '../../db/database.ts';
 import { openTestDatabase, testBackends } from '../../db/test-database.ts';
 import { seedNeedsDemo } from '../../demo/needs-demo.ts';
 import { insertActivity } from '../../exports/test-fixtures.ts';
+import { reportActivities, reports } from '../../reports/schema.ts';
 import { pdfText } from '../../testing/pdf.ts';
+import { needActivityLinks } from '../delivery/schema.ts';
 import { addNeed, createAssessment, publishedNeeds } from '../service.ts';
-import { coverageByMember } from './service.ts';
+import { coverageByMember, coveredNeeds, isOutstanding } from './service.ts';
 
 describe.each(testBackends)('coverage of needs: met and outstanding (%s database)', (backend) => {
   let database: Database;
@@ -29,6 +31,31 @@ describe.each(testBackends)('coverage of needs: met and outstanding (%s database
       .values({ activityId: id, position: 1, kind: 'party', partyCode: 'UGA', nameAsWritten: 'Uganda' });
   }
 
+  /** A report of `donor` listing one new activity for Uganda, that activity linked to `needId`. */
+  async function linkedActivity(donor: string, status: 'draft' | 'published', title: string, needId: number) {
+    const activityId = await insertActivity(database.db, {
+      donorPartyCode: donor,
+      title: { en: title },
+      startDate: '2025-05-01',
+      isPublic: status === 'published',
+    });
+    const [report] = await database.db
+      .insert(reports)
+      .values({
+        reportingPartyCode: donor,
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+        originalLanguage: 'en',
+        source: 'test',
+        status,
+        symbol: status === 'published' ? `IP/C/R/TC/${donor}/9` : null,
+      })
+      .returning({ id: reports.id });
+    if (!report) throw new Error('no report');
+    await database.db.insert(reportActivities).values({ reportId: report.id, activityId, rowNumber: 1 });
+    await database.db.insert(needActivityLinks).values({ needId, activityId, reportId: report.id });
+  }
+
   beforeAll(async () => {
     database = await openTestDatabase(backend);
     app = createApp(database);
@@ -40,6 +67,14 @@ describe.each(testBackends)('coverage of needs: met and outstanding (%s database
     await deliveredToUganda('CAN', '2024-01-10', '2025-12-31');
     await deliveredToUganda('JPN', '2025-04-01', null);
     await deliveredToUganda('JPN', '2019-01-01', '2019-12-31');
+    // An outstanding need of Uganda linked to an activity of Japan's published report, one of
+    // Cambodia to an activity of Norway's draft (which counts nowhere until Norway publishes it).
+    const outstanding = (await coveredNeeds(database.db)).filter((need) => isOutstanding(need.status));
+    const first = outstanding.find((need) => need.partyCode === 'UGA');
+    const second = outstanding.find((need) => need.partyCode === 'KHM');
+    if (!first || !second) throw new Error('the demo has no outstanding need of Uganda or Cambodia');
+    await linkedActivity('JPN', 'published', 'JPO seminar on patent examination', first.id);
+    await linkedActivity('NOR', 'draft', 'Secret draft activity of Norway', second.id);
     // A draft assessment of Kenya: nowhere until its Member publishes it.
     const draft = await createAssessment(database.db, systemActor, {
       party: 'KEN',
@@ -96,6 +131,16 @@ describe.each(testBackends)('coverage of needs: met and outstanding (%s database
     ]);
   });
 
+  it('counts the needs that activities of published reports address, a draft report’s links never', async () => {
+    const [uganda] = await coverageByMember(database.db, 'UGA');
+    expect(uganda?.addressed).toBe(1);
+    expect(uganda?.addressedBy).toEqual([{ donorCode: 'JPN', needs: 1 }]);
+    const [cambodia] = await coverageByMember(database.db, 'KHM');
+    expect(cambodia?.addressed).toBe(0);
+    const all = await coverageByMember(database.db);
+    expect(all.find((member) => member.partyCode === 'UGA')).toEqual(uganda);
+  });
+
   it('shows the page to everyone, with the map and sample notice, and the overview links only to the Secretariat', async () => {
     for (const [lang, title] of [
       ['en', 'Needs met and outstanding'],
@@ -113,6 +158,11 @@ describe.each(testBackends)('coverage of needs: met and outstanding (%s database
     const english = await (await get('/en/needs/coverage')).text();
     expect(english).toContain('Sample data');
     expect(english).toContain('Canada: 2 activities');
+    expect(english).toContain('Its needs that activities of published reports address');
+    expect(english).toMatch(/1 of \d+ needs/);
+    expect(english).toContain('Japan: 1 need');
+    expect(english).toContain('whether or not it answers a need');
+    expect(english).not.toContain('Norway');
     // Who responded: Canada's accepted proposal for Uganda's patent examiners (the demo's).
     expect(english).toContain('Canada: Accepted (1)');
     expect(await (await get('/en/needs/coverage', secretariat)).text()).toContain(
@@ -132,6 +182,9 @@ describe.each(testBackends)('coverage of needs: met and outstanding (%s database
     expect(text).toContain('données d’exemple');
     expect(text).toMatch(/Canada\s?: Acceptée \(1\)/);
     expect(text).not.toContain('Secret draft need');
+    expect(text).toContain('Activités qui y répondent');
+    expect(text).toContain('JPO seminar on patent examination (Japon, IP/C/R/TC/JPN/9)');
+    expect(text).not.toContain('Secret draft activity');
 
     const pdf = await get('/es/needs/coverage/overview.pdf', secretariat);
     expect(pdf.status).toBe(200);

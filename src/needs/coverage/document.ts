@@ -4,6 +4,7 @@ import { textIn } from '../../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { documentText } from '../../reports/document/messages.ts';
 import type { NoteDocument } from '../../reports/document/note.ts';
+import type { PublicDelivery } from '../delivery/service.ts';
 import { type NeedsKey, needsText } from '../messages.ts';
 import { responderText } from './labels.ts';
 import { coverageText } from './messages.ts';
@@ -11,14 +12,16 @@ import { type CoveredNeed, coverageTotals, isOutstanding, type MemberCoverage } 
 
 /**
  * The Secretariat's "met and outstanding" overview in one language, as a WTO note: the purpose
- * (IP/C/40), the totals, a table by Member with who delivered, then every outstanding need and
- * every need met. Needs keep the language they were written in when no translation exists.
+ * (IP/C/40), the totals, a table by Member with who responded, which needs activities address
+ * and who delivered, then every outstanding need with the activities that address it, and every
+ * need met. Needs and activities keep the language they were written in when no translation exists.
  */
 export function coverageDocument(
   lang: Language,
   labels: ReferenceLabels,
   members: MemberCoverage[],
   needs: CoveredNeed[],
+  addressing: Map<number, PublicDelivery[]>,
   today: Date,
 ): NoteDocument {
   const t = coverageText(lang);
@@ -37,6 +40,16 @@ export function coverageDocument(
     need.kindsOfHelp.map((kind) => n(`kind-${kind}` as NeedsKey)).join(', '),
     last,
   ];
+  const addressedBy = (need: CoveredNeed) =>
+    (addressing.get(need.id) ?? [])
+      .map((activity) =>
+        t('addressingItem', {
+          title: textIn(activity.title, lang, activity.originalLanguage),
+          donor: party(activity.donorCode),
+          symbol: activity.symbol ?? '—',
+        }),
+      )
+      .join('; ') || '—';
   const outstanding = needs.filter((need) => isOutstanding(need.status)).sort(byParty);
   const met = needs.filter((need) => need.status === 'met').sort(byParty);
   const todayText = formatDate(lang, today.toISOString().slice(0, 10)) ?? '';
@@ -75,9 +88,10 @@ export function coverageDocument(
             t('columnOutstanding'),
             status('withdrawn'),
             t('columnResponded'),
+            t('columnAddressedBy'),
             t('columnDelivered'),
           ],
-          widths: [0.16, 0.08, 0.08, 0.11, 0.11, 0.23, 0.23],
+          widths: [0.13, 0.07, 0.07, 0.1, 0.1, 0.18, 0.17, 0.18],
           rows: [...members]
             .sort(byParty)
             .map((member) => [
@@ -87,6 +101,9 @@ export function coverageDocument(
               String(member.outstanding),
               String(member.counts.withdrawn),
               member.responded.map((r) => responderText(r, lang, labels)).join('; ') || '—',
+              member.addressed === 0
+                ? '—'
+                : `${member.addressed}: ${member.addressedBy.map((d) => `${party(d.donorCode)} (${d.needs})`).join('; ')}`,
               member.delivered.map((d) => `${party(d.donorCode)} (${d.activities})`).join('; ') || '—',
             ]),
         },
@@ -96,9 +113,9 @@ export function coverageDocument(
         heading: t('sectionOutstanding'),
         paragraphs: [],
         table: {
-          columns: [t('columnMember'), t('columnNeed'), t('columnKinds'), n('status')],
-          widths: [0.2, 0.4, 0.22, 0.18],
-          rows: outstanding.map((need) => needRow(need, status(need.status))),
+          columns: [t('columnMember'), t('columnNeed'), t('columnKinds'), n('status'), t('columnAddressing')],
+          widths: [0.14, 0.3, 0.15, 0.12, 0.29],
+          rows: outstanding.map((need) => [...needRow(need, status(need.status)), addressedBy(need)]),
         },
         emptyText: t('noOutstanding'),
       },

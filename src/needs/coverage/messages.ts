@@ -11,7 +11,7 @@ export const coverageText = defineMessages({
   en: {
     coverageTitle: 'Needs met and outstanding',
     coverageIntro:
-      'For each Member that published its needs: how many are met, how many still wait for help, and which partners delivered cooperation to it since its assessment.',
+      'For each Member that published its needs: how many are met, how many still wait for help, how many activities of published reports address, and which partners delivered cooperation to it since its assessment.',
     mapTitle: 'Members by outstanding needs',
     noCoverage: 'No Member has published needs yet.',
     columnMember: 'Member',
@@ -20,8 +20,8 @@ export const coverageText = defineMessages({
     byMember: 'Needs by Member',
     outstandingKinds: 'Outstanding needs by kind of help',
     outstandingAreas: 'Outstanding needs by area',
-    deliveredSince: 'Help received since the assessment of {date}',
-    deliveredEver: 'Help received',
+    deliveredSince: 'Every activity for it since the assessment of {date}, whether or not it answers a need',
+    deliveredEver: 'Every activity for it, whether or not it answers a need',
     respondedHeading: 'Who responded to its needs (proposals)',
     respondedNone: 'No proposal of help yet.',
     columnResponded: 'Proposals',
@@ -41,7 +41,7 @@ export const coverageText = defineMessages({
     documentTotals:
       'Members with published needs: {members}. Needs: {total}; met: {met}; outstanding: {outstanding} (open: {open}; offered: {offered}; in progress: {inProgress}); withdrawn: {withdrawn}.',
     documentDelivered:
-      'For each Member, the last two columns give who proposed help for its needs and how each proposal stands, and the partners whose published activities named it as a beneficiary since its assessment, with how many activities.',
+      'For each Member, the last three columns give who proposed help for its needs and how each proposal stands; how many of its needs activities of published reports address, as their reporters linked them, with the partners that delivered them; and, apart from any need, the partners whose published activities named it as a beneficiary since its assessment, with how many activities.',
     sectionOutstanding: 'Outstanding needs',
     sectionMet: 'Needs met',
     noOutstanding: 'No need is outstanding.',
@@ -51,11 +51,21 @@ export const coverageText = defineMessages({
     columnSince: 'Status since',
     columnHow: 'As the Member explained',
     columnDelivered: 'Partners (activities)',
+    addressedHeading: 'Its needs that activities of published reports address',
+    addressedNone: 'No activity of a published report says it addresses one of its needs yet.',
+    addressedSummaryOne: '{addressed} of {count} need',
+    addressedSummaryOther: '{addressed} of {count} needs',
+    addressedByOne: '{donor}: {count} need',
+    addressedByOther: '{donor}: {count} needs',
+    columnAddressed: 'Addressed by activities',
+    columnAddressedBy: 'Needs addressed (partners)',
+    columnAddressing: 'Activities that address it',
+    addressingItem: '{title} ({donor}, {symbol})',
   },
   fr: {
     coverageTitle: 'Besoins satisfaits et en suspens',
     coverageIntro:
-      'Pour chaque Membre ayant publié ses besoins : combien sont satisfaits, combien attendent encore une aide, et quels partenaires lui ont apporté une coopération depuis son évaluation.',
+      'Pour chaque Membre ayant publié ses besoins : combien sont satisfaits, combien attendent encore une aide, combien sont traités par des activités de rapports publiés, et quels partenaires lui ont apporté une coopération depuis son évaluation.',
     mapTitle: 'Membres selon leurs besoins en suspens',
     noCoverage: 'Aucun Membre n’a encore publié de besoins.',
     columnMember: 'Membre',
@@ -64,8 +74,9 @@ export const coverageText = defineMessages({
     byMember: 'Besoins par Membre',
     outstandingKinds: 'Besoins en suspens par type d’aide',
     outstandingAreas: 'Besoins en suspens par domaine',
-    deliveredSince: 'Aide reçue depuis l’évaluation de {date}',
-    deliveredEver: 'Aide reçue',
+    deliveredSince:
+      'Toutes les activités en sa faveur depuis l’évaluation de {date}, qu’elles répondent ou non à un besoin',
+    deliveredEver: 'Toutes les activités en sa faveur, qu’elles répondent ou non à un besoin',
     respondedHeading: 'Qui a répondu à ses besoins (propositions)',
     respondedNone: 'Aucune proposition d’aide pour l’instant.',
     columnResponded: 'Propositions',
@@ -85,7 +96,7 @@ export const coverageText = defineMessages({
     documentTotals:
       'Membres ayant publié des besoins : {members}. Besoins : {total} ; satisfaits : {met} ; en suspens : {outstanding} (ouverts : {open} ; offerts : {offered} ; en cours : {inProgress}) ; retirés : {withdrawn}.',
     documentDelivered:
-      'Pour chaque Membre, les deux dernières colonnes indiquent qui a proposé une aide pour ses besoins et où en est chaque proposition, ainsi que les partenaires dont des activités publiées l’ont désigné comme bénéficiaire depuis son évaluation, avec le nombre d’activités.',
+      'Pour chaque Membre, les trois dernières colonnes indiquent qui a proposé une aide pour ses besoins et où en est chaque proposition ; combien de ses besoins sont traités par des activités de rapports publiés, selon les liens établis par leurs rapporteurs, avec les partenaires qui les ont menées ; et, indépendamment de tout besoin, les partenaires dont des activités publiées l’ont désigné comme bénéficiaire depuis son évaluation, avec le nombre d’activités.',
     sectionOutstanding: 'Besoins en suspens',
     sectionMet: 'Besoins satisfaits',
     noOutstanding: 'Aucun besoin n’est en suspens.',
@@ -95,11 +106,21 @@ export const coverageText = defineMessages({
     columnSince: 'Statut depuis',
     columnHow: 'Selon le Membre',
     columnDelivered: 'Partenaires (activités)',
+    addressedHeading: 'Ses besoins auxquels répondent des activités de rapports publiés',
+    addressedNone: 'Aucune activité d’un rapport publié ne répond encore à l’un de ses besoins.',
+    addressedSummaryOne: '{addressed} sur {count} besoin',
+    addressedSummaryOther: '{addressed} sur {count} besoins',
+    addressedByOne: '{donor} : {count} besoin',
+    addressedByOther: '{donor} : {count} besoins',
+    columnAddressed: 'Traités par des activités',
+    columnAddressedBy: 'Besoins traités (partenaires)',
+    columnAddressing: 'Activités qui y répondent',
+    addressingItem: '{title} ({donor}, {symbol})',
   },
   es: {
     coverageTitle: 'Necesidades atendidas y pendientes',
     coverageIntro:
-      'Para cada Miembro que publicó sus necesidades: cuántas están atendidas, cuántas esperan todavía ayuda y qué asociados le prestaron cooperación desde su evaluación.',
+      'Para cada Miembro que publicó sus necesidades: cuántas están atendidas, cuántas esperan todavía ayuda, cuántas atienden actividades de informes publicados y qué asociados le prestaron cooperación desde su evaluación.',
     mapTitle: 'Miembros según sus necesidades pendientes',
     noCoverage: 'Ningún Miembro ha publicado todavía necesidades.',
     columnMember: 'Miembro',
@@ -108,8 +129,9 @@ export const coverageText = defineMessages({
     byMember: 'Necesidades por Miembro',
     outstandingKinds: 'Necesidades pendientes por tipo de ayuda',
     outstandingAreas: 'Necesidades pendientes por esfera',
-    deliveredSince: 'Ayuda recibida desde la evaluación de {date}',
-    deliveredEver: 'Ayuda recibida',
+    deliveredSince:
+      'Todas las actividades a su favor desde la evaluación de {date}, respondan o no a una necesidad',
+    deliveredEver: 'Todas las actividades a su favor, respondan o no a una necesidad',
     respondedHeading: 'Quién respondió a sus necesidades (propuestas)',
     respondedNone: 'Todavía no hay propuestas de ayuda.',
     columnResponded: 'Propuestas',
@@ -129,7 +151,7 @@ export const coverageText = defineMessages({
     documentTotals:
       'Miembros que publicaron necesidades: {members}. Necesidades: {total}; atendidas: {met}; pendientes: {outstanding} (abiertas: {open}; ofrecidas: {offered}; en curso: {inProgress}); retiradas: {withdrawn}.',
     documentDelivered:
-      'Para cada Miembro, las dos últimas columnas indican quién propuso ayuda para sus necesidades y en qué punto está cada propuesta, y los asociados cuyas actividades publicadas lo nombraron como beneficiario desde su evaluación, con el número de actividades.',
+      'Para cada Miembro, las tres últimas columnas indican quién propuso ayuda para sus necesidades y en qué punto está cada propuesta; cuántas de sus necesidades atienden actividades de informes publicados, según los vínculos que establecieron sus informantes, con los asociados que las llevaron a cabo; y, con independencia de cualquier necesidad, los asociados cuyas actividades publicadas lo nombraron como beneficiario desde su evaluación, con el número de actividades.',
     sectionOutstanding: 'Necesidades pendientes',
     sectionMet: 'Necesidades atendidas',
     noOutstanding: 'Ninguna necesidad está pendiente.',
@@ -139,6 +161,16 @@ export const coverageText = defineMessages({
     columnSince: 'Situación desde',
     columnHow: 'Según el Miembro',
     columnDelivered: 'Asociados (actividades)',
+    addressedHeading: 'Sus necesidades que atienden actividades de informes publicados',
+    addressedNone: 'Ninguna actividad de un informe publicado dice todavía atender una de sus necesidades.',
+    addressedSummaryOne: '{addressed} de {count} necesidad',
+    addressedSummaryOther: '{addressed} de {count} necesidades',
+    addressedByOne: '{donor}: {count} necesidad',
+    addressedByOther: '{donor}: {count} necesidades',
+    columnAddressed: 'Atendidas por actividades',
+    columnAddressedBy: 'Necesidades atendidas (asociados)',
+    columnAddressing: 'Actividades que la atienden',
+    addressingItem: '{title} ({donor}, {symbol})',
   },
 });
 

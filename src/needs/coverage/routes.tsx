@@ -46,8 +46,10 @@ export function coverageRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     const page = pageContext(c);
     const extension = c.req.param('file').endsWith('.pdf') ? 'pdf' : 'docx';
     const format = formats[extension];
-    const [reference, { members, needs }] = await Promise.all([labels(), coverageOverview(db)]);
-    const body = await format.write(coverageDocument(page.lang, reference, members, needs, new Date()));
+    const [reference, { members, needs, addressing }] = await Promise.all([labels(), coverageOverview(db)]);
+    const body = await format.write(
+      coverageDocument(page.lang, reference, members, needs, addressing, new Date()),
+    );
     const day = new Date().toISOString().slice(0, 10);
     return c.body(new Uint8Array(body), 200, {
       'Content-Type': format.type,

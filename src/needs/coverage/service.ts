@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { activities, activityBeneficiaries } from '../../activities/schema.ts';
 import { agencies } from '../../agencies/schema.ts';
 import type { LocalizedText } from '../../db/columns.ts';
-import type { Db } from '../../db/database.ts';
+import { type Db, queryRows } from '../../db/database.ts';
 import { parsePartialDate } from '../../http/partial-date.ts';
+import { type PublicDelivery, publicDeliveries } from '../delivery/service.ts';
 import { needProposals, needStatusChanges, needs, needsAssessments } from '../schema.ts';
 import { type KindOfHelp, type NeedStatus, needStatuses, type ProposalStatus } from '../taxonomy.ts';
 
@@ -41,8 +41,14 @@ export type MemberCoverage = {
   outstandingAreas: Array<{ key: string; count: number }>;
   /** The earliest published assessment's date (YYYY, YYYY-MM or YYYY-MM-DD), if it gives one. */
   assessedOn: string | null;
-  /** Published activities listing the Member as a beneficiary since then, by donor, most first. */
+  /**
+   * Published activities listing the Member as a beneficiary since then, by donor, most first —
+   * whether or not they answer one of its needs.
+   */
   delivered: Array<{ donorCode: string; activities: number }>;
+  /** How many of its needs activities of published reports address (the links), and by whom. */
+  addressed: number;
+  addressedBy: Array<{ donorCode: string; needs: number }>;
   /** Who proposed help for its needs (a donor Member or an agency), by the proposals' status. */
   responded: Responder[];
 };
@@ -102,21 +108,41 @@ function firstDay(text: string | null): string | null {
 }
 
 /**
- * Coverage of every Member with published needs (or of one): counts by status, and what was
+ * Coverage of every Member with published needs (or of one): counts by status, how many of its
+ * needs activities of published reports address (the links their reporters made), and what was
  * delivered to it since its first assessment — published activities naming it as a beneficiary,
  * whoever gave them, whether or not they answer a recorded need.
  */
 export async function coverageByMember(db: Db, partyCode?: string): Promise<MemberCoverage[]> {
-  return membersOf(db, await coveredNeeds(db, partyCode), partyCode);
+  const [covered, deliveries] = await Promise.all([
+    coveredNeeds(db, partyCode),
+    publicDeliveries(db, partyCode),
+  ]);
+  return membersOf(db, covered, deliveries, partyCode);
 }
 
-/** Every Member's coverage and every published need, read once: what the overview document needs. */
+/**
+ * Every Member's coverage and every published need, with the activities that address each, read
+ * once: what the overview document needs.
+ */
 export async function coverageOverview(db: Db) {
-  const needs = await coveredNeeds(db);
-  return { needs, members: await membersOf(db, needs) };
+  const [needs, deliveries] = await Promise.all([coveredNeeds(db), publicDeliveries(db)]);
+  const addressing = new Map<number, PublicDelivery[]>();
+  for (const delivery of deliveries) {
+    const list = addressing.get(delivery.needId) ?? [];
+    // The same activity carried into a later report addresses the need once.
+    if (!list.some((one) => one.activityId === delivery.activityId)) list.push(delivery);
+    addressing.set(delivery.needId, list);
+  }
+  return { needs, members: await membersOf(db, needs, deliveries), addressing };
 }
 
-async function membersOf(db: Db, covered: CoveredNeed[], partyCode?: string): Promise<MemberCoverage[]> {
+async function membersOf(
+  db: Db,
+  covered: CoveredNeed[],
+  deliveries: PublicDelivery[],
+  partyCode?: string,
+): Promise<MemberCoverage[]> {
   const assessments = await db
     .select({ partyCode: needsAssessments.partyCode, documentDate: needsAssessments.documentDate })
     .from(needsAssessments)
@@ -138,6 +164,8 @@ async function membersOf(db: Db, covered: CoveredNeed[], partyCode?: string): Pr
       outstandingAreas: [],
       assessedOn: null,
       delivered: [],
+      addressed: 0,
+      addressedBy: [],
       responded: [],
     };
     member.counts[need.status] += 1;
@@ -158,8 +186,11 @@ async function membersOf(db: Db, covered: CoveredNeed[], partyCode?: string): Pr
     }
   }
   for (const row of await respondersOf(db, partyCode)) members.get(row.member)?.responded.push(row.responder);
+  addressedCounts(members, deliveries);
+  for (const row of await deliveredTo(db, [...members.values()])) {
+    members.get(row.member)?.delivered.push({ donorCode: row.donorCode, activities: row.activities });
+  }
   for (const member of members.values()) {
-    member.delivered = await deliveredTo(db, member);
     member.outstandingKinds.sort((a, b) => b.count - a.count);
     member.outstandingAreas.sort((a, b) => b.count - a.count);
   }
@@ -207,27 +238,46 @@ async function respondersOf(db: Db, partyCode?: string) {
   }));
 }
 
-async function deliveredTo(db: Db, member: MemberCoverage) {
-  const since = firstDay(member.assessedOn);
-  return db
-    .select({
-      donorCode: activities.donorPartyCode,
-      activities: sql<number>`count(DISTINCT ${activities.id})::int`,
-    })
-    .from(activities)
-    .innerJoin(activityBeneficiaries, eq(activityBeneficiaries.activityId, activities.id))
-    .where(
-      and(
-        eq(activityBeneficiaries.partyCode, member.partyCode),
-        eq(activities.isPublic, true),
-        // An activity still running when the assessment was made counts; its end is what matters.
-        since
-          ? sql`coalesce(${activities.endDate}, ${activities.startDate}, ${since}::date) >= ${since}::date`
-          : undefined,
-      ),
-    )
-    .groupBy(activities.donorPartyCode)
-    .orderBy(desc(sql`count(DISTINCT ${activities.id})`), asc(activities.donorPartyCode));
+/** Needs addressed by public links, by Member, and by donor (a need counts once per donor). */
+function addressedCounts(members: Map<string, MemberCoverage>, deliveries: PublicDelivery[]) {
+  const needsOf = new Map<string, Set<number>>();
+  const byDonor = new Map<string, Map<string, Set<number>>>();
+  for (const { partyCode, needId, donorCode } of deliveries) {
+    needsOf.set(partyCode, (needsOf.get(partyCode) ?? new Set()).add(needId));
+    const donors = byDonor.get(partyCode) ?? new Map<string, Set<number>>();
+    donors.set(donorCode, (donors.get(donorCode) ?? new Set()).add(needId));
+    byDonor.set(partyCode, donors);
+  }
+  for (const member of members.values()) {
+    member.addressed = needsOf.get(member.partyCode)?.size ?? 0;
+    member.addressedBy = [...(byDonor.get(member.partyCode) ?? new Map<string, Set<number>>())]
+      .map(([donorCode, ids]) => ({ donorCode, needs: ids.size }))
+      .sort((a, b) => b.needs - a.needs || a.donorCode.localeCompare(b.donorCode));
+  }
+}
+
+/**
+ * What was delivered to every Member since its first assessment, in one grouped query: public
+ * activities naming it as a beneficiary whose end (or start) falls on or after that date, by donor.
+ */
+async function deliveredTo(db: Db, members: MemberCoverage[]) {
+  if (members.length === 0) return [];
+  const since = sql.join(
+    members.map((member) => sql`(${member.partyCode}::text, ${firstDay(member.assessedOn)}::date)`),
+    sql`, `,
+  );
+  // An activity still running when the assessment was made counts; its end is what matters.
+  return queryRows<{ member: string; donorCode: string; activities: number }>(
+    db,
+    sql`SELECT m.party AS member, a.donor_party_code AS "donorCode", count(DISTINCT a.id)::int AS activities
+          FROM (VALUES ${since}) AS m(party, since)
+          JOIN activity_beneficiaries b ON b.party_code = m.party
+          JOIN activities a ON a.id = b.activity_id
+         WHERE a.is_public
+           AND (m.since IS NULL OR coalesce(a.end_date, a.start_date, m.since) >= m.since)
+         GROUP BY m.party, a.donor_party_code
+         ORDER BY m.party, count(DISTINCT a.id) DESC, a.donor_party_code`,
+  );
 }
 
 /** Totals over every Member: what the overview's first paragraph says. */

@@ -66,6 +66,25 @@ function MemberDetail(props: { lang: Language; labels: ReferenceLabels; member: 
             </ul>
           )}
         </dd>
+        <dt>{t('addressedHeading')}</dt>
+        <dd>
+          {member.addressed === 0 ? (
+            t('addressedNone')
+          ) : (
+            <>
+              {counted(t, lang, 'addressedSummary', member.total, {
+                addressed: formatNumber(lang, member.addressed),
+              })}
+              <ul>
+                {member.addressedBy.map((d) => (
+                  <li>
+                    {counted(t, lang, 'addressedBy', d.needs, { donor: labels.partyName(d.donorCode, lang) })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </dd>
         <dt>{since ? t('deliveredSince', { date: since }) : t('deliveredEver')}</dt>
         <dd>
           {member.delivered.length === 0 ? (
@@ -137,6 +156,7 @@ export function CoveragePage(props: {
                     <th scope="col">{statusLabel(lang, status)}</th>
                   ))}
                   <th scope="col">{t('columnOutstanding')}</th>
+                  <th scope="col">{t('columnAddressed')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -154,6 +174,7 @@ export function CoveragePage(props: {
                       <td>{formatNumber(lang, member.counts[status])}</td>
                     ))}
                     <td>{formatNumber(lang, member.outstanding)}</td>
+                    <td>{formatNumber(lang, member.addressed)}</td>
                   </tr>
                 ))}
               </tbody>

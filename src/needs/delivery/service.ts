@@ -42,6 +42,41 @@ export async function deliveringActivities(db: Db, needId: number) {
 }
 
 /**
+ * Every public link of the published needs (of one Member, or of all): the need, the activity
+ * that addresses it (title, donor) and its report's symbol — the same rule as the need's page
+ * (published report, activity still on its list). What the coverage page and overview count.
+ */
+export async function publicDeliveries(db: Db, partyCode?: string) {
+  return db
+    .select({
+      needId: needActivityLinks.needId,
+      partyCode: needsAssessments.partyCode,
+      activityId: activities.id,
+      title: activities.title,
+      originalLanguage: activities.originalLanguage,
+      donorCode: activities.donorPartyCode,
+      reportId: reports.id,
+      symbol: reports.symbol,
+    })
+    .from(needActivityLinks)
+    .innerJoin(reportActivities, listed)
+    .innerJoin(reports, eq(reports.id, needActivityLinks.reportId))
+    .innerJoin(activities, eq(activities.id, needActivityLinks.activityId))
+    .innerJoin(needs, eq(needs.id, needActivityLinks.needId))
+    .innerJoin(needsAssessments, eq(needsAssessments.id, needs.assessmentId))
+    .where(
+      and(
+        eq(reports.status, 'published'),
+        eq(needsAssessments.status, 'published'),
+        partyCode ? eq(needsAssessments.partyCode, partyCode) : undefined,
+      ),
+    )
+    .orderBy(asc(needActivityLinks.needId), asc(activities.startDate), asc(activities.id));
+}
+
+export type PublicDelivery = Awaited<ReturnType<typeof publicDeliveries>>[number];
+
+/**
  * Moves to "in progress" every open or offered need that an activity of a published report
  * addresses once that activity has started (on or before `today`), dated, explained in the
  * Member's language, audited. Run at each publication (for that report) and each hour (for
