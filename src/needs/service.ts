@@ -279,18 +279,3 @@ export async function needStory(db: Db, id: number, options: { includeDrafts?: b
     delivering: await deliveringActivities(db, id),
   };
 }
-
-/** How many published needs of a Member stand at each status (statuses with none left out). */
-export async function needStatusCounts(
-  db: Db,
-  partyCode: string,
-): Promise<Array<{ status: NeedStatus; count: number }>> {
-  const rows = await db
-    .select({ status: needs.status, count: sql<number>`count(*)::int` })
-    .from(needs)
-    .innerJoin(needsAssessments, eq(needs.assessmentId, needsAssessments.id))
-    .where(and(eq(needsAssessments.partyCode, partyCode), eq(needsAssessments.status, 'published')))
-    .groupBy(needs.status);
-  const order = ['open', 'offered', 'in-progress', 'met', 'withdrawn'];
-  return rows.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
-}
