@@ -5,6 +5,7 @@ import { type Actor, recordAudit } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
+import { answeringEditions } from './delivery/editions.ts';
 import { deliveringActivities } from './delivery/service.ts';
 import type { AssessmentInput, NeedInput } from './forms.ts';
 import { needStatusChanges, needs, needsAssessments } from './schema.ts';
@@ -263,7 +264,12 @@ export async function needStory(db: Db, id: number, options: { includeDrafts?: b
     .leftJoin(users, eq(needStatusChanges.changedBy, users.id))
     .where(eq(needStatusChanges.needId, id))
     .orderBy(asc(needStatusChanges.changedAt), asc(needStatusChanges.id));
-  return { ...row, history, delivering: await deliveringActivities(db, id) };
+  return {
+    ...row,
+    history,
+    delivering: await deliveringActivities(db, id),
+    answeringEditions: await answeringEditions(db, id),
+  };
 }
 
 /** How many published needs of a Member stand at each status (statuses with none left out). */
