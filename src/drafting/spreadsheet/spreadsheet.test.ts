@@ -110,7 +110,10 @@ describe('activityTemplateXlsx', () => {
       'Parties et régions',
     ]);
     const sheet = sheetNamed(workbook, 'Activités');
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(activityFields.map((f) => f.label.fr));
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      ...activityFields.map((f) => f.label.fr),
+      'Besoins traités',
+    ]);
     expect(sheet.rowCount).toBe(1);
 
     // Drop-downs read their labels from the lists sheet; IP areas do not block several values.
