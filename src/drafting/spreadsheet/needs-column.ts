@@ -27,8 +27,7 @@ export function parseNeedsCell(text: string): { ids: number[]; invalid: string[]
     const token = part.trim();
     if (!token) continue;
     const match =
-      /^(?:n[°o.]\s*|#\s*)?(\d{1,9})$/i.exec(token) ??
-      /^\S*?\/needs\/(\d{1,9})\/?(?:[?#]\S*)?$/i.exec(token);
+      /^(?:n[°o.]\s*|#\s*)?(\d{1,9})$/i.exec(token) ?? /^\S*?\/needs\/(\d{1,9})\/?(?:[?#]\S*)?$/i.exec(token);
     const id = match ? Number(match[1]) : 0;
     if (id > 0) {
       if (!ids.includes(id)) ids.push(id);
