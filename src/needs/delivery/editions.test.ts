@@ -5,7 +5,7 @@ import { createApp } from '../../app.tsx';
 import { systemActor } from '../../audit/record.ts';
 import { auditLog } from '../../audit/schema.ts';
 import type { Database } from '../../db/database.ts';
-import { openTestDatabase } from '../../db/test-database.ts';
+import { openTestDatabase, testBackends } from '../../db/test-database.ts';
 import { seedNeedsDemo } from '../../demo/needs-demo.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../../demo/training-demo.ts';
@@ -18,7 +18,7 @@ import { publishedNeeds } from '../service.ts';
 import { needActivityLinks, needEditionLinks } from './schema.ts';
 import { advanceNeedsOfStartedActivities } from './service.ts';
 
-describe('training editions that answer needs', () => {
+describe.each(testBackends)('training editions that answer needs (%s database)', (backend) => {
   let database: Database;
   let app: ReturnType<typeof createApp>;
   let coordinator: TestSession;
@@ -40,7 +40,7 @@ describe('training editions that answer needs', () => {
     (await database.db.select({ status: needs.status }).from(needs).where(eq(needs.id, id)))[0]?.status;
 
   beforeAll(async () => {
-    database = await openTestDatabase('embedded');
+    database = await openTestDatabase(backend);
     app = createApp(database);
     const demo = await seedDemo(database.db);
     programmeId = demo.programmeId;
