@@ -147,6 +147,28 @@ describe('activityTemplateXlsx', () => {
   });
 });
 
+describe('the template’s "Needs addressed" column', () => {
+  it('comes last with its note in each language, and reads back as the needs of each row', async () => {
+    for (const [lang, header] of [
+      ['en', 'Needs addressed'],
+      ['fr', 'Besoins traités'],
+      ['es', 'Necesidades atendidas'],
+    ] as const) {
+      const workbook = await loadWorkbook(await activityTemplateXlsx(lang, reference));
+      const sheet = workbook.worksheets[0];
+      if (!sheet) throw new Error('no sheet');
+      const cell = sheet.getRow(1).getCell(activityFields.length + 1);
+      expect(cell.value).toBe(header);
+      expect(String(cell.note ?? '')).toContain('/needs/12');
+      sheet.getCell(2, 1).value = 'An activity';
+      cell.worksheet.getRow(2).getCell(activityFields.length + 1).value = '#3; 5';
+      const read = await preview(Buffer.from(await workbook.xlsx.writeBuffer()), lang);
+      expect(read.rows[0]?.needIds).toEqual([3, 5]);
+      expect(read.warnings).toEqual([]);
+    }
+  });
+});
+
 describe('readActivitySpreadsheet: the template round trip', () => {
   it('reads back what a reporter filled into the template, with labels, codes and real dates', async () => {
     const workbook = await loadWorkbook(await activityTemplateXlsx('en', reference));
