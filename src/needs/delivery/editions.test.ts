@@ -75,7 +75,7 @@ describe.each(testBackends)('training editions that answer needs (%s database)',
     expect(page).toContain(`href="/en/programmes/${programmeId}#edition-${openEdition}"`);
     expect(page).toContain(`Executive Training Program 2027</a> (open for nominations until ${deadline})`);
     const french = await (await get(`/fr/needs/${management}`)).text();
-    expect(french).toContain('La session de formation <a');
+    expect(french).toContain('L’édition de formation <a');
     const programme = await (await get(`/es/programmes/${programmeId}`)).text();
     expect(programme).toContain('Necesidades de Miembros que atiende');
     expect(programme).toContain(`href="/es/needs/${management}"`);
