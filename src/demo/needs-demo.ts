@@ -3,6 +3,7 @@ import { activities } from '../activities/schema.ts';
 import { agencies } from '../agencies/schema.ts';
 import { systemActor } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
+import { linkEditionNeeds } from '../needs/delivery/editions.ts';
 import { needActivityLinks } from '../needs/delivery/schema.ts';
 import { advanceNeedsOfStartedActivities } from '../needs/delivery/service.ts';
 import type { NeedInput } from '../needs/forms.ts';
@@ -12,6 +13,7 @@ import { needs, needsAssessments } from '../needs/schema.ts';
 import { addNeed, changeNeedStatus, createAssessment, publishAssessment } from '../needs/service.ts';
 import { createOffer } from '../offers/service.ts';
 import { reportActivities, reports } from '../reports/schema.ts';
+import { trainingEditions, trainingProgrammes } from '../training/schema.ts';
 
 const need = (input: Partial<NeedInput> & Pick<NeedInput, 'title' | 'kindsOfHelp'>): NeedInput => ({
   description: null,
@@ -176,6 +178,7 @@ export async function seedNeedsDemo(db: Db): Promise<{ assessments: number[] }> 
   await publishAssessment(db, systemActor, cambodia);
   await seedOffersAndProposals(db, { examiners, customs });
   await seedDelivery(db, management);
+  await seedEditionAnswer(db, management);
   return { assessments: [uganda, cambodia] };
 }
 
@@ -200,6 +203,22 @@ async function seedDelivery(db: Db, needId: number) {
   if (!workshop) return;
   await db.insert(needActivityLinks).values({ needId, ...workshop });
   await advanceNeedsOfStartedActivities(db, systemActor, { reportId: workshop.reportId });
+}
+
+/**
+ * The WIPO–CIPO programme's edition open for nominations (when the training demo is loaded)
+ * answers Cambodia's need for managers' training, as its coordinator would say on the edition page.
+ */
+async function seedEditionAnswer(db: Db, needId: number) {
+  const [open] = await db
+    .select({ id: trainingEditions.id })
+    .from(trainingEditions)
+    .innerJoin(trainingProgrammes, eq(trainingProgrammes.id, trainingEditions.programmeId))
+    .where(and(eq(trainingProgrammes.code, 'WIPO-CIPO-ETP'), eq(trainingEditions.status, 'open')))
+    .orderBy(trainingEditions.year)
+    .limit(1);
+  if (!open) return;
+  await linkEditionNeeds(db, systemActor, open.id, [needId]);
 }
 
 /**

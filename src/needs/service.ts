@@ -5,6 +5,7 @@ import { type Actor, recordAudit } from '../audit/record.ts';
 import { touch } from '../db/columns.ts';
 import { type Db, inTransaction } from '../db/database.ts';
 import type { Language } from '../i18n/languages.ts';
+import { answeringEditions } from './delivery/editions.ts';
 import { deliveringActivities } from './delivery/service.ts';
 import type { AssessmentInput, NeedInput } from './forms.ts';
 import { revisionsOf } from './revisions.ts';
@@ -277,5 +278,6 @@ export async function needStory(db: Db, id: number, options: { includeDrafts?: b
     history,
     revisions: await revisionsOf(db, id),
     delivering: await deliveringActivities(db, id),
+    answeringEditions: await answeringEditions(db, id),
   };
 }

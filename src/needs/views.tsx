@@ -10,7 +10,8 @@ import { counted } from '../i18n/plural.ts';
 import { offersText } from '../offers/messages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { coverageText } from './coverage/messages.ts';
-import { DeliveringActivities } from './delivery/components.tsx';
+import { AnsweringEditions, DeliveringActivities } from './delivery/components.tsx';
+import type { answeringEditions } from './delivery/editions.ts';
 import type { deliveringActivities } from './delivery/service.ts';
 import type { NeedValues } from './forms.ts';
 import { type NeedsKey, needsText } from './messages.ts';
@@ -194,6 +195,7 @@ type Story = {
   }>;
   revisions: NeedRevision[];
   delivering: Awaited<ReturnType<typeof deliveringActivities>>;
+  answeringEditions: Awaited<ReturnType<typeof answeringEditions>>;
 };
 
 export function NeedPage(props: {
@@ -268,6 +270,7 @@ export function NeedPage(props: {
           )}
         </dd>
       </dl>
+      <AnsweringEditions lang={lang} editions={story.answeringEditions} />
       <DeliveringActivities lang={lang} labels={labels} activities={story.delivering} />
       <ProposalsSection
         page={page}

@@ -3,6 +3,7 @@ import { activities } from '../activities/schema.ts';
 import { agencies } from '../agencies/schema.ts';
 import type { LocalizedText } from '../db/columns.ts';
 import type { Db } from '../db/database.ts';
+import { type AnsweredNeed, needsAnsweredByEditions } from '../needs/delivery/editions.ts';
 import { publicResultsWhere } from '../results/service.ts';
 import { type ResultSums, sumResults } from '../results/sums.ts';
 import { type ProgrammeFigures, programmeFigures } from '../training/programme/figures.ts';
@@ -105,6 +106,8 @@ export type EditionView = {
   /** Only people who agreed to be named in public. */
   namedParticipants: Array<{ name: string; partyCode: string; office: string; isSample: boolean }>;
   sampleParticipants: number;
+  /** The published needs the edition answers, as its coordinators said (public at once). */
+  answersNeeds: AnsweredNeed[];
 };
 
 export type ProgrammeDetail = {
@@ -182,7 +185,7 @@ async function editionViews(
   const ids = rows.map((row) => row.id);
   if (ids.length === 0) return [];
   const activityIds = rows.flatMap((row) => (row.activityId ? [row.activityId] : []));
-  const [sessions, partyCounts, named, publicActivities] = await Promise.all([
+  const [sessions, partyCounts, named, publicActivities, answered] = await Promise.all([
     db
       .select({
         editionId: editionSessions.editionId,
@@ -221,6 +224,7 @@ async function editionViews(
           .from(activities)
           .where(and(inArray(activities.id, activityIds), eq(activities.isPublic, true)))
       : Promise.resolve([]),
+    needsAnsweredByEditions(db, ids),
   ]);
   // An edition reported only in a draft links to nothing yet: its activity page is not public.
   const isPublic = new Set(publicActivities.map((a) => a.id));
@@ -256,6 +260,7 @@ async function editionViews(
         .filter((n) => n.editionId === row.id)
         .map(({ name, partyCode, office, isSample }) => ({ name, partyCode, office, isSample })),
       sampleParticipants: counts.reduce((sum, c) => sum + c.samples, 0),
+      answersNeeds: answered.get(row.id) ?? [],
     };
   });
 }

@@ -5,6 +5,7 @@ import { formatDate, formatDateRange, formatNumber, formatPercent } from '../i18
 import type { Language } from '../i18n/languages.ts';
 import { pickText } from '../i18n/localized-text.ts';
 import { counted } from '../i18n/plural.ts';
+import { NeedsAnswered } from '../needs/delivery/components.tsx';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { worldMapSvg } from '../reference/world-map.ts';
 import { ResultSumsList } from '../results/components.tsx';
@@ -429,6 +430,7 @@ function Edition(props: {
           ) : null}
         </>
       )}
+      <NeedsAnswered lang={lang} labels={labels} needs={edition.answersNeeds} />
     </section>
   );
 }

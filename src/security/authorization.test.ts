@@ -416,6 +416,16 @@ const rules: Record<string, RouteRule> = {
     allowed: ['coordinatorCIPO'],
     path: (f) => `/en/training/editions/${f.openEdition}`,
   },
+  // The needs an edition answers: public at once, said by its programme's coordinators only
+  'POST /:lang{(?:en|fr|es)}/training/editions/:id{[0-9]+}/needs': {
+    allowed: ['coordinatorCIPO'],
+    path: (f) => `/en/training/editions/${f.openEdition}/needs`,
+    body: { need: '1' },
+  },
+  'POST /:lang{(?:en|fr|es)}/training/editions/:id{[0-9]+}/needs/:needId{[0-9]+}/unlink': {
+    allowed: ['coordinatorCIPO'],
+    path: (f) => `/en/training/editions/${f.openEdition}/needs/${f.publishedNeed}/unlink`,
+  },
   'POST /:lang{(?:en|fr|es)}/training/editions/:id{[0-9]+}/status': {
     allowed: ['coordinatorCIPO'],
     path: (f) => `/en/training/editions/${f.completedEdition}/status`,

@@ -7,6 +7,7 @@ import { seedResultsDemo } from '../demo/results-demo.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
 import { activitiesWorkbook, multipartRequest, reportIdFrom } from '../drafting/test-helpers.ts';
+import { needEditionLinks } from '../needs/delivery/schema.ts';
 import { reportActivities } from '../reports/schema.ts';
 import { launchChromium, serveForTest } from './browser.ts';
 
@@ -31,7 +32,7 @@ export type PageType = {
 export async function preparePageTypes(database: Database, url: string): Promise<PageType[]> {
   const { db } = database;
   const demo = await seedDemo(db);
-  await seedTrainingOperationsDemo(db);
+  const training = await seedTrainingOperationsDemo(db);
   const needs = await seedNeedsDemo(db);
   const results = await seedResultsDemo(db);
   const incentives = await seedIncentivesDemo(db);
@@ -53,13 +54,14 @@ export async function preparePageTypes(database: Database, url: string): Promise
   );
   const draftId = reportIdFrom(started.headers.get('location'));
   const workbook = await activitiesWorkbook([
-    ['Title', 'Start date', 'Beneficiaries'],
+    ['Title', 'Start date', 'Beneficiaries', 'Needs addressed'],
     [
       'Regional seminar on the examination of patent applications for examiners of small offices',
       '2021-03',
       'CRI',
+      '#1',
     ],
-    ['', 'not a date', 'XXX'],
+    ['', 'not a date', 'XXX', '2; customs'],
   ]);
   const uploaded = await fetch(
     `${url}/en/drafting/reports/${draftId}/upload`,
@@ -109,6 +111,10 @@ export async function preparePageTypes(database: Database, url: string): Promise
   const withResults = results.activities.find((id) => listed.some((row) => row.id === id));
   if (!withResults) throw new Error('no activity with sample results was carried into the draft');
 
+  // The demo's need answered by the open training edition.
+  const [answered] = await db.select({ needId: needEditionLinks.needId }).from(needEditionLinks).limit(1);
+  if (!answered) throw new Error('no demo need is answered by a training edition');
+
   const as = (session: TestSession) => session.cookie;
   return [
     { name: 'home', path: '/en/' },
@@ -131,6 +137,7 @@ export async function preparePageTypes(database: Database, url: string): Promise
     { name: 'need-donor', path: '/en/needs/1', cookie: as(reporter) },
     // The Member's form to edit a published need (the demo's examiners need was edited once).
     { name: 'need-edit', path: '/en/needs/1/edit', cookie: as(focalPoint) },
+    { name: 'need-answered', path: `/en/needs/${answered.needId}` },
     { name: 'offers', path: '/en/offers' },
     { name: 'offer', path: '/fr/offers/1', cookie: as(reporter) },
     { name: 'offer-form', path: '/en/offers/new', cookie: as(reporter) },
@@ -169,6 +176,12 @@ export async function preparePageTypes(database: Database, url: string): Promise
       cookie: as(focalPoint),
     },
     { name: 'edition', path: `/en/training/editions/${demo.editionId}`, cookie: as(coordinator) },
+    // The open edition's needs: the one it answers, suggestions, and a word search's finds.
+    {
+      name: 'edition-needs',
+      path: `/en/training/editions/${training.openEditionId}?needs=customs#needs`,
+      cookie: as(coordinator),
+    },
     { name: 'reporting-cycles', path: '/en/secretariat/cycles', cookie: as(secretariat) },
     // French and Spanish run longer than English: the pages with the longest words and tables.
     { name: 'reporting-cycles-fr', path: '/fr/secretariat/cycles', cookie: as(secretariat) },

@@ -9,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import { defineMessages } from '../i18n/catalogue.ts';
 import { type Language, languages } from '../i18n/languages.ts';
 import { counted } from '../i18n/plural.ts';
+import { carryEditionNeeds } from '../needs/delivery/editions.ts';
 import { parties, regions, taxonomyTerms } from '../reference/schema.ts';
 import { appendToReport } from '../reports/activity-list.ts';
 import {
@@ -71,12 +72,21 @@ export type EditionActivitySync = {
  *   of participants selected since the last sync that are not listed yet. It never removes one.
  * - A draft the reporter took the activity out of ('remove-activity' in the audit trail) does not
  *   get it back: the sync no longer lists it there.
+ * - The needs the edition answers (need_edition_links) are linked to the activity in each open
+ *   draft listing it, but for a link a reporter removed there (needs/delivery/editions.ts).
  */
 export async function syncEditionActivity(
   db: Db,
   editionId: number,
   actor: Actor = systemActor,
 ): Promise<EditionActivitySync> {
+  const synced = await syncActivityFields(db, editionId, actor);
+  // The needs the edition answers go with its activity into the open drafts that list it.
+  if (synced.activityId && !synced.frozen) await carryEditionNeeds(db, actor, editionId);
+  return synced;
+}
+
+async function syncActivityFields(db: Db, editionId: number, actor: Actor): Promise<EditionActivitySync> {
   const [row] = await db
     .select({ edition: trainingEditions, programme: trainingProgrammes })
     .from(trainingEditions)

@@ -4,7 +4,7 @@ import { type Actor, recordAudit } from '../../audit/record.ts';
 import { type Db, inTransaction } from '../../db/database.ts';
 import type { CoveredNeed } from '../../needs/coverage/service.ts';
 import { needActivityLinks } from '../../needs/delivery/schema.ts';
-import { linkableStatuses } from '../../needs/delivery/service.ts';
+import { insertNeedActivityLinks, linkableNeedIds, linkableStatuses } from '../../needs/delivery/service.ts';
 import { needs, needsAssessments } from '../../needs/schema.ts';
 import { publishedNeeds } from '../../needs/service.ts';
 import { parties } from '../../reference/schema.ts';
@@ -126,32 +126,14 @@ export async function linkNeeds(
     const listed = await draftActivity(tx, report.id, activityId);
     if (!listed) return null;
     const wanted = [...new Set(needIds)];
-    const linkable = await tx
-      .select({ id: needs.id })
-      .from(needs)
-      .innerJoin(needsAssessments, eq(needsAssessments.id, needs.assessmentId))
-      .where(
-        and(
-          inArray(needs.id, wanted),
-          eq(needsAssessments.status, 'published'),
-          inArray(needs.status, [...linkableStatuses]),
-        ),
-      );
-    if (wanted.length === 0 || linkable.length !== wanted.length)
-      return { ok: false, reason: 'not-linkable' };
-    const inserted = await tx
-      .insert(needActivityLinks)
-      .values(wanted.map((needId) => ({ needId, activityId, reportId: report.id, linkedBy: actor.userId })))
-      .onConflictDoNothing()
-      .returning({ needId: needActivityLinks.needId });
-    for (const { needId } of inserted) {
-      await recordAudit(tx, actor, {
-        action: 'link',
-        table: 'need_activity_links',
-        id: `${needId}/${activityId}/${report.id}`,
-        after: { needId, activityId, reportId: report.id },
-      });
-    }
+    const linkable = await linkableNeedIds(tx, wanted);
+    if (wanted.length === 0 || linkable.size !== wanted.length) return { ok: false, reason: 'not-linkable' };
+    const inserted = await insertNeedActivityLinks(
+      tx,
+      actor,
+      report.id,
+      wanted.map((needId) => ({ needId, activityId })),
+    );
     return { ok: true, linked: inserted.length };
   });
 }

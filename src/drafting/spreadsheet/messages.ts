@@ -18,6 +18,8 @@ export const uploadText = defineMessages({
     rowsBadOne: '{count} row with errors',
     rowsBadOther: '{count} rows with errors',
     uploadExpired: 'This upload has expired or was already imported. Upload the file again.',
+    needsChanged:
+      'A need named in the file was met or withdrawn since the preview. Nothing was imported: upload the file again to see which.',
     uploadNoRows: 'The file has no row of activities.',
     colRow: 'Row',
     colProblems: 'Problems',
@@ -46,6 +48,8 @@ export const uploadText = defineMessages({
     rowsBadOne: '{count} ligne avec des erreurs',
     rowsBadOther: '{count} lignes avec des erreurs',
     uploadExpired: 'Ce téléversement a expiré ou a déjà été importé. Téléversez le fichier à nouveau.',
+    needsChanged:
+      'Un besoin indiqué dans le fichier a été satisfait ou retiré depuis l’aperçu. Rien n’a été importé\u202f: téléversez à nouveau le fichier pour voir lequel.',
     uploadNoRows: 'Le fichier ne contient aucune ligne d’activité.',
     colRow: 'Ligne',
     colProblems: 'Problèmes',
@@ -74,6 +78,8 @@ export const uploadText = defineMessages({
     rowsBadOne: '{count} fila con errores',
     rowsBadOther: '{count} filas con errores',
     uploadExpired: 'Esta carga ha caducado o ya se importó. Cargue el archivo de nuevo.',
+    needsChanged:
+      'Una necesidad indicada en el archivo se atendió o se retiró después de la vista previa. No se importó nada: cargue el archivo de nuevo para ver cuál.',
     uploadNoRows: 'El archivo no tiene ninguna fila de actividades.',
     colRow: 'Fila',
     colProblems: 'Problemas',
@@ -119,6 +125,10 @@ export const spreadsheetText = defineMessages({
     formula: 'Formulas are not accepted: type the value itself.',
     cellError: 'The cell holds an error ({value}) instead of a value.',
     duplicateTitle: 'Same title as row {row}.',
+    needNotNumber:
+      '“{value}” is not a need: write its number (12 or #12) or its address ending in /needs/12.',
+    needUnknown: 'Need #{id} is not a published need.',
+    needClosed: 'Need #{id} is {status}: an activity can no longer address it.',
   },
   fr: {
     fileEmpty: 'Le fichier « {file} » est vide.',
@@ -150,6 +160,10 @@ export const spreadsheetText = defineMessages({
     formula: 'Les formules ne sont pas acceptées\u202f: saisissez la valeur elle-même.',
     cellError: 'La cellule contient une erreur ({value}) au lieu d’une valeur.',
     duplicateTitle: 'Même titre qu’à la ligne {row}.',
+    needNotNumber:
+      '« {value} » n’est pas un besoin : indiquez son numéro (12 ou #12) ou son adresse se terminant par /needs/12.',
+    needUnknown: 'Le besoin n° {id} n’est pas un besoin publié.',
+    needClosed: 'Le besoin n° {id} est {status} : une activité ne peut plus y répondre.',
   },
   es: {
     fileEmpty: 'El archivo «{file}» está vacío.',
@@ -179,6 +193,10 @@ export const spreadsheetText = defineMessages({
     formula: 'No se aceptan fórmulas: escriba el valor.',
     cellError: 'La celda contiene un error ({value}) en lugar de un valor.',
     duplicateTitle: 'Mismo título que en la fila {row}.',
+    needNotNumber:
+      '«{value}» no es una necesidad: indique su número (12 o #12) o su dirección terminada en /needs/12.',
+    needUnknown: 'La necesidad n.º {id} no es una necesidad publicada.',
+    needClosed: 'La necesidad n.º {id} está {status}: una actividad ya no puede atenderla.',
   },
 });
 export type SpreadsheetMessageKey = Parameters<ReturnType<typeof spreadsheetText>>[0];
@@ -227,6 +245,9 @@ export const templateText = defineMessages({
     hintWebsite: 'A full address starting with https:// or http://.',
     hintContactName: 'The person or unit to contact.',
     hintContactEmail: 'An e-mail address.',
+    needsColumn: 'Needs addressed',
+    hintNeeds:
+      'Optional: the published needs of Members this activity addresses, by number (12 or #12) or address (…/needs/12), separated by “;”. Each link is part of the draft.',
     codeHeader: 'Code',
     kindRegion: 'Region or group',
   },
@@ -266,6 +287,9 @@ export const templateText = defineMessages({
     hintWebsite: 'Une adresse complète commençant par https:// ou http://.',
     hintContactName: 'La personne ou le service à contacter.',
     hintContactEmail: 'Une adresse électronique.',
+    needsColumn: 'Besoins traités',
+    hintNeeds:
+      'Facultatif : les besoins publiés par des Membres auxquels cette activité répond, par numéro (12 ou #12) ou adresse (…/needs/12), séparés par « ; ». Chaque lien fait partie du projet de rapport.',
     codeHeader: 'Code',
     kindRegion: 'Région ou groupe',
   },
@@ -304,6 +328,9 @@ export const templateText = defineMessages({
     hintWebsite: 'Una dirección completa que empiece por https:// o http://.',
     hintContactName: 'La persona o la unidad de contacto.',
     hintContactEmail: 'Una dirección de correo electrónico.',
+    needsColumn: 'Necesidades atendidas',
+    hintNeeds:
+      'Opcional: las necesidades publicadas por Miembros que atiende esta actividad, por número (12 o #12) o dirección (…/needs/12), separadas por «;». Cada vínculo forma parte del borrador.',
     codeHeader: 'Código',
     kindRegion: 'Región o grupo',
   },

@@ -25,18 +25,28 @@ import {
 } from '../activity-form/reference-matching.ts';
 import { type GridCell, type GridRow, type GridSheet, hasContent, readGrid } from './grid.ts';
 import { type SpreadsheetLimits, spreadsheetLimits } from './limits.ts';
-import { type SpreadsheetMessageKey, spreadsheetText } from './messages.ts';
+import { type SpreadsheetMessageKey, spreadsheetText, templateText } from './messages.ts';
+import { isNeedsHeader, needsColumnKey, parseNeedsCell } from './needs-column.ts';
 
 export { type SpreadsheetLimits, spreadsheetLimits } from './limits.ts';
 
+/** A column of the activities sheet: a field of the activity, or the needs it addresses. */
+export type SheetField = ActivityFieldKey | typeof needsColumnKey;
+
+/** The column's name in `lang`, as the template heads it. */
+export const sheetFieldLabel = (field: SheetField, lang: Language): string =>
+  field === needsColumnKey ? templateText(lang)('needsColumn') : fieldLabel(field, lang);
+
 /** A problem in one cell: `column` is the letter ("C"), null when the sheet has no column for the field. */
-export type CellProblem = { column: string | null; field: ActivityFieldKey; message: string };
+export type CellProblem = { column: string | null; field: SheetField; message: string };
 
 export type PreviewRow = {
   /** The row number the spreadsheet shows (the header is row 1 in the template). */
   rowNumber: number;
   /** What each filled field will be stored as, in words: labels and official names in `lang`. */
-  values: Partial<Record<ActivityFieldKey, string>>;
+  values: Partial<Record<SheetField, string>>;
+  /** The needs its "Needs addressed" cell names, linked to the activity on import (checked by service.ts). */
+  needIds?: number[];
   /** The validated activity, ready for activityValuesFromInput; null while the row has errors. */
   input: ActivityInput | null;
   errors: CellProblem[];
@@ -47,7 +57,7 @@ export type PreviewRow = {
   resultProblems?: ResultLineProblem[];
 };
 
-export type ColumnMapping = { column: string; header: string; field: ActivityFieldKey | null };
+export type ColumnMapping = { column: string; header: string; field: SheetField | null };
 
 export type SpreadsheetPreview = {
   ok: true;
@@ -114,18 +124,23 @@ function dateText(cell: CellValue): string {
 /** Browsers may send "C:\fakepath\file.xlsx"; messages name the file only. */
 const displayName = (fileName: string) => (fileName.split(/[/\\]/).pop() ?? '').slice(0, 120) || '?';
 
-type Header = { row: GridRow; fields: Map<ActivityFieldKey, number[]> };
+type Header = { row: GridRow; fields: Map<ActivityFieldKey, number[]>; needs: number[] };
 
 /** The header is the sheet's first non-empty row; it must at least name the title column. */
 function findHeader(sheet: GridSheet): Header | null {
   const row = sheet.rows[0];
   if (!row) return null;
   const fields = new Map<ActivityFieldKey, number[]>();
+  const needs: number[] = [];
   row.cells.forEach((cell, index) => {
+    if (isNeedsHeader(cellText(cell))) {
+      needs.push(index);
+      return;
+    }
     const field = fieldForHeader(cellText(cell));
     if (field) fields.set(field, [...(fields.get(field) ?? []), index]);
   });
-  return fields.has('title') ? { row, fields } : null;
+  return fields.has('title') ? { row, fields, needs } : null;
 }
 
 /**
@@ -178,13 +193,26 @@ export async function readActivitySpreadsheet(
     }
   }
 
+  const [firstNeeds, secondNeeds] = header.needs;
+  if (firstNeeds !== undefined && secondNeeds !== undefined) {
+    return refuse('duplicateColumn', {
+      first: columnLetter(firstNeeds),
+      second: columnLetter(secondNeeds),
+      field: sheetFieldLabel(needsColumnKey, lang),
+    });
+  }
+
   const fieldColumns = new Map<ActivityFieldKey, number>(
     [...header.fields].map(([field, [index]]) => [field, index ?? 0]),
   );
   const columns: ColumnMapping[] = [];
   for (let index = 0; index < width; index++) {
     const headerText = cellText(header.row.cells[index]);
-    columns.push({ column: columnLetter(index), header: headerText, field: fieldForHeader(headerText) });
+    columns.push({
+      column: columnLetter(index),
+      header: headerText,
+      field: index === firstNeeds ? needsColumnKey : fieldForHeader(headerText),
+    });
   }
   const warnings = columns
     .filter((c, index) => c.field === null && dataRows.some((row) => hasContent(row.cells[index])))
@@ -194,7 +222,7 @@ export async function readActivitySpreadsheet(
         : say('unknownColumnUnnamed', { column: c.column }),
     );
 
-  const rows = previewRows(dataRows, fieldColumns, lang, reference);
+  const rows = previewRows(dataRows, fieldColumns, firstNeeds ?? null, lang, reference);
   const resultsSheet = grid.sheets.find((other) => other !== sheet && resultHeader(other));
   if (resultsSheet) warnings.push(...attachResults(resultsSheet, rows, lang));
   return { ok: true, format: grid.format, sheetName: sheet.name, columns, rows, warnings };
@@ -269,6 +297,7 @@ function attachResults(sheet: GridSheet, rows: PreviewRow[], lang: Language): st
 function previewRows(
   dataRows: GridRow[],
   fieldColumns: Map<ActivityFieldKey, number>,
+  needsIndex: number | null,
   lang: Language,
   reference: ActivityReference,
 ): PreviewRow[] {
@@ -296,6 +325,9 @@ function previewRows(
       const message = checked.errors[key];
       if (message && !refusedFields.has(key)) errors.push({ column: letterOf(key), field: key, message });
     }
+    const needs =
+      needsIndex === null ? null : readNeedsCell(row.cells[needsIndex], columnLetter(needsIndex), lang);
+    if (needs) errors.push(...needs.errors);
     const input = errors.length === 0 ? checked.input : null;
 
     const warnings: CellProblem[] = [];
@@ -311,14 +343,35 @@ function previewRows(
           message: say('duplicateTitle', { row: earlier }),
         });
     }
+    const values: PreviewRow['values'] = displayValues(raw, checked.values, checked.errors, lang, reference);
+    if (needs?.text) values.needs = needs.text;
     return {
       rowNumber: row.rowNumber,
-      values: displayValues(raw, checked.values, checked.errors, lang, reference),
+      values,
       input,
       errors,
       warnings,
+      ...(needs && needs.ids.length > 0 ? { needIds: needs.ids } : {}),
     };
   });
+}
+
+/** The "Needs addressed" cell: the need numbers it names, or an error for each part that names none. */
+function readNeedsCell(cell: GridCell | undefined, column: string, lang: Language) {
+  const say = spreadsheetText(lang);
+  if (cell && 'refused' in cell) {
+    const message = cell.refused === 'formula' ? say('formula') : say('cellError', { value: cell.value });
+    return { text: '', ids: [], errors: [{ column, field: needsColumnKey, message }] };
+  }
+  // A lone number may come back as a number cell: its text is what it shows.
+  const text = cellText(cell);
+  const { ids, invalid } = parseNeedsCell(text);
+  const errors: CellProblem[] = invalid.map((value) => ({
+    column,
+    field: needsColumnKey,
+    message: say('needNotNumber', { value }),
+  }));
+  return { text, ids, errors };
 }
 
 /** Good fields as they will be stored, in words; fields in error as they were typed. */

@@ -15,7 +15,7 @@ import { loadDraft } from '../draft/service.ts';
 import { reportForRequest } from '../request-guards.tsx';
 import { uploadText } from './messages.ts';
 import { readActivitySpreadsheet, spreadsheetLimits } from './read.ts';
-import { confirmUpload, stagedUpload, stageUpload, uploadIdPattern } from './service.ts';
+import { checkNeedCells, confirmUpload, stagedUpload, stageUpload, uploadIdPattern } from './service.ts';
 import { activityTemplateXlsx } from './template.ts';
 import { UploadGonePage, UploadPreviewPage } from './views.tsx';
 
@@ -85,6 +85,7 @@ export function uploadRoutes(db: Db, labels: () => Promise<ReferenceLabels>, rep
     const bytes = Buffer.from(await upload.arrayBuffer());
     const preview = await readActivitySpreadsheet(bytes, upload.name, page.lang, referenceData());
     if (!preview.ok) return refuseUpload(c, report.id, preview.message, 400);
+    await checkNeedCells(db, preview, page.lang);
     const uploadId = await stageUpload(db, actorOf(account), {
       userId: account.id,
       reportId: report.id,
@@ -121,6 +122,10 @@ export function uploadRoutes(db: Db, labels: () => Promise<ReferenceLabels>, rep
     if (!result.ok && result.reason === 'not-yours') requirePermission(false);
     if (!result.ok && result.reason === 'locked') {
       return c.html(<LockedPage page={page} labels={await labels()} report={result.current} />, 409);
+    }
+    if (!result.ok && result.reason === 'needs-changed') {
+      const message = uploadText(page.lang)('needsChanged');
+      return c.html(<UploadGonePage page={page} reportId={report.id} message={message} />, 409);
     }
     if (!result.ok) {
       const message = uploadText(page.lang)('uploadExpired');

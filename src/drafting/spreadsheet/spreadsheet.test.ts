@@ -110,7 +110,10 @@ describe('activityTemplateXlsx', () => {
       'Parties et régions',
     ]);
     const sheet = sheetNamed(workbook, 'Activités');
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(activityFields.map((f) => f.label.fr));
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      ...activityFields.map((f) => f.label.fr),
+      'Besoins traités',
+    ]);
     expect(sheet.rowCount).toBe(1);
 
     // Drop-downs read their labels from the lists sheet; IP areas do not block several values.
@@ -141,6 +144,28 @@ describe('activityTemplateXlsx', () => {
     expect(bolivia?.getCell(3).value).toBe('Bolivie, État plurinational de');
     const instructions = sheetNamed(workbook, 'Instructions');
     expect(instructions.getCell('A1').value).toBe('Comment remplir ce classeur');
+  });
+});
+
+describe('the template’s "Needs addressed" column', () => {
+  it('comes last with its note in each language, and reads back as the needs of each row', async () => {
+    for (const [lang, header] of [
+      ['en', 'Needs addressed'],
+      ['fr', 'Besoins traités'],
+      ['es', 'Necesidades atendidas'],
+    ] as const) {
+      const workbook = await loadWorkbook(await activityTemplateXlsx(lang, reference));
+      const sheet = workbook.worksheets[0];
+      if (!sheet) throw new Error('no sheet');
+      const cell = sheet.getRow(1).getCell(activityFields.length + 1);
+      expect(cell.value).toBe(header);
+      expect(String(cell.note ?? '')).toContain('/needs/12');
+      sheet.getCell(2, 1).value = 'An activity';
+      cell.worksheet.getRow(2).getCell(activityFields.length + 1).value = '#3; 5';
+      const read = await preview(Buffer.from(await workbook.xlsx.writeBuffer()), lang);
+      expect(read.rows[0]?.needIds).toEqual([3, 5]);
+      expect(read.warnings).toEqual([]);
+    }
   });
 });
 

@@ -14,6 +14,7 @@ import {
 } from '../activity-form/reference-matching.ts';
 import { spreadsheetLimits } from './limits.ts';
 import { templateText } from './messages.ts';
+import { needsColumnKey } from './needs-column.ts';
 
 /** Columns whose values come from a list: the "Lists" sheet holds the labels the drop-downs offer. */
 const listFields = activityFields.filter(
@@ -63,17 +64,22 @@ export async function activityTemplateXlsx(lang: Language, reference: ActivityRe
   const parties = workbook.addWorksheet(names.parties);
 
   // Text format keeps "2024-10" or "007" as typed instead of turning them into dates or numbers.
-  sheet.columns = activityFields.map((field) => ({
-    header: field.label[lang],
-    key: field.key,
-    width: wideFields.has(field.key) ? 50 : 22,
-    style: field.key === 'budgetAmount' ? {} : { numFmt: '@' },
-  }));
+  sheet.columns = [
+    ...activityFields.map((field) => ({
+      header: field.label[lang],
+      key: field.key,
+      width: wideFields.has(field.key) ? 50 : 22,
+      style: field.key === 'budgetAmount' ? {} : { numFmt: '@' },
+    })),
+    // Optional, last: the needs the activity addresses (needs-column.ts).
+    { header: text('needsColumn'), key: needsColumnKey, width: 22, style: { numFmt: '@' } },
+  ];
   const header = sheet.getRow(1);
   header.font = { bold: true };
   activityFields.forEach((field, index) => {
     header.getCell(index + 1).note = text(field.hint, names);
   });
+  header.getCell(activityFields.length + 1).note = text('hintNeeds');
 
   const lastRow = spreadsheetLimits.maxDataRows + 1;
   listFields.forEach((field, listIndex) => {
@@ -191,6 +197,8 @@ function writeInstructions(
     ]);
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   }
+  const needsRow = sheet.addRow([text('needsColumn'), text('hintNeeds'), '']);
+  needsRow.getCell(2).alignment = { wrapText: true, vertical: 'top' };
 }
 
 function writeParties(sheet: ExcelJS.Worksheet, lang: Language, reference: ActivityReference): void {

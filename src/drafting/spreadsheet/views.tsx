@@ -1,24 +1,27 @@
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
 import { counted } from '../../i18n/plural.ts';
 import { resultsText } from '../../results/messages.ts';
-import { type ActivityFieldKey, activityFields, fieldLabel } from '../activity-form/fields.ts';
+import { activityFields } from '../activity-form/fields.ts';
 import { draftPath } from '../components.tsx';
 import { uploadText } from './messages.ts';
-import type { PreviewRow } from './read.ts';
+import { needsColumnKey } from './needs-column.ts';
+import { type PreviewRow, type SheetField, sheetFieldLabel } from './read.ts';
 import { goodRows, type StagedUpload } from './service.ts';
 
 /** The fields any row fills or is refused on, in the template's order: the preview table's columns. */
-function previewFields(rows: PreviewRow[]) {
-  const used = new Set<ActivityFieldKey>();
+function previewFields(rows: PreviewRow[]): SheetField[] {
+  const used = new Set<SheetField>();
   for (const row of rows) {
     for (const field of activityFields) if (row.values[field.key]) used.add(field.key);
+    if (row.values.needs) used.add(needsColumnKey);
     for (const problem of [...row.errors, ...row.warnings]) if (problem.column) used.add(problem.field);
   }
-  return activityFields.filter((field) => used.has(field.key)).map((field) => field.key);
+  const order: SheetField[] = [...activityFields.map((field) => field.key), needsColumnKey];
+  return order.filter((field) => used.has(field));
 }
 
 /** One cell: the value as it will be stored, or the refused cell marked with its message (and column letter). */
-function PreviewCell(props: { page: PageContext; row: PreviewRow; field: ActivityFieldKey }) {
+function PreviewCell(props: { page: PageContext; row: PreviewRow; field: SheetField }) {
   const { row, field } = props;
   const text = uploadText(props.page.lang);
   const errors = row.errors.filter((problem) => problem.column && problem.field === field);
@@ -55,12 +58,12 @@ function RowProblems(props: { page: PageContext; row: PreviewRow }) {
       </span>
       {errors.map((problem) => (
         <p class="cell-message">
-          {text('fieldProblem', { field: fieldLabel(problem.field, lang), message: problem.message })}
+          {text('fieldProblem', { field: sheetFieldLabel(problem.field, lang), message: problem.message })}
         </p>
       ))}
       {warnings.map((problem) => (
         <p class="cell-message muted">
-          {text('fieldProblem', { field: fieldLabel(problem.field, lang), message: problem.message })}
+          {text('fieldProblem', { field: sheetFieldLabel(problem.field, lang), message: problem.message })}
         </p>
       ))}
       {resultProblems.map((problem) => (
@@ -128,7 +131,7 @@ export function UploadPreviewPage(props: {
                 <th scope="col">{text('colRow')}</th>
                 <th scope="col">{text('colProblems')}</th>
                 {fields.map((field) => (
-                  <th scope="col">{fieldLabel(field, lang)}</th>
+                  <th scope="col">{sheetFieldLabel(field, lang)}</th>
                 ))}
               </tr>
             </thead>

@@ -2,6 +2,7 @@ import { index, integer, pgTable, primaryKey, timestamp } from 'drizzle-orm/pg-c
 import { users } from '../../accounts/schema.ts';
 import { activities } from '../../activities/schema.ts';
 import { reports } from '../../reports/schema.ts';
+import { trainingEditions } from '../../training/schema.ts';
 import { needs } from '../schema.ts';
 
 /**
@@ -29,5 +30,28 @@ export const needActivityLinks = pgTable(
     primaryKey({ columns: [t.needId, t.activityId, t.reportId] }),
     index('need_activity_links_activity_idx').on(t.activityId),
     index('need_activity_links_report_idx').on(t.reportId),
+  ],
+);
+
+/**
+ * A training edition that answers a need, as a coordinator of its programme said. Public at once:
+ * an edition open for nominations is an offer in itself. When the edition is reported as an Art. 67
+ * activity, its needs are linked to that activity in the drafts listing it (need_activity_links).
+ */
+export const needEditionLinks = pgTable(
+  'need_edition_links',
+  {
+    needId: integer('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'cascade' }),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => trainingEditions.id, { onDelete: 'cascade' }),
+    linkedBy: integer('linked_by').references(() => users.id, { onDelete: 'set null' }),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.needId, t.editionId] }),
+    index('need_edition_links_edition_idx').on(t.editionId),
   ],
 );

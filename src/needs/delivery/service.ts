@@ -14,6 +14,52 @@ import { needActivityLinks } from './schema.ts';
 /** A need an activity may still address: published, neither met nor withdrawn. */
 export const linkableStatuses: readonly NeedStatus[] = ['open', 'offered', 'in-progress'];
 
+/** Of these needs, the ones an activity or edition may still address: published, neither met nor withdrawn. */
+export async function linkableNeedIds(db: Db, needIds: readonly number[]): Promise<Set<number>> {
+  const wanted = [...new Set(needIds)];
+  if (wanted.length === 0) return new Set();
+  const rows = await db
+    .select({ id: needs.id })
+    .from(needs)
+    .innerJoin(needsAssessments, eq(needsAssessments.id, needs.assessmentId))
+    .where(
+      and(
+        inArray(needs.id, wanted),
+        eq(needsAssessments.status, 'published'),
+        inArray(needs.status, [...linkableStatuses]),
+      ),
+    );
+  return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * Links activities of a report's draft to needs (part of the draft: public once the report is
+ * published), each new link audited; links already there are kept as they are. The caller checks
+ * that the needs are linkable and holds the report's lock. Returns the links added.
+ */
+export async function insertNeedActivityLinks(
+  db: Db,
+  actor: Actor,
+  reportId: number,
+  links: ReadonlyArray<{ needId: number; activityId: number }>,
+): Promise<Array<{ needId: number; activityId: number }>> {
+  if (links.length === 0) return [];
+  const inserted = await db
+    .insert(needActivityLinks)
+    .values(links.map((link) => ({ ...link, reportId, linkedBy: actor.userId })))
+    .onConflictDoNothing()
+    .returning({ needId: needActivityLinks.needId, activityId: needActivityLinks.activityId });
+  for (const { needId, activityId } of inserted) {
+    await recordAudit(db, actor, {
+      action: 'link',
+      table: 'need_activity_links',
+      id: `${needId}/${activityId}/${reportId}`,
+      after: { needId, activityId, reportId },
+    });
+  }
+  return inserted;
+}
+
 /** Links count only while the activity is on its report's list: a removed activity drops out. */
 const listed = and(
   eq(reportActivities.reportId, needActivityLinks.reportId),

@@ -4,10 +4,12 @@ import { coordinatedAgencies } from '../../accounts/policy.ts';
 import type { Account } from '../../accounts/service.ts';
 import { actorOf } from '../../audit/record.ts';
 import type { Db } from '../../db/database.ts';
+import { activityNeedsText } from '../../drafting/activity-needs/messages.ts';
 import { NotFoundError } from '../../errors.ts';
 import { pageContext } from '../../http/page-context.ts';
 import {
   fieldErrors,
+  formList,
   formText,
   idParam,
   positiveId,
@@ -15,6 +17,9 @@ import {
   redirectAfterPost,
 } from '../../http/request.ts';
 import type { Language } from '../../i18n/languages.ts';
+import { editionNeedsView, linkEditionNeeds, unlinkEditionNeed } from '../../needs/delivery/editions.ts';
+import { deliveryText } from '../../needs/delivery/messages.ts';
+import { publishedNeeds } from '../../needs/service.ts';
 import { type Edition, editionForCoordinator, type Programme, programmeForCoordinator } from '../access.ts';
 import { trainingText } from '../messages.ts';
 import { eraseNominationData } from '../privacy.ts';
@@ -110,6 +115,21 @@ export function editionRoutes(db: Db, labels: Labels) {
     return afterPost(c, `/${page.lang}/training/editions/${id}`, 'created');
   });
 
+  /** The edition's needs section: what it answers, suggestions, and the word search's finds (`?needs=`). */
+  const needsSection = async (c: Context, editionId: number, error?: string) => {
+    const words = error ? '' : (c.req.query('needs')?.trim().slice(0, 200) ?? '');
+    const matches = words ? await publishedNeeds(db, { q: words }, 50) : [];
+    return { view: await editionNeedsView(db, editionId, matches), words, error };
+  };
+
+  /** The notice after linking or unlinking needs; else training's own. */
+  const noticeOf = (c: Context, lang: Language) => {
+    const done = c.req.query('done');
+    if (done === 'needsLinked') return deliveryText(lang)('editionNeedsLinked');
+    if (done === 'needUnlinked') return deliveryText(lang)('editionNeedUnlinked');
+    return doneNotice(c, lang);
+  };
+
   app.get(`${training}/editions/:id{[0-9]+}`, async (c) => {
     const page = pageContext(c);
     const account = requireAccount(c, isCoordinator);
@@ -119,10 +139,42 @@ export function editionRoutes(db: Db, labels: Labels) {
         page={page}
         labels={await labels()}
         data={await editionPageData(db, edition, programme)}
-        notice={doneNotice(c, page.lang)}
+        notice={noticeOf(c, page.lang)}
         failure={refusalShown(c, page.lang, edition)}
+        needs={await needsSection(c, edition.id)}
       />,
     );
+  });
+
+  // The needs the edition answers: public at once (needs/delivery/editions.ts), audited.
+  app.post(`${training}/editions/:id{[0-9]+}/needs`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, isCoordinator);
+    const row = await editionForCoordinator(db, account, idParam(c));
+    const needIds = formList(await readForm(c), 'need').map((value) => positiveId(value) ?? 0);
+    const result = await linkEditionNeeds(db, actorOf(account), row.edition.id, needIds);
+    if (!result.ok) {
+      const error = activityNeedsText(page.lang)('notLinkable');
+      return c.html(
+        <EditionPage
+          page={page}
+          labels={await labels()}
+          data={await editionPageData(db, row.edition, row.programme)}
+          needs={await needsSection(c, row.edition.id, error)}
+        />,
+        400,
+      );
+    }
+    return c.redirect(`/${page.lang}/training/editions/${row.edition.id}?done=needsLinked#needs`, 303);
+  });
+
+  app.post(`${training}/editions/:id{[0-9]+}/needs/:needId{[0-9]+}/unlink`, async (c) => {
+    const page = pageContext(c);
+    const account = requireAccount(c, isCoordinator);
+    const row = await editionForCoordinator(db, account, idParam(c));
+    if (!(await unlinkEditionNeed(db, actorOf(account), row.edition.id, idParam(c, 'needId'))))
+      throw new NotFoundError('need link');
+    return c.redirect(`/${page.lang}/training/editions/${row.edition.id}?done=needUnlinked#needs`, 303);
   });
 
   /**
@@ -167,6 +219,7 @@ export function editionRoutes(db: Db, labels: Labels) {
         labels={await labels()}
         data={await editionPageData(db, row.edition, row.programme)}
         failure={failure}
+        needs={await needsSection(c, row.edition.id)}
       />,
       status,
     );

@@ -2,6 +2,8 @@ import { FormError, Notice } from '../../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../../http/layout.tsx';
 import type { FieldErrors } from '../../http/request.ts';
 import { formatDate, formatDateRange, formatNumber } from '../../i18n/format.ts';
+import { EditionNeedsSection } from '../../needs/delivery/components.tsx';
+import type { editionNeedsView } from '../../needs/delivery/editions.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { localized, personName, SampleMark } from '../components.tsx';
 import { trainingText } from '../messages.ts';
@@ -13,6 +15,8 @@ import type { EditionFormValues, EditionPageFailure } from './forms.ts';
 import { editionsText } from './messages.ts';
 import { NominationsSection } from './selection-views.tsx';
 import type { EditionPageData, EditionStatus } from './service.ts';
+
+type EditionNeedsView = Awaited<ReturnType<typeof editionNeedsView>>;
 
 type ProgrammeName = (typeof trainingProgrammes.$inferSelect)['name'];
 
@@ -125,6 +129,8 @@ export function EditionPage(props: {
   data: EditionPageData;
   notice?: string | undefined;
   failure?: EditionPageFailure | undefined;
+  /** The needs it answers, suggestions and the word search's finds; error of the link form. */
+  needs: { view: EditionNeedsView; words: string; error?: string | undefined };
 }) {
   const { lang } = props.page;
   const text = editionsText(lang);
@@ -186,6 +192,14 @@ export function EditionPage(props: {
         failure={failure?.form === 'decision' ? failure : undefined}
       />
       <ParticipantsSection page={props.page} labels={props.labels} participants={props.data.participants} />
+      <EditionNeedsSection
+        page={props.page}
+        labels={props.labels}
+        editionId={edition.id}
+        view={props.needs.view}
+        words={props.needs.words}
+        error={props.needs.error}
+      />
     </Layout>
   );
 }
