@@ -6,9 +6,10 @@ import { mayConfirmElements } from '../elements/access.ts';
 import { confirmElements, elementParties } from '../elements/service.ts';
 import { elementsText, isElementCode, orderedElements } from '../elements/taxonomy.ts';
 import { NotFoundPage } from '../http/error-pages.tsx';
-import { pageContext } from '../http/page-context.ts';
+import { pageContext, pagesKeptWhileUnchanged } from '../http/page-context.ts';
 import { formList, positiveId, readForm, redirectAfterPost } from '../http/request.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { registryVersion } from '../reports/registry-version.ts';
 import { activityDetail } from './detail.ts';
 import { refreshActivitySearch } from './search-index.ts';
 import { ActivityPage } from './views.tsx';
@@ -16,26 +17,35 @@ import { ActivityPage } from './views.tsx';
 /** The public activity page ("click for more information"), and its elements-of-Article-67 form. */
 export function activityPages(db: Db, labels: () => Promise<ReferenceLabels>) {
   const app = new Hono();
+  // Activity pages are asked for far more than they change: kept per state of the registry for
+  // visitors who are not signed in (a confirmation of elements moves the registry's version too).
+  const pagesOf = pagesKeptWhileUnchanged<{ status: 200 | 404; html: string }>(
+    () => registryVersion(db),
+    2000,
+  );
   app.get('/:lang{(?:en|fr|es)}/activities/:id', async (c) => {
-    const page = pageContext(c);
-    const raw = c.req.param('id');
-    const id = positiveId(raw);
-    const activity = id ? await activityDetail(db, id) : null;
-    if (!activity) return c.html(<NotFoundPage page={page} />, 404);
-    const mayConfirm = mayConfirmElements(page.account, activity.elementParties);
-    // The form carries a CSRF token: that page is for its reader only.
-    if (mayConfirm) c.header('Cache-Control', 'private, no-store');
-    const done = c.req.query('done') === 'elements' ? elementsText(page.lang)('elementsSaved') : null;
-    return c.html(
-      <ActivityPage
-        page={page}
-        labels={await labels()}
-        activity={activity}
-        allLanguages={c.req.query('languages') === 'all'}
-        mayConfirmElements={mayConfirm}
-        notice={done}
-      />,
-    );
+    const id = positiveId(c.req.param('id'));
+    const done = c.req.query('done') === 'elements';
+    const allLanguages = c.req.query('languages') === 'all';
+    const answer = await pagesOf(pageContext(c), async (page) => {
+      const activity = id ? await activityDetail(db, id) : null;
+      if (!activity) return { status: 404, html: String(await (<NotFoundPage page={page} />).toString()) };
+      const mayConfirm = mayConfirmElements(page.account, activity.elementParties);
+      // The form carries a CSRF token: that page is for its reader only.
+      if (mayConfirm) c.header('Cache-Control', 'private, no-store');
+      const view = (
+        <ActivityPage
+          page={page}
+          labels={await labels()}
+          activity={activity}
+          allLanguages={allLanguages}
+          mayConfirmElements={mayConfirm}
+          notice={done ? elementsText(page.lang)('elementsSaved') : null}
+        />
+      );
+      return { status: 200, html: String(await view.toString()) };
+    });
+    return c.html(answer.html, answer.status);
   });
 
   /** A reporter of the party, or the Secretariat, confirms or changes the elements (all boxes sent). */

@@ -92,3 +92,26 @@ export function cachedByKeyWhileUnchanged<T>(
     return value;
   };
 }
+
+/**
+ * Public pages that depend on their address and the registry alone, rendered once per state of
+ * the registry for visitors who are not signed in (keyed by language, path and raw query, which
+ * the language links carry). Signed-in visitors' pages carry the account: rendered each time. A
+ * kept page may hold no CSRF form (the token would set a cookie per visitor): asking for one
+ * while rendering it fails loudly.
+ */
+export function pagesKeptWhileUnchanged<T = string>(
+  currentVersion: () => Promise<string>,
+  maxEntries: number,
+): (page: PageContext, render: (shown: PageContext) => Promise<T>) => Promise<T> {
+  const kept = cachedByKeyWhileUnchanged<T>(currentVersion, maxEntries);
+  return (page, render) => {
+    if (page.account) return render(page);
+    const anonymous: PageContext = { ...page, csrfToken: noFormOnKeptPages };
+    return kept(`${page.lang} ${page.pathWithoutLanguage}${page.search}`, () => render(anonymous));
+  };
+}
+
+function noFormOnKeptPages(): string {
+  throw new Error('This page is kept for every visitor: it must not carry a CSRF form.');
+}

@@ -6,7 +6,12 @@ import type { Db } from '../db/database.ts';
 import { columnHeaders, columnKeys, defaultColumns } from '../exports/columns.ts';
 import { BadRequestPage } from '../http/error-pages.tsx';
 import type { PageContext } from '../http/layout.tsx';
-import { cachedByKeyWhileUnchanged, cachedWhileUnchanged, pageContext } from '../http/page-context.ts';
+import {
+  cachedByKeyWhileUnchanged,
+  cachedWhileUnchanged,
+  pageContext,
+  pagesKeptWhileUnchanged,
+} from '../http/page-context.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { expandQuery } from '../reference/vocabulary.ts';
 import { registryVersion } from '../reports/registry-version.ts';
@@ -28,10 +33,6 @@ type SearchAnswer = Awaited<ReturnType<typeof searchPageResults>> & {
   suggestion: Awaited<ReturnType<typeof suggestCorrection>>;
 };
 
-function noFormOnCachedPages(): string {
-  throw new Error('The search page is kept for every visitor: it must not carry a CSRF form.');
-}
-
 /** The search page: the whole state is in the URL, so a search is a link one can send. */
 export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   const app = new Hono();
@@ -45,7 +46,7 @@ export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
   // state of the registry: the same exact results, forgotten at the next publication or change
   // in any process. 500 pages of results are a few megabytes.
   const resultsOf = cachedByKeyWhileUnchanged<SearchAnswer>(() => registryVersion(db), 500);
-  const pagesOf = cachedByKeyWhileUnchanged<string>(() => registryVersion(db), 500);
+  const pagesOf = pagesKeptWhileUnchanged(() => registryVersion(db), 500);
   app.get('/:lang{(?:en|fr|es)}/search', async (c) => {
     const page = pageContext(c);
     const st = searchText(page.lang);
@@ -124,13 +125,7 @@ export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
           />
         ).toString(),
       );
-    // A visitor who is not signed in sees a page that depends on its address alone (the raw query
-    // too: the language links carry it): rendered once per state of the registry. Such a page has
-    // no form that needs a CSRF token (that would set a cookie per visitor), and says so by failing.
-    // Signed-in pages carry the account and are rendered each time.
-    if (page.account) return c.html(await render(page));
-    const anonymous = { ...page, csrfToken: noFormOnCachedPages };
-    return c.html(await pagesOf(`${page.lang} ${page.search}`, () => render(anonymous)));
+    return c.html(await pagesOf(page, render));
   });
   return app;
 }
