@@ -285,6 +285,19 @@ describe.each(testBackends)(
       expect(await invalid.text()).toContain('id="contactEmail-error"');
     });
 
+    it('clears a draft need’s description, in the assessment’s new language', async () => {
+      const cleared = await post(
+        `/en/needs/${draftNeed}/edit`,
+        focalUGA,
+        fields({ description: '', version: String(await version(draftNeed)) }),
+      );
+      expect(cleared.status).toBe(303);
+      expect(await needRow(draftNeed)).toMatchObject({
+        title: { fr: 'Training of patent examiners' },
+        description: {},
+      });
+    });
+
     it('does not edit a published assessment’s details', async () => {
       const page = await get(`/en/needs/assessments/${published}/edit`, focalUGA);
       expect(page.status).toBe(409);

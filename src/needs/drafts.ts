@@ -50,9 +50,11 @@ export async function editDraftNeed(
     if (!found.ok) return found;
     const { need, assessment } = found;
     const lang = assessment.language as Language;
+    // The text is the assessment's language's; any other (none, from the app's own forms) is kept.
+    const { [lang]: _oldDescription, ...otherDescriptions } = need.description;
     const next: NeedFieldValues = {
-      title: { [lang]: input.title },
-      description: input.description ? { [lang]: input.description } : {},
+      title: { ...need.title, [lang]: input.title },
+      description: input.description ? { ...need.description, [lang]: input.description } : otherDescriptions,
       ipAreas: input.ipAreas,
       kindsOfHelp: input.kindsOfHelp,
       institution: input.institution,
