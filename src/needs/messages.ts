@@ -10,6 +10,7 @@ export const needsText = defineMessages({
     ipAreas: 'fieldIpAreas',
     changedTitle: 'fieldTitle',
     changedDescription: 'fieldDescription',
+    editDraftNeed: 'edit',
   },
   contexts: {
     accept: 'answer to a donor’s proposal of help',
@@ -183,12 +184,33 @@ export const needsText = defineMessages({
     'proposal-withdrawn': 'Withdrawn by the donor',
     withdrawnOn: 'Withdrawn by the donor on {date}.',
     'note-withdrawn': 'A donor withdrew its proposal.',
-    notifyProposalEdited: 'A donor changed its proposal for the need “{need}”.',
+    notifyProposalEdited: 'A donor changed its proposal for the need “{need}”: “{before}” → “{after}”.',
     notifyWithdrawn: 'A donor withdrew its proposal for the need “{need}”.',
     proposalChanged:
       'This proposal changed meanwhile (answered, edited or withdrawn). Here it is as it is now.',
     'done-proposal-edited': 'Your proposal is changed and the Member is told.',
     'done-proposal-withdrawn': 'Your proposal is withdrawn and the Member is told.',
+    editAssessment: 'Edit the assessment’s details',
+    editAssessmentIntro:
+      'The assessment is still a draft: correct its details as needed. If you change its language, the text of its needs is taken as written in the new language.',
+    backToDraft: 'Back to the assessment',
+    editDraftNeedIntro:
+      'The assessment is still a draft and nothing of it is public: the correction needs no explanation and no earlier version is kept.',
+    removeNeed: 'Remove this need…',
+    removeQuestion: 'Remove “{title}” from this draft? It is deleted; only the audit trail keeps it.',
+    confirmRemove: 'Remove the need',
+    needPublishedNotRemovable:
+      'A need of a published assessment cannot be removed. Mark it withdrawn instead, with an explanation.',
+    draftPublishedMeanwhile:
+      'The assessment was published meanwhile: a change to this need now needs an explanation. Here it is as it is now.',
+    assessmentPublished: 'The assessment is published: its details can no longer be changed.',
+    assessmentUnchanged: 'Nothing differs from the assessment as it is: change a field, or leave the page.',
+    assessmentStale:
+      'Someone changed this assessment meanwhile. Here it is as it is now; make your change again.',
+    'done-need-edited': 'The need is corrected.',
+    'done-need-removed': 'The need is removed from the draft.',
+    'done-assessment-edited': 'The assessment’s details are changed.',
+    proposalEditedOn: 'Changed by the donor on {date}.',
   },
   fr: {
     needsTitle: 'Besoins prioritaires des Membres',
@@ -352,12 +374,36 @@ export const needsText = defineMessages({
     'proposal-withdrawn': 'Retirée par le donateur',
     withdrawnOn: 'Retirée par le donateur le {date}.',
     'note-withdrawn': 'Un donateur a retiré sa proposition.',
-    notifyProposalEdited: 'Un donateur a modifié sa proposition pour le besoin «\u00a0{need}\u00a0».',
+    notifyProposalEdited:
+      'Un donateur a modifié sa proposition pour le besoin «\u00a0{need}\u00a0»\u202f: «\u00a0{before}\u00a0» → «\u00a0{after}\u00a0».',
     notifyWithdrawn: 'Un donateur a retiré sa proposition pour le besoin «\u00a0{need}\u00a0».',
     proposalChanged:
       'Cette proposition a changé entre-temps (réponse, modification ou retrait). La voici telle qu’elle est maintenant.',
     'done-proposal-edited': 'Votre proposition est modifiée et le Membre en est informé.',
     'done-proposal-withdrawn': 'Votre proposition est retirée et le Membre en est informé.',
+    editAssessment: 'Modifier les informations de l’évaluation',
+    editAssessmentIntro:
+      'L’évaluation est encore un brouillon : corrigez ses informations au besoin. Si vous changez sa langue, le texte de ses besoins est considéré comme écrit dans la nouvelle langue.',
+    backToDraft: 'Retour à l’évaluation',
+    editDraftNeedIntro:
+      'L’évaluation est encore un brouillon et rien n’en est public : la correction n’a pas à être expliquée et aucune version antérieure n’est gardée.',
+    removeNeed: 'Supprimer ce besoin…',
+    removeQuestion:
+      'Supprimer « {title} » de ce brouillon ? Il est effacé ; seul le journal d’audit le garde.',
+    confirmRemove: 'Supprimer le besoin',
+    needPublishedNotRemovable:
+      'Un besoin d’une évaluation publiée ne peut pas être supprimé. Marquez-le plutôt comme retiré, avec une explication.',
+    draftPublishedMeanwhile:
+      'L’évaluation a été publiée entre-temps : une modification de ce besoin doit désormais être expliquée. Le voici tel qu’il est maintenant.',
+    assessmentPublished: 'L’évaluation est publiée : ses informations ne peuvent plus être changées.',
+    assessmentUnchanged:
+      'Rien ne diffère de l’évaluation telle qu’elle est : modifiez un champ, ou quittez la page.',
+    assessmentStale:
+      'Quelqu’un a modifié cette évaluation entre-temps. La voici telle qu’elle est maintenant ; refaites votre modification.',
+    'done-need-edited': 'Le besoin est corrigé.',
+    'done-need-removed': 'Le besoin est supprimé du brouillon.',
+    'done-assessment-edited': 'Les informations de l’évaluation sont modifiées.',
+    proposalEditedOn: 'Modifiée par le donateur le {date}.',
   },
   es: {
     needsTitle: 'Necesidades prioritarias de los Miembros',
@@ -519,12 +565,35 @@ export const needsText = defineMessages({
     'proposal-withdrawn': 'Retirada por el donante',
     withdrawnOn: 'Retirada por el donante el {date}.',
     'note-withdrawn': 'Un donante retiró su propuesta.',
-    notifyProposalEdited: 'Un donante modificó su propuesta para la necesidad «{need}».',
+    notifyProposalEdited:
+      'Un donante modificó su propuesta para la necesidad «{need}»: «{before}» → «{after}».',
     notifyWithdrawn: 'Un donante retiró su propuesta para la necesidad «{need}».',
     proposalChanged:
       'Esta propuesta cambió mientras tanto (respondida, modificada o retirada). Aquí está tal como es ahora.',
     'done-proposal-edited': 'Su propuesta se ha modificado y el Miembro recibe un aviso.',
     'done-proposal-withdrawn': 'Su propuesta se ha retirado y el Miembro recibe un aviso.',
+    editAssessment: 'Modificar los datos de la evaluación',
+    editAssessmentIntro:
+      'La evaluación sigue siendo un borrador: corrija sus datos si hace falta. Si cambia su idioma, el texto de sus necesidades se considera escrito en el nuevo idioma.',
+    backToDraft: 'Volver a la evaluación',
+    editDraftNeedIntro:
+      'La evaluación sigue siendo un borrador y nada de ella es público: la corrección no necesita explicación y no se guarda ninguna versión anterior.',
+    removeNeed: 'Eliminar esta necesidad…',
+    removeQuestion:
+      '¿Eliminar «{title}» de este borrador? Se borra; solo el registro de auditoría la conserva.',
+    confirmRemove: 'Eliminar la necesidad',
+    needPublishedNotRemovable:
+      'Una necesidad de una evaluación publicada no se puede eliminar. Márquela como retirada, con una explicación.',
+    draftPublishedMeanwhile:
+      'La evaluación se publicó mientras tanto: un cambio de esta necesidad ahora requiere una explicación. Aquí está tal como es ahora.',
+    assessmentPublished: 'La evaluación está publicada: sus datos ya no se pueden cambiar.',
+    assessmentUnchanged: 'Nada difiere de la evaluación tal como es: cambie un campo, o salga de la página.',
+    assessmentStale:
+      'Alguien modificó esta evaluación mientras tanto. Aquí está tal como es ahora; haga su cambio de nuevo.',
+    'done-need-edited': 'La necesidad está corregida.',
+    'done-need-removed': 'La necesidad se ha eliminado del borrador.',
+    'done-assessment-edited': 'Los datos de la evaluación se han modificado.',
+    proposalEditedOn: 'Modificada por el donante el {date}.',
   },
 });
 

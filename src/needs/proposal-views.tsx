@@ -84,6 +84,13 @@ export function ProposalsSection(props: {
                   ) : null}
                 </p>
                 <p lang={proposal.language}>{proposal.text}</p>
+                {proposal.editedAt ? (
+                  <p class="muted">
+                    {text('proposalEditedOn', {
+                      date: formatDate(lang, proposal.editedAt.toISOString()) ?? '',
+                    })}
+                  </p>
+                ) : null}
                 {row.offer?.id ? (
                   <p>
                     {text('withOffer')}{' '}

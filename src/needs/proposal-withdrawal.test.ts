@@ -6,7 +6,7 @@ import { createApp } from '../app.tsx';
 import { auditLog } from '../audit/schema.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase, testBackends } from '../db/test-database.ts';
-import { decideProposal, editProposal, proposeHelp, withdrawProposal } from './proposals.ts';
+import { decideProposal, editProposal, proposeHelp, shortened, withdrawProposal } from './proposals.ts';
 import { needProposals, needStatusChanges, needs } from './schema.ts';
 import { addNeed, createAssessment, publishAssessment } from './service.ts';
 
@@ -103,6 +103,9 @@ describe.each(testBackends)('a donor changes or withdraws its proposal (%s datab
     });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain('Dites ce que vous proposez.');
+    // Never changed yet: nothing says it was.
+    expect((await proposal())?.editedAt).toBeNull();
+    expect(await (await get(`/en/needs/${needId}`)).text()).not.toContain('Changed by the donor');
     const seen = String((await proposal())?.version);
     const saved = await post(path('edit'), reporterCAN, {
       text: 'Three seminars, in Kampala.',
@@ -122,8 +125,25 @@ describe.each(testBackends)('a donor changes or withdraws its proposal (%s datab
       .from(notifications)
       .where(eq(notifications.userId, focalUGA.userId));
     expect(told.map((row) => (row.params as Record<string, string>).en)).toContain(
-      'A donor changed its proposal for the need “Awareness campaign on geographical indications”.',
+      'A donor changed its proposal for the need “Awareness campaign on geographical indications”: “Two seminars.” → “Three seminars, in Kampala.”.',
     );
+    expect(told.map((row) => (row.params as Record<string, string>).fr)).toContain(
+      'Un donateur a modifié sa proposition pour le besoin «\u00a0Awareness campaign on geographical indications\u00a0»\u202f: «\u00a0Two seminars.\u00a0» → «\u00a0Three seminars, in Kampala.\u00a0».',
+    );
+    // The need's page says, to everyone, that the donor changed it and when.
+    expect((await proposal())?.editedAt).toBeInstanceOf(Date);
+    const page = await (await get(`/en/needs/${needId}`)).text();
+    expect(page).toMatch(/Changed by the donor on [^<]*\d{4}/);
+    expect(await (await get(`/fr/needs/${needId}`)).text()).toContain('Modifiée par le donateur le');
+  });
+
+  it('shortens long texts in the notification, on one line', () => {
+    expect(shortened('a  b\n c')).toBe('a b c');
+    const long = 'word '.repeat(60);
+    const cut = shortened(long);
+    expect(cut.length).toBe(140);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(shortened('x'.repeat(140))).toBe('x'.repeat(140));
   });
 
   it('moves the need from offered to open when its only proposal is withdrawn, on record', async () => {

@@ -200,10 +200,17 @@ export async function decideProposal(
   return result;
 }
 
+/** A proposal's text cut for a notification: one line, at most 140 characters, "…" when cut. */
+export function shortened(text: string, max = 140): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+}
+
 /**
  * The proposing side changes the text of its proposal while it waits for the Member's answer. The
  * form's `seenVersion` must be the proposal's version (a change or an answer meanwhile wins). The
- * Member's focal points are told.
+ * Member's focal points are told what changed (the old and new text, shortened); the need's page
+ * shows when it was changed (`editedAt`).
  */
 export async function editProposal(
   db: Db,
@@ -222,7 +229,7 @@ export async function editProposal(
       return { ok: false, reason: 'stale' };
     await tx
       .update(needProposals)
-      .set({ text, ...touch(needProposals) })
+      .set({ text, editedAt: new Date(), ...touch(needProposals) })
       .where(eq(needProposals.id, proposalId));
     await recordAudit(tx, actor, {
       action: 'update',
@@ -234,7 +241,11 @@ export async function editProposal(
     tell = await notify(
       tx,
       await focalPointsOf(tx, row.assessment.partyCode),
-      inEveryLanguage(needsText, 'notifyProposalEdited', { need: Object.values(row.need.title)[0] ?? '' }),
+      inEveryLanguage(needsText, 'notifyProposalEdited', {
+        need: Object.values(row.need.title)[0] ?? '',
+        before: shortened(proposal.text),
+        after: shortened(text),
+      }),
       `/needs/${needId}#proposal-${proposalId}`,
     );
     return { ok: true, id: proposalId };

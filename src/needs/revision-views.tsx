@@ -89,7 +89,11 @@ export function NeedRevisions(props: { lang: Language; revisions: NeedRevision[]
   );
 }
 
-/** The Member's form to change a published need's text and facts, with the explanation the history shows. */
+/**
+ * The Member's form to change a need's text and facts. For a published need it asks for the
+ * explanation its public history shows; for a need of a draft assessment (nothing public yet) it
+ * does not, and leads back to the assessment.
+ */
 export function NeedEditPage(props: {
   page: PageContext;
   labels: ReferenceLabels;
@@ -102,20 +106,25 @@ export function NeedEditPage(props: {
   const { lang } = page;
   const text = needsText(lang);
   const title = textIn(need.title, lang, assessment.language);
+  const draft = assessment.status === 'draft';
   const closed = need.status === 'met' || need.status === 'withdrawn';
   return (
     <Layout page={page} title={`${text('editNeed')} — ${title}`}>
       <p>
-        <a href={`/${lang}/needs/${need.id}`} lang={assessment.language}>
-          {title}
-        </a>
+        {draft ? (
+          <a href={`/${lang}/needs/assessments/${assessment.id}#need-${need.id}`}>{text('backToDraft')}</a>
+        ) : (
+          <a href={`/${lang}/needs/${need.id}`} lang={assessment.language}>
+            {title}
+          </a>
+        )}
       </p>
       <h1>{text('editNeed')}</h1>
-      {closed ? (
+      {closed && !draft ? (
         <Notice message={text('needClosed')} />
       ) : (
         <>
-          <p>{text('editNeedIntro')}</p>
+          <p>{draft ? text('editDraftNeedIntro') : text('editNeedIntro')}</p>
           <form method="post" action={`/${lang}/needs/${need.id}/edit`} class="stacked" novalidate>
             <CsrfField page={page} />
             <input type="hidden" name="version" value={String(need.version)} />
@@ -124,17 +133,19 @@ export function NeedEditPage(props: {
               labels={labels}
               values={values}
               errors={errors}
-              extraLabels={{ note: text('changeNote') }}
+              extraLabels={draft ? {} : { note: text('changeNote') }}
             />
-            <TextArea
-              name="note"
-              label={text('changeNote')}
-              hint={text('changeNoteHint')}
-              value={values.note}
-              rows={3}
-              maxLength={1000}
-              error={errors.note ? word(lang, errors.note) : undefined}
-            />
+            {draft ? null : (
+              <TextArea
+                name="note"
+                label={text('changeNote')}
+                hint={text('changeNoteHint')}
+                value={values.note}
+                rows={3}
+                maxLength={1000}
+                error={errors.note ? word(lang, errors.note) : undefined}
+              />
+            )}
             <button type="submit">{text('saveNeedChanges')}</button>
           </form>
         </>

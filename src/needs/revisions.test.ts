@@ -128,12 +128,14 @@ describe.each(testBackends)('editing a published need, its history kept (%s data
     expect(await revisions()).toHaveLength(1);
   });
 
-  it('does not edit a draft’s need on this path, nor a met need', async () => {
+  it('keeps no revision of a draft’s need: its form asks no explanation (see drafts.test.ts)', async () => {
     expect(await reviseNeed(database.db, actor, draftNeed, 1, input, 'x', 'member')).toEqual({
       ok: false,
       reason: 'not-found',
     });
-    expect((await get(`/en/needs/${draftNeed}/edit`, focalUGA)).status).toBe(404);
+    const draftForm = await get(`/en/needs/${draftNeed}/edit`, focalUGA);
+    expect(draftForm.status).toBe(200);
+    expect(await draftForm.text()).not.toContain('name="note"');
   });
 
   it('shows the Member its form, pre-filled; refuses everyone else', async () => {

@@ -26,6 +26,7 @@ import type { ReferenceLabels } from '../reference/labels.ts';
 import { expandQuery } from '../reference/vocabulary.ts';
 import { AssessmentFormPage } from './assessment-views.tsx';
 import { coverageRoutes } from './coverage/routes.tsx';
+import { editDraftAssessment, editDraftNeed, removeDraftNeed } from './drafts.ts';
 import { needsCsv, needsTable, needsXlsx } from './export.ts';
 import { needFilters } from './filters.ts';
 import {
@@ -100,6 +101,9 @@ const doneKeys = [
   'revised',
   'proposal-edited',
   'proposal-withdrawn',
+  'need-edited',
+  'need-removed',
+  'assessment-edited',
 ] as const;
 
 /** Filters from the query string; a value that is not one of the known ones is ignored on pages. */
@@ -380,10 +384,10 @@ export function needsRoutes(
     return redirectAfterPost(c, `/${page.lang}/needs/${story.need.id}`, 'decided');
   });
 
-  /** The published need of the path, for whoever records its Member's needs. */
+  /** The need of the path (of a draft assessment too), for whoever records its Member's needs. */
   const managedNeed = async (c: Context) => {
     const account = requireAccount(c, managesAnyNeeds);
-    const story = await needStory(db, idParam(c));
+    const story = await needStory(db, idParam(c), { includeDrafts: true });
     if (!story) throw new NotFoundError('need');
     requirePermission(managesNeedsOf(account, story.assessment.partyCode));
     return { account, story };
@@ -435,16 +439,34 @@ export function needsRoutes(
     const form = await readForm(c);
     const values = { ...needValues(form), note: formText(form, 'note') };
     const parsed = needForm.safeParse(values);
-    const note = changeNoteForm.safeParse(values);
+    // A draft's need has no public history: no explanation asked.
+    const draft = story.assessment.status === 'draft';
+    const note = draft ? null : changeNoteForm.safeParse(values);
     // Every problem at once: the explanation is checked with the need's fields.
     const errors: Record<string, string> = {
       ...(parsed.success ? {} : fieldErrors(parsed.error)),
-      ...(note.success ? {} : fieldErrors(note.error)),
+      ...(note && !note.success ? fieldErrors(note.error) : {}),
     };
     const knownAreas = new Set((await labels()).termsOf('ip-area').map((term) => term.key));
     if (!errors.ipAreas && values.ipAreas.some((area) => !knownAreas.has(area))) errors.ipAreas = 'choose';
-    if (!parsed.success || !note.success || Object.keys(errors).length)
+    if (!parsed.success || (note && !note.success) || Object.keys(errors).length)
       return editPage(c, story, values, errors, 400);
+    if (!note) {
+      const done = await editDraftNeed(db, actorOf(account), story.need.id, seenVersion(form), parsed.data);
+      if (!done.ok) {
+        if (done.reason === 'not-found') throw new NotFoundError('need');
+        if (done.reason === 'unchanged') return editPage(c, story, values, { form: 'needUnchanged' }, 400);
+        // Changed or published meanwhile: the need as it is now, with the reason.
+        const now = await needStory(db, story.need.id, { includeDrafts: true });
+        if (!now) throw new NotFoundError('need');
+        const key = done.reason === 'published' ? 'draftPublishedMeanwhile' : 'needStale';
+        return editPage(c, now, valuesOfNeed(now.need, now.assessment), { form: key }, 409);
+      }
+      return redirectAfterPost(
+        c,
+        `/${page.lang}/needs/assessments/${story.assessment.id}?done=need-edited#need-${story.need.id}`,
+      );
+    }
     const result = await reviseNeed(
       db,
       actorOf(account),
@@ -463,6 +485,21 @@ export function needsRoutes(
       return editPage(c, now, valuesOfNeed(now.need, now.assessment), { form: key }, 409);
     }
     return redirectAfterPost(c, `/${page.lang}/needs/${story.need.id}`, 'revised');
+  });
+
+  // Removing a need: only from a draft assessment (a published need is marked withdrawn instead).
+  app.post(`${lang}/needs/:id{[0-9]+}/remove`, async (c) => {
+    const page = pageContext(c);
+    const { account, story } = await managedNeed(c);
+    const form = await readForm(c);
+    const result = await removeDraftNeed(db, actorOf(account), story.need.id, seenVersion(form));
+    if (!result.ok) {
+      if (result.reason === 'not-found') throw new NotFoundError('need');
+      const assessment = (await assessmentById(db, story.assessment.id)) ?? story.assessment;
+      const error = result.reason === 'published' ? 'needPublishedNotRemovable' : 'needStale';
+      return assessmentPage(c, assessment, emptyNeed, {}, 409, { needId: story.need.id, error });
+    }
+    return redirectAfterPost(c, `/${page.lang}/needs/assessments/${story.assessment.id}`, 'need-removed');
   });
 
   /** The proposal of the path on a published need, for its proposing side only. */
@@ -595,7 +632,8 @@ export function needsRoutes(
     assessment: NonNullable<Awaited<ReturnType<typeof assessmentById>>>,
     values = emptyNeed,
     errors = {},
-    status: 200 | 400 = 200,
+    status: 200 | 400 | 409 = 200,
+    removal?: { needId: number; error: string },
   ) => {
     const page = pageContext(c);
     return c.html(
@@ -607,6 +645,7 @@ export function needsRoutes(
         values={values}
         errors={errors}
         notice={doneNotice(c, page.lang)}
+        removal={removal}
       />,
       status,
     );
@@ -629,6 +668,74 @@ export function needsRoutes(
     }
     await addNeed(db, actorOf(account), assessment, parsed.data);
     return redirectAfterPost(c, `/${page.lang}/needs/assessments/${assessment.id}`, 'need-added');
+  });
+
+  /** The draft assessment's own fields, as its edit form shows them. */
+  const draftValues = (assessment: Assessment) =>
+    assessmentValues({
+      party: assessment.partyCode,
+      symbol: assessment.symbol ?? '',
+      documentDate: assessment.documentDate ?? '',
+      source: assessment.source,
+      language: assessment.language,
+      contactName: assessment.contactName ?? '',
+      contactEmail: assessment.contactEmail ?? '',
+    });
+
+  const assessmentEditPage = async (
+    c: Context,
+    assessment: Assessment,
+    values: ReturnType<typeof assessmentValues>,
+    errors: Record<string, string> = {},
+    status: 200 | 400 | 409 = 200,
+  ) => {
+    const page = pageContext(c);
+    const all = await labels();
+    return c.html(
+      <AssessmentFormPage
+        page={page}
+        parties={[]}
+        languageName={(code) => all.languageName(code, page.lang)}
+        values={values}
+        errors={errors}
+        editing={{
+          id: assessment.id,
+          version: assessment.version,
+          partyName: all.partyName(assessment.partyCode, page.lang),
+          published: assessment.status !== 'draft',
+        }}
+      />,
+      status,
+    );
+  };
+
+  // A draft assessment's own fields (symbol, date, source, language, contact), while it is a draft.
+  app.get(`${lang}/needs/assessments/:id{[0-9]+}/edit`, async (c) => {
+    const { assessment } = await managedAssessment(c);
+    if (assessment.status !== 'draft')
+      return assessmentEditPage(c, assessment, draftValues(assessment), {}, 409);
+    return assessmentEditPage(c, assessment, draftValues(assessment));
+  });
+
+  app.post(`${lang}/needs/assessments/:id{[0-9]+}/edit`, async (c) => {
+    const page = pageContext(c);
+    const { account, assessment } = await managedAssessment(c);
+    const form = await readForm(c);
+    // The Member stays: the form does not send it, the assessment's own is checked with the rest.
+    const values = { ...assessmentValues(form), party: assessment.partyCode };
+    const parsed = assessmentForm.safeParse(values);
+    if (!parsed.success) return assessmentEditPage(c, assessment, values, fieldErrors(parsed.error), 400);
+    const { party: _party, ...input } = parsed.data;
+    const result = await editDraftAssessment(db, actorOf(account), assessment.id, seenVersion(form), input);
+    if (!result.ok) {
+      if (result.reason === 'not-found') throw new NotFoundError('assessment');
+      if (result.reason === 'unchanged')
+        return assessmentEditPage(c, assessment, values, { form: 'assessmentUnchanged' }, 400);
+      const now = (await assessmentById(db, assessment.id)) ?? assessment;
+      const errors: Record<string, string> = result.reason === 'published' ? {} : { form: 'assessmentStale' };
+      return assessmentEditPage(c, now, draftValues(now), errors, 409);
+    }
+    return redirectAfterPost(c, `/${page.lang}/needs/assessments/${assessment.id}`, 'assessment-edited');
   });
 
   app.post(`${lang}/needs/assessments/:id{[0-9]+}/publish`, async (c) => {

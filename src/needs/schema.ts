@@ -155,6 +155,8 @@ export const needProposals = pgTable(
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     withdrawnBy: integer('withdrawn_by').references(() => users.id, { onDelete: 'set null' }),
     withdrawalNote: text('withdrawal_note'),
+    /** When the proposing side last changed its text (null: never); shown on the need's page. */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
     isSample: boolean('is_sample').notNull().default(false),
     ...editableColumns(),
   },

@@ -1,5 +1,14 @@
 import type { Child } from 'hono/jsx';
-import { ErrorSummary, Notice, Pager, SelectField, TextArea, TextField } from '../http/form-fields.tsx';
+import {
+  ConfirmAction,
+  ErrorSummary,
+  FormError,
+  Notice,
+  Pager,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../http/form-fields.tsx';
 import { CsrfField, Layout, type PageContext } from '../http/layout.tsx';
 import { parsePartialDate } from '../http/partial-date.ts';
 import type { FieldErrors } from '../http/request.ts';
@@ -372,6 +381,41 @@ export function AssessmentsPage(props: {
   );
 }
 
+/** A draft's need: correct it (the need form, no explanation) or remove it (a confirmation step). */
+function DraftNeedActions(props: {
+  page: PageContext;
+  need: Need;
+  title: string;
+  error?: string | undefined;
+}) {
+  const { page, need, title } = props;
+  const { lang } = page;
+  const text = say(lang);
+  return (
+    <div class="actions">
+      <a
+        class="button secondary"
+        href={`/${lang}/needs/${need.id}/edit`}
+        aria-label={`${text('editDraftNeed')} — ${title}`}
+      >
+        {text('editDraftNeed')}
+      </a>{' '}
+      <ConfirmAction
+        page={page}
+        action={`/${lang}/needs/${need.id}/remove`}
+        label={text('removeNeed')}
+        accessibleLabel={`${text('removeNeed')} — ${title}`}
+        question={text('removeQuestion', { title })}
+        confirmLabel={text('confirmRemove')}
+        open={Boolean(props.error)}
+      >
+        <input type="hidden" name="version" value={String(need.version)} />
+        {props.error ? <FormError page={page} message={label(lang, props.error)} /> : null}
+      </ConfirmAction>
+    </div>
+  );
+}
+
 export function AssessmentPage(props: {
   page: PageContext;
   labels: ReferenceLabels;
@@ -380,8 +424,11 @@ export function AssessmentPage(props: {
   values: NeedValues;
   errors?: FieldErrors;
   notice?: string | undefined;
+  /** A removal refused (a change meanwhile, or the assessment published): its step shown open. */
+  removal?: { needId: number; error: string } | undefined;
 }) {
   const { page, labels, assessment, values, errors = {} } = props;
+  const draft = assessment.status === 'draft';
   const { lang } = page;
   const text = say(lang);
   const title = text('assessmentOf', { party: labels.partyName(assessment.partyCode, lang) });
@@ -399,9 +446,17 @@ export function AssessmentPage(props: {
           : text('draft')}
         {assessment.symbol ? ` · ${assessment.symbol}` : ''} · {label(lang, `source-${assessment.source}`)}
       </p>
+      {draft ? (
+        <p>
+          <a href={`/${lang}/needs/assessments/${assessment.id}/edit`}>{text('editAssessment')}</a>
+        </p>
+      ) : null}
+      {props.removal && (!draft || !props.needs.some((need) => need.id === props.removal?.needId)) ? (
+        <FormError page={page} message={label(lang, props.removal.error)} />
+      ) : null}
       <ol class="need-list">
         {props.needs.map((need) => (
-          <li>
+          <li id={`need-${need.id}`}>
             <h2 class="h3" lang={assessment.language} id={`need-${need.id}-title`}>
               {assessment.status === 'published' ? (
                 <a href={`/${lang}/needs/${need.id}`}>{textIn(need.title, lang, assessment.language)}</a>
@@ -417,6 +472,14 @@ export function AssessmentPage(props: {
                   {text('editNeed')}
                 </a>
               </p>
+            ) : null}
+            {draft ? (
+              <DraftNeedActions
+                page={page}
+                need={need}
+                title={textIn(need.title, lang, assessment.language)}
+                error={props.removal?.needId === need.id ? props.removal.error : undefined}
+              />
             ) : null}
           </li>
         ))}

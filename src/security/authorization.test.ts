@@ -88,8 +88,9 @@ type Fixture = {
   focalAccount: number;
   focalGrant: number;
   signatory: number;
-  /** Kenya's needs assessment, still a draft, and a need of a published one. */
+  /** Kenya's needs assessment, still a draft, its need, and a need of a published one. */
   draftAssessment: number;
+  draftNeed: number;
   publishedNeed: number;
   /** An open offer of Canada's, and a pending proposal for the published need. */
   offer: number;
@@ -463,6 +464,20 @@ const rules: Record<string, RouteRule> = {
   'POST /:lang{(?:en|fr|es)}/needs/assessments/:id{[0-9]+}/needs': {
     allowed: [...secretariat, 'focalKEN'],
     path: (f) => `/en/needs/assessments/${f.draftAssessment}/needs`,
+  },
+  // A draft assessment's own details, while draft.
+  'GET /:lang{(?:en|fr|es)}/needs/assessments/:id{[0-9]+}/edit': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/assessments/${f.draftAssessment}/edit`,
+  },
+  'POST /:lang{(?:en|fr|es)}/needs/assessments/:id{[0-9]+}/edit': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/assessments/${f.draftAssessment}/edit`,
+  },
+  // Removing a need of a draft (no version sent: the allowed get 409 and the need stays).
+  'POST /:lang{(?:en|fr|es)}/needs/:id{[0-9]+}/remove': {
+    allowed: [...secretariat, 'focalKEN'],
+    path: (f) => `/en/needs/${f.draftNeed}/remove`,
   },
   'POST /:lang{(?:en|fr|es)}/needs/assessments/:id{[0-9]+}/publish': {
     allowed: [...secretariat, 'focalKEN'],
@@ -872,7 +887,7 @@ describe('authorization on every route that changes data or shows private data',
         contactEmail: null,
       });
     const draftAssessment = await assessmentOf();
-    await addNeed(
+    const draftNeed = await addNeed(
       db,
       needsActor,
       { id: draftAssessment, language: 'en', status: 'draft' },
@@ -916,6 +931,7 @@ describe('authorization on every route that changes data or shows private data',
       offer,
       proposal: proposal.ok ? proposal.id : 0,
       draftAssessment,
+      draftNeed,
       publishedNeed,
       signatory: signatory?.id as number,
       focalAccount: focal.userId,

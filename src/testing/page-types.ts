@@ -8,6 +8,7 @@ import { seedDemo } from '../demo/seed-demo.ts';
 import { seedTrainingOperationsDemo } from '../demo/training-demo.ts';
 import { activitiesWorkbook, multipartRequest, reportIdFrom } from '../drafting/test-helpers.ts';
 import { needEditionLinks } from '../needs/delivery/schema.ts';
+import { needs as needsTable } from '../needs/schema.ts';
 import { reportActivities } from '../reports/schema.ts';
 import { launchChromium, serveForTest } from './browser.ts';
 
@@ -95,6 +96,46 @@ export async function preparePageTypes(database: Database, url: string): Promise
     ),
   );
   if (!preview.includes('/upload/')) throw new Error(`the upload was not staged: ${uploaded.status}`);
+  // A draft needs assessment of Uganda with two needs, through the focal point's own forms.
+  const assessment = await fetch(
+    `${url}/en/needs/assessments/new`,
+    redirectless(
+      formRequest(focalPoint, {
+        party: 'UGA',
+        source: 'wipo-assisted',
+        symbol: 'IP/C/W/700',
+        documentDate: '2026-09',
+        language: 'en',
+        contactName: 'Uganda Registration Services Bureau',
+        contactEmail: 'ip@ursb.example',
+      }),
+    ),
+  );
+  const draftAssessment = /assessments\/(\d+)/.exec(assessment.headers.get('location') ?? '')?.[1];
+  if (!draftAssessment) throw new Error(`the draft assessment was not saved: ${assessment.status}`);
+  for (const title of [
+    'Automation of the industrial property registry, with online filing of trademark applications',
+    'Awarness campaign on geographical indications for coffee growers',
+  ]) {
+    await fetch(
+      `${url}/en/needs/assessments/${draftAssessment}/needs`,
+      redirectless(
+        formRequest(focalPoint, {
+          title,
+          kindsOfHelp: 'equipment-automation',
+          priority: 'high',
+          ipAreas: [],
+        }),
+      ),
+    );
+  }
+  const [draftNeed] = await db
+    .select({ id: needsTable.id })
+    .from(needsTable)
+    .where(eq(needsTable.assessmentId, Number(draftAssessment)))
+    .orderBy(needsTable.id)
+    .limit(1);
+  if (!draftNeed) throw new Error('the draft assessment has no need');
 
   const [carried] = await db
     .select({ id: reportActivities.activityId })
@@ -168,6 +209,13 @@ export async function preparePageTypes(database: Database, url: string): Promise
     {
       name: 'needs-assessment',
       path: `/en/needs/assessments/${needs.assessments[0]}`,
+      cookie: as(focalPoint),
+    },
+    { name: 'needs-draft', path: `/en/needs/assessments/${draftAssessment}`, cookie: as(focalPoint) },
+    { name: 'needs-draft-need-edit', path: `/fr/needs/${draftNeed.id}/edit`, cookie: as(focalPoint) },
+    {
+      name: 'needs-draft-details',
+      path: `/es/needs/assessments/${draftAssessment}/edit`,
       cookie: as(focalPoint),
     },
     {

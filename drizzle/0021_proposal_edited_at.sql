@@ -1,0 +1,1 @@
+ALTER TABLE "need_proposals" ADD COLUMN "edited_at" timestamp with time zone;
