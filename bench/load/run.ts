@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { type LoadContext, type LoadRequest, mixSequence, registryMix, requestMix } from './mix.ts';
@@ -189,16 +190,37 @@ const benchName = `ipcoop_bench_${benchActivities}_${values.seed}`;
 const benchFolder = join('.bench-data', `embedded-${benchActivities}-${values.seed}`);
 const keepsDatabase = registry === 'bench';
 
-/** Times one search page after another while the load runs: the latency a visitor would see. */
-async function probeSearchPages(url: string, paths: string[], until: () => boolean): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; !until(); i++) {
-    const started = performance.now();
-    const answer = await fetch(`${url}${paths[i % paths.length]}`);
-    await answer.arrayBuffer();
-    if (answer.ok) times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b);
+/**
+ * Times one search page after another while the load runs: the latency a visitor would see. In a
+ * thread of its own, so the timings do not include the load generator's own event-loop delays
+ * (autocannon reading fifty connections and the downloads in the main thread).
+ */
+function probeSearchPages(url: string, paths: string[]): { stop: () => Promise<number[]> } {
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     let running = true;
+     parentPort.on('message', () => { running = false; });
+     (async () => {
+       const times = [];
+       for (let i = 0; running; i++) {
+         const started = performance.now();
+         const answer = await fetch(workerData.url + workerData.paths[i % workerData.paths.length]);
+         await answer.arrayBuffer();
+         if (answer.ok) times.push(performance.now() - started);
+       }
+       parentPort.postMessage(times);
+     })();`,
+    { eval: true, workerData: { url, paths } },
+  );
+  const times = once(worker, 'message').then(([list]) => (list as number[]).sort((a, b) => a - b));
+  return {
+    stop: async () => {
+      worker.postMessage('stop');
+      const sorted = await times;
+      await worker.terminate();
+      return sorted;
+    },
+  };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -243,13 +265,8 @@ try {
     timeout: Number(values['download-timeout']),
   };
   const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
-  let running = true;
   const searchPaths = sequence.filter((r) => r.path.includes('/search')).map((r) => r.path);
-  const probe = probeSearchPages(
-    url,
-    searchPaths.length ? searchPaths : ['/en/search?q=patent'],
-    () => !running,
-  );
+  const probe = probeSearchPages(url, searchPaths.length ? searchPaths : ['/en/search?q=patent']);
   const rssAfterWarmUp = new Promise<number[]>((resolve) =>
     setTimeout(() => resolve(hubs.map((hub) => rssMb(hub.pid))), Math.min(10, duration / 2) * 1000),
   );
@@ -258,8 +275,7 @@ try {
     errors[kind] = (errors[kind] ?? 0) + 1;
   });
   const result = await done;
-  running = false;
-  const searchTimes = await probe;
+  const searchTimes = await probe.stop();
   const rssStart = await rssAfterWarmUp;
   const rssEnd = hubs.map((hub) => rssMb(hub.pid));
   console.log(
