@@ -7,6 +7,9 @@ export const coverageText = defineMessages({
     columnMember: 'the Member whose needs they are',
     columnOutstanding: 'needs still waiting for help: open, offered or in progress',
     columnNeeds: 'how many needs a Member published',
+    columnMet: 'column of the document: how many of a Member’s needs are met',
+    columnWithdrawn: 'column of the document: how many of a Member’s needs were withdrawn',
+    addressingItemNoSymbol: 'an activity that addresses a need, whose report has no document symbol',
   },
   en: {
     coverageTitle: 'Needs met and outstanding',
@@ -61,6 +64,9 @@ export const coverageText = defineMessages({
     columnAddressedBy: 'Needs addressed (partners)',
     columnAddressing: 'Activities that address it',
     addressingItem: '{title} ({donor}, {symbol})',
+    addressingItemNoSymbol: '{title} ({donor})',
+    columnMet: 'Met',
+    columnWithdrawn: 'Withdrawn',
   },
   fr: {
     coverageTitle: 'Besoins satisfaits et en suspens',
@@ -116,6 +122,9 @@ export const coverageText = defineMessages({
     columnAddressedBy: 'Besoins traités (partenaires)',
     columnAddressing: 'Activités qui y répondent',
     addressingItem: '{title} ({donor}, {symbol})',
+    addressingItemNoSymbol: '{title} ({donor})',
+    columnMet: 'Satisfaits',
+    columnWithdrawn: 'Retirés',
   },
   es: {
     coverageTitle: 'Necesidades atendidas y pendientes',
@@ -171,6 +180,9 @@ export const coverageText = defineMessages({
     columnAddressedBy: 'Necesidades atendidas (asociados)',
     columnAddressing: 'Actividades que la atienden',
     addressingItem: '{title} ({donor}, {symbol})',
+    addressingItemNoSymbol: '{title} ({donor})',
+    columnMet: 'Atendidas',
+    columnWithdrawn: 'Retiradas',
   },
 });
 
