@@ -233,6 +233,10 @@ describe.each(testBackends)('coverage of needs: met and outstanding (%s database
             );
         });
       }
+      // The demo's needs are marked as samples in the tables, as the warning under the title says.
+      const sample = { en: '(sample)', fr: '(exemple)', es: '(ejemplo)' }[lang];
+      expect(outstanding?.table?.rows.some((row) => row[1]?.endsWith(sample))).toBe(true);
+      expect(met?.table?.rows.every((row) => row[1]?.endsWith(sample))).toBe(true);
       // Counts in words with the language's own colon, never "1: Canada (1)".
       expect(table.rows.flat().join('\n')).toContain(
         lang === 'fr' ? 'Japon\u202f: 1 besoin' : lang === 'es' ? 'Japón: 1 necesidad' : 'Japan: 1 need',

@@ -44,7 +44,9 @@ export function coverageDocument(
     party(a.partyCode).localeCompare(party(b.partyCode), lang);
   const needRow = (need: CoveredNeed, last: string) => [
     party(need.partyCode),
-    textIn(need.title, lang, need.language),
+    need.isSample
+      ? t('sampleNeed', { title: textIn(need.title, lang, need.language) })
+      : textIn(need.title, lang, need.language),
     need.kindsOfHelp.map((kind) => n(`kind-${kind}` as NeedsKey)).join(', '),
     last,
   ];
