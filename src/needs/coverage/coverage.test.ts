@@ -260,6 +260,9 @@ describe.each(testBackends)('coverage of needs: met and outstanding (%s database
       expect(body.match(/<w:sectPr/g)?.length).toBe(2);
       expect(body).toMatch(/w:orient="landscape"/);
       expect(body).toContain('<w:tblLayout w:type="fixed"/>');
+      // Header row shaded and table text at 8.5 pt, as in the PDF.
+      expect(body).toContain('w:fill="E8E8E8"');
+      expect(body).toContain('<w:sz w:val="17"/>');
       expect(body).toMatch(/<w:jc w:val="(right|end)"\/>/);
     }
   });

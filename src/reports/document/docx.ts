@@ -8,6 +8,7 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  ShadingType,
   Tab,
   Table,
   TableCell,
@@ -29,8 +30,11 @@ const headingLevels = [
 const heading = (depth: number) => headingLevels[Math.min(depth, headingLevels.length - 1)];
 
 /** Multi-line source text (descriptions) as runs with line breaks, never as one run with raw newlines. */
-const textRuns = (text: string, bold = false) =>
-  text.split(/\r?\n/).map((line, index) => new TextRun({ text: line, bold, break: index > 0 ? 1 : 0 }));
+const textRuns = (text: string, bold = false, size?: number) =>
+  text.split(/\r?\n/).map((line, index) => new TextRun({ text: line, bold, size, break: index > 0 ? 1 : 0 }));
+
+/** Table text in half-points: 8.5 pt, as the PDF sets its tables. */
+const tableTextSize = 17;
 
 function line(text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) {
   return new Paragraph({ alignment: align, children: textRuns(text) });
@@ -64,10 +68,13 @@ export function docxTable(
   const cell = (text: string, index: number, bold = false) =>
     new TableCell({
       width: { size: widths[index] ?? 10, type: WidthType.PERCENTAGE },
+      // As the PDF sets them: text clear of the borders, the header row shaded.
+      margins: { top: 60, bottom: 60, left: 80, right: 80 },
+      ...(bold ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8E8E8' } } : {}),
       children: [
         new Paragraph({
           alignment: align[index] === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          children: textRuns(text, bold),
+          children: textRuns(text, bold, tableTextSize),
         }),
       ],
     });
