@@ -233,6 +233,9 @@ describe.each(testBackends)('coverage of needs: met and outstanding (%s database
             );
         });
       }
+      // Needs with an offer are counted under the status's own name, not as "offered" needs.
+      const withOffer = { en: /offered: \d/, fr: /avec une offre\u202f: \d/, es: /con oferta: \d/ }[lang];
+      expect(doc.paragraphs[1]).toMatch(withOffer);
       // The demo's needs are marked as samples in the tables, as the warning under the title says.
       const sample = { en: '(sample)', fr: '(exemple)', es: '(ejemplo)' }[lang];
       expect(outstanding?.table?.rows.some((row) => row[1]?.endsWith(sample))).toBe(true);
