@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './format.ts';
+import { formatDate, formatDateTime } from './format.ts';
 
 describe('a moment in the page’s language', () => {
   it('writes the month in words, in UTC, never an ISO string', () => {
@@ -10,5 +10,15 @@ describe('a moment in the page’s language', () => {
     expect(formatDateTime('fr', moment)).toContain('14:05');
     expect(formatDateTime('en', moment)).toMatch(/UTC$/);
     expect(formatDateTime('es', '2029-11-05T09:00')).not.toContain('UTC');
+  });
+});
+
+describe('a date in the page’s language', () => {
+  it('writes the first of a month as French does, "1er janvier", and other days as numbers', () => {
+    expect(formatDate('fr', '1995-01-01')).toBe('1er janvier 1995');
+    expect(formatDate('fr', '1995-01-02')).toBe('2 janvier 1995');
+    expect(formatDate('fr', '1995-01-01', 'month')).toBe('janvier 1995');
+    expect(formatDate('en', '1995-01-01')).toBe('1 January 1995');
+    expect(formatDate('es', '1995-01-01')).toBe('1 de enero de 1995');
   });
 });

@@ -23,7 +23,15 @@ export function formatDate(
   precision: 'day' | 'month' | 'year' | null = 'day',
 ): string | null {
   if (!isoDate) return null;
-  return dateFormatter(language, precision ?? 'day').format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  const formatter = dateFormatter(language, precision ?? 'day');
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  // French writes the first day of a month as an ordinal: "1er janvier 1995", never "1 janvier".
+  if (language === 'fr' && (precision ?? 'day') === 'day' && date.getUTCDate() === 1)
+    return formatter
+      .formatToParts(date)
+      .map((part) => (part.type === 'day' ? '1er' : part.value))
+      .join('');
+  return formatter.format(date);
 }
 
 const rangeFormatters = new Map<Language, Intl.DateTimeFormat>();

@@ -81,7 +81,7 @@ describe.each(testBackends)('suggestions on the pages of needs and offers (%s da
     expect(seen).toContain('Trademark examiner training for African offices');
     expect(seen).toContain('IP areas in common: Trademarks');
     expect(seen).toContain('Kind of help in common: Training of personnel');
-    expect(seen).toContain('Open to Africa');
+    expect(seen).toContain('Open to: Africa');
     expect(await (await get(`/fr/needs/${needId}`, focal)).text()).toContain(
       'Domaines de PI en commun\u202f: Marques',
     );

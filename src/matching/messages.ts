@@ -16,7 +16,7 @@ export const matchingText = defineMessages({
     'reason-same-areas': 'IP areas in common: {values}',
     'reason-same-kinds': 'Kind of help in common: {values}',
     'reason-named-member': 'Open to this Member by name',
-    'reason-named-region': 'Open to {values}',
+    'reason-named-region': 'Open to: {values}',
     'reason-open-to-all': 'Open to every eligible Member',
     'reason-shared-language': 'Given in {values}',
     'reason-no-shared-language': 'Not given in the language of the need',

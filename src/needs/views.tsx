@@ -122,7 +122,7 @@ export function NeedsListPage(props: {
         <a href={`/${lang}/needs/coverage`}>{coverageText(lang)('coverageTitle')}</a> ·{' '}
         <a href={`/${lang}/offers`}>{offersLink(lang)}</a>
       </p>
-      <form method="get" action={`/${lang}/needs`} class="filters-row">
+      <form method="get" action={`/${lang}/needs`} class="filters">
         <TextField name="q" label={text('words')} value={filters.q ?? ''} maxLength={200} />
         <SelectField
           name="party"
@@ -145,7 +145,9 @@ export function NeedsListPage(props: {
           value={filters.kind ?? ''}
           emptyLabel={text('anyValue')}
         />
-        <button type="submit">{text('applyFilters')}</button>
+        <div class="actions">
+          <button type="submit">{text('applyFilters')}</button>
+        </div>
       </form>
       {props.alsoSearched.length ? (
         <p class="muted">

@@ -110,7 +110,7 @@ describe('offers and proposals in the browser', () => {
     expect(await suggestions.textContent()).toContain(
       'Patent examination training for least-developed Members',
     );
-    expect(await suggestions.textContent()).toContain('Open to Least developed countries');
+    expect(await suggestions.textContent()).toContain('Open to: Least developed countries');
     await page.getByRole('button', { name: 'Send the proposal' }).click();
     expect(await page.locator('#text-error').textContent()).toContain('Say what you propose.');
     expect(await axeViolations(page)).toEqual([]);

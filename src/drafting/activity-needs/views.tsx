@@ -86,7 +86,7 @@ export function ActivityNeedsPage(props: {
       )}
       {props.editable ? (
         <>
-          <form method="get" action={base} class="filters-row">
+          <form method="get" action={base} class="filters">
             <TextField name="q" label={t('findNeeds')} value={props.words} maxLength={200} />
             <div class="actions">
               <button type="submit" class="secondary">

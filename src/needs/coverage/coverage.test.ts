@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
+import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestSession, testSession } from '../../accounts/test-sessions.ts';
 import { activityBeneficiaries } from '../../activities/schema.ts';
@@ -8,11 +12,13 @@ import type { Database } from '../../db/database.ts';
 import { openTestDatabase, testBackends } from '../../db/test-database.ts';
 import { seedNeedsDemo } from '../../demo/needs-demo.ts';
 import { insertActivity } from '../../exports/test-fixtures.ts';
+import { loadReferenceLabels } from '../../reference/labels.ts';
 import { reportActivities, reports } from '../../reports/schema.ts';
-import { pdfText } from '../../testing/pdf.ts';
+import { pdfText, readPdf } from '../../testing/pdf.ts';
 import { needActivityLinks } from '../delivery/schema.ts';
 import { addNeed, createAssessment, publishedNeeds } from '../service.ts';
-import { coverageByMember, coveredNeeds, isOutstanding } from './service.ts';
+import { coverageDocument } from './document.ts';
+import { coverageByMember, coverageOverview, coveredNeeds, isOutstanding } from './service.ts';
 
 describe.each(testBackends)('coverage of needs: met and outstanding (%s database)', (backend) => {
   let database: Database;
@@ -164,7 +170,7 @@ describe.each(testBackends)('coverage of needs: met and outstanding (%s database
     expect(english).toContain('whether or not it answers a need');
     expect(english).not.toContain('Norway');
     // Who responded: Canada's accepted proposal for Uganda's patent examiners (the demo's).
-    expect(english).toContain('Canada: Accepted (1)');
+    expect(english).toContain('Canada: accepted (1)');
     expect(await (await get('/en/needs/coverage', secretariat)).text()).toContain(
       'href="/fr/needs/coverage/overview.docx"',
     );
@@ -180,7 +186,7 @@ describe.each(testBackends)('coverage of needs: met and outstanding (%s database
     expect(text).toContain('Ouganda');
     expect(text).toContain('Training of patent examiners in substantive examination');
     expect(text).toContain('données d’exemple');
-    expect(text).toMatch(/Canada\s?: Acceptée \(1\)/);
+    expect(text).toMatch(/Canada\s?: acceptée \(1\)/);
     expect(text).not.toContain('Secret draft need');
     expect(text).toContain('Activités qui y répondent');
     expect(text).toContain('JPO seminar on patent examination (Japon, IP/C/R/TC/JPN/9)');
@@ -191,6 +197,77 @@ describe.each(testBackends)('coverage of needs: met and outstanding (%s database
     const pdfWords = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
     expect(pdfWords).toContain('Nota de la Secretaría');
     expect(pdfWords).toContain('Necesidades pendientes');
+  });
+
+  it('sets the tables of the overview on landscape pages, every column header word whole, figures right', async () => {
+    const labels = await loadReferenceLabels(database.db);
+    const { members, needs, addressing } = await coverageOverview(database.db);
+    // The font and size the PDF table header is set in, on a landscape A4 page with 2 cm margins.
+    const measure = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 56.7 });
+    measure.registerFont(
+      'bold',
+      readFileSync(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+    );
+    measure.font('bold').fontSize(8.5);
+    const textWidth = measure.page.width - 2 * 56.7;
+    const headers = {
+      en: ['Member', 'Needs', 'Met', 'Outstanding', 'Withdrawn'],
+      fr: ['Membre', 'Besoins', 'Satisfaits', 'En suspens', 'Retirés'],
+      es: ['Miembro', 'Necesidades', 'Atendidas', 'Pendientes', 'Retiradas'],
+    } as const;
+    for (const lang of ['en', 'fr', 'es'] as const) {
+      const doc = coverageDocument(lang, labels, members, needs, addressing, new Date('2026-01-15'));
+      const [byMember, outstanding, met] = doc.sections;
+      expect([byMember, outstanding, met].map((section) => section?.landscape)).toEqual([true, true, true]);
+      const table = byMember?.table;
+      if (!table) throw new Error('no table by Member');
+      expect(table.columns.slice(0, 5)).toEqual(headers[lang]);
+      expect(table.align?.slice(1, 5)).toEqual(['right', 'right', 'right', 'right']);
+      for (const section of doc.sections) {
+        const widths = section.table?.widths ?? [];
+        expect(widths.reduce((sum, share) => sum + share, 0)).toBeCloseTo(1, 5);
+        section.table?.columns.forEach((header, column) => {
+          for (const word of header.split(/\s+/))
+            expect(measure.widthOfString(word), `${lang}: "${word}"`).toBeLessThanOrEqual(
+              (widths[column] ?? 0) * textWidth - 8,
+            );
+        });
+      }
+      // Needs with an offer are counted under the status's own name, not as "offered" needs.
+      const withOffer = { en: /offered: \d/, fr: /avec une offre\u202f: \d/, es: /con oferta: \d/ }[lang];
+      expect(doc.paragraphs[1]).toMatch(withOffer);
+      // The demo's needs are marked as samples in the tables, as the warning under the title says.
+      const sample = { en: '(sample)', fr: '(exemple)', es: '(ejemplo)' }[lang];
+      expect(outstanding?.table?.rows.some((row) => row[1]?.endsWith(sample))).toBe(true);
+      expect(met?.table?.rows.every((row) => row[1]?.endsWith(sample))).toBe(true);
+      // Counts in words with the language's own colon, never "1: Canada (1)".
+      expect(table.rows.flat().join('\n')).toContain(
+        lang === 'fr' ? 'Japon\u202f: 1 besoin' : lang === 'es' ? 'Japón: 1 necesidad' : 'Japan: 1 need',
+      );
+    }
+    measure.end();
+
+    for (const lang of ['en', 'fr', 'es']) {
+      const pdf = await readPdf(
+        new Uint8Array(await (await get(`/${lang}/needs/coverage/overview.pdf`, secretariat)).arrayBuffer()),
+      );
+      const [first, ...tables] = pdf.pageSizes;
+      expect(first?.[0]).toBeLessThan(first?.[1] ?? 0);
+      expect(tables.length).toBeGreaterThan(0);
+      for (const [width, height] of tables) expect(width).toBeGreaterThan(height);
+      const docx = Buffer.from(
+        await (await get(`/${lang}/needs/coverage/overview.docx`, secretariat)).arrayBuffer(),
+      );
+      const xml = (await JSZip.loadAsync(docx)).file('word/document.xml')?.async('string');
+      const body = (await xml) ?? '';
+      expect(body.match(/<w:sectPr/g)?.length).toBe(2);
+      expect(body).toMatch(/w:orient="landscape"/);
+      expect(body).toContain('<w:tblLayout w:type="fixed"/>');
+      // Header row shaded and table text at 8.5 pt, as in the PDF.
+      expect(body).toContain('w:fill="E8E8E8"');
+      expect(body).toContain('<w:sz w:val="17"/>');
+      expect(body).toMatch(/<w:jc w:val="(right|end)"\/>/);
+    }
   });
 
   it('refuses the overview to visitors and to other roles', async () => {

@@ -1,6 +1,7 @@
-import { formatDate } from '../../i18n/format.ts';
+import { formatDate, formatNumber } from '../../i18n/format.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { textIn } from '../../i18n/localized-text.ts';
+import { counted } from '../../i18n/plural.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { documentText } from '../../reports/document/messages.ts';
 import type { NoteDocument } from '../../reports/document/note.ts';
@@ -9,6 +10,12 @@ import { type NeedsKey, needsText } from '../messages.ts';
 import { responderText } from './labels.ts';
 import { coverageText } from './messages.ts';
 import { type CoveredNeed, coverageTotals, isOutstanding, type MemberCoverage } from './service.ts';
+
+/**
+ * The table by Member's column shares on a landscape page: the four counts wide enough for their
+ * longest header word in any language ("Outstanding", "Satisfaits", "Necesidades"), never broken.
+ */
+export const byMemberWidths = [0.11, 0.1, 0.09, 0.1, 0.09, 0.18, 0.17, 0.16];
 
 /**
  * The Secretariat's "met and outstanding" overview in one language, as a WTO note: the purpose
@@ -32,23 +39,26 @@ export function coverageDocument(
   const date = (when: Date | null) =>
     (when ? formatDate(lang, when.toISOString().slice(0, 10)) : null) ?? '—';
   const totals = coverageTotals(members);
+  const figure = (value: number) => formatNumber(lang, value);
   const byParty = (a: { partyCode: string }, b: { partyCode: string }) =>
     party(a.partyCode).localeCompare(party(b.partyCode), lang);
   const needRow = (need: CoveredNeed, last: string) => [
     party(need.partyCode),
-    textIn(need.title, lang, need.language),
+    need.isSample
+      ? t('sampleNeed', { title: textIn(need.title, lang, need.language) })
+      : textIn(need.title, lang, need.language),
     need.kindsOfHelp.map((kind) => n(`kind-${kind}` as NeedsKey)).join(', '),
     last,
   ];
   const addressedBy = (need: CoveredNeed) =>
     (addressing.get(need.id) ?? [])
-      .map((activity) =>
-        t('addressingItem', {
-          title: textIn(activity.title, lang, activity.originalLanguage),
-          donor: party(activity.donorCode),
-          symbol: activity.symbol ?? '—',
-        }),
-      )
+      .map((activity) => {
+        const title = textIn(activity.title, lang, activity.originalLanguage);
+        const donor = party(activity.donorCode);
+        return activity.symbol
+          ? t('addressingItem', { title, donor, symbol: activity.symbol })
+          : t('addressingItemNoSymbol', { title, donor });
+      })
       .join('; ') || '—';
   const outstanding = needs.filter((need) => isOutstanding(need.status)).sort(byParty);
   const met = needs.filter((need) => need.status === 'met').sort(byParty);
@@ -84,29 +94,38 @@ export function coverageDocument(
           columns: [
             t('columnMember'),
             t('columnNeeds'),
-            status('met'),
+            t('columnMet'),
             t('columnOutstanding'),
-            status('withdrawn'),
+            t('columnWithdrawn'),
             t('columnResponded'),
-            t('columnAddressedBy'),
+            t('columnAddressed'),
             t('columnDelivered'),
           ],
-          widths: [0.13, 0.07, 0.07, 0.1, 0.1, 0.18, 0.17, 0.18],
+          widths: byMemberWidths,
+          align: ['left', 'right', 'right', 'right', 'right', 'left', 'left', 'left'],
           rows: [...members]
             .sort(byParty)
             .map((member) => [
               party(member.partyCode),
-              String(member.total),
-              String(member.counts.met),
-              String(member.outstanding),
-              String(member.counts.withdrawn),
+              figure(member.total),
+              figure(member.counts.met),
+              figure(member.outstanding),
+              figure(member.counts.withdrawn),
               member.responded.map((r) => responderText(r, lang, labels)).join('; ') || '—',
               member.addressed === 0
                 ? '—'
-                : `${member.addressed}: ${member.addressedBy.map((d) => `${party(d.donorCode)} (${d.needs})`).join('; ')}`,
-              member.delivered.map((d) => `${party(d.donorCode)} (${d.activities})`).join('; ') || '—',
+                : [
+                    counted(t, lang, 'addressedSummary', member.total, { addressed: member.addressed }),
+                    ...member.addressedBy.map((d) =>
+                      counted(t, lang, 'addressedBy', d.needs, { donor: party(d.donorCode) }),
+                    ),
+                  ].join('\n'),
+              member.delivered
+                .map((d) => counted(t, lang, 'deliveredCount', d.activities, { donor: party(d.donorCode) }))
+                .join('\n') || '—',
             ]),
         },
+        landscape: true,
         emptyText: t('noCoverage'),
       },
       {
@@ -114,23 +133,25 @@ export function coverageDocument(
         paragraphs: [],
         table: {
           columns: [t('columnMember'), t('columnNeed'), t('columnKinds'), n('status'), t('columnAddressing')],
-          widths: [0.14, 0.3, 0.15, 0.12, 0.29],
+          widths: [0.12, 0.3, 0.16, 0.1, 0.32],
           rows: outstanding.map((need) => [...needRow(need, status(need.status)), addressedBy(need)]),
         },
         emptyText: t('noOutstanding'),
+        landscape: true,
       },
       {
         heading: t('sectionMet'),
         paragraphs: [],
         table: {
           columns: [t('columnMember'), t('columnNeed'), t('columnSince'), t('columnHow')],
-          widths: [0.18, 0.34, 0.14, 0.34],
+          widths: [0.12, 0.3, 0.16, 0.42],
           rows: met.map((need) => {
             const [member = '', title = ''] = needRow(need, '');
             return [member, title, date(need.since), need.note ?? '—'];
           }),
         },
         emptyText: t('noMet'),
+        landscape: true,
       },
     ],
   };

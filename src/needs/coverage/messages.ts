@@ -7,6 +7,10 @@ export const coverageText = defineMessages({
     columnMember: 'the Member whose needs they are',
     columnOutstanding: 'needs still waiting for help: open, offered or in progress',
     columnNeeds: 'how many needs a Member published',
+    columnMet: 'column of the document: how many of a Member’s needs are met',
+    columnWithdrawn: 'column of the document: how many of a Member’s needs were withdrawn',
+    addressingItemNoSymbol: 'an activity that addresses a need, whose report has no document symbol',
+    sampleNeed: 'a need of the demo in the document’s tables, marked as made up',
   },
   en: {
     coverageTitle: 'Needs met and outstanding',
@@ -61,6 +65,10 @@ export const coverageText = defineMessages({
     columnAddressedBy: 'Needs addressed (partners)',
     columnAddressing: 'Activities that address it',
     addressingItem: '{title} ({donor}, {symbol})',
+    addressingItemNoSymbol: '{title} ({donor})',
+    sampleNeed: '{title} (sample)',
+    columnMet: 'Met',
+    columnWithdrawn: 'Withdrawn',
   },
   fr: {
     coverageTitle: 'Besoins satisfaits et en suspens',
@@ -94,7 +102,7 @@ export const coverageText = defineMessages({
     documentPurpose:
       'Depuis la décision du Conseil des ADPIC sur la prorogation de la période de transition pour les pays les moins avancés Membres (IP/C/40, paragraphe 2), les pays les moins avancés Membres communiquent des renseignements sur leurs besoins prioritaires en matière de coopération technique et financière, auxquels les pays développés Membres doivent répondre. La présente note recense les besoins publiés par les Membres dans la plateforme au {date}, et où en est chacun.',
     documentTotals:
-      'Membres ayant publié des besoins : {members}. Besoins : {total} ; satisfaits : {met} ; en suspens : {outstanding} (ouverts : {open} ; offerts : {offered} ; en cours : {inProgress}) ; retirés : {withdrawn}.',
+      'Membres ayant publié des besoins : {members}. Besoins : {total} ; satisfaits : {met} ; en suspens : {outstanding} (ouverts : {open} ; avec une offre : {offered} ; en cours : {inProgress}) ; retirés : {withdrawn}.',
     documentDelivered:
       'Pour chaque Membre, les trois dernières colonnes indiquent qui a proposé une aide pour ses besoins et où en est chaque proposition ; combien de ses besoins sont traités par des activités de rapports publiés, selon les liens établis par leurs rapporteurs, avec les partenaires qui les ont menées ; et, indépendamment de tout besoin, les partenaires dont des activités publiées l’ont désigné comme bénéficiaire depuis son évaluation, avec le nombre d’activités.',
     sectionOutstanding: 'Besoins en suspens',
@@ -116,6 +124,10 @@ export const coverageText = defineMessages({
     columnAddressedBy: 'Besoins traités (partenaires)',
     columnAddressing: 'Activités qui y répondent',
     addressingItem: '{title} ({donor}, {symbol})',
+    addressingItemNoSymbol: '{title} ({donor})',
+    sampleNeed: '{title} (exemple)',
+    columnMet: 'Satisfaits',
+    columnWithdrawn: 'Retirés',
   },
   es: {
     coverageTitle: 'Necesidades atendidas y pendientes',
@@ -149,7 +161,7 @@ export const coverageText = defineMessages({
     documentPurpose:
       'Desde la decisión del Consejo de los ADPIC sobre la prórroga del período de transición para los países menos adelantados Miembros (IP/C/40, párrafo 2), los países menos adelantados Miembros facilitan información sobre sus necesidades prioritarias de cooperación técnica y financiera, que los países desarrollados Miembros deben atender. En la presente nota se enumeran las necesidades publicadas por los Miembros en la plataforma al {date}, y la situación de cada una.',
     documentTotals:
-      'Miembros que publicaron necesidades: {members}. Necesidades: {total}; atendidas: {met}; pendientes: {outstanding} (abiertas: {open}; ofrecidas: {offered}; en curso: {inProgress}); retiradas: {withdrawn}.',
+      'Miembros que publicaron necesidades: {members}. Necesidades: {total}; atendidas: {met}; pendientes: {outstanding} (abiertas: {open}; con oferta: {offered}; en curso: {inProgress}); retiradas: {withdrawn}.',
     documentDelivered:
       'Para cada Miembro, las tres últimas columnas indican quién propuso ayuda para sus necesidades y en qué punto está cada propuesta; cuántas de sus necesidades atienden actividades de informes publicados, según los vínculos que establecieron sus informantes, con los asociados que las llevaron a cabo; y, con independencia de cualquier necesidad, los asociados cuyas actividades publicadas lo nombraron como beneficiario desde su evaluación, con el número de actividades.',
     sectionOutstanding: 'Necesidades pendientes',
@@ -171,6 +183,10 @@ export const coverageText = defineMessages({
     columnAddressedBy: 'Necesidades atendidas (asociados)',
     columnAddressing: 'Actividades que la atienden',
     addressingItem: '{title} ({donor}, {symbol})',
+    addressingItemNoSymbol: '{title} ({donor})',
+    sampleNeed: '{title} (ejemplo)',
+    columnMet: 'Atendidas',
+    columnWithdrawn: 'Retiradas',
   },
 });
 

@@ -147,7 +147,7 @@ export function CoveragePage(props: {
           </figure>
           <h2>{t('byMember')}</h2>
           <div class="table-scroll">
-            <table>
+            <table class="counts compact">
               <thead>
                 <tr>
                   <th scope="col">{t('columnMember')}</th>

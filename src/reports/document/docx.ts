@@ -6,10 +6,13 @@ import {
   HeadingLevel,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
+  ShadingType,
   Tab,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -27,8 +30,11 @@ const headingLevels = [
 const heading = (depth: number) => headingLevels[Math.min(depth, headingLevels.length - 1)];
 
 /** Multi-line source text (descriptions) as runs with line breaks, never as one run with raw newlines. */
-const textRuns = (text: string, bold = false) =>
-  text.split(/\r?\n/).map((line, index) => new TextRun({ text: line, bold, break: index > 0 ? 1 : 0 }));
+const textRuns = (text: string, bold = false, size?: number) =>
+  text.split(/\r?\n/).map((line, index) => new TextRun({ text: line, bold, size, break: index > 0 ? 1 : 0 }));
+
+/** Table text in half-points: 8.5 pt, as the PDF sets its tables. */
+const tableTextSize = 17;
 
 function line(text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) {
   return new Paragraph({ alignment: align, children: textRuns(text) });
@@ -48,15 +54,33 @@ function pageNumberRuns(template: string) {
     );
 }
 
-/** A table over the text width whose header row repeats on every page; widths in percent. */
-export function docxTable(columns: string[], widths: number[], rows: string[][]) {
+/**
+ * A table over the text width whose header row repeats on every page; widths in percent, kept as
+ * given (fixed layout: Word does not squeeze a column to fit its longest word elsewhere); `align`
+ * sets each column's alignment (figures right), left when absent.
+ */
+export function docxTable(
+  columns: string[],
+  widths: number[],
+  rows: string[][],
+  align: Array<'left' | 'right'> = [],
+) {
   const cell = (text: string, index: number, bold = false) =>
     new TableCell({
       width: { size: widths[index] ?? 10, type: WidthType.PERCENTAGE },
-      children: [new Paragraph({ children: textRuns(text, bold) })],
+      // As the PDF sets them: text clear of the borders, the header row shaded.
+      margins: { top: 60, bottom: 60, left: 80, right: 80 },
+      ...(bold ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8E8E8' } } : {}),
+      children: [
+        new Paragraph({
+          alignment: align[index] === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: textRuns(text, bold, tableTextSize),
+        }),
+      ],
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, children: columns.map((text, i) => cell(text, i, true)) }),
       ...rows.map((row) => new TableRow({ children: row.map((text, i) => cell(text, i)) })),
@@ -122,11 +146,21 @@ export function numberedParagraph(number: string, text: string) {
   });
 }
 
-/** A Word document on A4 in Verdana, the symbol on top of every page but the first, page numbers below. */
-export function wtoDocx(head: DocumentHead, children: Array<Paragraph | Table>): Promise<Buffer> {
+/** A run of a document's content on pages of one orientation. */
+export type DocxPart = { landscape: boolean; children: Array<Paragraph | Table> };
+
+/**
+ * A Word document on A4 in Verdana, the symbol on top of every page but the first, page numbers
+ * below. Given parts, each is a Word section on portrait or landscape pages, starting a new page.
+ */
+export function wtoDocx(head: DocumentHead, content: Array<Paragraph | Table> | DocxPart[]): Promise<Buffer> {
   const footer = new Footer({
     children: [new Paragraph({ alignment: AlignmentType.CENTER, children: pageNumberRuns(head.pageNumber) })],
   });
+  const parts: DocxPart[] =
+    content.length > 0 && content.every((item) => 'landscape' in item)
+      ? (content as DocxPart[])
+      : [{ landscape: false, children: content as Array<Paragraph | Table> }];
   const document = new Document({
     title: head.title,
     description: head.symbolLine,
@@ -140,23 +174,25 @@ export function wtoDocx(head: DocumentHead, children: Array<Paragraph | Table>):
         heading4: { run: { bold: true, italics: true, size: 18 }, paragraph: { spacing: { before: 160 } } },
       },
     },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+    sections: parts.map((part, index) => ({
+      properties: {
+        titlePage: index === 0,
+        page: {
+          size: {
+            width: 11906,
+            height: 16838,
+            orientation: part.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
           },
+          margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
         },
-        headers: {
-          first: new Header({ children: [] }),
-          default: new Header({ children: [line(head.symbolLine, AlignmentType.RIGHT)] }),
-        },
-        footers: { first: footer, default: footer },
-        children,
       },
-    ],
+      headers: {
+        ...(index === 0 ? { first: new Header({ children: [] }) } : {}),
+        default: new Header({ children: [line(head.symbolLine, AlignmentType.RIGHT)] }),
+      },
+      footers: { first: footer, default: footer },
+      children: part.children,
+    })),
   });
   return Packer.toBuffer(document);
 }

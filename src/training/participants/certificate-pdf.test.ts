@@ -34,7 +34,7 @@ describe('certificate PDF', () => {
     const text = await pdfText(await certificatePdf({ ...input, lang: 'fr' }));
     expect(text).toContain('Certificat de réussite');
     expect(text).toMatch(/Édition 2024 · 7 ?– ?11 octobre 2024/);
-    expect(text).toContain('Délivré le 1 août 2025');
+    expect(text).toContain('Délivré le 1er août 2025');
     const spanish = await pdfText(await certificatePdf({ ...input, lang: 'es' }));
     expect(spanish).toContain('Certificado de finalización');
     expect(spanish).toContain('octubre de 2024');
