@@ -81,7 +81,9 @@ describe('reporting period', () => {
     expect(formatReportingPeriod(years, 'en')).toBe('2020–2021');
     expect(formatReportingPeriod(months, 'en')).toBe('March 2012 – March 2013');
     expect(formatReportingPeriod(months, 'es')).toBe('marzo de 2012 – marzo de 2013');
-    expect(formatReportingPeriod({ ...fiscal, precision: 'day' }, 'fr')).toBe('1er avril 2020 – 31 mars 2021');
+    expect(formatReportingPeriod({ ...fiscal, precision: 'day' }, 'fr')).toBe(
+      '1er avril 2020 – 31 mars 2021',
+    );
   });
 
   it('reads a stored period without a precision from what its dates allow', () => {
