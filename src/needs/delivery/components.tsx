@@ -36,11 +36,13 @@ export function DeliveringActivities(props: {
               <a href={`/${lang}/activities/${activity.activityId}`} lang={title.lang}>
                 {title.value}
               </a>{' '}
-              —{' '}
-              {t('deliveringItem', {
-                donor: labels.partyName(activity.donorCode, lang),
-                symbol: activity.symbol ?? '—',
-              })}
+              — {/* A report imported without a known symbol is named by its donor alone. */}
+              {activity.symbol
+                ? t('deliveringItem', {
+                    donor: labels.partyName(activity.donorCode, lang),
+                    symbol: activity.symbol,
+                  })
+                : labels.partyName(activity.donorCode, lang)}
               {start ? ` · ${start}` : ''}
             </li>
           );
