@@ -104,27 +104,35 @@ export function activityRoutes(
     await downloads?.written(tag, 30_000);
     const kept = downloads?.read(tag);
     if (kept) return c.body(kept.body, 200, { ...headers, 'Content-Length': String(kept.bytes) });
-    const ids = await matchingActivityIds(db, parsed.filters, maxDownloadActivities);
-    if (format === 'iati' && ids.length === 0) {
-      return problemJson(
-        c,
-        404,
-        'No activity matches these filters; an IATI file must hold at least one activity.',
+    // From here until its writing ends, others asking for the same file in this process wait.
+    const writer = downloads?.claim(tag) ?? null;
+    let writing = false;
+    try {
+      const ids = await matchingActivityIds(db, parsed.filters, maxDownloadActivities);
+      if (format === 'iati' && ids.length === 0) {
+        return problemJson(
+          c,
+          404,
+          'No activity matches these filters; an IATI file must hold at least one activity.',
+        );
+      }
+      const context: RowContext = {
+        lang: langParam,
+        labels: await labels(),
+        baseUrl: new URL(c.req.url).origin,
+      };
+      const body = downloadStream(
+        () => exportBatches(db, ids),
+        ids.length,
+        { format, columns: columns.columns, context, query: c.req.queries() },
+        // The answer has started: the error can only end it early; the log says why (console goes to the log).
+        (error) => console.error(`download stopped early (${format}):`, error),
       );
+      writing = true;
+      return c.body(writer ? writer.keep(body) : body, 200, headers);
+    } finally {
+      if (!writing) writer?.drop();
     }
-    const context: RowContext = {
-      lang: langParam,
-      labels: await labels(),
-      baseUrl: new URL(c.req.url).origin,
-    };
-    const body = downloadStream(
-      () => exportBatches(db, ids),
-      ids.length,
-      { format, columns: columns.columns, context, query: c.req.queries() },
-      // The answer has started: the error can only end it early; the log says why (console goes to the log).
-      (error) => console.error(`download stopped early (${format}):`, error),
-    );
-    return c.body(downloads ? downloads.keep(tag, body) : body, 200, headers);
   }
 
   // Before /:id, which would otherwise take "facets" for an id.

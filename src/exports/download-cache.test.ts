@@ -41,7 +41,7 @@ describe('finished downloads kept on disk', () => {
   it('keeps a download read to its end and gives it back whole', async () => {
     const cache = downloadCache(newFolder(), 1024 * 1024);
     expect(cache.read('tag-a')).toBeNull();
-    expect(await textOf(cache.keep('tag-a', streamOf(['id,title\n', '1,Training\n'])))).toBe(
+    expect(await textOf(cache.claim('tag-a').keep(streamOf(['id,title\n', '1,Training\n'])))).toBe(
       'id,title\n1,Training\n',
     );
     expect(await eventually(() => cache.read('tag-a') !== null)).toBe(true);
@@ -61,7 +61,7 @@ describe('finished downloads kept on disk', () => {
       },
     });
     expect(cache.written('slow', 1000)).toBeNull();
-    const body = textOf(cache.keep('slow', slow));
+    const body = textOf(cache.claim('slow').keep(slow));
     const done = cache.written('slow', 5000);
     expect(done).not.toBeNull();
     let settledYet = false;
@@ -75,13 +75,21 @@ describe('finished downloads kept on disk', () => {
     await done;
     expect(cache.read('slow')?.bytes).toBe(4);
     expect(cache.written('slow', 1000)).toBeNull();
+    // Claimed before anything is written (the matching still running), then dropped: no match.
+    const claimed = cache.claim('none');
+    const waiting = cache.written('none', 5000);
+    expect(waiting).not.toBeNull();
+    claimed.drop();
+    await waiting;
+    expect(cache.written('none', 1000)).toBeNull();
+    expect(cache.read('none')).toBeNull();
   });
 
   it('keeps nothing of a download that failed or that the client left', async () => {
     const folder = newFolder();
     const cache = downloadCache(folder, 1024 * 1024);
-    await expect(textOf(cache.keep('failed', streamOf(['a', 'b'], true)))).rejects.toThrow();
-    const left = cache.keep('left', streamOf(['a', 'b', 'c']));
+    await expect(textOf(cache.claim('failed').keep(streamOf(['a', 'b'], true)))).rejects.toThrow();
+    const left = cache.claim('left').keep(streamOf(['a', 'b', 'c']));
     const reader = left.getReader();
     await reader.read();
     await reader.cancel();
@@ -97,12 +105,12 @@ describe('finished downloads kept on disk', () => {
     const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
     utimesSync(join(folder, 'old.123.abcd.part'), twoHoursAgo, twoHoursAgo);
     const cache = downloadCache(folder, 25);
-    await textOf(cache.keep('first', streamOf(['0123456789'])));
+    await textOf(cache.claim('first').keep(streamOf(['0123456789'])));
     expect(await eventually(() => cache.read('first') !== null)).toBe(true);
     await settled();
-    await textOf(cache.keep('second', streamOf(['0123456789'])));
+    await textOf(cache.claim('second').keep(streamOf(['0123456789'])));
     expect(await eventually(() => cache.read('second') !== null)).toBe(true);
-    await textOf(cache.keep('third', streamOf(['0123456789'])));
+    await textOf(cache.claim('third').keep(streamOf(['0123456789'])));
     expect(await eventually(() => cache.read('first') === null)).toBe(true);
     expect(cache.read('third')).not.toBeNull();
     expect(readdirSync(folder).filter((name) => name.endsWith('.part'))).toEqual([]);
@@ -144,10 +152,9 @@ describe('the activities download served from the kept file', () => {
 
   it('writes a new file once for people who ask for it at the same time', async () => {
     const path = '/api/v1/activities?q=trademark&format=xlsx';
-    const first = await app.request(path);
-    // The second arrives while the first is still being written: it waits, then gets the file.
-    const second = app.request(path);
-    const written = Buffer.from(await first.arrayBuffer());
+    // Both arrive together: the second waits for the first's writing, then gets the kept file.
+    const [first, second] = [app.request(path), app.request(path)];
+    const written = Buffer.from(await (await first).arrayBuffer());
     const kept = await second;
     expect(kept.headers.get('content-length')).toBe(String(written.length));
     expect(Buffer.from(await kept.arrayBuffer()).equals(written)).toBe(true);

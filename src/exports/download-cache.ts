@@ -18,13 +18,21 @@ import { config } from '../config.ts';
 export type DownloadCache = {
   /** The kept file of this download and its size, or null. */
   read(tag: string): { body: ReadableStream<Uint8Array>; bytes: number } | null;
-  /** The download as it is written, kept as well once it reaches its end. */
-  keep(tag: string, body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array>;
   /**
-   * While this process writes this download for someone, settles when that ends (kept or not;
-   * at most after `waitMs`): many people asking for the same new file get one writing of it.
+   * This process is about to write this download: from now until the writer keeps it (to its
+   * end) or drops it, `written` makes others asking for it wait, so that many people asking at
+   * once for the same new file get one writing of it.
    */
+  claim(tag: string): DownloadWriter;
+  /** While this process writes this download, settles when that ends (at most after `waitMs`). */
   written(tag: string, waitMs: number): Promise<void> | null;
+};
+
+export type DownloadWriter = {
+  /** The download as it is written, kept as well once it reaches its end. */
+  keep(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array>;
+  /** Nothing will be written after all (no match, an error). */
+  drop(): void;
 };
 
 /**
@@ -59,12 +67,87 @@ export function downloadCache(folder: string, maxBytes: number): DownloadCache {
     }
   };
   void trim();
+
+  /** The body passed through, and written to a part file renamed into place at its end. */
+  function keepWriting(tag: string, body: ReadableStream<Uint8Array>, ended: () => void) {
+    const final = pathOf(tag);
+    const part = `${final}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
+    const file = createWriteStream(part);
+    let fileFailed = false;
+    // A full disk must not break the download: it is only not kept.
+    file.on('error', () => {
+      fileFailed = true;
+    });
+    const abandon = () => {
+      file.destroy();
+      void rm(part, { force: true }).finally(ended);
+    };
+    const reader = body.getReader();
+    return new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          let chunk: ReadableStreamReadResult<Uint8Array>;
+          try {
+            chunk = await reader.read();
+          } catch (error) {
+            abandon();
+            controller.error(error);
+            return;
+          }
+          if (chunk.done) {
+            controller.close();
+            if (fileFailed) return abandon();
+            file.end(() => {
+              rename(part, final).then(() => {
+                ended();
+                return trim();
+              }, abandon);
+            });
+            return;
+          }
+          if (!fileFailed && !file.write(chunk.value)) {
+            await new Promise<void>((resolve) => {
+              const settle = () => {
+                file.off('drain', settle);
+                file.off('error', settle);
+                resolve();
+              };
+              file.once('drain', settle);
+              file.once('error', settle);
+            });
+          }
+          controller.enqueue(chunk.value);
+        },
+        cancel(reason) {
+          abandon();
+          return reader.cancel(reason);
+        },
+      },
+      new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
+    );
+  }
+
   const writing = new Map<string, Promise<void>>();
   return {
     written(tag, waitMs) {
       const ends = writing.get(tag);
       if (!ends) return null;
       return Promise.race([ends, new Promise<void>((resolve) => setTimeout(resolve, waitMs).unref())]);
+    },
+    claim(tag) {
+      let ended: () => void = () => {};
+      if (!writing.has(tag)) {
+        writing.set(
+          tag,
+          new Promise<void>((resolve) => {
+            ended = () => {
+              writing.delete(tag);
+              resolve();
+            };
+          }),
+        );
+      }
+      return { keep: (body) => keepWriting(tag, body, ended), drop: () => ended() };
     },
     read(tag) {
       let fd: number;
@@ -82,75 +165,6 @@ export function downloadCache(folder: string, maxBytes: number): DownloadCache {
         closeSync(fd);
         return null;
       }
-    },
-    keep(tag, body) {
-      const final = pathOf(tag);
-      const part = `${final}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
-      const file = createWriteStream(part);
-      let ended: () => void = () => {};
-      if (!writing.has(tag)) {
-        writing.set(
-          tag,
-          new Promise<void>((resolve) => {
-            ended = () => {
-              writing.delete(tag);
-              resolve();
-            };
-          }),
-        );
-      }
-      let fileFailed = false;
-      // A full disk must not break the download: it is only not kept.
-      file.on('error', () => {
-        fileFailed = true;
-      });
-      const abandon = () => {
-        file.destroy();
-        void rm(part, { force: true }).finally(ended);
-      };
-      const reader = body.getReader();
-      return new ReadableStream<Uint8Array>(
-        {
-          async pull(controller) {
-            let chunk: ReadableStreamReadResult<Uint8Array>;
-            try {
-              chunk = await reader.read();
-            } catch (error) {
-              abandon();
-              controller.error(error);
-              return;
-            }
-            if (chunk.done) {
-              controller.close();
-              if (fileFailed) return abandon();
-              file.end(() => {
-                rename(part, final).then(() => {
-                  ended();
-                  return trim();
-                }, abandon);
-              });
-              return;
-            }
-            if (!fileFailed && !file.write(chunk.value)) {
-              await new Promise<void>((resolve) => {
-                const settle = () => {
-                  file.off('drain', settle);
-                  file.off('error', settle);
-                  resolve();
-                };
-                file.once('drain', settle);
-                file.once('error', settle);
-              });
-            }
-            controller.enqueue(chunk.value);
-          },
-          cancel(reason) {
-            abandon();
-            return reader.cancel(reason);
-          },
-        },
-        new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
-      );
     },
   };
 }
