@@ -131,7 +131,9 @@ async function startNginx(upstreams: string[]): Promise<string> {
   const config = join(temp, 'nginx.conf');
   writeFileSync(
     config,
-    `worker_processes 2;
+    // Run as root, nginx's workers would become "nobody", who cannot write the proxy's temp files
+    // in this private folder: every download larger than its buffers then stalls until timeout.
+    `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 2;
 daemon off;
 pid ${temp}/nginx.pid;
 error_log ${temp}/error.log warn;
