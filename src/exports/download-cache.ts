@@ -160,7 +160,12 @@ export function downloadCache(folder: string, maxBytes: number): DownloadCache {
       try {
         const bytes = fstatSync(fd).size;
         const stream = createReadStream('', { fd, highWaterMark: 64 * 1024 });
-        return { body: Readable.toWeb(stream) as ReadableStream<Uint8Array>, bytes };
+        // Counted in bytes: by default the web stream counts chunks and would read the whole
+        // file into memory ahead of a slow client.
+        const body = Readable.toWeb(stream, {
+          strategy: new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
+        }) as ReadableStream<Uint8Array>;
+        return { body, bytes };
       } catch {
         closeSync(fd);
         return null;
