@@ -149,6 +149,10 @@ http {
   }
   server {
     listen 127.0.0.1:${port};
+    # nginx closes a client's connection after its 1,000th request; autocannon may already have
+    # sent the next one on it (a reset the script would count). Browsers reconnect; the load
+    # generator's fifty connections are kept for the whole run instead.
+    keepalive_requests 1000000;
     location / {
       proxy_pass http://hub;
       proxy_http_version 1.1;
