@@ -172,7 +172,7 @@ export function EditionNeedsSection(props: {
           ))}
         </ul>
       )}
-      <form method="get" action={`${base}#needs`} class="filters-row">
+      <form method="get" action={`${base}#needs`} class="filters">
         <TextField name="needs" label={shared('findNeeds')} value={props.words} maxLength={200} />
         <div class="actions">
           <button type="submit" class="secondary">
