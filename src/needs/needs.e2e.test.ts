@@ -51,6 +51,9 @@ describe('needs in the browser', () => {
     await page.getByRole('button', { name: 'Guardar la evaluación' }).click();
     expect(await page.locator('#documentDate-error').textContent()).toContain('AAAA-MM-DD');
     expect(await axeViolations(page)).toEqual([]);
+    // Focused, the skip link must cover none of the header's links (axe's target-size).
+    await page.locator('.skip').focus();
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Fecha del documento').fill('2025-02');
     await page.getByRole('button', { name: 'Guardar la evaluación' }).click();
     await page.waitForURL(/done=created/);

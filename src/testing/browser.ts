@@ -94,6 +94,9 @@ type AxeResult = {
  * context opened with `bypassCSP: true`: the pages' own policy forbids inline script.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // A click that submits a form returns once the new page's DOM is there, maybe before its
+  // stylesheet: axe would then judge the unstyled page (its links bunched up, the skip link shown).
+  await page.waitForLoadState('load');
   await page.addScriptTag({ content: axeSource });
   const result = (await page.evaluate(
     (values) =>
