@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.tsx';
 import type { Database } from './db/database.ts';
@@ -83,6 +85,28 @@ describe.each(testBackends)('web and API (%s database)', (backend) => {
     expect(br.headers.get('cache-control')).toContain('max-age=60');
     const api = await app.request('/api/v1/reports', { headers: { Origin: 'https://example.org' } });
     expect(api.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('sends a kept page and a kept API answer with the ETag of their bytes, compressed alike each time', async () => {
+    for (const path of ['/en/search?q=patent', '/en/activities/1', '/api/v1/activities?q=training']) {
+      const plain = await app.request(path);
+      const body = await plain.text();
+      expect(plain.headers.get('vary')).toContain('Accept-Encoding');
+      // Reckoned once when kept, it is the tag the ETag layer gives those bytes.
+      expect(plain.headers.get('etag')).toBe(`W/"${createHash('sha1').update(body).digest('hex')}"`);
+      const first = await app.request(path, { headers: { 'Accept-Encoding': 'br' } });
+      const second = await app.request(path, { headers: { 'Accept-Encoding': 'br' } });
+      expect(second.headers.get('content-encoding')).toBe('br');
+      const unpacked = brotliDecompressSync(Buffer.from(await second.arrayBuffer())).toString();
+      expect(unpacked).toBe(body);
+      expect(Buffer.from(await first.arrayBuffer()).length).toBe(
+        Number(second.headers.get('content-length')),
+      );
+      const again = await app.request(path, {
+        headers: { 'If-None-Match': plain.headers.get('etag') ?? '' },
+      });
+      expect(again.status).toBe(304);
+    }
   });
 
   it('names parties and formats dates in the page language', async () => {

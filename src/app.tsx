@@ -28,7 +28,8 @@ import {
   NotFoundPage,
   TooLargePage,
 } from './http/error-pages.tsx';
-import { cachedFor, pageContext } from './http/page-context.ts';
+import { cachedFor } from './http/kept-answers.ts';
+import { pageContext } from './http/page-context.ts';
 import { incentiveGatewayRoutes } from './incentives/routes.tsx';
 import { matchingSections } from './matching/sections.tsx';
 import { needsRoutes, needsWorkspaceEntries } from './needs/routes.tsx';
@@ -110,13 +111,14 @@ export function createApp(database: Database, options: AppOptions = {}) {
     }
   });
   app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }));
-  // No request body may exceed this; upload routes check their own, smaller limits too.
-  app.use(
-    bodyLimit({
-      maxSize: maxRequestBytes,
-      onError: (c) => c.html(<TooLargePage page={pageContext(c)} limit="12 MB" />, 413),
-    }),
-  );
+  // No request body may exceed this; upload routes check their own, smaller limits too. GET and
+  // HEAD bodies are never read (Node discards them): asking for one would build a whole Fetch
+  // Request, with its streams and abort signal, for every page view.
+  const limitBody = bodyLimit({
+    maxSize: maxRequestBytes,
+    onError: (c) => c.html(<TooLargePage page={pageContext(c)} limit="12 MB" />, 413),
+  });
+  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.use(limitPublicForms(database.db));
   app.use(readableForms());
   app.use(sessionMiddleware(database.db));

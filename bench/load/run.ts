@@ -59,6 +59,46 @@ const children: ChildProcess[] = [];
 const hubs: Array<{ url: string; pid: number }> = [];
 
 /** Resident memory of a process in MB, from /proc (Linux). */
+type HubMemory = { rss: number; heapUsed: number; heapTotal: number; external: number };
+
+/** A hub's memory in MB: its RSS, and from its metrics the V8 heap (used, reserved) and memory outside it. */
+async function hubMemory(hub: { url: string; pid: number }): Promise<HubMemory> {
+  const text = await (await fetch(`${hub.url}/metrics`)).text();
+  const metric = (name: string) =>
+    Math.round(Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? 0) / 1_048_576);
+  return {
+    rss: rssMb(hub.pid),
+    heapUsed: metric('nodejs_heap_size_used_bytes'),
+    heapTotal: metric('nodejs_heap_size_total_bytes'),
+    external: metric('nodejs_external_memory_bytes'),
+  };
+}
+
+/** Where the hubs spent their answering time, by route pattern: from each hub's request histogram. */
+async function timeByRoute(list: Array<{ url: string }>) {
+  const totals = new Map<string, { seconds: number; count: number }>();
+  for (const hub of list) {
+    const text = await (await fetch(`${hub.url}/metrics`)).text();
+    for (const [, kind, route, value] of text.matchAll(
+      /^http_request_duration_seconds_(sum|count)\{method="GET",route="([^"]*)"\} (\S+)$/gm,
+    )) {
+      const entry = totals.get(route ?? '') ?? { seconds: 0, count: 0 };
+      if (kind === 'sum') entry.seconds += Number(value);
+      else entry.count += Number(value);
+      totals.set(route ?? '', entry);
+    }
+  }
+  const all = [...totals.values()].reduce((sum, t) => sum + t.seconds, 0) || 1;
+  return [...totals.entries()]
+    .map(([route, t]) => ({
+      route,
+      count: t.count,
+      meanMs: (1000 * t.seconds) / Math.max(1, t.count),
+      share: (100 * t.seconds) / all,
+    }))
+    .sort((a, b) => b.share - a.share);
+}
+
 function rssMb(pid: number): number {
   const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return Math.round(Number(line?.[1] ?? 0) / 1024);
@@ -113,7 +153,14 @@ async function startHub(env: Record<string, string>, demo: boolean): Promise<str
     ],
     {
       // Downloads kept by the hubs start empty at each run (IPCOOP_DOWNLOAD_CACHE_MB=0: none kept).
-      env: { ...process.env, IPCOOP_LOG_LEVEL: 'warn', IPCOOP_CACHE_DIR: join(folder, 'cache'), ...env },
+      // Metrics on (loopback only): the run reads each hub's heap beside its RSS.
+      env: {
+        ...process.env,
+        IPCOOP_LOG_LEVEL: 'warn',
+        IPCOOP_CACHE_DIR: join(folder, 'cache'),
+        IPCOOP_METRICS: '1',
+        ...env,
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
@@ -273,8 +320,8 @@ try {
   const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
   const searchPaths = sequence.filter((r) => r.path.includes('/search')).map((r) => r.path);
   const probe = probeSearchPages(url, searchPaths.length ? searchPaths : ['/en/search?q=patent']);
-  const rssAfterWarmUp = new Promise<number[]>((resolve) =>
-    setTimeout(() => resolve(hubs.map((hub) => rssMb(hub.pid))), Math.min(10, duration / 2) * 1000),
+  const afterWarmUp = new Promise<HubMemory[]>((resolve) =>
+    setTimeout(() => resolve(Promise.all(hubs.map(hubMemory))), Math.min(10, duration / 2) * 1000),
   );
   instance.on('reqError', (error: NodeJS.ErrnoException) => {
     const kind = error.code ?? error.message;
@@ -282,8 +329,10 @@ try {
   });
   const result = await done;
   const searchTimes = await probe.stop();
-  const rssStart = await rssAfterWarmUp;
-  const rssEnd = hubs.map((hub) => rssMb(hub.pid));
+  const memoryStart = await afterWarmUp;
+  const memoryEnd = await Promise.all(hubs.map(hubMemory));
+  const rssStart = memoryStart.map((m) => m.rss);
+  const rssEnd = memoryEnd.map((m) => m.rss);
   console.log(
     `target:            ${target}${target === 'server2' ? ' (two hub processes behind nginx)' : ''}`,
   );
@@ -309,6 +358,16 @@ try {
   );
   console.log(
     `hub RSS MB:        after warm-up ${rssStart.join(' / ')}, at the end ${rssEnd.join(' / ')} (growth ${growth.map((g) => `${g} %`).join(' / ')})`,
+  );
+  const routes = await timeByRoute(hubs);
+  console.log('hub time by route: (all hubs, from their metrics: requests, mean ms, share of the time)');
+  for (const r of routes.slice(0, 8))
+    console.log(
+      `  ${r.route.padEnd(40)} ${String(r.count).padStart(7)} ${r.meanMs.toFixed(1).padStart(8)} ms ${r.share.toFixed(0).padStart(4)} %`,
+    );
+  const heap = (m: HubMemory) => `${m.heapUsed} used of ${m.heapTotal}, external ${m.external}`;
+  console.log(
+    `hub heap MB:       after warm-up ${memoryStart.map(heap).join(' / ')}; at the end ${memoryEnd.map(heap).join(' / ')}`,
   );
   if (result.errors > 0 || result.non2xx > 0) process.exitCode = 1;
 } finally {

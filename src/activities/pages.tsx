@@ -6,7 +6,8 @@ import { mayConfirmElements } from '../elements/access.ts';
 import { confirmElements, elementParties } from '../elements/service.ts';
 import { elementsText, isElementCode, orderedElements } from '../elements/taxonomy.ts';
 import { NotFoundPage } from '../http/error-pages.tsx';
-import { pageContext, pagesKeptWhileUnchanged } from '../http/page-context.ts';
+import { pagesKeptWhileUnchanged, sendPage } from '../http/kept-answers.ts';
+import { pageContext } from '../http/page-context.ts';
 import { formList, positiveId, readForm, redirectAfterPost } from '../http/request.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { registryVersion } from '../reports/registry-version.ts';
@@ -19,10 +20,7 @@ export function activityPages(db: Db, labels: () => Promise<ReferenceLabels>) {
   const app = new Hono();
   // Activity pages are asked for far more than they change: kept per state of the registry for
   // visitors who are not signed in (a confirmation of elements moves the registry's version too).
-  const pagesOf = pagesKeptWhileUnchanged<{ status: 200 | 404; html: string }>(
-    () => registryVersion(db),
-    2000,
-  );
+  const pagesOf = pagesKeptWhileUnchanged(() => registryVersion(db), 2000);
   app.get('/:lang{(?:en|fr|es)}/activities/:id', async (c) => {
     const id = positiveId(c.req.param('id'));
     const done = c.req.query('done') === 'elements';
@@ -45,7 +43,7 @@ export function activityPages(db: Db, labels: () => Promise<ReferenceLabels>) {
       );
       return { status: 200, html: String(await view.toString()) };
     });
-    return c.html(answer.html, answer.status);
+    return sendPage(c, answer);
   });
 
   /** A reporter of the party, or the Secretariat, confirms or changes the elements (all boxes sent). */

@@ -5,7 +5,7 @@ import { parseColumns, type RowContext } from '../exports/columns.ts';
 import type { DownloadCache } from '../exports/download-cache.ts';
 import { maxDownloadActivities } from '../exports/limits.ts';
 import { type DownloadFormat, downloadStream, exportBatches } from '../exports/stream.ts';
-import { cachedByKeyWhileUnchanged } from '../http/page-context.ts';
+import { cachedByKeyWhileUnchanged, type JsonText, jsonText, sendJson } from '../http/kept-answers.ts';
 import { problemJson } from '../http/problem.ts';
 import { positiveId } from '../http/request.ts';
 import { isLanguage } from '../i18n/languages.ts';
@@ -65,7 +65,7 @@ export function activityRoutes(
   const app = new Hono();
   // The same questions come again and again (scripts polling, a popular word): each answer is
   // kept until the registry changes, in this process or any other (500 answers, LRU).
-  const answersOf = cachedByKeyWhileUnchanged<unknown>(() => registryVersion(db), 500);
+  const answersOf = cachedByKeyWhileUnchanged<JsonText>(() => registryVersion(db), 500);
 
   app.get('/api/v1/activities', async (c) => {
     const format = c.req.query('format');
@@ -73,7 +73,12 @@ export function activityRoutes(
       const parsed = parseFilters(c);
       if ('problem' in parsed) return parsed.problem;
       const { filters } = parsed;
-      return c.json(await answersOf(`list ${JSON.stringify(filters)}`, () => listActivities(db, filters)));
+      return sendJson(
+        c,
+        await answersOf(`list ${JSON.stringify(filters)}`, async () =>
+          jsonText(await listActivities(db, filters)),
+        ),
+      );
     }
     if (!formats.includes(format as Format)) {
       return problemJson(c, 400, 'Unknown format.', [
@@ -140,8 +145,11 @@ export function activityRoutes(
     const parsed = parseFilters(c);
     if ('problem' in parsed) return parsed.problem;
     const { filters } = parsed;
-    return c.json(
-      await answersOf(`facets ${JSON.stringify(filters)}`, () => countActivityFacets(db, filters)),
+    return sendJson(
+      c,
+      await answersOf(`facets ${JSON.stringify(filters)}`, async () =>
+        jsonText(await countActivityFacets(db, filters)),
+      ),
     );
   });
 

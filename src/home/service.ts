@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database.ts';
-import { cachedWhileUnchanged } from '../http/page-context.ts';
+import { cachedWhileUnchanged } from '../http/kept-answers.ts';
 import { registryVersion } from '../reports/registry-version.ts';
 import { listReports, type ReportSummary } from '../reports/service.ts';
 

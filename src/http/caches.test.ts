@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cachedByKeyWhileUnchanged } from './page-context.ts';
+import { cachedByKeyWhileUnchanged } from './kept-answers.ts';
 
 describe('cachedByKeyWhileUnchanged', () => {
   it('writes each key once per version, drops the least recently used, and retries a failure', async () => {

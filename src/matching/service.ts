@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { activities, activitySearch } from '../activities/schema.ts';
 import type { Db } from '../db/database.ts';
-import { cachedWhileUnchanged } from '../http/page-context.ts';
+import { cachedWhileUnchanged } from '../http/kept-answers.ts';
 import type { Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
 import { needs, needsAssessments } from '../needs/schema.ts';

@@ -5,13 +5,14 @@ import { effectiveSort } from '../activities/service.ts';
 import type { Db } from '../db/database.ts';
 import { columnHeaders, columnKeys, defaultColumns } from '../exports/columns.ts';
 import { BadRequestPage } from '../http/error-pages.tsx';
-import type { PageContext } from '../http/layout.tsx';
 import {
   cachedByKeyWhileUnchanged,
   cachedWhileUnchanged,
-  pageContext,
   pagesKeptWhileUnchanged,
-} from '../http/page-context.ts';
+  sendPage,
+} from '../http/kept-answers.ts';
+import type { PageContext } from '../http/layout.tsx';
+import { pageContext } from '../http/page-context.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
 import { expandQuery } from '../reference/vocabulary.ts';
 import { registryVersion } from '../reports/registry-version.ts';
@@ -98,8 +99,9 @@ export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
       if (value !== undefined && value !== '') params[name] = value;
     }
     if (filters.pageSize === 20) params.pageSize = undefined;
-    const render = async (shown: PageContext) =>
-      String(
+    const render = async (shown: PageContext) => ({
+      status: 200 as const,
+      html: String(
         await (
           <SearchPage
             page={shown}
@@ -124,8 +126,9 @@ export function searchRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
             }}
           />
         ).toString(),
-      );
-    return c.html(await pagesOf(page, render));
+      ),
+    });
+    return sendPage(c, await pagesOf(page, render));
   });
   return app;
 }

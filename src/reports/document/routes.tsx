@@ -1,7 +1,8 @@
 import { type Context, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { NotFoundPage } from '../../http/error-pages.tsx';
-import { cachedByKeyWhileUnchanged, pageContext } from '../../http/page-context.ts';
+import { cachedByKeyWhileUnchanged } from '../../http/kept-answers.ts';
+import { pageContext } from '../../http/page-context.ts';
 import { positiveId } from '../../http/request.ts';
 import type { ReferenceLabels } from '../../reference/labels.ts';
 import { registryVersion } from '../registry-version.ts';
