@@ -327,7 +327,20 @@ try {
     const kind = error.code ?? error.message;
     errors[kind] = (errors[kind] ?? 0) + 1;
   });
+  // V8 lets garbage pile up between full collections, so RSS read at two instants swings with
+  // the sawtooth: sampled every 2 s after the warm-up, the medians of the first and last quarter
+  // of the run show whether it keeps climbing or holds a level.
+  const samples: number[][] = [];
+  let sampling: NodeJS.Timeout | undefined;
+  const startSampling = setTimeout(
+    () => {
+      sampling = setInterval(() => samples.push(hubs.map((hub) => rssMb(hub.pid))), 2000);
+    },
+    Math.min(10, duration / 2) * 1000,
+  );
   const result = await done;
+  clearTimeout(startSampling);
+  clearInterval(sampling);
   const searchTimes = await probe.stop();
   const memoryStart = await afterWarmUp;
   const memoryEnd = await Promise.all(hubs.map(hubMemory));
@@ -359,6 +372,15 @@ try {
   console.log(
     `hub RSS MB:        after warm-up ${rssStart.join(' / ')}, at the end ${rssEnd.join(' / ')} (growth ${growth.map((g) => `${g} %`).join(' / ')})`,
   );
+  const quarter = Math.max(1, Math.floor(samples.length / 4));
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const levels = hubs.map((_, i) => {
+    const first = median(samples.slice(0, quarter).map((row) => row[i] ?? 0));
+    const last = median(samples.slice(-quarter).map((row) => row[i] ?? 0));
+    const all = samples.map((row) => row[i] ?? 0);
+    return `${first} → ${last} (${Math.round((100 * (last - first)) / Math.max(1, first))} %; range ${Math.min(...all)}–${Math.max(...all)})`;
+  });
+  console.log(`hub RSS sampled:   median of the first and last quarter, every 2 s: ${levels.join(' / ')}`);
   const routes = await timeByRoute(hubs);
   console.log('hub time by route: (all hubs, from their metrics: requests, mean ms, share of the time)');
   for (const r of routes.slice(0, 8))

@@ -66,6 +66,8 @@ export function activityRoutes(
   // The same questions come again and again (scripts polling, a popular word): each answer is
   // kept until the registry changes, in this process or any other (500 answers, LRU).
   const answersOf = cachedByKeyWhileUnchanged<JsonText>(() => registryVersion(db), 500);
+  // One activity's record, likewise (null: there is no such public activity).
+  const recordsOf = cachedByKeyWhileUnchanged<JsonText | null>(() => registryVersion(db), 2000);
 
   app.get('/api/v1/activities', async (c) => {
     const format = c.req.query('format');
@@ -156,11 +158,15 @@ export function activityRoutes(
   app.get('/api/v1/activities/:id', async (c) => {
     const id = positiveId(c.req.param('id'));
     if (!id) return problemJson(c, 400, 'The activity id must be a whole number from 1 to 2147483647.');
-    const activity = await activityDetail(db, id);
-    if (!activity) return problemJson(c, 404, `There is no activity ${id}.`);
-    // Who may confirm the elements is the page's business, not the API's.
-    const { elementParties: _parties, ...answer } = activity;
-    return c.json(answer);
+    const answer = await recordsOf(String(id), async () => {
+      const activity = await activityDetail(db, id);
+      if (!activity) return null;
+      // Who may confirm the elements is the page's business, not the API's.
+      const { elementParties: _parties, ...shown } = activity;
+      return jsonText(shown);
+    });
+    if (!answer) return problemJson(c, 404, `There is no activity ${id}.`);
+    return sendJson(c, answer);
   });
 
   return app;

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import type { Db } from '../db/database.ts';
+import { pagesKeptWhileUnchanged, sendPage } from '../http/kept-answers.ts';
 import { pageContext } from '../http/page-context.ts';
 import { negotiateLanguage } from '../i18n/languages.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { registryVersion } from '../reports/registry-version.ts';
 import { homeData } from './service.ts';
 import { HomePage } from './views.tsx';
 
@@ -16,9 +18,14 @@ export function homeRoutes(db: Db, labels: () => Promise<ReferenceLabels>) {
     return c.redirect(`/${negotiateLanguage(c.req.header('accept-language'))}/`, 302);
   });
   app.get('/:lang{(?:en|fr|es)}', (c) => c.redirect(`/${c.req.param('lang')}/`, 301));
+  // The front door: the same page for every visitor who is not signed in, until the registry changes.
+  const pagesOf = pagesKeptWhileUnchanged(() => registryVersion(db), 20);
   app.get('/:lang{(?:en|fr|es)}/', async (c) => {
-    const page = pageContext(c);
-    return c.html(<HomePage page={page} labels={await labels()} data={await data()} />);
+    const answer = await pagesOf(pageContext(c), async (page) => ({
+      status: 200,
+      html: String(await (<HomePage page={page} labels={await labels()} data={await data()} />).toString()),
+    }));
+    return sendPage(c, answer);
   });
   return app;
 }
