@@ -26,6 +26,8 @@ function replaceResponse(c: Context, response: Response) {
 /**
  * Compressed bodies by ETag and encoding: the ETag (a hash of the body) names the content, so a
  * page many visitors ask for is compressed once per state of the registry, not once per visit.
+ * Every ETag the app sends on a compressible answer is a hash of its bytes; downloads, whose tag
+ * names their address instead, are attachments and never compressed here.
  */
 const compressedBodies = new LRUCache<string, Buffer<ArrayBuffer>>({
   maxSize: 32 * 1024 * 1024,
