@@ -10,8 +10,9 @@
  * bench's queries (mix.ts registryMix), and waits until every hub answers searches from memory.
  * --profile DIR writes each hub's CPU profile there (node --cpu-prof) when it stops.
  * Prints requests, errors by kind (resets included), non-2xx answers, latency of the whole mix
- * and of the search page alone (one more client asking only search pages, timed), and the hubs'
- * RSS after a 10 s warm-up and at the end; exits 1 on any error.
+ * and of the search page alone (one more client asking only search pages, timed), the hubs'
+ * RSS after a 10 s warm-up and at the end (and sampled every 2 s between), their V8 heap at both
+ * points and their answering time by route (from their own /metrics); exits 1 on any error.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -58,7 +59,6 @@ const folder = mkdtempSync(join(tmpdir(), 'ipcoop-load-'));
 const children: ChildProcess[] = [];
 const hubs: Array<{ url: string; pid: number }> = [];
 
-/** Resident memory of a process in MB, from /proc (Linux). */
 type HubMemory = { rss: number; heapUsed: number; heapTotal: number; external: number };
 
 /** A hub's memory in MB: its RSS, and from its metrics the V8 heap (used, reserved) and memory outside it. */
@@ -99,6 +99,7 @@ async function timeByRoute(list: Array<{ url: string }>) {
     .sort((a, b) => b.share - a.share);
 }
 
+/** Resident memory of a process in MB, from /proc (Linux). */
 function rssMb(pid: number): number {
   const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return Math.round(Number(line?.[1] ?? 0) / 1024);
