@@ -282,6 +282,10 @@ export const exampleResponses: Record<
             language: 'en',
             publishedAt: '2026-11-30T11:40:00.000Z',
           },
+          addressedBy: {
+            activities: [{ id: 412, donor: 'JPN', reportId: 7, reportSymbol: 'IP/C/R/TC/JPN/18' }],
+            trainingEditions: [{ id: 3, programmeId: 1, year: 2027, status: 'open' }],
+          },
           isSample: true,
         },
       ],

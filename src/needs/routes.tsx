@@ -26,6 +26,7 @@ import type { ReferenceLabels } from '../reference/labels.ts';
 import { expandQuery } from '../reference/vocabulary.ts';
 import { AssessmentFormPage } from './assessment-views.tsx';
 import { coverageRoutes } from './coverage/routes.tsx';
+import { needDeliveries } from './delivery/open-data.ts';
 import { editDraftAssessment, editDraftNeed, removeDraftNeed } from './drafts.ts';
 import { needsCsv, needsTable, needsXlsx } from './export.ts';
 import { needFilters } from './filters.ts';
@@ -206,6 +207,10 @@ export function needsRoutes(
     }
     if (format !== 'json')
       return problemJson(c, 400, 'Unknown format.', [{ field: 'format', message: 'json, csv or xlsx' }]);
+    const deliveries = await needDeliveries(
+      db,
+      rows.map(({ need }) => need.id),
+    );
     return c.json({
       total: rows.length,
       needs: rows.map(({ need, assessment, revisionCount, revisedAt }) => ({
@@ -230,6 +235,7 @@ export function needsRoutes(
           language: assessment.language,
           publishedAt: assessment.publishedAt,
         },
+        addressedBy: deliveries.get(need.id) ?? { activities: [], trainingEditions: [] },
         isSample: assessment.isSample,
       })),
     });

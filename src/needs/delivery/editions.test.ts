@@ -18,6 +18,15 @@ import { publishedNeeds } from '../service.ts';
 import { needActivityLinks, needEditionLinks } from './schema.ts';
 import { advanceNeedsOfStartedActivities } from './service.ts';
 
+/** A need as GET /api/v1/needs lists it: only what these tests read. */
+type ApiNeed = {
+  id: number;
+  addressedBy: {
+    activities: Array<{ id: number; donor: string; reportId: number; reportSymbol: string | null }>;
+    trainingEditions: Array<{ id: number; programmeId: number; year: number; status: string }>;
+  };
+};
+
 describe.each(testBackends)('training editions that answer needs (%s database)', (backend) => {
   let database: Database;
   let app: ReturnType<typeof createApp>;
@@ -79,6 +88,10 @@ describe.each(testBackends)('training editions that answer needs (%s database)',
     const programme = await (await get(`/es/programmes/${programmeId}`)).text();
     expect(programme).toContain('Necesidades de Miembros que atiende');
     expect(programme).toContain(`href="/es/needs/${management}"`);
+    const api = (await (await get('/api/v1/needs?party=KHM')).json()) as { needs: ApiNeed[] };
+    expect(api.needs.find((need) => need.id === management)?.addressedBy.trainingEditions).toEqual([
+      { id: openEdition, programmeId, year: 2027, status: expect.any(String) },
+    ]);
   });
 
   it('suggests the training needs of the Members of its candidates, and finds others by words', async () => {
@@ -176,6 +189,13 @@ describe.each(testBackends)('training editions that answer needs (%s database)',
     expect(await statusOf(examiners)).toBe('in-progress');
     expect(await statusOf(customs)).toBe('offered');
     expect(await (await get(`/en/needs/${examiners}`)).text()).toContain('IP/C/R/TC/CAN/42');
+    // The open data says the same: the activity of the published report, and the edition.
+    const api = (await (await get('/api/v1/needs')).json()) as { needs: ApiNeed[] };
+    const addressed = api.needs.find((need) => need.id === examiners)?.addressedBy;
+    expect(addressed?.activities).toEqual([
+      { id: activityId, donor: 'CAN', reportId: expect.any(Number), reportSymbol: 'IP/C/R/TC/CAN/42' },
+    ]);
+    expect(addressed?.trainingEditions.map((edition) => edition.id)).toEqual([openEdition]);
   });
 
   it('unlinks, audited: the need’s page no longer names the edition', async () => {
