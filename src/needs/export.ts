@@ -4,6 +4,8 @@ import { csvLine } from '../exports/csv.ts';
 import type { Language } from '../i18n/languages.ts';
 import { textIn } from '../i18n/localized-text.ts';
 import type { ReferenceLabels } from '../reference/labels.ts';
+import { deliveryText } from './delivery/messages.ts';
+import type { NeedDelivery } from './delivery/open-data.ts';
 import { type NeedsKey, needsText } from './messages.ts';
 import type { Assessment, Need } from './service.ts';
 
@@ -11,15 +13,18 @@ type Row = { need: Need; assessment: Assessment };
 
 /**
  * Needs as a table with labels in `lang`, as CSV and XLSX give it: one row per need, codes turned
- * into words, every cell safe to open in a spreadsheet (no formula runs).
+ * into words, what addresses it as links to the activities and editions, every cell safe to open
+ * in a spreadsheet (no formula runs).
  */
 export function needsTable(
   rows: Row[],
   lang: Language,
   labels: ReferenceLabels,
   baseUrl: string,
+  deliveries: ReadonlyMap<number, NeedDelivery> = new Map(),
 ): string[][] {
   const text = needsText(lang);
+  const delivery = deliveryText(lang);
   const word = (key: string) => text(key as NeedsKey);
   const header = [
     'id',
@@ -37,6 +42,8 @@ export function needsTable(
     text('symbol'),
     text('documentDate'),
     'url',
+    delivery('deliveringHeading'),
+    delivery('answeringHeading'),
     text('sampleNotice'),
   ];
   const body = rows.map(({ need, assessment }) => [
@@ -55,6 +62,12 @@ export function needsTable(
     assessment.symbol ?? '',
     assessment.documentDate ?? '',
     `${baseUrl}/${lang}/needs/${need.id}`,
+    (deliveries.get(need.id)?.activities ?? [])
+      .map((activity) => `${baseUrl}/${lang}/activities/${activity.id}`)
+      .join('; '),
+    (deliveries.get(need.id)?.trainingEditions ?? [])
+      .map((edition) => `${baseUrl}/${lang}/programmes/${edition.programmeId}#edition-${edition.id}`)
+      .join('; '),
     assessment.isSample ? '1' : '0',
   ]);
   return [header, ...body].map((row) => row.map(neutraliseFormula));

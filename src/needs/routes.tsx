@@ -191,12 +191,16 @@ export function needsRoutes(
         },
       ]);
     const rows = await publishedNeeds(db, filters);
+    const deliveries = await needDeliveries(
+      db,
+      rows.map(({ need }) => need.id),
+    );
     const format = c.req.query('format') ?? 'json';
     if (format === 'csv' || format === 'xlsx') {
       const language = c.req.query('lang') ?? 'en';
       if (!isLanguage(language))
         return problemJson(c, 400, 'Unknown language.', [{ field: 'lang', message: 'en, fr or es' }]);
-      const table = needsTable(rows, language, await labels(), new URL(c.req.url).origin);
+      const table = needsTable(rows, language, await labels(), new URL(c.req.url).origin, deliveries);
       c.header('Content-Disposition', `attachment; filename="ipcoop-needs.${format}"`);
       if (format === 'csv')
         return c.body(needsCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
@@ -207,10 +211,6 @@ export function needsRoutes(
     }
     if (format !== 'json')
       return problemJson(c, 400, 'Unknown format.', [{ field: 'format', message: 'json, csv or xlsx' }]);
-    const deliveries = await needDeliveries(
-      db,
-      rows.map(({ need }) => need.id),
-    );
     return c.json({
       total: rows.length,
       needs: rows.map(({ need, assessment, revisionCount, revisedAt }) => ({

@@ -196,6 +196,10 @@ describe.each(testBackends)('training editions that answer needs (%s database)',
       { id: activityId, donor: 'CAN', reportId: expect.any(Number), reportSymbol: 'IP/C/R/TC/CAN/42' },
     ]);
     expect(addressed?.trainingEditions.map((edition) => edition.id)).toEqual([openEdition]);
+    const csv = await (await get('/api/v1/needs?format=csv')).text();
+    const row = csv.split('\r\n').find((line) => line.startsWith(`${examiners},`)) ?? '';
+    expect(row).toContain(`/en/activities/${activityId}`);
+    expect(row).toContain(`/en/programmes/${programmeId}#edition-${openEdition}`);
   });
 
   it('unlinks, audited: the need’s page no longer names the edition', async () => {
