@@ -143,6 +143,9 @@ describe.each(testBackends)('needs assessments from draft to a met need (%s data
     await workbook.xlsx.load(await xlsx.arrayBuffer());
     expect(workbook.worksheets[0]?.getRow(2).getCell(2).value).toBe('Uganda');
     expect((await get('/api/v1/needs?format=pdf')).status).toBe(400);
+    // A language only matters to the spreadsheets' labels.
+    expect((await get('/api/v1/needs?format=csv&lang=de')).status).toBe(400);
+    expect((await get('/api/v1/needs?lang=de')).status).toBe(200);
   });
 
   it('writes a hostile title into CSV as text a spreadsheet does not run', async () => {

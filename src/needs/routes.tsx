@@ -190,27 +190,29 @@ export function needsRoutes(
           message: `status: ${needStatuses.join(', ')}; kind: ${kindsOfHelp.join(', ')}`,
         },
       ]);
+    const format = c.req.query('format') ?? 'json';
+    if (format !== 'json' && format !== 'csv' && format !== 'xlsx')
+      return problemJson(c, 400, 'Unknown format.', [{ field: 'format', message: 'json, csv or xlsx' }]);
+    // Only the spreadsheets carry labels in a language (null: JSON, undefined: an unknown one).
+    const lang = c.req.query('lang') ?? 'en';
+    const sheetLanguage = format === 'json' ? null : isLanguage(lang) ? lang : undefined;
+    if (sheetLanguage === undefined)
+      return problemJson(c, 400, 'Unknown language.', [{ field: 'lang', message: 'en, fr or es' }]);
     const rows = await publishedNeeds(db, filters);
     const deliveries = await needDeliveries(
       db,
       rows.map(({ need }) => need.id),
     );
-    const format = c.req.query('format') ?? 'json';
-    if (format === 'csv' || format === 'xlsx') {
-      const language = c.req.query('lang') ?? 'en';
-      if (!isLanguage(language))
-        return problemJson(c, 400, 'Unknown language.', [{ field: 'lang', message: 'en, fr or es' }]);
-      const table = needsTable(rows, language, await labels(), new URL(c.req.url).origin, deliveries);
+    if (sheetLanguage) {
+      const table = needsTable(rows, sheetLanguage, await labels(), new URL(c.req.url).origin, deliveries);
       c.header('Content-Disposition', `attachment; filename="ipcoop-needs.${format}"`);
       if (format === 'csv')
         return c.body(needsCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
-      const workbook = await needsXlsx(table, needsText(language)('needsTitle'));
+      const workbook = await needsXlsx(table, needsText(sheetLanguage)('needsTitle'));
       return c.body(new Uint8Array(workbook), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       });
     }
-    if (format !== 'json')
-      return problemJson(c, 400, 'Unknown format.', [{ field: 'format', message: 'json, csv or xlsx' }]);
     return c.json({
       total: rows.length,
       needs: rows.map(({ need, assessment, revisionCount, revisedAt }) => ({

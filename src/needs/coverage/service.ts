@@ -116,7 +116,7 @@ function firstDay(text: string | null): string | null {
 export async function coverageByMember(db: Db, partyCode?: string): Promise<MemberCoverage[]> {
   const [covered, deliveries] = await Promise.all([
     coveredNeeds(db, partyCode),
-    publicDeliveries(db, partyCode),
+    publicDeliveries(db, { partyCode }),
   ]);
   return membersOf(db, covered, deliveries, partyCode);
 }

@@ -19,7 +19,7 @@ export async function needDeliveries(db: Db, needIds: readonly number[]): Promis
     needIds.map((id) => [id, { activities: [], trainingEditions: [] }]),
   );
   if (needIds.length === 0) return byNeed;
-  for (const link of await publicDeliveries(db)) {
+  for (const link of await publicDeliveries(db, { needIds })) {
     byNeed.get(link.needId)?.activities.push({
       id: link.activityId,
       donor: link.donorCode,

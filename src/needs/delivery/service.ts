@@ -88,11 +88,14 @@ export async function deliveringActivities(db: Db, needId: number) {
 }
 
 /**
- * Every public link of the published needs (of one Member, or of all): the need, the activity
+ * Every public link of the published needs (of one Member, of some needs, or of all): the need, the activity
  * that addresses it (title, donor) and its report's symbol — the same rule as the need's page
  * (published report, activity still on its list). What the coverage page and overview count.
  */
-export async function publicDeliveries(db: Db, partyCode?: string) {
+export async function publicDeliveries(
+  db: Db,
+  which: { partyCode?: string | undefined; needIds?: readonly number[] } = {},
+) {
   return db
     .select({
       needId: needActivityLinks.needId,
@@ -114,7 +117,8 @@ export async function publicDeliveries(db: Db, partyCode?: string) {
       and(
         eq(reports.status, 'published'),
         eq(needsAssessments.status, 'published'),
-        partyCode ? eq(needsAssessments.partyCode, partyCode) : undefined,
+        which.partyCode ? eq(needsAssessments.partyCode, which.partyCode) : undefined,
+        which.needIds ? inArray(needActivityLinks.needId, [...which.needIds]) : undefined,
       ),
     )
     .orderBy(asc(needActivityLinks.needId), asc(activities.startDate), asc(activities.id));
